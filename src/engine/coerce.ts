@@ -1,0 +1,191 @@
+/**
+ * Cell coercion: turns raw cells into typed values, and says why a cell was rejected.
+ * Never throws.
+ */
+import { type Cell, errorCode, isBlank } from './cells';
+import { type DateSystem, dayNumber, isValidDate, serialToDayNumber } from './dates';
+
+/** Why a cell could not be used. */
+export type RejectReason =
+  | 'blank'
+  | 'error'
+  | 'boolean'
+  | 'not-a-number'
+  | 'not-a-date'
+  | 'date-out-of-range';
+
+/** A coerced cell: a value, or the reason there is none. */
+export type Coerced = { ok: true; value: number } | { ok: false; reason: RejectReason };
+
+const CURRENCY = /^[$£€¥￥₹₩]|^(?:US\$|RMB|CNY|USD|EUR|GBP)\s*/i;
+const GROUPED = /^[+-]?\d{1,3}(?:,\d{3})+(?:\.\d*)?$/;
+const PLAIN = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/;
+
+/**
+ * Parses numeric text: `"1,234.50"`, `"-12"`, `"$1,200"`, `"(35.00)"` (accounting negative),
+ * `"12%"`. Returns NaN for anything else.
+ *
+ * @example
+ * parseNumberText("1,234.50"); // 1234.5
+ * parseNumberText("(35)"); // -35
+ * parseNumberText("abc"); // NaN
+ */
+export function parseNumberText(text: string): number {
+  let s = text.trim();
+  let sign = 1;
+  if (s.startsWith('(') && s.endsWith(')')) {
+    sign = -1;
+    s = s.slice(1, -1).trim();
+  }
+  if (s.startsWith('-') && CURRENCY.test(s.slice(1))) {
+    sign = -sign;
+    s = s.slice(1);
+  }
+  s = s.replace(CURRENCY, '').trim();
+  let scale = 1;
+  if (s.endsWith('%')) {
+    scale = 0.01;
+    s = s.slice(0, -1).trim();
+  }
+  if (GROUPED.test(s)) s = s.replace(/,/g, '');
+  else if (!PLAIN.test(s)) return NaN;
+  const v = Number(s) * scale * sign;
+  return Number.isFinite(v) ? v : NaN;
+}
+
+/**
+ * Coerces a cell to a number: numbers as they are, numeric text parsed, blanks, errors,
+ * booleans and other text rejected with a reason.
+ *
+ * @example
+ * coerceNumber("1,234.50"); // { ok: true, value: 1234.5 }
+ * coerceNumber("#N/A"); // { ok: false, reason: "error" }
+ */
+export function coerceNumber(cell: Cell): Coerced {
+  if (typeof cell === 'number') {
+    return Number.isFinite(cell) ? { ok: true, value: cell } : { ok: false, reason: 'not-a-number' };
+  }
+  if (isBlank(cell)) return { ok: false, reason: 'blank' };
+  if (errorCode(cell) !== undefined) return { ok: false, reason: 'error' };
+  if (typeof cell === 'boolean') return { ok: false, reason: 'boolean' };
+  if (typeof cell === 'string') {
+    const v = parseNumberText(cell);
+    return Number.isNaN(v) ? { ok: false, reason: 'not-a-number' } : { ok: true, value: v };
+  }
+  return { ok: false, reason: 'not-a-number' };
+}
+
+/** Order of day and month in slash dates such as `3/4/2011`. */
+export type DateOrder = 'mdy' | 'dmy';
+
+/** Options for reading dates. */
+export interface DateOptions {
+  /** Epoch of numeric serial dates. Default "1900". */
+  dateSystem?: DateSystem;
+  /** How to read `a/b/yyyy` when both a and b are ≤ 12. Default "mdy". */
+  dateOrder?: DateOrder;
+}
+
+const ISO = /^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:[T ](\d{1,2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?\s*(?:Z|[+-]\d{2}:?\d{2})?)?$/;
+const COMPACT = /^(\d{4})(\d{2})(\d{2})$/;
+const SLASH = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})(?:\s+(\d{1,2}):(\d{2})(?::(\d{2}))?\s*([AaPp][Mm])?)?$/;
+const CHINESE = /^(\d{4})年(\d{1,2})月(\d{1,2})日?(?:\s*(\d{1,2})[:：](\d{2})(?:[:：](\d{2}))?)?$/;
+
+function withTime(day: number, h?: string, mi?: string, s?: string, ampm?: string): number {
+  let hours = h === undefined ? 0 : Number(h);
+  if (ampm !== undefined) {
+    const pm = ampm.toLowerCase() === 'pm';
+    if (hours === 12) hours = pm ? 12 : 0;
+    else if (pm) hours += 12;
+  }
+  const minutes = mi === undefined ? 0 : Number(mi);
+  const seconds = s === undefined ? 0 : Number(s);
+  if (hours > 23 || minutes > 59 || seconds > 59) return NaN;
+  return day + (hours * 3600 + minutes * 60 + seconds) / 86400;
+}
+
+function ymd(y: string, m: string, d: string): number {
+  const year = Number(y);
+  const month = Number(m);
+  const day = Number(d);
+  return isValidDate(year, month, day) ? dayNumber(year, month, day) : NaN;
+}
+
+/**
+ * Parses date text to a day number (days since 1970-01-01): `2011-12-09`, `2011-12-09 12:50:00`,
+ * `2011-12-09T12:50:00Z`, `2011/12/9`, `20111209`, `2011年12月9日`, `12/9/2011` (month first by default).
+ * Returns NaN for anything else.
+ *
+ * @example
+ * parseDateText("2011-12-09 12:50:00"); // 15317.534722…
+ * parseDateText("9/12/2011", "dmy"); // 15317
+ */
+export function parseDateText(text: string, order: DateOrder = 'mdy'): number {
+  const s = text.trim();
+  let m = ISO.exec(s) ?? CHINESE.exec(s);
+  if (m) {
+    const day = ymd(m[1], m[2], m[3]);
+    return Number.isNaN(day) ? NaN : withTime(day, m[4], m[5], m[6]);
+  }
+  m = COMPACT.exec(s);
+  if (m) return ymd(m[1], m[2], m[3]);
+  m = SLASH.exec(s);
+  if (m) {
+    const [a, b] = [m[1], m[2]];
+    const dayFirst = Number(a) > 12 || (order === 'dmy' && Number(b) <= 12);
+    const day = dayFirst ? ymd(m[3], b, a) : ymd(m[3], a, b);
+    return Number.isNaN(day) ? NaN : withTime(day, m[4], m[5], m[6], m[7]);
+  }
+  return NaN;
+}
+
+/**
+ * Coerces a cell to a day number: Excel serials (1900 system unless told 1904), JS dates,
+ * date text. Numeric text that is a plausible serial is read as one.
+ *
+ * @example
+ * coerceDate(40886); // { ok: true, value: 15317 }
+ * coerceDate("2011-12-09"); // { ok: true, value: 15317 }
+ * coerceDate("soon"); // { ok: false, reason: "not-a-date" }
+ */
+export function coerceDate(cell: Cell, options: DateOptions = {}): Coerced {
+  const system = options.dateSystem ?? '1900';
+  if (typeof cell === 'number') {
+    const day = serialToDayNumber(cell, system);
+    return Number.isNaN(day) ? { ok: false, reason: 'date-out-of-range' } : { ok: true, value: day };
+  }
+  if (cell instanceof Date) {
+    const t = cell.getTime();
+    return Number.isNaN(t) ? { ok: false, reason: 'not-a-date' } : { ok: true, value: t / 86400000 };
+  }
+  if (isBlank(cell)) return { ok: false, reason: 'blank' };
+  if (errorCode(cell) !== undefined) return { ok: false, reason: 'error' };
+  if (typeof cell === 'boolean') return { ok: false, reason: 'boolean' };
+  if (typeof cell !== 'string') return { ok: false, reason: 'not-a-date' };
+  const day = parseDateText(cell, options.dateOrder);
+  if (!Number.isNaN(day)) return { ok: true, value: day };
+  if (/^\d+(?:\.\d+)?$/.test(cell.trim())) {
+    const fromSerial = serialToDayNumber(Number(cell), system);
+    if (!Number.isNaN(fromSerial)) return { ok: true, value: fromSerial };
+    return { ok: false, reason: 'date-out-of-range' };
+  }
+  return { ok: false, reason: 'not-a-date' };
+}
+
+/**
+ * Guesses the slash-date order of a column: "dmy" when some `a/b/yyyy` cell has a > 12,
+ * otherwise "mdy".
+ *
+ * @example
+ * inferDateOrder(["3/4/2011", "25/4/2011"]); // "dmy"
+ */
+export function inferDateOrder(cells: ArrayLike<Cell>): DateOrder {
+  for (let i = 0; i < cells.length; i++) {
+    const c = cells[i];
+    if (typeof c !== 'string') continue;
+    const m = SLASH.exec(c.trim());
+    if (m && Number(m[1]) > 12) return 'dmy';
+    if (m && Number(m[2]) > 12) return 'mdy';
+  }
+  return 'mdy';
+}

@@ -1,0 +1,18 @@
+/**
+ * The Tierwise classification engine: pure TypeScript, no Office, no DOM, no Node APIs.
+ */
+export * from './abc';
+export * from './aggregate';
+export * from './cells';
+export * from './classify';
+export * from './coerce';
+export * from './columns';
+export * from './dates';
+export * from './errors';
+export * from './pyramid';
+export * from './quantile';
+export * from './rfm';
+export * from './segments';
+export * from './skips';
+export * from './summary';
+export * from './tiers';

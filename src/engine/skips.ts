@@ -1,0 +1,52 @@
+/** A log of skipped rows: counts per reason and the first rows with their reason. */
+import type { SkipReason } from './columns';
+import { SKIP_REASONS } from './columns';
+
+/** One skipped row: 0-based index into the input, the column at fault, and why. */
+export interface RowIssue {
+  row: number;
+  column: string;
+  reason: SkipReason;
+}
+
+/** Skipped rows, counted by reason; `rows` keeps the first {@link MAX_LISTED_ISSUES}. */
+export interface SkipLog {
+  total: number;
+  byReason: Partial<Record<SkipReason, number>>;
+  rows: RowIssue[];
+}
+
+/** How many skipped rows a log lists one by one (all are counted). */
+export const MAX_LISTED_ISSUES = 1000;
+
+/**
+ * An empty skip log.
+ *
+ * @example
+ * const log = emptySkipLog(); // { total: 0, byReason: {}, rows: [] }
+ */
+export function emptySkipLog(): SkipLog {
+  return { total: 0, byReason: {}, rows: [] };
+}
+
+/**
+ * Records one skipped row.
+ *
+ * @example
+ * addSkip(log, 1203, 'customer', 'blank');
+ */
+export function addSkip(log: SkipLog, row: number, column: string, reason: SkipReason): void {
+  log.total++;
+  log.byReason[reason] = (log.byReason[reason] ?? 0) + 1;
+  if (log.rows.length < MAX_LISTED_ISSUES) log.rows.push({ row, column, reason });
+}
+
+/**
+ * The reason code stored in a column's reason array, as a name.
+ *
+ * @example
+ * reasonAt(new Uint8Array([0, 1]), 1); // "blank"
+ */
+export function reasonAt(reasons: Uint8Array, row: number): SkipReason {
+  return SKIP_REASONS[reasons[row]] as SkipReason;
+}
