@@ -2,6 +2,7 @@
 //   npm run build        production bundles in dist/ (minified; manifest URLs from ADDIN_URL if set)
 //   npm run build:dev    development bundles
 //   npm run dev-server   https://localhost:3000 with the Office dev certificates
+const fs = require('node:fs');
 const path = require('node:path');
 const CopyWebpackPlugin = require('copy-webpack-plugin');
 const CustomFunctionsMetadataPlugin = require('custom-functions-metadata-plugin');
@@ -22,6 +23,26 @@ function rewriteManifestUrls(xml, addinUrl) {
   const base = new URL(addinUrl.endsWith('/') ? addinUrl : `${addinUrl}/`);
   if (base.protocol !== 'https:') throw new Error(`ADDIN_URL must be https, got ${addinUrl}`);
   return xml.split(DEV_URL).join(base.href).split(DEV_URL.slice(0, -1)).join(base.origin);
+}
+
+/**
+ * TLS options for the dev server from office-addin-dev-certs. Where the CA cannot be installed
+ * (Linux without sudo, CI) the certificates it generated are used untrusted, with a hint.
+ * @example await httpsOptions() // → { ca: Buffer, cert: Buffer, key: Buffer }
+ * @returns {Promise<{ ca: Buffer, cert: Buffer, key: Buffer }>}
+ */
+async function httpsOptions() {
+  const devCerts = require('office-addin-dev-certs');
+  try {
+    return await devCerts.getHttpsServerOptions();
+  } catch (error) {
+    const dir = path.join(require('node:os').homedir(), '.office-addin-dev-certs');
+    const read = (name) => fs.readFileSync(path.join(dir, name));
+    if (!['ca.crt', 'localhost.crt', 'localhost.key'].every((name) => fs.existsSync(path.join(dir, name)))) throw error;
+    console.warn(`[tierwise] ${String(error).split('\n')[0]}\n[tierwise] Using the untrusted certificates in ${dir}; ` +
+      'trust them with `npx office-addin-dev-certs install` (or your OS certificate store) before sideloading.');
+    return { ca: read('ca.crt'), cert: read('localhost.crt'), key: read('localhost.key') };
+  }
 }
 
 /**
@@ -93,10 +114,9 @@ module.exports = async (env = {}, argv = {}) => {
 
   if (env.WEBPACK_SERVE) {
     // Loaded only when serving: it may create and trust the localhost certificate.
-    const devCerts = require('office-addin-dev-certs');
     config.devServer = {
       port: 3000,
-      server: { type: 'https', options: await devCerts.getHttpsServerOptions() },
+      server: { type: 'https', options: await httpsOptions() },
       headers: { 'Access-Control-Allow-Origin': '*' },
       static: { directory: DIST },
       hot: false,
