@@ -193,7 +193,7 @@ export function aggregateTransactions(tx: Transactions, options: AggregateOption
  * A one-line account of a skip log, e.g. "3 blank, 1 not-a-date".
  *
  * @example
- * describeSkips({ total: 2, byReason: { blank: 2 }, rows: [] }); // "2 blank"
+ * describeSkips({ total: 2, byReason: { blank: 2 }, byCause: { 'customer|blank': 2 }, rows: [] }); // "2 blank"
  */
 export function describeSkips(log: SkipLog): string {
   return Object.entries(log.byReason)

@@ -13,6 +13,8 @@ export interface RowIssue {
 export interface SkipLog {
   total: number;
   byReason: Partial<Record<SkipReason, number>>;
+  /** Counts per column and reason, keyed "column|reason" (e.g. "customer|blank"). */
+  byCause: Record<string, number>;
   rows: RowIssue[];
 }
 
@@ -23,10 +25,10 @@ export const MAX_LISTED_ISSUES = 1000;
  * An empty skip log.
  *
  * @example
- * const log = emptySkipLog(); // { total: 0, byReason: {}, rows: [] }
+ * const log = emptySkipLog(); // { total: 0, byReason: {}, byCause: {}, rows: [] }
  */
 export function emptySkipLog(): SkipLog {
-  return { total: 0, byReason: {}, rows: [] };
+  return { total: 0, byReason: {}, byCause: {}, rows: [] };
 }
 
 /**
@@ -38,6 +40,8 @@ export function emptySkipLog(): SkipLog {
 export function addSkip(log: SkipLog, row: number, column: string, reason: SkipReason): void {
   log.total++;
   log.byReason[reason] = (log.byReason[reason] ?? 0) + 1;
+  const cause = `${column}|${reason}`;
+  log.byCause[cause] = (log.byCause[cause] ?? 0) + 1;
   if (log.rows.length < MAX_LISTED_ISSUES) log.rows.push({ row, column, reason });
 }
 

@@ -97,7 +97,7 @@ export interface SheetPlan {
   colorRules: TierColorRule[];
   summary: SummarySheetPlan;
   /** Skipped rows (the first ones) and counts by reason. */
-  issues: { total: number; lines: IssueLine[]; byReason: { reason: string; count: number; message: string }[] };
+  issues: { total: number; lines: IssueLine[]; byReason: { reason: string; column: string; count: number; message: string }[] };
   /** Tier counts for the pane: key, label, customers, colours. */
   tierCounts: { tier: string; label: string; customers: number; fill: string; fontColor: string }[];
 }
