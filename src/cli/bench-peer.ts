@@ -1,0 +1,107 @@
+/**
+ * The engine as a peer of `../shared/bench/peers/run.sh` (see its RESULTS.md, "Reference
+ * semantics"): `node dist-cli/cli/bench-peer.js data.csv` reads `customer_id,invoice_date,amount`,
+ * runs RFM (rank-first quintiles, pandas-compatible) and ABC through the engine and prints
+ *
+ *   summary peer=engine rows=… customers=… R=… F=… M=… ABC=A:…,B:…,C:… rfm_digest=… monetary_total=…
+ *   timing parse_ms=… prep_ms=0 compute_ms=…
+ *
+ * compute_ms covers everything after the typed columns exist: id encoding (the counterpart of
+ * pandas' groupby factorization), aggregation, the three scores and ABC.
+ * Only the engine is imported (no ExcelJS, no report), so the process starts fast.
+ */
+import { readFileSync } from 'node:fs';
+import { performance } from 'node:perf_hooks';
+import { abcClasses, aggregateTransactions, numericKeyColumn, scoreRfm } from '../engine';
+import { parseTxBytes } from './tx-bytes';
+
+/** What the peer prints, before formatting. */
+export interface PeerSummary {
+  rows: number;
+  customers: number;
+  R: string;
+  F: string;
+  M: string;
+  ABC: string;
+  rfmDigest: number;
+  monetaryTotal: number;
+}
+
+function counts(scores: Uint8Array, bins: number): string {
+  const c = new Array<number>(bins).fill(0);
+  for (let i = 0; i < scores.length; i++) c[scores[i] - 1]++;
+  return c.join(',');
+}
+
+/**
+ * Runs the reference RFM + ABC computation on typed transaction columns.
+ *
+ * @example
+ * const s = peerCompute(new Float64Array([1, 2, 1]), new Float64Array([0, 1, 2]), new Float64Array([5, 3, 4]));
+ * s.customers; // 2
+ */
+export function peerCompute(ids: Float64Array, days: Float64Array, amounts: Float64Array): PeerSummary {
+  const customer = numericKeyColumn(ids);
+  const c = aggregateTransactions({
+    customer,
+    date: { values: days, reasons: null },
+    amount: { values: amounts, reasons: null },
+  });
+  const rfm = scoreRfm({ recency: c.recency, frequency: c.frequency, monetary: c.monetary }, { bins: 5, ties: 'first' });
+  const abc = abcClasses(c.monetary, { ties: 'first' });
+  const n = c.keys.length;
+  const tally = [0, 0, 0];
+  let digest = 0;
+  for (let i = 0; i < n; i++) {
+    tally[abc.classes[i]]++;
+    digest += Number(c.keys[i]) * (rfm.r[i] * 100 + rfm.f[i] * 10 + rfm.m[i]);
+  }
+  return {
+    rows: c.rowsUsed,
+    customers: n,
+    R: counts(rfm.r, 5),
+    F: counts(rfm.f, 5),
+    M: counts(rfm.m, 5),
+    ABC: `A:${tally[0]},B:${tally[1]},C:${tally[2]}`,
+    rfmDigest: digest,
+    monetaryTotal: abc.cuts.total,
+  };
+}
+
+/**
+ * Formats the two lines run.sh reads.
+ *
+ * @example
+ * peerLines(summary, 90.1, 21.4)[1]; // "timing parse_ms=90.1 prep_ms=0 compute_ms=21.4"
+ */
+export function peerLines(s: PeerSummary, parseMs: number, computeMs: number): [string, string] {
+  return [
+    `summary peer=engine rows=${s.rows} customers=${s.customers} R=${s.R} F=${s.F} M=${s.M} ABC=${s.ABC} ` +
+      `rfm_digest=${s.rfmDigest} monetary_total=${s.monetaryTotal.toFixed(2)}`,
+    `timing parse_ms=${parseMs.toFixed(1)} prep_ms=0 compute_ms=${computeMs.toFixed(1)}`,
+  ];
+}
+
+function run(argv: string[]): number {
+  const path = argv[argv.length - 1];
+  if (!path || argv.length < 1) {
+    process.stderr.write('usage: node dist-cli/cli/bench-peer.js data.csv\n');
+    return 2;
+  }
+  const t0 = performance.now();
+  const tx = parseTxBytes(readFileSync(path));
+  const t1 = performance.now();
+  const summary = peerCompute(tx.ids, tx.days, tx.amounts);
+  const t2 = performance.now();
+  process.stdout.write(peerLines(summary, t1 - t0, t2 - t1).join('\n') + '\n');
+  return 0;
+}
+
+if (require.main === module) {
+  try {
+    process.exitCode = run(process.argv.slice(2));
+  } catch (e) {
+    process.stderr.write(`bench-peer: ${(e as Error).message}\n`);
+    process.exitCode = 1;
+  }
+}
