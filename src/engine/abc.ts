@@ -2,9 +2,9 @@
  * ABC classification (the Pareto / 80-20 rule on value).
  *
  * Rules: customers are ranked by value, descending. A customer's cumulative share is the value of
- * every customer ranked at or above it — itself included — over the total value of all customers
- * (net: negative values reduce the total). A while that share is ≤ aShare (0.80), B while ≤ bShare
- * (0.95), C after. Customers with equal values form one group whose share is taken at the group's
+ * every customer ranked at or above it — itself included — over the total positive value (a
+ * customer who returned more than they bought does not inflate the others' shares). A while that
+ * share is ≤ aShare (0.80), B while ≤ bShare (0.95), C after. Customers with equal values form one group whose share is taken at the group's
  * end, so they get the same class. Customers with zero or negative value are always C.
  * When the total is ≤ 0 every customer is C.
  *
@@ -12,7 +12,8 @@
  * in class A, `b` = the smallest in A or B. Per-row formulas classify with the thresholds alone.
  *
  * `ties: "first"` (pandas-compatible) ranks equal values by input order and gives each customer
- * its own cumulative share, as `sort_values(kind="mergesort").cumsum()` does.
+ * its own cumulative share over the net total (negative values included), as
+ * `sort_values(kind="mergesort").cumsum() / sum()` does.
  */
 import { TierwiseError } from './errors';
 import type { TieRule } from './quantile';
@@ -31,7 +32,7 @@ export interface AbcOptions {
 export interface AbcCuts {
   a: number | null;
   b: number | null;
-  /** Total value of the population. */
+  /** Total the shares are taken of: positive values (safe ties) or all values (ties "first"). */
   total: number;
 }
 
@@ -78,7 +79,7 @@ export function abcCuts(population: ArrayLike<number>, options: AbcOptions = {})
     const v = population[i];
     if (v === v) {
       sorted[n++] = v;
-      total += v;
+      if (v > 0) total += v;
     }
   }
   const desc = sorted.subarray(0, n).sort().reverse();

@@ -1,0 +1,108 @@
+import fc from 'fast-check';
+import {
+  abcClasses,
+  abcClassOf,
+  abcCuts,
+  checkPyramidCuts,
+  checkShares,
+  pyramidThresholds,
+  pyramidTierOf,
+  pyramidTiers,
+} from '../../src/engine';
+
+const money = fc.array(fc.oneof(fc.integer({ min: -100, max: 1000 }), fc.double({ min: -1e4, max: 1e6, noNaN: true })), { maxLength: 200 });
+
+describe('ABC', () => {
+  it('applies the 80/95 rule with the customer itself included', () => {
+    expect(abcCuts([50, 30, 10, 5, 5])).toEqual({ a: 30, b: 10, total: 100 });
+    expect(Array.from(abcClasses([50, 30, 10, 5, 5]).classes)).toEqual([0, 0, 1, 2, 2]);
+  });
+  it('gives equal values the same class (the group is measured at its end)', () => {
+    // 40+40 = 80 % exactly → both A; with 41+41 of 100 the pair ends at 82 % → both B
+    expect(Array.from(abcClasses([40, 40, 20]).classes)).toEqual([0, 0, 2]);
+    expect(Array.from(abcClasses([41, 41, 18]).classes)).toEqual([1, 1, 2]);
+  });
+  it('puts zero and negative values in C, measuring shares of the positive total', () => {
+    expect(Array.from(abcClasses([60, 30, 10, 0, -50]).classes)).toEqual([0, 1, 2, 2, 2]);
+    expect(Array.from(abcClasses([-1, -2]).classes)).toEqual([2, 2]);
+  });
+  it('accepts other shares and rejects bad ones', () => {
+    expect(Array.from(abcClasses([50, 30, 20], { aShare: 0.5, bShare: 0.8 }).classes)).toEqual([0, 1, 2]);
+    expect(() => checkShares(0.9, 0.8)).toThrow(/less than/);
+    expect(() => checkShares(0, 0.8)).toThrow(/between 0 and 1/);
+    expect(() => checkShares(0.8, 1)).toThrow(/between 0 and 1/);
+  });
+  it('ties "first" matches pandas: per-customer cumulative share, ties by position', () => {
+    expect(Array.from(abcClasses([41, 41, 18], { ties: 'first' }).classes)).toEqual([0, 1, 2]);
+  });
+  it('property: classes are monotone in value, equal values share a class, thresholds reproduce them', () => {
+    fc.assert(
+      fc.property(money, (v) => {
+        const { classes, cuts } = abcClasses(v);
+        return v.every(
+          (x, i) =>
+            classes[i] === abcClassOf(x, cuts) &&
+            v.every((y, j) => (x === y ? classes[i] === classes[j] : x > y ? classes[i] <= classes[j] : true)),
+        );
+      }),
+    );
+  });
+  it('property: A and B customers together hold no more than bShare of a positive total', () => {
+    fc.assert(
+      fc.property(fc.array(fc.integer({ min: 0, max: 1000 }), { minLength: 1, maxLength: 200 }), (v) => {
+        const { classes, cuts } = abcClasses(v);
+        const ab = v.reduce((s, x, i) => s + (classes[i] <= 1 ? x : 0), 0);
+        return cuts.total <= 0 || ab <= 0.95 * cuts.total + 1e-9;
+      }),
+    );
+  });
+});
+
+describe('customer pyramid', () => {
+  const hundred = Array.from({ length: 100 }, (_, i) => i + 1);
+  it('takes the top 1 % / next 19 % / next 30 % / last 50 % of customers', () => {
+    const { tiers, thresholds } = pyramidTiers(hundred);
+    const counts = [0, 0, 0, 0];
+    tiers.forEach((t) => counts[t]++);
+    expect(counts).toEqual([1, 19, 30, 50]);
+    expect(thresholds).toEqual([100, 81, 51]);
+    expect(pyramidTierOf(90, thresholds)).toBe(1);
+  });
+  it('lets equal values share the better tier and puts non-positive values in Lead', () => {
+    expect(Array.from(pyramidTiers([10, 10, 1, 0]).tiers)).toEqual([0, 0, 3, 3]);
+    expect(Array.from(pyramidTiers([10, 10, 1, 1, 0, 0, 0, 0]).tiers)).toEqual([0, 0, 2, 2, 3, 3, 3, 3]);
+    expect(Array.from(pyramidTiers([5, 400, 20, 1]).tiers)).toEqual([3, 0, 2, 3]);
+  });
+  it('accepts other cuts and rejects bad ones', () => {
+    expect(Array.from(pyramidTiers([4, 3, 2, 1], { cuts: [0.25, 0.5, 0.75] }).tiers)).toEqual([0, 1, 2, 3]);
+    expect(() => checkPyramidCuts([0.2, 0.1])).toThrow(/ascending/);
+    expect(() => checkPyramidCuts([0, 0.5])).toThrow(/between 0 and 1/);
+  });
+  it('ties "first" splits equal values by position', () => {
+    expect(Array.from(pyramidTiers([10, 10, 10, 10], { ties: 'first', cuts: [0.25, 0.5, 0.75] }).tiers)).toEqual([0, 1, 2, 3]);
+  });
+  it('property: tiers partition the customers, are monotone, and the thresholds reproduce them', () => {
+    fc.assert(
+      fc.property(money, (v) => {
+        const { tiers, thresholds } = pyramidTiers(v);
+        return v.every(
+          (x, i) =>
+            tiers[i] <= 3 &&
+            tiers[i] === pyramidTierOf(x, thresholds) &&
+            v.every((y, j) => (x === y ? tiers[i] === tiers[j] : x > y ? tiers[i] <= tiers[j] : true)),
+        );
+      }),
+    );
+  });
+  it('property: no more customers above a cut than the cut allows, but for ties at the boundary', () => {
+    fc.assert(
+      fc.property(fc.uniqueArray(fc.integer({ min: 1, max: 1e6 }), { minLength: 1, maxLength: 300 }), (v) => {
+        const thresholds = pyramidThresholds(v);
+        const counts = [0, 0, 0, 0];
+        pyramidTiers(v).tiers.forEach((t) => counts[t]++);
+        const n = v.length;
+        return counts[0] === Math.ceil(0.01 * n) && counts[0] + counts[1] === Math.ceil(0.2 * n) && thresholds.length === 3;
+      }),
+    );
+  });
+});
