@@ -92,6 +92,7 @@ module.exports = async (env = {}, argv = {}) => {
         input: './src/functions/functions.ts',
         output: 'functions.json',
       }),
+      new (require('./scripts/functions-metadata-plugin'))(), // adds allowErrorForDataTypeAny to functions.json
       new HtmlWebpackPlugin({
         filename: 'taskpane.html',
         template: './src/taskpane/taskpane.html',

@@ -1,0 +1,236 @@
+/**
+ * Argument shaping for the custom functions: Excel passes ranges as rows of cells (`""` for a
+ * blank, an error object for an error cell when `allowErrorForDataTypeAny` is on), omitted
+ * optional arguments as `null`, and takes back rows of cells. Errors thrown here reach the cell
+ * as `#VALUE!` with the message in its tooltip.
+ */
+import { type Cell, TierwiseError, coerceNumber, errorCode, isBlank } from '../engine';
+
+/** A range argument as Excel passes it: rows of cells. */
+export type Matrix = readonly (readonly unknown[])[];
+
+/** One cell of a result: a value, `""` for blank, or an error. */
+export type Out = string | number | boolean | CustomFunctions.Error;
+
+/** Error codes a custom function may return; other input errors come back as `#N/A`. */
+const RETURNABLE = new Set(['#VALUE!', '#N/A', '#DIV/0!', '#NUM!', '#NULL!', '#REF!']);
+
+type Runtime = { Error: new (code: CustomFunctions.ErrorCode, message?: string) => CustomFunctions.Error };
+
+/**
+ * An Excel error value (a `CustomFunctions.Error`; a plain `{ code, message }` outside Excel).
+ *
+ * @example
+ * excelError("#VALUE!", "bins must be a whole number from 2 to 10, got 12");
+ */
+export function excelError(code: string, message?: string): CustomFunctions.Error {
+  const runtime = (globalThis as { CustomFunctions?: Runtime }).CustomFunctions;
+  const c = code as CustomFunctions.ErrorCode;
+  if (runtime) return message === undefined ? new runtime.Error(c) : new runtime.Error(c, message);
+  return { code: c, message } as CustomFunctions.Error;
+}
+
+/**
+ * Throws `#VALUE!` with a message Excel shows in the cell's tooltip.
+ *
+ * @example
+ * fail("the rfm block must be 3 columns wide, got 2"); // throws
+ */
+export function fail(message: string): never {
+  throw excelError('#VALUE!', message);
+}
+
+/**
+ * Runs a function body, turning engine errors (`TierwiseError`) and stray exceptions into `#VALUE!`.
+ *
+ * @example
+ * run(() => checkBins(12)); // throws #VALUE! "bins must be a whole number from 2 to 10, got 12"
+ */
+export function run<T>(body: () => T): T {
+  try {
+    return body();
+  } catch (error) {
+    if (error instanceof TierwiseError) fail(error.message);
+    if (error instanceof Error) fail(error.message);
+    throw error; // already an Excel error value
+  }
+}
+
+/**
+ * The error value a cell holds, as a result cell (`#N/A` for codes a function cannot return),
+ * or undefined.
+ *
+ * @example
+ * errorOut({ code: "#DIV/0!" }); // CustomFunctions.Error #DIV/0!
+ * errorOut(5); // undefined
+ */
+export function errorOut(cell: unknown): CustomFunctions.Error | undefined {
+  const code = errorCode(cell as Cell);
+  if (code === undefined) return undefined;
+  return excelError(RETURNABLE.has(code) ? code : '#N/A');
+}
+
+/** True for an omitted optional argument (Excel passes `null`; JavaScript callers `undefined`). */
+export function omitted(arg: unknown): arg is null | undefined {
+  return arg === null || arg === undefined;
+}
+
+/**
+ * A range argument as rows; a scalar becomes a 1×1 range.
+ *
+ * @example
+ * asMatrix(5); // [[5]]
+ * asMatrix([[1], [2]]); // [[1], [2]]
+ */
+export function asMatrix(arg: unknown): Matrix {
+  if (!Array.isArray(arg)) return [[arg]];
+  if (arg.length > 0 && !Array.isArray(arg[0])) return (arg as unknown[]).map((cell) => [cell]);
+  return arg as Matrix;
+}
+
+/**
+ * The cells of a range, row by row.
+ *
+ * @example
+ * flatten([[1, 2], [3, 4]]); // [1, 2, 3, 4]
+ */
+export function flatten(rows: Matrix): unknown[] {
+  if (rows.length > 0 && rows[0].length === 1) {
+    const out = new Array<unknown>(rows.length);
+    for (let i = 0; i < rows.length; i++) out[i] = rows[i][0];
+    return out;
+  }
+  const out: unknown[] = [];
+  for (const row of rows) for (const cell of row) out.push(cell);
+  return out;
+}
+
+/**
+ * Cells back into rows of `width` (the shape of the first argument).
+ *
+ * @example
+ * reshape(["A", "B", "C", "C"], 2); // [["A", "B"], ["C", "C"]]
+ */
+export function reshape(cells: readonly Out[], width: number): Out[][] {
+  const rows = new Array<Out[]>(Math.ceil(cells.length / width));
+  if (width === 1) {
+    for (let i = 0; i < cells.length; i++) rows[i] = [cells[i]];
+    return rows;
+  }
+  for (let r = 0; r < rows.length; r++) rows[r] = cells.slice(r * width, (r + 1) * width);
+  return rows;
+}
+
+/**
+ * Width of a range (Excel ranges are rectangular).
+ *
+ * @example
+ * widthOf([[1, 2, 3]]); // 3
+ */
+export function widthOf(rows: Matrix): number {
+  return rows.length === 0 ? 0 : rows[0].length;
+}
+
+/** Numbers read from cells: NaN where a cell is no number, with what that cell's result should be. */
+export interface NumberCells {
+  values: Float64Array;
+  /** Per cell, the result for a cell that is no number: "" (blank), its error, or #VALUE!. */
+  instead: (Out | undefined)[];
+  /** How many cells hold a number. */
+  count: number;
+}
+
+/**
+ * Reads the cells to classify: numbers, numeric text (`"1,200"`), blanks (result ""), errors
+ * (result: the same error) and other text (result `#VALUE!`).
+ *
+ * @example
+ * readNumbers([5, "1,200", "", "x"]).values; // Float64Array [5, 1200, NaN, NaN]
+ * readNumbers([5, "1,200", "", "x"]).instead; // [undefined, undefined, "", #VALUE!]
+ */
+export function readNumbers(cells: readonly unknown[]): NumberCells {
+  const n = cells.length;
+  const values = new Float64Array(n);
+  const instead = new Array<Out | undefined>(n);
+  let count = 0;
+  for (let i = 0; i < n; i++) {
+    const c = cells[i];
+    if (typeof c === 'number' && Number.isFinite(c)) {
+      values[i] = c;
+      count++;
+      continue;
+    }
+    values[i] = NaN;
+    if (isBlank(c as Cell)) {
+      instead[i] = '';
+      continue;
+    }
+    const error = errorOut(c);
+    if (error) {
+      instead[i] = error;
+      continue;
+    }
+    const r = coerceNumber(c as Cell);
+    if (r.ok) {
+      values[i] = r.value;
+      count++;
+    } else instead[i] = excelError('#VALUE!', `${JSON.stringify(c)} is not a number`);
+  }
+  return { values, instead, count };
+}
+
+/**
+ * The numbers of a population: every other cell (blank, text, error) is NaN and ignored.
+ *
+ * @example
+ * populationNumbers(["", 3, "#N/A", "4"]); // Float64Array [NaN, 3, NaN, 4]
+ */
+export function populationNumbers(cells: readonly unknown[]): Float64Array {
+  const values = new Float64Array(cells.length);
+  for (let i = 0; i < cells.length; i++) {
+    const c = cells[i];
+    if (typeof c === 'number') values[i] = Number.isFinite(c) ? c : NaN;
+    else {
+      const r = coerceNumber(c as Cell);
+      values[i] = r.ok ? r.value : NaN;
+    }
+  }
+  return values;
+}
+
+/**
+ * Throws `#VALUE!` unless the values hold at least one number.
+ *
+ * @example
+ * requireNumbers(new Float64Array([NaN]), "the population"); // throws "the population has no numbers"
+ */
+export function requireNumbers(values: Float64Array, what: string): Float64Array {
+  for (let i = 0; i < values.length; i++) if (values[i] === values[i]) return values;
+  return fail(`${what} has no numbers`);
+}
+
+/**
+ * An optional number argument: its default when omitted or blank, numeric text accepted.
+ *
+ * @example
+ * optionalNumber(null, 5, "bins"); // 5
+ * optionalNumber("4", 5, "bins"); // 4
+ */
+export function optionalNumber(arg: unknown, fallback: number, name: string): number {
+  if (omitted(arg) || arg === '') return fallback;
+  if (typeof arg === 'number') return arg;
+  const r = coerceNumber(arg as Cell);
+  return r.ok ? r.value : fail(`${name} must be a number, got ${JSON.stringify(arg)}`);
+}
+
+/**
+ * An optional text argument, trimmed; its default when omitted or blank.
+ *
+ * @example
+ * optionalText(null, "en"); // "en"
+ */
+export function optionalText(arg: unknown, fallback: string): string {
+  if (omitted(arg)) return fallback;
+  const text = String(arg).trim();
+  return text === '' ? fallback : text;
+}

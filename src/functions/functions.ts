@@ -1,0 +1,169 @@
+/**
+ * The TIER custom functions. This file is what the metadata generator reads (it does not follow
+ * imports), so every `@customfunction` and its JSDoc lives here; the work is done in the
+ * function-group modules, which call the engine.
+ *
+ * Ranges are typed `unknown[][]` (metadata: type "any", dimensionality "matrix") so that, with
+ * `allowErrorForDataTypeAny` (added to functions.json by scripts/functions-metadata-plugin.js),
+ * Excel passes error cells in instead of withholding the whole call: one `#N/A` in 50,000 rows
+ * costs that row only. Options are typed number/string/boolean, so Excel itself rejects errors there.
+ */
+import { abcClass as abcClassImpl } from './abc';
+import type { Out } from './args';
+import { cuts as cutsImpl } from './cuts';
+import { label as labelImpl } from './label';
+import { pyramid as pyramidImpl } from './pyramid';
+import { quantileScore as quantileScoreImpl } from './quantile';
+import { rfmScore as rfmScoreImpl, rfmSegment as rfmSegmentImpl } from './rfm';
+import { rfmTable as rfmTableImpl } from './rfm-table';
+
+/**
+ * Spills an RFM table from a transaction log: a header row (Customer, Recency, Frequency, Monetary, R, F, M, RFM, Segment), then one row per customer.
+ * @customfunction RFM_TABLE RFM_TABLE
+ * @helpurl https://github.com/tierwise/tierwise#tierrfm_table
+ * @param customers Customer id of each transaction (a column). Rows with a blank or error id are skipped.
+ * @param dates Date of each transaction: Excel dates or date text such as 2011-12-09 (same length as customers).
+ * @param amounts Amount of each transaction: numbers or numeric text (same length as customers).
+ * @param [as_of] Date recency is measured to (an Excel date or date text). Default: the day after the latest transaction.
+ * @param [bins] Scores per measure, 2 to 10. Default 5.
+ * @returns The RFM table with a header row.
+ * @example =TIER.RFM_TABLE(G2:G541910, E2:E541910, H2:H541910)
+ */
+export function rfmTable(customers: unknown[][], dates: unknown[][], amounts: unknown[][], as_of?: unknown, bins?: number): unknown[][] {
+  return rfmTableImpl(customers, dates, amounts, as_of, bins);
+}
+
+/**
+ * The RFM code of each row (recency days, frequency, monetary), e.g. 545; R scores recent customers highest.
+ * @customfunction RFM_SCORE RFM_SCORE
+ * @helpurl https://github.com/tierwise/tierwise#tierrfm_score
+ * @param rfm Rows to score: 3 columns of recency in days, frequency and monetary. Rows with a blank give a blank.
+ * @param [population] The 3-column block the quantile cut points come from. Default: rfm itself.
+ * @param [bins] Scores per measure, 2 to 10. Default 5.
+ * @returns The RFM code of each row.
+ * @example =TIER.RFM_SCORE(B2:D5000)
+ */
+export function rfmScore(rfm: unknown[][], population?: unknown[][], bins?: number): unknown[][] {
+  return rfmScoreImpl(rfm, population, bins);
+}
+
+/**
+ * The RFM segment of each row (recency days, frequency, monetary), e.g. Champions, Loyal, At risk.
+ * @customfunction RFM_SEGMENT RFM_SEGMENT
+ * @helpurl https://github.com/tierwise/tierwise#tierrfm_segment
+ * @param rfm Rows to classify: 3 columns of recency in days, frequency and monetary. Rows with a blank give a blank.
+ * @param [population] The 3-column block the quantile cut points come from. Default: rfm itself.
+ * @param [bins] Scores per measure, 2 to 10. Default 5.
+ * @returns The segment key of each row.
+ * @example =TIER.RFM_SEGMENT(B2:D5000)
+ */
+export function rfmSegment(rfm: unknown[][], population?: unknown[][], bins?: number): unknown[][] {
+  return rfmSegmentImpl(rfm, population, bins);
+}
+
+/**
+ * Scores each value 1 to bins by the population's quantiles; equal values always get equal scores.
+ * @customfunction QUANTILE_SCORE QUANTILE_SCORE
+ * @helpurl https://github.com/tierwise/tierwise#tierquantile_score
+ * @param values The values to score: one cell or a range. Blank cells give blank results.
+ * @param [population] The range the cut points come from; blanks and text are ignored. Default: values itself.
+ * @param [bins] Number of scores, 2 to 10. Default 5.
+ * @param [descending] TRUE to give the highest score to the smallest values (as for recency). Default FALSE.
+ * @returns The score of each value.
+ * @example =TIER.QUANTILE_SCORE(D2:D5000)
+ */
+export function quantileScore(values: unknown[][], population?: unknown[][], bins?: number, descending?: boolean): unknown[][] {
+  return quantileScoreImpl(values, population, bins, descending);
+}
+
+/**
+ * ABC class of each value by cumulative share of the population's total value: A, B or C.
+ * @customfunction ABC_CLASS ABC_CLASS
+ * @helpurl https://github.com/tierwise/tierwise#tierabc_class
+ * @param values The values to classify: one cell or a range. Blank cells give blank results.
+ * @param [population] The range the classes are measured in; blanks and text are ignored. Default: values itself.
+ * @param [a_share] Cumulative share of value up to which customers are A, between 0 and 1. Default 0.8.
+ * @param [b_share] Cumulative share of value up to which customers are B, above a_share and below 1. Default 0.95.
+ * @returns The class of each value.
+ * @example =TIER.ABC_CLASS(D2:D5000)
+ */
+export function abcClass(values: unknown[][], population?: unknown[][], a_share?: number, b_share?: number): unknown[][] {
+  return abcClassImpl(values, population, a_share, b_share);
+}
+
+/**
+ * Customer pyramid tier of each value by rank in the population: Platinum, Gold, Iron or Lead.
+ * @customfunction PYRAMID PYRAMID
+ * @helpurl https://github.com/tierwise/tierwise#tierpyramid
+ * @param values The values to place: one cell or a range. Blank cells give blank results.
+ * @param [population] The range customers are ranked in; blanks and text are ignored. Default: values itself.
+ * @param [cuts] Three ascending shares of customers where Platinum, Gold and Iron end. Default {0.01,0.2,0.5}.
+ * @returns The tier of each value.
+ * @example =TIER.PYRAMID(D2:D5000)
+ */
+export function pyramid(values: unknown[][], population?: unknown[][], cuts?: unknown[][]): unknown[][] {
+  return pyramidImpl(values, population, cuts);
+}
+
+/**
+ * Display label of a class, tier or segment key, in English or Chinese.
+ * @customfunction LABEL LABEL
+ * @helpurl https://github.com/tierwise/tierwise#tierlabel
+ * @param tier A key such as A, Gold or Champions (one cell or a range).
+ * @param [language] "en" (default) or "zh-CN".
+ * @returns The label of each key.
+ * @example =TIER.LABEL("Platinum", "zh-CN")
+ */
+export function label(tier: unknown[][], language?: string): unknown[][] {
+  return labelImpl(tier, language);
+}
+
+/**
+ * The cut points the other functions take from a population: the score, class or tier each starts at.
+ * @customfunction CUTS CUTS
+ * @helpurl https://github.com/tierwise/tierwise#tiercuts
+ * @param values The population: a range of numbers; blanks and text are ignored.
+ * @param [method] "quantile" (default), "abc" or "pyramid".
+ * @param [bins] Number of quantile scores, 2 to 10. Default 5.
+ * @returns A table: a header row, then each boundary and the smallest value in it.
+ * @example =TIER.CUTS(D2:D5000, "abc")
+ */
+export function cuts(values: unknown[][], method?: string, bins?: number): unknown[][] {
+  return cutsImpl(values, method, bins);
+}
+
+type Registered = (...args: never[]) => Out[][] | unknown[][];
+
+/** Every function by id, as in functions.json. */
+export const FUNCTIONS: Readonly<Record<string, Registered>> = {
+  RFM_TABLE: rfmTable,
+  RFM_SCORE: rfmScore,
+  RFM_SEGMENT: rfmSegment,
+  QUANTILE_SCORE: quantileScore,
+  ABC_CLASS: abcClass,
+  PYRAMID: pyramid,
+  LABEL: label,
+  CUTS: cuts,
+};
+
+/**
+ * Registration. The metadata plugin's loader appends `CustomFunctions.associate(id, fn)` for every
+ * `@customfunction` to this file's source, unguarded. This module-level binding receives those
+ * calls (and ours below): each id goes to Excel's runtime once when there is one, and nothing
+ * happens where there is none (the task pane page in a plain browser, Node), instead of a ReferenceError.
+ */
+const registered = new Set<string>();
+const CustomFunctions = {
+  /**
+   * Associates an id with a function in Excel's runtime, once; a no-op outside Excel.
+   * @example CustomFunctions.associate("ABC_CLASS", abcClass);
+   */
+  associate(id: string, fn: Registered): void {
+    const runtime = (globalThis as { CustomFunctions?: { associate(id: string, fn: Registered): void } }).CustomFunctions;
+    if (typeof runtime === 'undefined' || registered.has(id)) return;
+    registered.add(id);
+    runtime.associate(id, fn);
+  },
+};
+
+for (const [id, fn] of Object.entries(FUNCTIONS)) CustomFunctions.associate(id, fn);
