@@ -1,0 +1,59 @@
+import { aggregateTransactions, dateColumn, dayNumber, describeSkips, keyColumn, keyOrder, numberColumn } from '../../src/engine';
+
+const tx = (customer: unknown[], date: unknown[], amount: unknown[], invoice?: unknown[]) => ({
+  customer: keyColumn(customer as never[]),
+  date: dateColumn(date as never[]),
+  amount: numberColumn(amount as never[]),
+  invoice: invoice ? keyColumn(invoice as never[]) : undefined,
+});
+
+describe('transactions → customers', () => {
+  it('aggregates first/last purchase, recency to the day after the latest, frequency and monetary', () => {
+    const c = aggregateTransactions(tx(['A', 'B', 'A'], ['2024-01-01', '2024-01-05', '2024-01-09 18:00'], [10, 5, 20]));
+    expect(c.keys).toEqual(['A', 'B']);
+    expect(Array.from(c.frequency)).toEqual([2, 1]);
+    expect(Array.from(c.monetary)).toEqual([30, 5]);
+    expect(c.asOf).toBe(dayNumber(2024, 1, 10));
+    expect(Array.from(c.recency)).toEqual([1, 5]);
+    expect(c.first[0]).toBe(dayNumber(2024, 1, 1));
+  });
+  it('counts distinct invoices when an invoice column is given, even when an invoice spans customers', () => {
+    const c = aggregateTransactions(
+      tx(['A', 'A', 'A', 'B', 'B', 'A'], Array(6).fill('2024-01-01'), [1, 1, 1, 1, 1, 1], ['1', '1', '2', '3', '1', '1']),
+    );
+    expect(Array.from(c.frequency)).toEqual([2, 2]);
+  });
+  it('nets returns by default and drops returns and cancellations on request', () => {
+    const t = tx(['A', 'A', 'A'], ['2024-01-01', '2024-01-02', '2024-01-03'], [100, -30, 20], ['1', 'C2', '3']);
+    expect(Array.from(aggregateTransactions(t).monetary)).toEqual([90]);
+    const dropped = aggregateTransactions(t, { returns: 'drop' });
+    expect(Array.from(dropped.monetary)).toEqual([120]);
+    expect(dropped.skipped.byReason).toEqual({ cancellation: 1 });
+    const noInvoice = aggregateTransactions(tx(['A', 'A'], ['2024-01-01', '2024-01-02'], [100, -30]), { returns: 'drop' });
+    expect(noInvoice.skipped.byReason).toEqual({ return: 1 });
+  });
+  it('measures recency to a given as-of date and skips later rows', () => {
+    const c = aggregateTransactions(tx(['A', 'A'], ['2024-01-01', '2024-03-01'], [1, 1]), { asOf: dayNumber(2024, 2, 1) });
+    expect(Array.from(c.recency)).toEqual([31]);
+    expect(c.skipped.rows).toEqual([{ row: 1, column: 'date', reason: 'after-as-of' }]);
+  });
+  it('skips rows with a bad cell, saying which column and why', () => {
+    const c = aggregateTransactions(tx(['A', '', 'B', 'C'], ['2024-01-01', '2024-01-01', 'soon', '2024-01-01'], [1, 1, 1, '#N/A']));
+    expect(c.rowsUsed).toBe(1);
+    expect(c.skipped.rows).toEqual([
+      { row: 1, column: 'customer', reason: 'blank' },
+      { row: 2, column: 'date', reason: 'not-a-date' },
+      { row: 3, column: 'amount', reason: 'error' },
+    ]);
+    expect(c.skipped.byCause).toEqual({ 'customer|blank': 1, 'date|not-a-date': 1, 'amount|error': 1 });
+    expect(describeSkips(c.skipped)).toBe('1 blank, 1 not-a-date, 1 error');
+  });
+  it('refuses a log with no usable row, and columns of different lengths', () => {
+    expect(() => aggregateTransactions(tx(['', ''], ['x', 'y'], [1, 2]))).toThrow(/no usable transactions: all 2 rows were skipped/);
+    expect(() => aggregateTransactions({ ...tx(['A'], ['2024-01-01'], [1]), amount: numberColumn([1, 2]) })).toThrow(/amount column has 2 rows/);
+  });
+  it('sorts customers by id, numerically when every id is a number', () => {
+    expect(Array.from(keyOrder(['10', '9', '100']))).toEqual([1, 0, 2]);
+    expect(Array.from(keyOrder(['b', 'a', '10']))).toEqual([2, 1, 0]);
+  });
+});

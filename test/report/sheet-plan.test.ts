@@ -1,0 +1,96 @@
+import { classifyTable } from '../../src/engine';
+import { STRINGS, languageOf, t } from '../../src/i18n/strings';
+import { buildParetoTable, buildSheetPlan, describeCuts, formatCuts, formatNumber, formatShare, reasonText } from '../../src/report';
+
+const transactions = {
+  customer: ['a', 'b', 'a', '', 'c', 'd'],
+  date: ['2024-01-02', '2024-01-03', '2024-02-01', '2024-01-01', '2023-12-01', '2024-01-20'],
+  amount: [10, 20, 5, 3, '=1+1', 40],
+};
+
+describe('sheet plan', () => {
+  it('writes one row per customer with measures, tier and label, and one colour rule per tier', () => {
+    const plan = buildSheetPlan(classifyTable(transactions, { method: 'abc' }), { language: 'en', rowOffset: 1 });
+    expect(plan.level).toBe('transactions');
+    expect(plan.customers.columns.map((c) => c.id)).toEqual(['customer', 'first', 'last', 'recency', 'frequency', 'monetary', 'tier', 'tierLabel']);
+    expect(plan.customers.rows).toBe(3);
+    for (const c of plan.customers.columns) expect(c.values).toHaveLength(3);
+    expect(plan.customers.columns[0].kind).toBe('text');
+    expect(plan.colorRules.map((r) => r.tier)).toEqual(['A', 'B', 'C']);
+    expect(plan.tierColumn).toBe('tier');
+    expect(plan.tierCounts.reduce((s, x) => s + x.customers, 0)).toBe(3);
+  });
+  it('lists skipped rows with sheet row numbers and readable reasons', () => {
+    const plan = buildSheetPlan(classifyTable(transactions, { method: 'abc' }), { language: 'en', rowOffset: 1 });
+    expect(plan.issues.total).toBe(2);
+    expect(plan.issues.lines.map((l) => l.message)).toEqual(['row 5: blank customer id', 'row 6: amount is not a number']);
+    expect(plan.issues.byReason).toContainEqual({ reason: 'blank', column: 'customer', count: 1, message: 'blank customer id' });
+  });
+  it('adds R, F, M, code and segment for RFM, coloured by segment', () => {
+    const plan = buildSheetPlan(classifyTable(transactions, { method: 'rfm', bins: 3 }), { language: 'zh-CN' });
+    expect(plan.customers.columns.map((c) => c.id)).toEqual(['customer', 'first', 'last', 'recency', 'frequency', 'monetary', 'r', 'f', 'm', 'rfm', 'segment', 'tierLabel']);
+    expect(plan.tierColumn).toBe('segment');
+    expect(plan.colorRules).toHaveLength(11);
+    expect(plan.customers.columns[0].header).toBe('客户');
+    expect(plan.summary.sheetName).toBe('客户分层汇总');
+  });
+  it('writes tier columns beside a customer table, blank for skipped rows', () => {
+    const plan = buildSheetPlan(classifyTable({ customer: ['a', 'b', '', 'c'], value: [70, 20, 5, 10] }, { method: 'abc' }), { language: 'en' });
+    expect(plan.level).toBe('customers');
+    expect(plan.besideInput?.columns[0].values).toEqual(['A', 'B', null, 'C']);
+    expect(plan.besideInput?.columns[1].values[0]).toBe('A — key customers');
+  });
+  it('summarises tiers with notes, strategies, a column chart, and Pareto data for ABC', () => {
+    const plan = buildSheetPlan(classifyTable(transactions, { method: 'abc' }), { language: 'en' });
+    const s = plan.summary;
+    expect(s.notes.map((n) => n[0])).toEqual(['Method', 'As of', 'Customers', 'Rows used', 'Rows skipped', 'Cut points']);
+    expect(s.notes[1][1]).toBe('2024-02-02');
+    expect(s.table.columns.map((c) => c.id)).toContain('strategy');
+    expect(s.charts.map((c) => c.kind)).toEqual(['column', 'pareto']);
+    expect(s.pareto?.columns[2].values.at(-1)).toBe(1);
+    const pyramid = buildSheetPlan(classifyTable(transactions, { method: 'pyramid' }), { language: 'en' });
+    expect(pyramid.summary.pareto).toBeNull();
+    expect(pyramid.summary.charts).toHaveLength(1);
+  });
+  it('buckets Pareto data by 1 % of customers for large tables', () => {
+    const values = Array.from({ length: 1000 }, (_, i) => i + 1);
+    const p = buildParetoTable(values, values.map(String), 'en');
+    expect(p.rows).toBe(100);
+    expect(p.columns[0].values[0]).toBe('1%');
+    expect(p.columns[1].values[0]).toBe(1000 + 999 + 998 + 997 + 996 + 995 + 994 + 993 + 992 + 991);
+    expect(p.columns[2].values[99]).toBe(1);
+  });
+  it('describes cut points in words', () => {
+    expect(describeCuts({ method: 'abc', aShare: 0.8, bShare: 0.95, a: 120, b: null }, 'en')).toBe(
+      'A: cumulative share ≤ 80% (value ≥ 120); B: ≤ 95% (value ≥ none); C: the rest',
+    );
+    expect(describeCuts({ method: 'rfm', bins: 3, recency: [5, 9], frequency: [2, null], monetary: [10.5, 1234.567] }, 'en')).toBe(
+      '3 bins. R (days, lower is better) cut at 5 / 9; F cut at 2 / none; M cut at 10.5 / 1,234.57',
+    );
+  });
+  it('formats numbers, shares and reasons', () => {
+    expect(formatNumber(1234.5)).toBe('1,234.5');
+    expect(formatShare(0.015)).toBe('1.5%');
+    expect(formatCuts([3, null], '-')).toBe('3 / -');
+    expect(reasonText('zh-CN', 'blank', 'customer')).toBe('客户编号为空');
+  });
+});
+
+describe('strings', () => {
+  it('has every key in both languages, with the same placeholders', () => {
+    const en = STRINGS.en;
+    const zh = STRINGS['zh-CN'];
+    expect(Object.keys(zh).sort()).toEqual(Object.keys(en).sort());
+    for (const key of Object.keys(en) as (keyof typeof en)[]) {
+      expect(zh[key]).toMatch(/\S/);
+      const holes = (s: string) => (s.match(/\{\w+\}/g) ?? []).sort();
+      expect(holes(zh[key])).toEqual(holes(en[key]));
+    }
+  });
+  it('fills placeholders and picks the language from a locale', () => {
+    expect(t('en', 'issue.row', { row: '1,204', reason: 'blank customer id' })).toBe('row 1,204: blank customer id');
+    expect(languageOf('zh-Hans-CN')).toBe('zh-CN');
+    expect(languageOf('fr-FR')).toBe('en');
+    expect(languageOf(undefined)).toBe('en');
+  });
+});
