@@ -111,6 +111,35 @@ function ymd(y: string, m: string, d: string): number {
   return isValidDate(year, month, day) ? dayNumber(year, month, day) : NaN;
 }
 
+function digits(s: string, from: number, count: number): number {
+  let v = 0;
+  for (let i = from; i < from + count; i++) {
+    const d = s.charCodeAt(i) - 48;
+    if (d < 0 || d > 9) return -1;
+    v = v * 10 + d;
+  }
+  return v;
+}
+
+/** Fast path for the commonest shapes, `YYYY-MM-DD` and `YYYY-MM-DD HH:MM[:SS]`; NaN otherwise. */
+function parseIsoFast(s: string): number {
+  const len = s.length;
+  if ((len !== 10 && len !== 16 && len !== 19) || s.charCodeAt(4) !== 45 || s.charCodeAt(7) !== 45) return NaN;
+  const y = digits(s, 0, 4);
+  const m = digits(s, 5, 2);
+  const d = digits(s, 8, 2);
+  if (y < 0 || m < 0 || d < 0 || !isValidDate(y, m, d)) return NaN;
+  const day = dayNumber(y, m, d);
+  if (len === 10) return day;
+  const sep = s.charCodeAt(10);
+  if ((sep !== 32 && sep !== 84) || s.charCodeAt(13) !== 58) return NaN;
+  const h = digits(s, 11, 2);
+  const mi = digits(s, 14, 2);
+  const sec = len === 19 ? (s.charCodeAt(16) === 58 ? digits(s, 17, 2) : -1) : 0;
+  if (h < 0 || mi < 0 || sec < 0 || h > 23 || mi > 59 || sec > 59) return NaN;
+  return day + (h * 3600 + mi * 60 + sec) / 86400;
+}
+
 /**
  * Parses date text to a day number (days since 1970-01-01): `2011-12-09`, `2011-12-09 12:50:00`,
  * `2011-12-09T12:50:00Z`, `2011/12/9`, `20111209`, `2011年12月9日`, `12/9/2011` (month first by default).
@@ -121,6 +150,8 @@ function ymd(y: string, m: string, d: string): number {
  * parseDateText("9/12/2011", "dmy"); // 15317
  */
 export function parseDateText(text: string, order: DateOrder = 'mdy'): number {
+  const fast = parseIsoFast(text);
+  if (fast === fast) return fast;
   const s = text.trim();
   let m = ISO.exec(s) ?? CHINESE.exec(s);
   if (m) {
