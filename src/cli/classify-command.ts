@@ -1,0 +1,136 @@
+/** `tierwise classify`: read → choose columns → engine → sheet plan → JSON, CSV or xlsx. */
+import { statSync } from 'node:fs';
+import { extname } from 'node:path';
+import { type Cell, type TableColumns, type TableOptions, type TableResult, TierwiseError, classifyTable, dayNumber } from '../engine';
+import { buildSheetPlan } from '../report';
+import type { ClassifyArgs } from './args';
+import { chooseColumns } from './choose-columns';
+import { openCsv } from './csv-source';
+import { CliError } from './errors';
+import { firstBadCell } from './explain';
+import { type OutStream, progress } from './progress';
+import { jsonDocument } from './render-json';
+import { tableCsv } from './render-csv';
+import { renderXlsx } from './render-xlsx';
+import type { TableSource } from './table-source';
+import { xlsxTexts } from './texts';
+import { checkOutputPath, writeAtomic } from './write-output';
+import { openXlsx } from './xlsx-source';
+
+/** Where the command writes. */
+export interface CommandIo {
+  stdout: OutStream;
+  stderr: OutStream;
+}
+
+const BIG_FILE = 8 * 1024 * 1024;
+const fmt = (n: number): string => n.toLocaleString('en-US');
+
+async function openSource(args: ClassifyArgs, io: CommandIo): Promise<TableSource> {
+  const file = args.input;
+  let size: number;
+  try {
+    const st = statSync(file);
+    if (!st.isFile()) throw new CliError(`${file}: not a file`);
+    size = st.size;
+  } catch (e) {
+    if (e instanceof CliError) throw e;
+    throw new CliError(`${file}: no such file`);
+  }
+  const ext = extname(file).toLowerCase();
+  if (ext === '.xlsx' || ext === '.xlsm') return openXlsx(file, args.sheet);
+  if (ext === '.xls') throw new CliError(`${file}: old .xls workbooks are not supported; save it as .xlsx or .csv`);
+  if (args.sheet !== undefined) throw new CliError(`--sheet only applies to .xlsx input, and ${file} is read as CSV`, 2);
+  const p = size > BIG_FILE ? progress(io.stderr, `reading ${file}`) : null;
+  const source = openCsv(file, p ? (d, t) => p.update(d, t) : undefined);
+  if (!p) return source;
+  return { ...source, load: (idx) => { const r = source.load(idx); p.done(); return r; } };
+}
+
+function tableOptions(args: ClassifyArgs, source: TableSource): TableOptions {
+  const opts: TableOptions = { method: args.method, dateSystem: source.dateSystem };
+  if (args.bins !== undefined) opts.bins = args.bins;
+  if (args.aShare !== undefined) opts.aShare = args.aShare;
+  if (args.bShare !== undefined) opts.bShare = args.bShare;
+  if (args.pyramidCuts !== undefined) opts.pyramidCuts = args.pyramidCuts;
+  if (args.returns !== undefined) opts.returns = args.returns;
+  if (args.asOf !== undefined) {
+    const [y, m, d] = args.asOf.split('-').map(Number);
+    // recency is measured to the as-of day; rows on or after it are left out
+    opts.asOf = dayNumber(y, m, d);
+  }
+  return opts;
+}
+
+/** Runs the engine; turns "nothing usable" into one line naming the column, row and cell. */
+function classify(source: TableSource, args: ClassifyArgs): { result: TableResult; columns: Map<number, Cell[]> } {
+  const choice = chooseColumns(source, args.columns, args.method);
+  const m = choice.mapping;
+  const indexes = [...new Set(Object.values(m) as number[])];
+  const { columns } = source.load(indexes);
+  const col = (i: number | undefined): Cell[] | undefined => (i === undefined ? undefined : columns.get(i));
+  const input: TableColumns = { customer: col(m.customer) as Cell[] };
+  if (choice.level === 'transactions') {
+    input.date = col(m.date);
+    if (m.amount !== undefined) input.amount = col(m.amount);
+    else {
+      input.quantity = col(m.quantity);
+      input.price = col(m.price);
+    }
+    if (m.invoice !== undefined) input.invoice = col(m.invoice);
+  } else input.value = col(m.value);
+  if (input.customer.length === 0) throw new CliError(`${source.file}: no data rows below the header`);
+  let result: TableResult;
+  try {
+    result = classifyTable(input, tableOptions(args, source));
+  } catch (e) {
+    if (e instanceof TierwiseError && e.code === 'empty') {
+      const where = firstBadCell(source, m, columns);
+      throw new CliError(`${source.file}: no usable rows${where ? `: ${where}` : ` (${e.message})`}`);
+    }
+    if (e instanceof TierwiseError) throw new CliError(`${source.file}: ${e.message}`);
+    throw e;
+  }
+  const log = result.classification.skipped;
+  const badDates = (log.byCause['date|not-a-date'] ?? 0) + (log.byCause['date|date-out-of-range'] ?? 0);
+  if (badDates > result.inputRows / 2) {
+    const where = firstBadCell(source, m, columns, log, 'date');
+    throw new CliError(`${source.file}: ${where ?? `column "${source.headers[m.date as number]}" holds no readable dates`} (${fmt(badDates)} of ${fmt(result.inputRows)} dates unreadable)`);
+  }
+  return { result, columns };
+}
+
+/**
+ * Runs `classify` with parsed arguments; returns the exit code. Throws CliError for bad input.
+ *
+ * @example
+ * await runClassify(parseArgs(["classify", "examples/transactions.csv", "--out", "t.xlsx"]).args, io); // 0
+ */
+export async function runClassify(args: ClassifyArgs, io: CommandIo): Promise<number> {
+  const toFile = args.out !== undefined && args.out !== '-';
+  if (toFile) checkOutputPath(args.out as string, args.input, args.force);
+  const source = await openSource(args, io);
+  const { result } = classify(source, args);
+  const headerRow = source.rowNumber(0) - 1;
+  const plan = buildSheetPlan(result, { language: args.lang, rowOffset: headerRow });
+  let data: Uint8Array | string;
+  if (args.format === 'json') data = JSON.stringify(jsonDocument(result, plan, source.rowNumber), null, 1) + '\n';
+  else if (args.format === 'csv') data = tableCsv(plan.customers);
+  else data = await renderXlsx(plan, xlsxTexts(args.lang));
+  if (toFile) writeAtomic(args.out as string, data);
+  else io.stdout.write(data);
+  if (!args.quiet) io.stderr.write(report(result, plan.issues, toFile ? (args.out as string) : null) + '\n');
+  return 0;
+}
+
+function report(result: TableResult, issues: ReturnType<typeof buildSheetPlan>['issues'], out: string | null): string {
+  const c = result.classification;
+  const tiers = c.summary.filter((s) => s.customers > 0).map((s) => `${s.tier} ${fmt(s.customers)}`).join(', ');
+  let line = `tierwise: ${c.method}: ${fmt(c.keys.length)} customers from ${fmt(result.inputRows - c.skipped.total)} of ${fmt(result.inputRows)} rows (${tiers})`;
+  if (issues.total > 0) {
+    const reasons = issues.byReason.map((r) => `${fmt(r.count)} ${r.message}`).join(', ');
+    line += `\ntierwise: skipped ${fmt(issues.total)} rows: ${reasons}${issues.lines[0] ? ` (first: ${issues.lines[0].message})` : ''}`;
+  }
+  if (out) line += `\ntierwise: wrote ${out}`;
+  return line;
+}

@@ -1,0 +1,20 @@
+/** A table read from a file, before the columns are chosen: headers, a sample, and a loader. */
+import type { Cell } from '../engine';
+
+/** How many data rows the column detection looks at. */
+export const SAMPLE_ROWS = 500;
+
+/** A readable table (CSV or worksheet). */
+export interface TableSource {
+  /** File name as the user gave it, for messages. */
+  file: string;
+  headers: string[];
+  /** Column-major sample of the first {@link SAMPLE_ROWS} data rows, one array per header. */
+  sample: Cell[][];
+  /** Loads whole columns (column-major) for the given header indexes. */
+  load(indexes: readonly number[]): { columns: Map<number, Cell[]>; rows: number };
+  /** Row number the user sees (header row = its own number) of 0-based data row i. */
+  rowNumber(i: number): number;
+  /** Epoch of numeric dates (xlsx workbooks can use 1904). */
+  dateSystem: '1900' | '1904';
+}
