@@ -1,0 +1,119 @@
+/** The in-memory Excel host behaves like Excel where the add-in depends on it. */
+import { createHost, PAYLOAD_LIMIT } from './index';
+
+describe('in-memory Excel host', () => {
+  it('throws PropertyNotLoaded for a property read before load() + sync()', async () => {
+    const host = createHost();
+    host.fill('Sheet1', 'A1', [['x']]);
+    await host.Excel.run(async (ctx) => {
+      const range = ctx.workbook.worksheets.getItem('Sheet1').getRange('A1');
+      expect(() => range.values).toThrow(expect.objectContaining({ code: 'PropertyNotLoaded' }));
+      range.load('values');
+      expect(() => range.values).toThrow(expect.objectContaining({ code: 'PropertyNotLoaded' }));
+      await ctx.sync();
+      expect(range.values).toEqual([['x']]);
+      expect(() => range.address).toThrow(expect.objectContaining({ code: 'PropertyNotLoaded' }));
+    });
+  });
+
+  it('queues writes until sync()', async () => {
+    const host = createHost();
+    await host.Excel.run(async (ctx) => {
+      ctx.workbook.worksheets.getItem('Sheet1').getRange('A1:B1').values = [[1, 'two']];
+      expect(host.model.sheet('Sheet1').get(0, 0)).toBe('');
+      await ctx.sync();
+      expect(host.model.sheet('Sheet1').get(0, 1)).toBe('two');
+    });
+    expect(host.stats.syncs).toBe(1);
+    expect(host.stats.bytesSent).toBeGreaterThan(0);
+  });
+
+  it('rejects values of the wrong shape', async () => {
+    const host = createHost();
+    await expect(host.Excel.run(async (ctx) => {
+      ctx.workbook.worksheets.getItem('Sheet1').getRange('A1:B2').values = [[1, 2]];
+      await ctx.sync();
+    })).rejects.toMatchObject({ code: 'InvalidArgument' });
+  });
+
+  it('rejects a request over 5 MB like Excel on the web', async () => {
+    const host = createHost();
+    const rows = Math.ceil(PAYLOAD_LIMIT / 20);
+    const values = Array.from({ length: rows }, () => ['a value of twenty b']);
+    await expect(host.Excel.run(async (ctx) => {
+      ctx.workbook.worksheets.getItem('Sheet1').getRangeByIndexes(0, 0, rows, 1).values = values;
+      await ctx.sync();
+    })).rejects.toMatchObject({ code: 'RequestPayloadSizeLimitExceeded' });
+    expect(host.model.sheet('Sheet1').usedRect()).toBeNull();
+  });
+
+  it('rejects a response over 5 MB', async () => {
+    const host = createHost();
+    const sheet = host.model.sheet('Sheet1');
+    for (let r = 0; r < 300_000; r++) sheet.put(r, 0, 'a value of twenty b');
+    await expect(host.Excel.run(async (ctx) => {
+      ctx.workbook.worksheets.getItem('Sheet1').getRange('A:A').load('values');
+      await ctx.sync();
+    })).rejects.toMatchObject({ code: 'RequestPayloadSizeLimitExceeded' });
+  });
+
+  it('follows Excel sheet-name rules', async () => {
+    const host = createHost();
+    for (const bad of ['a'.repeat(32), 'a/b', 'a[b]', 'x:y', 'q?', 'SHEET1', "'quoted'"]) {
+      await expect(host.Excel.run(async (ctx) => {
+        ctx.workbook.worksheets.add(bad);
+        await ctx.sync();
+      })).rejects.toMatchObject({ code: expect.stringMatching(/InvalidArgument|ItemAlreadyExists/) });
+    }
+    await host.Excel.run(async (ctx) => {
+      ctx.workbook.worksheets.add('客户分层汇总');
+      await ctx.sync();
+    });
+    expect(host.model.sheets.map((s) => s.name)).toEqual(['Sheet1', '客户分层汇总']);
+  });
+
+  it('turns =, + and @ text into formulas unless it starts with an apostrophe', async () => {
+    const host = createHost();
+    await host.Excel.run(async (ctx) => {
+      ctx.workbook.worksheets.getItem('Sheet1').getRange('A1:E1').values = [['=1+1', "'=1+1", '-3', "'007", 'TRUE']];
+      await ctx.sync();
+    });
+    const s = host.model.sheet('Sheet1');
+    expect(s.formulaAt(0, 0)).toBe('=1+1');
+    expect(s.get(0, 1)).toBe('=1+1');
+    expect(s.formulaAt(0, 1)).toBeUndefined();
+    expect(s.get(0, 2)).toBe(-3);
+    expect(s.get(0, 3)).toBe('007');
+    expect(s.get(0, 4)).toBe(true);
+  });
+
+  it('finds the surrounding region and the used range', async () => {
+    const host = createHost();
+    host.fill('Sheet1', 'B2', [['h1', 'h2'], [1, 2], [3, 4]]);
+    host.fill('Sheet1', 'F10', [['far']]);
+    host.select('C3');
+    await host.Excel.run(async (ctx) => {
+      const region = ctx.workbook.getSelectedRange().getSurroundingRegion().load('address');
+      const used = ctx.workbook.worksheets.getItem('Sheet1').getUsedRange(true).load('address');
+      await ctx.sync();
+      expect(region.address).toBe('Sheet1!B2:C4');
+      expect(used.address).toBe('Sheet1!B2:F10');
+    });
+  });
+
+  it('resolves getItemOrNullObject at sync time', async () => {
+    const host = createHost();
+    await host.Excel.run(async (ctx) => {
+      const missing = ctx.workbook.worksheets.getItemOrNullObject('Nope');
+      const setting = ctx.workbook.settings.getItemOrNullObject('k');
+      await ctx.sync();
+      expect(missing.isNullObject).toBe(true);
+      expect(setting.isNullObject).toBe(true);
+      ctx.workbook.settings.add('k', { a: 1 });
+      await ctx.sync();
+      const again = ctx.workbook.settings.getItemOrNullObject('k').load('value');
+      await ctx.sync();
+      expect(again.value).toEqual({ a: 1 });
+    });
+  });
+});

@@ -1,0 +1,76 @@
+/**
+ * The in-memory Excel host: `Excel.run` over a {@link WorkbookModel}, with Office.js's request
+ * semantics (load + sync before reads, queued writes, 5 MB payloads) and counters.
+ */
+import { parseA1 } from './a1';
+import { emptyStats, HostContext, type HostStats } from './context';
+import { WorkbookModel } from './model';
+import { WorkbookProxy } from './proxies';
+
+export { formatA1, parseA1, columnName } from './a1';
+export { CELL_LIMIT, PAYLOAD_LIMIT, type HostStats } from './context';
+export { HostError } from './errors';
+export { SheetModel, WorkbookModel, type HostCell } from './model';
+
+/** What `Excel.run` hands its callback. */
+export interface HostRequestContext {
+  workbook: WorkbookProxy;
+  application: WorkbookProxy['application'];
+  sync(): Promise<void>;
+}
+
+/** An in-memory Excel: the model, the `Excel` object to inject, and counters. */
+export interface ExcelHost {
+  model: WorkbookModel;
+  stats: HostStats;
+  /** Called after every sync of every context (e.g. to press Cancel in a test). */
+  afterSync?: (stats: HostStats) => void;
+  Excel: { run<T>(callback: (context: HostRequestContext) => Promise<T>): Promise<T> };
+  /** Fills a sheet from rows (the first row at `topLeft`), bypassing requests. */
+  fill(sheetName: string, topLeft: string, rows: readonly (readonly (string | number | boolean | null)[])[]): void;
+  /** Selects a range ("Sheet1!A1:D9" or "A:D" on the first sheet). */
+  select(address: string): void;
+  /** Resets the counters. */
+  resetStats(): void;
+}
+
+/**
+ * Creates a host with one empty sheet.
+ * @example
+ * const host = createHost();
+ * host.fill('Sheet1', 'A1', [['Customer', 'Value'], ['a', 10]]);
+ * await host.Excel.run(async (ctx) => { const r = ctx.workbook.getSelectedRange().load('address'); await ctx.sync(); return r.address; });
+ */
+export function createHost(model = new WorkbookModel()): ExcelHost {
+  const host: ExcelHost = {
+    model,
+    stats: emptyStats(),
+    Excel: {
+      async run<T>(callback: (context: HostRequestContext) => Promise<T>): Promise<T> {
+        const ctx = new HostContext(model, host.stats);
+        ctx.afterSync = (s) => host.afterSync?.(s);
+        const workbook = new WorkbookProxy(ctx, model);
+        const requestContext: HostRequestContext = { workbook, application: workbook.application, sync: () => ctx.sync() };
+        const result = await callback(requestContext);
+        if (ctx.pending) await ctx.sync();
+        return result;
+      },
+    },
+    fill(sheetName, topLeft, rows) {
+      const sheet = model.sheet(sheetName);
+      const at = parseA1(topLeft);
+      rows.forEach((row, r) => row.forEach((v, c) => {
+        if (v !== null) sheet.put(at.row + r, at.column + c, v);
+      }));
+    },
+    select(address) {
+      const bang = address.lastIndexOf('!');
+      const sheet = bang >= 0 ? model.sheet(address.slice(0, bang).replace(/^'|'$/g, '')) : model.sheets[0];
+      model.selection = { sheetId: sheet.id, rect: parseA1(bang >= 0 ? address.slice(bang + 1) : address) };
+    },
+    resetStats() {
+      Object.assign(host.stats, emptyStats());
+    },
+  };
+  return host;
+}
