@@ -144,6 +144,8 @@ export async function renderXlsx(plan: SheetPlan, texts: XlsxTexts): Promise<Uin
   const tierCol = table.columns.findIndex((c) => c.id === plan.tierColumn) + 1;
   colourTiers(ws, plan.colorRules, tierCol, ncol, 2, 1 + table.rows);
   fitWidths(ws, [{ table, col: 1 }]);
+  ws.pageSetup = { orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0 };
+  ws.pageSetup.printTitlesRow = '1:1';
 
   const s = plan.summary;
   const sum = wb.addWorksheet(s.sheetName);
@@ -190,6 +192,7 @@ export async function renderXlsx(plan: SheetPlan, texts: XlsxTexts): Promise<Uin
     tables.push({ table: s.pareto, col: 1 });
   }
   fitWidths(sum, tables);
+  sum.pageSetup = { orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0 };
   sum.getColumn(1).width = Math.max(sum.getColumn(1).width ?? 10, 18);
   const strategyCol = s.table.columns.findIndex((c) => c.id === 'strategy') + 1;
   if (strategyCol > 0) {
