@@ -12,7 +12,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
-import { abcClasses, aggregateTransactions, numericKeyColumn, scoreRfm } from '../engine';
+import { abcClasses, aggregateNumericIds, aggregateTransactions, numericKeyColumn, scoreRfm } from '../engine';
 import { parseTxBytes } from './tx-bytes';
 
 /** What the peer prints, before formatting. */
@@ -41,12 +41,9 @@ function counts(scores: Uint8Array, bins: number): string {
  * s.customers; // 2
  */
 export function peerCompute(ids: Float64Array, days: Float64Array, amounts: Float64Array): PeerSummary {
-  const customer = numericKeyColumn(ids);
-  const c = aggregateTransactions({
-    customer,
-    date: { values: days, reasons: null },
-    amount: { values: amounts, reasons: null },
-  });
+  const c =
+    aggregateNumericIds(ids, days, amounts) ??
+    aggregateTransactions({ customer: numericKeyColumn(ids), date: { values: days, reasons: null }, amount: { values: amounts, reasons: null } });
   const rfm = scoreRfm({ recency: c.recency, frequency: c.frequency, monetary: c.monetary }, { bins: 5, ties: 'first' });
   const abc = abcClasses(c.monetary, { ties: 'first' });
   const n = c.keys.length;

@@ -16,7 +16,7 @@
  * `sort_values(kind="mergesort").cumsum() / sum()` does.
  */
 import { TierwiseError } from './errors';
-import type { TieRule } from './quantile';
+import { type TieRule, rankFirstOrder } from './quantile';
 
 /** Options for ABC. */
 export interface AbcOptions {
@@ -133,15 +133,9 @@ function abcRankFirst(values: ArrayLike<number>, options: AbcOptions): AbcResult
   const aShare = options.aShare ?? 0.8;
   const bShare = options.bShare ?? 0.95;
   checkShares(aShare, bShare);
-  const idx: number[] = [];
+  const idx = rankFirstOrder(values, true);
   let total = 0;
-  for (let i = 0; i < values.length; i++) {
-    if (values[i] === values[i]) {
-      idx.push(i);
-      total += values[i];
-    }
-  }
-  idx.sort((x, y) => values[y] - values[x] || x - y);
+  for (let r = 0; r < idx.length; r++) total += values[idx[r]];
   const classes = new Uint8Array(values.length).fill(NO_CLASS);
   let cum = 0;
   let a: number | null = null;

@@ -100,33 +100,8 @@ export function aggregateTransactions(tx: Transactions, options: AggregateOption
   const skipped = emptySkipLog();
   const cancelled = invoice && dropReturns ? invoice.keys.map((k) => /^c/i.test(k)) : null;
 
-  // rows kept: every column valid (NaN / -1 mark rejected cells), within the as-of date
-  const keep = new Uint8Array(n);
-  let maxDay = -Infinity;
   const asOfGiven = options.asOf !== undefined;
   const asOf = options.asOf ?? 0;
-  for (let i = 0; i < n; i++) {
-    const c = cust[i];
-    const d = days[i];
-    const a = amounts[i];
-    if (c < 0) addSkip(skipped, i, 'customer', reasonAt(tx.customer.reasons as Uint8Array, i));
-    else if (d !== d) addSkip(skipped, i, 'date', reasonAt(tx.date.reasons as Uint8Array, i));
-    else if (a !== a) addSkip(skipped, i, 'amount', reasonAt(tx.amount.reasons as Uint8Array, i));
-    else if (asOfGiven && Math.floor(d) >= asOf) addSkip(skipped, i, 'date', 'after-as-of');
-    else if (cancelled && invoice && invoice.codes[i] >= 0 && cancelled[invoice.codes[i]]) {
-      addSkip(skipped, i, 'invoice', 'cancellation');
-    } else if (dropReturns && a <= 0) addSkip(skipped, i, 'amount', 'return');
-    else {
-      keep[i] = 1;
-      if (d > maxDay) maxDay = d;
-    }
-  }
-  const rowsUsed = n - skipped.total;
-  if (rowsUsed === 0) {
-    throw new TierwiseError('empty', `no usable transactions: all ${n} rows were skipped (${describeSkips(skipped)})`);
-  }
-  const resolvedAsOf = asOfGiven ? asOf : Math.floor(maxDay) + 1;
-
   const k = tx.customer.keys.length;
   const first = new Float64Array(k).fill(Infinity);
   const last = new Float64Array(k).fill(-Infinity);
@@ -136,29 +111,35 @@ export function aggregateTransactions(tx: Transactions, options: AggregateOption
   const owner = invoice ? new Int32Array(invoice.keys.length).fill(-1) : null;
   const shared = new Set<number>();
   const nInv = invoice ? invoice.keys.length : 0;
-  for (let i = 0; i < n; i++) {
-    if (keep[i] === 0) continue;
-    const c = cust[i];
-    const d = days[i];
-    seen[c] = 1;
-    if (d < first[c]) first[c] = d;
-    if (d > last[c]) last[c] = d;
-    money[c] += amounts[i];
-    if (owner && invoice) {
-      const inv = invoice.codes[i];
-      if (inv < 0) freq[c]++;
-      else if (owner[inv] === -1) {
-        owner[inv] = c;
-        freq[c]++;
-      } else if (owner[inv] !== c) {
-        const pair = c * nInv + inv;
-        if (!shared.has(pair)) {
-          shared.add(pair);
-          freq[c]++;
-        }
-      }
-    } else freq[c]++;
+  // which rows are used: every column valid (NaN / -1 mark rejected cells), before the as-of
+  // date, not a dropped return; the others are logged with the column at fault
+  const mayReject =
+    asOfGiven || dropReturns || tx.customer.reasons !== null || tx.date.reasons !== null || tx.amount.reasons !== null;
+  let keep: Uint8Array | null = null;
+  if (mayReject) {
+    keep = new Uint8Array(n);
+    for (let i = 0; i < n; i++) {
+      const c = cust[i];
+      const d = days[i];
+      const a = amounts[i];
+      if (c < 0) addSkip(skipped, i, 'customer', reasonAt(tx.customer.reasons as Uint8Array, i));
+      else if (d !== d) addSkip(skipped, i, 'date', reasonAt(tx.date.reasons as Uint8Array, i));
+      else if (a !== a) addSkip(skipped, i, 'amount', reasonAt(tx.amount.reasons as Uint8Array, i));
+      else if (asOfGiven && Math.floor(d) >= asOf) addSkip(skipped, i, 'date', 'after-as-of');
+      else if (cancelled && invoice && invoice.codes[i] >= 0 && cancelled[invoice.codes[i]]) {
+        addSkip(skipped, i, 'invoice', 'cancellation');
+      } else if (dropReturns && a <= 0) addSkip(skipped, i, 'amount', 'return');
+      else keep[i] = 1;
+    }
   }
+  const maxDay = accumulate(cust, days, amounts, keep, { first, last, money, seen });
+  if (invoice && owner) countInvoices(cust, invoice.codes, keep, owner, shared, nInv, freq);
+  else for (let i = 0; i < n; i++) if (keep === null || keep[i] === 1) freq[cust[i]]++;
+  const rowsUsed = n - skipped.total;
+  if (rowsUsed === 0) {
+    throw new TierwiseError('empty', `no usable transactions: all ${n} rows were skipped (${describeSkips(skipped)})`);
+  }
+  const resolvedAsOf = asOfGiven ? asOf : Math.floor(maxDay) + 1;
 
   const order = keyOrder(tx.customer.keys);
   let m = 0;
@@ -189,6 +170,57 @@ export function aggregateTransactions(tx: Transactions, options: AggregateOption
   return out;
 }
 
+/** Sums per customer over the used rows; returns the latest day. */
+function accumulate(
+  cust: Int32Array,
+  days: Float64Array,
+  amounts: Float64Array,
+  keep: Uint8Array | null,
+  out: { first: Float64Array; last: Float64Array; money: Float64Array; seen: Uint8Array },
+): number {
+  const { first, last, money, seen } = out;
+  let maxDay = -Infinity;
+  for (let i = 0; i < cust.length; i++) {
+    if (keep !== null && keep[i] === 0) continue;
+    const c = cust[i];
+    const d = days[i];
+    if (d > maxDay) maxDay = d;
+    if (d < first[c]) first[c] = d;
+    if (d > last[c]) last[c] = d;
+    money[c] += amounts[i];
+    seen[c] = 1;
+  }
+  return maxDay;
+}
+
+/** Frequency as distinct invoices per customer (an invoice shared by customers counts for each). */
+function countInvoices(
+  cust: Int32Array,
+  inv: Int32Array,
+  keep: Uint8Array | null,
+  owner: Int32Array,
+  shared: Set<number>,
+  nInv: number,
+  freq: Float64Array,
+): void {
+  for (let i = 0; i < cust.length; i++) {
+    if (keep !== null && keep[i] === 0) continue;
+    const c = cust[i];
+    const v = inv[i];
+    if (v < 0) freq[c]++;
+    else if (owner[v] === -1) {
+      owner[v] = c;
+      freq[c]++;
+    } else if (owner[v] !== c) {
+      const pair = c * nInv + v;
+      if (!shared.has(pair)) {
+        shared.add(pair);
+        freq[c]++;
+      }
+    }
+  }
+}
+
 /**
  * A one-line account of a skip log, e.g. "3 blank, 1 not-a-date".
  *
@@ -199,4 +231,73 @@ export function describeSkips(log: SkipLog): string {
   return Object.entries(log.byReason)
     .map(([reason, count]) => `${count} ${reason}`)
     .join(', ');
+}
+
+/**
+ * Fast path of {@link aggregateTransactions} for numeric customer ids that are whole numbers in
+ * a compact range (at most 4 × rows + 1024 apart), every cell valid, no invoice column, returns
+ * netted: per-customer sums are indexed by id − min, so rows are read once and customers come
+ * out already in id order. Returns null when the input does not qualify, so callers fall back to
+ * the general path (same results, tested).
+ *
+ * @example
+ * const c = aggregateNumericIds(new Float64Array([7, 5, 7]), new Float64Array([0, 3, 9]), new Float64Array([1, 2, 3]));
+ * c?.keys; // ["5", "7"]; c?.frequency // [1, 2]; c?.recency // [7, 1]
+ */
+export function aggregateNumericIds(ids: Float64Array, days: Float64Array, amounts: Float64Array, options: AggregateOptions = {}): Customers | null {
+  const n = ids.length;
+  if (n === 0 || days.length !== n || amounts.length !== n || options.returns === 'drop') return null;
+  let min = Infinity;
+  let max = -Infinity;
+  for (let i = 0; i < n; i++) {
+    const v = ids[i];
+    if (v !== Math.floor(v)) return null; // also NaN
+    if (v < min) min = v;
+    if (v > max) max = v;
+  }
+  const span = max - min + 1;
+  if (span > 4 * n + 1024 || span >= 1 << 27) return null;
+  const freq = new Float64Array(span);
+  const money = new Float64Array(span);
+  const first = new Float64Array(span).fill(Infinity);
+  const last = new Float64Array(span).fill(-Infinity);
+  let maxDay = -Infinity;
+  const asOf = options.asOf;
+  for (let i = 0; i < n; i++) {
+    const d = days[i];
+    const a = amounts[i];
+    if (d !== d || a !== a || (asOf !== undefined && Math.floor(d) >= asOf)) return null;
+    const k = (ids[i] - min) | 0;
+    freq[k]++;
+    money[k] += a;
+    if (d < first[k]) first[k] = d;
+    if (d > last[k]) last[k] = d;
+    if (d > maxDay) maxDay = d;
+  }
+  const resolvedAsOf = asOf ?? Math.floor(maxDay) + 1;
+  let m = 0;
+  for (let k = 0; k < span; k++) if (freq[k] > 0) m++;
+  const out: Customers = {
+    keys: new Array<string>(m),
+    first: new Float64Array(m),
+    last: new Float64Array(m),
+    recency: new Float64Array(m),
+    frequency: new Float64Array(m),
+    monetary: new Float64Array(m),
+    asOf: resolvedAsOf,
+    rowsUsed: n,
+    skipped: emptySkipLog(),
+  };
+  let j = 0;
+  for (let k = 0; k < span; k++) {
+    if (freq[k] === 0) continue;
+    out.keys[j] = String(min + k);
+    out.first[j] = first[k];
+    out.last[j] = last[k];
+    out.recency[j] = resolvedAsOf - Math.floor(last[k]);
+    out.frequency[j] = freq[k];
+    out.monetary[j] = money[k];
+    j++;
+  }
+  return out;
 }

@@ -129,63 +129,87 @@ export function keyColumn(cells: ArrayLike<Cell>): KeyColumn {
 }
 
 /**
- * Encodes numeric ids (e.g. parsed straight from a CSV) as codes with an open-addressing hash —
- * several times faster than a `Map` on large columns. NaN ids get code -1 (reason "blank").
+ * Encodes numeric ids (e.g. parsed straight from a CSV) as codes, several times faster than a
+ * `Map`: whole-number ids in a compact range are looked up by offset, others through an
+ * open-addressing hash sized to the distinct ids. NaN ids get code -1 (reason "blank").
+ * Codes are given in order of first appearance, as {@link keyColumn} gives them.
  *
  * @example
  * numericKeyColumn(new Float64Array([17850, 13047, 17850])).codes; // Int32Array [0, 1, 0]
  */
 export function numericKeyColumn(ids: Float64Array): KeyColumn {
   const n = ids.length;
-  let size = 1024;
-  while (size < n * 2 && size < 1 << 30) size <<= 1;
-  let mask = size - 1;
-  let slots = new Int32Array(size).fill(-1);
-  let distinct = new Float64Array(1024);
-  let count = 0;
-  const codes = new Int32Array(n);
-  let reasons: Uint8Array | null = null;
-  const hashOf = (v: number): number => {
-    const x = Math.imul((v | 0) ^ ((v / 4294967296) | 0), 0x9e3779b1);
-    return (x ^ (x >>> 15)) & mask;
-  };
+  let min = Infinity;
+  let max = -Infinity;
+  let whole = true;
   for (let i = 0; i < n; i++) {
     const v = ids[i];
-    if (Number.isNaN(v)) {
-      codes[i] = -1;
-      reasons ??= new Uint8Array(n);
-      reasons[i] = reasonIndex('blank');
-      continue;
-    }
-    let h = hashOf(v);
-    let code = slots[h];
-    while (code !== -1 && distinct[code] !== v) {
-      h = (h + 1) & mask;
-      code = slots[h];
-    }
-    if (code === -1) {
-      code = count++;
-      if (code === distinct.length) {
-        const grown = new Float64Array(distinct.length * 2);
-        grown.set(distinct);
-        distinct = grown;
+    if (v < min) min = v;
+    if (v > max) max = v;
+    if (whole && v === v && v !== Math.floor(v)) whole = false;
+  }
+  const span = max - min + 1;
+  const codes = new Int32Array(n);
+  const distinct: number[] = [];
+  let reasons: Uint8Array | null = null;
+  const blank = (i: number): void => {
+    codes[i] = -1;
+    reasons ??= new Uint8Array(n);
+    reasons[i] = reasonIndex('blank');
+  };
+  if (whole && span > 0 && span <= 4 * n + 1024 && span < 1 << 27) {
+    const slot = new Int32Array(span).fill(-1);
+    for (let i = 0; i < n; i++) {
+      const v = ids[i];
+      if (v !== v) {
+        blank(i);
+        continue;
       }
-      distinct[code] = v;
-      slots[h] = code;
-      if (count * 2 > size) {
-        size <<= 1;
-        mask = size - 1;
-        slots = new Int32Array(size).fill(-1);
-        for (let c = 0; c < count; c++) {
-          let g = hashOf(distinct[c]);
-          while (slots[g] !== -1) g = (g + 1) & mask;
-          slots[g] = c;
+      const off = (v - min) | 0;
+      let code = slot[off];
+      if (code < 0) {
+        code = slot[off] = distinct.length;
+        distinct.push(v);
+      }
+      codes[i] = code;
+    }
+  } else {
+    let size = 1024;
+    let mask = size - 1;
+    let slots = new Int32Array(size).fill(-1);
+    const hashOf = (v: number): number => {
+      const x = Math.imul((v | 0) ^ ((v / 4294967296) | 0) ^ Math.round((v % 1) * 1e9), 0x9e3779b1);
+      return (x ^ (x >>> 15)) & mask;
+    };
+    for (let i = 0; i < n; i++) {
+      const v = ids[i];
+      if (v !== v) {
+        blank(i);
+        continue;
+      }
+      let h = hashOf(v);
+      let code = slots[h];
+      while (code !== -1 && distinct[code] !== v) {
+        h = (h + 1) & mask;
+        code = slots[h];
+      }
+      if (code === -1) {
+        code = distinct.length;
+        distinct.push(v);
+        slots[h] = code;
+        if (distinct.length * 2 > size) {
+          size <<= 1;
+          mask = size - 1;
+          slots = new Int32Array(size).fill(-1);
+          for (let c = 0; c < distinct.length; c++) {
+            let g = hashOf(distinct[c]);
+            while (slots[g] !== -1) g = (g + 1) & mask;
+            slots[g] = c;
+          }
         }
       }
+      codes[i] = code;
     }
-    codes[i] = code;
   }
-  const keys = new Array<string>(count);
-  for (let c = 0; c < count; c++) keys[c] = String(distinct[c]);
-  return { codes, keys, reasons };
+  return { codes, keys: distinct.map(String), reasons };
 }

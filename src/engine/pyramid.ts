@@ -11,7 +11,7 @@
  * ({@link pyramidTierOf}).
  */
 import { TierwiseError } from './errors';
-import type { TieRule } from './quantile';
+import { type TieRule, rankFirstOrder } from './quantile';
 
 /** Default cumulative customer shares at which Platinum, Gold and Iron end. */
 export const DEFAULT_PYRAMID_CUTS: readonly number[] = [0.01, 0.2, 0.5];
@@ -104,9 +104,7 @@ export function pyramidTiers(values: ArrayLike<number>, options: PyramidOptions 
 
 function pyramidRankFirst(values: ArrayLike<number>, cuts: readonly number[]): PyramidResult {
   checkPyramidCuts(cuts);
-  const idx: number[] = [];
-  for (let i = 0; i < values.length; i++) if (values[i] === values[i]) idx.push(i);
-  idx.sort((x, y) => values[y] - values[x] || x - y);
+  const idx = rankFirstOrder(values, true);
   const n = idx.length;
   const tiers = new Uint8Array(values.length).fill(255);
   const thresholds: PyramidThresholds = new Array<number | null>(cuts.length).fill(null);

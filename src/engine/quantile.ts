@@ -128,17 +128,77 @@ function sortedFinite(values: ArrayLike<number>): Float64Array {
   return out.subarray(0, m).sort();
 }
 
-function scoreRankFirst(values: ArrayLike<number>, bins: number, descending: boolean): Scored {
+/**
+ * Items in rank order, ties broken by position (what pandas' `rank(method="first")` and a stable
+ * sort give); NaN values are left out. Sorts a typed copy natively and places equal values by
+ * position, which is several times faster than a comparator sort.
+ *
+ * @example
+ * rankFirstOrder([30, 10, 30, 20]); // Int32Array [1, 3, 0, 2]
+ * rankFirstOrder([30, 10, 30, 20], true); // Int32Array [0, 2, 3, 1]
+ */
+export function rankFirstOrder(values: ArrayLike<number>, descending = false): Int32Array {
   const n = values.length;
-  const idx: number[] = [];
-  for (let i = 0; i < n; i++) if (values[i] === values[i]) idx.push(i);
-  idx.sort((a, b) => values[a] - values[b] || a - b);
-  const m = idx.length;
-  const scores = new Uint8Array(n);
+  let m = 0;
+  let min = Infinity;
+  let max = -Infinity;
+  let whole = true;
+  for (let i = 0; i < n; i++) {
+    const v = values[i];
+    if (v !== v) continue;
+    m++;
+    if (v < min) min = v;
+    if (v > max) max = v;
+    if (whole && v !== Math.floor(v)) whole = false;
+  }
+  const order = new Int32Array(m);
+  const span = max - min + 1;
+  if (whole && m > 0 && span <= 4 * m + 1024) {
+    // small whole numbers (days, counts): a counting sort, no comparisons at all
+    const start = new Int32Array(span + 1);
+    for (let i = 0; i < n; i++) {
+      const v = values[i];
+      if (v === v) start[(descending ? max - v : v - min) + 1]++;
+    }
+    for (let b = 1; b <= span; b++) start[b] += start[b - 1];
+    for (let i = 0; i < n; i++) {
+      const v = values[i];
+      if (v === v) order[start[descending ? max - v : v - min]++] = i;
+    }
+    return order;
+  }
+  const sorted = new Float64Array(m);
+  let j = 0;
+  for (let i = 0; i < n; i++) {
+    const v = values[i];
+    if (v === v) sorted[j++] = descending ? -v : v;
+  }
+  sorted.sort();
+  const taken = new Int32Array(m);
+  for (let i = 0; i < n; i++) {
+    const v = values[i];
+    if (v !== v) continue;
+    const key = descending ? -v : v;
+    let lo = 0;
+    let hi = m;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (sorted[mid] < key) lo = mid + 1;
+      else hi = mid;
+    }
+    order[lo + taken[lo]++] = i;
+  }
+  return order;
+}
+
+function scoreRankFirst(values: ArrayLike<number>, bins: number, descending: boolean): Scored {
+  const order = rankFirstOrder(values);
+  const m = order.length;
+  const scores = new Uint8Array(values.length);
   const cuts: (number | null)[] = new Array<number | null>(bins - 1).fill(null);
   for (let r = 0; r < m; r++) {
     const s = m === 1 ? 1 : Math.max(1, Math.ceil((bins * r) / (m - 1)));
-    const i = idx[r];
+    const i = order[r];
     scores[i] = descending ? bins + 1 - s : s;
     for (let k = 0; k < s - 1; k++) if (cuts[k] === null) cuts[k] = values[i];
   }

@@ -1,4 +1,5 @@
-import { aggregateTransactions, dateColumn, dayNumber, describeSkips, keyColumn, keyOrder, numberColumn } from '../../src/engine';
+import fc from 'fast-check';
+import { aggregateNumericIds, aggregateTransactions, dateColumn, dayNumber, describeSkips, keyColumn, keyOrder, numberColumn, numericKeyColumn } from '../../src/engine';
 
 const tx = (customer: unknown[], date: unknown[], amount: unknown[], invoice?: unknown[]) => ({
   customer: keyColumn(customer as never[]),
@@ -55,5 +56,41 @@ describe('transactions → customers', () => {
   it('sorts customers by id, numerically when every id is a number', () => {
     expect(Array.from(keyOrder(['10', '9', '100']))).toEqual([1, 0, 2]);
     expect(Array.from(keyOrder(['b', 'a', '10']))).toEqual([2, 1, 0]);
+  });
+});
+
+describe('numeric-id fast path', () => {
+  it('gives the same customers as the general path, or declines', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.tuple(fc.oneof(fc.integer({ min: 100, max: 160 }), fc.constant(1e9), fc.constant(1.5)), fc.integer({ min: 19000, max: 19500 }), fc.double({ min: -50, max: 500, noNaN: true })), {
+          minLength: 1,
+          maxLength: 300,
+        }),
+        (rows) => {
+          const ids = Float64Array.from(rows, (r) => r[0]);
+          const days = Float64Array.from(rows, (r) => r[1]);
+          const amounts = Float64Array.from(rows, (r) => r[2]);
+          const fast = aggregateNumericIds(ids, days, amounts);
+          const slow = aggregateTransactions({ customer: numericKeyColumn(ids), date: { values: days, reasons: null }, amount: { values: amounts, reasons: null } });
+          if (fast === null) return rows.some((r) => r[0] === 1e9 || r[0] === 1.5);
+          const same = (a: Float64Array, b: Float64Array) => a.every((x, i) => Math.abs(x - b[i]) < 1e-9);
+          return (
+            fast.keys.join() === slow.keys.join() &&
+            same(fast.recency, slow.recency) &&
+            same(fast.frequency, slow.frequency) &&
+            same(fast.monetary, slow.monetary) &&
+            same(fast.first, slow.first) &&
+            fast.asOf === slow.asOf
+          );
+        },
+      ),
+    );
+  });
+  it('declines NaN cells, dropped returns and wide id ranges', () => {
+    const f = (xs: number[]) => Float64Array.from(xs);
+    expect(aggregateNumericIds(f([1, 2]), f([1, NaN]), f([1, 1]))).toBeNull();
+    expect(aggregateNumericIds(f([1, 2]), f([1, 1]), f([1, 1]), { returns: 'drop' })).toBeNull();
+    expect(aggregateNumericIds(f([1, 1e9]), f([1, 1]), f([1, 1]))).toBeNull();
   });
 });
