@@ -79,7 +79,7 @@ export function jsonDocument(result: TableResult, plan: SheetPlan, rowNumber: (i
     summary,
     skipped: {
       total: c.skipped.total,
-      byReason: plan.issues.byReason.map((r) => ({ column: (r as { column?: string }).column, reason: r.reason, count: r.count, message: r.message })),
+      byReason: plan.issues.byReason.map((r) => ({ column: r.column, reason: r.reason, count: r.count, message: r.message })),
       first: plan.issues.lines.slice(0, 20).map((l) => ({ row: l.row, column: l.column, reason: l.reason, message: l.message })),
     },
   };

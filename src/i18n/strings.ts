@@ -70,6 +70,9 @@ const en = {
   'field.amount': 'amount',
   'field.invoice': 'invoice',
   'field.value': 'value',
+  'cli.skippedTitle': 'Skipped rows',
+  'cli.chartNote':
+    'Charts: this file was written by the command-line tool, and ExcelJS cannot create charts. Select the summary table above and use Insert → Chart; the Excel add-in draws them itself.',
 } as const;
 
 /** A string key. */
@@ -139,6 +142,8 @@ const zh: Record<StringKey, string> = {
   'field.amount': '金额',
   'field.invoice': '单号',
   'field.value': '价值',
+  'cli.skippedTitle': '跳过的行',
+  'cli.chartNote': '图表：本文件由命令行工具生成，ExcelJS 无法创建图表。选中上方汇总表，点击“插入 → 图表”即可；Excel 加载项生成的汇总表自带图表。',
 };
 
 /** The dictionaries. */
