@@ -15,6 +15,8 @@ export const CACHE_SIZE = 8;
 
 const f64 = new Float64Array(1);
 const u32 = new Uint32Array(f64.buffer);
+/** Bound once: a global lookup per cell is slow where globals are intercepted (Node's vm contexts). */
+const imul = Math.imul;
 
 /**
  * A fingerprint of a range's contents: equal for equal contents, different (with odds of
@@ -42,8 +44,8 @@ export function fingerprint(rows: Matrix): string {
         a = 0x5bd1e995 ^ cell.length;
         b = 0x27d4eb2f;
         for (let k = 0; k < cell.length; k++) {
-          a = Math.imul(a ^ cell.charCodeAt(k), 0x01000193);
-          b = Math.imul(b + cell.charCodeAt(k), 0x85ebca6b);
+          a = imul(a ^ cell.charCodeAt(k), 0x01000193);
+          b = imul(b + cell.charCodeAt(k), 0x85ebca6b);
         }
       } else if (typeof cell === 'boolean') {
         a = cell ? 0x1b873593 : 0x2545f491;
@@ -55,12 +57,12 @@ export function fingerprint(rows: Matrix): string {
         const code = String((cell as { code?: unknown; error?: unknown }).code ?? (cell as { error?: unknown }).error ?? '?');
         a = 0x6a09e667 ^ code.length;
         b = 0x510e527f;
-        for (let k = 0; k < code.length; k++) a = Math.imul(a ^ code.charCodeAt(k), 0x01000193);
+        for (let k = 0; k < code.length; k++) a = imul(a ^ code.charCodeAt(k), 0x01000193);
       }
-      h1 = Math.imul(h1 ^ a, 0x01000193);
-      h1 = Math.imul(h1 ^ b, 0x01000193);
-      h2 = Math.imul((h2 ^ b) + 0x632be5ab, 0xcc9e2d51);
-      h2 = Math.imul(((h2 << 15) | (h2 >>> 17)) ^ a, 0x1b873593);
+      h1 = imul(h1 ^ a, 0x01000193);
+      h1 = imul(h1 ^ b, 0x01000193);
+      h2 = imul((h2 ^ b) + 0x632be5ab, 0xcc9e2d51);
+      h2 = imul(((h2 << 15) | (h2 >>> 17)) ^ a, 0x1b873593);
       cells++;
     }
   }
