@@ -19,54 +19,47 @@ const u32 = new Uint32Array(f64.buffer);
 const imul = Math.imul;
 
 /**
- * A fingerprint of a range's contents: equal for equal contents, different (with odds of
- * about 2⁻⁶⁴ per pair) otherwise.
+ * A fingerprint of a range's contents: equal for equal contents; different contents collide only
+ * when their shape, a 32-bit hash of every cell's exact content, a second hash of the cells that
+ * are no numbers and the floating-point sum of the numbers all agree.
  *
  * @example
  * fingerprint([[1], [2]]) === fingerprint([[1], [2]]); // true
  * fingerprint([[1], [2]]) === fingerprint([[2], [1]]); // false
  */
 export function fingerprint(rows: Matrix): string {
-  let h1 = 0x811c9dc5 | 0;
-  let h2 = 0x9747b28c | 0;
+  let h = 0x811c9dc5 | 0;
+  let other = 0x9747b28c | 0;
+  let sum = 0;
   let cells = 0;
   for (let r = 0; r < rows.length; r++) {
     const row = rows[r];
+    cells += row.length;
     for (let c = 0; c < row.length; c++) {
       const cell = row[c];
-      let a: number;
-      let b: number;
       if (typeof cell === 'number') {
+        // the fast path: both 32-bit words of the number into the hash, the number into the sum
         f64[0] = cell;
-        a = u32[0];
-        b = u32[1];
-      } else if (typeof cell === 'string') {
-        a = 0x5bd1e995 ^ cell.length;
-        b = 0x27d4eb2f;
-        for (let k = 0; k < cell.length; k++) {
-          a = imul(a ^ cell.charCodeAt(k), 0x01000193);
-          b = imul(b + cell.charCodeAt(k), 0x85ebca6b);
-        }
-      } else if (typeof cell === 'boolean') {
-        a = cell ? 0x1b873593 : 0x2545f491;
-        b = 0x7feb352d;
-      } else if (cell === null || cell === undefined) {
-        a = 0x68e31da4;
-        b = 0x3c6ef372;
-      } else {
-        const code = String((cell as { code?: unknown; error?: unknown }).code ?? (cell as { error?: unknown }).error ?? '?');
-        a = 0x6a09e667 ^ code.length;
-        b = 0x510e527f;
-        for (let k = 0; k < code.length; k++) a = imul(a ^ code.charCodeAt(k), 0x01000193);
+        h = imul(imul(h ^ u32[0], 0x01000193) ^ u32[1], 0x01000193);
+        sum += cell;
+        continue;
       }
-      h1 = imul(h1 ^ a, 0x01000193);
-      h1 = imul(h1 ^ b, 0x01000193);
-      h2 = imul((h2 ^ b) + 0x632be5ab, 0xcc9e2d51);
-      h2 = imul(((h2 << 15) | (h2 >>> 17)) ^ a, 0x1b873593);
-      cells++;
+      const a = otherHash(cell);
+      h = imul(h ^ a, 0x01000193);
+      other = imul(((other << 13) | (other >>> 19)) ^ a ^ c, 0x5bd1e995) + r;
     }
   }
-  return `${rows.length}x${cells}:${(h1 >>> 0).toString(36)}:${(h2 >>> 0).toString(36)}`;
+  return `${rows.length}x${cells}:${(h >>> 0).toString(36)}:${(other >>> 0).toString(36)}:${sum}`;
+}
+
+/** A 32-bit hash of a cell that is no number (text, boolean, blank, error). */
+function otherHash(cell: unknown): number {
+  if (typeof cell === 'boolean') return cell ? 0x1b873593 : 0x2545f491;
+  if (cell === null || cell === undefined) return 0x68e31da4;
+  const text = typeof cell === 'string' ? cell : `#error:${String((cell as { code?: unknown }).code ?? (cell as { error?: unknown }).error ?? '?')}`;
+  let a = 0x5bd1e995 ^ text.length;
+  for (let k = 0; k < text.length; k++) a = imul(a ^ text.charCodeAt(k), 0x01000193);
+  return a;
 }
 
 /** Results derived from one population (cut points per method and options). */
