@@ -1,13 +1,14 @@
 /**
- * docs/functions.md: a section per function whose heading matches the help URL anchor, and every
- * example (`=TIER.…` followed by `→ result`) true of the built bundle.
+ * The README's "Custom functions" section: a section per function whose heading matches the help
+ * URL anchor, and every example (`=TIER.…` followed by `→ result`) true of the built bundle.
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { METADATA, ROOT, StubError, loadBundle } from './bundle';
 import { formatValue, parseCall, parseValue } from './formula';
 
-const DOC = fs.readFileSync(path.join(ROOT, 'docs', 'functions.md'), 'utf8');
+const README = fs.readFileSync(path.join(ROOT, 'README.md'), 'utf8');
+const DOC = README.slice(README.indexOf('\n## Custom functions'), README.indexOf('\n## Task pane'));
 const { fns } = loadBundle();
 const metadata = JSON.parse(fs.readFileSync(METADATA, 'utf8')) as {
   functions: { id: string; helpUrl: string; parameters: { dimensionality?: string }[] }[];
@@ -47,7 +48,7 @@ function evaluate(formula: string): unknown {
   return fns[name](...shaped);
 }
 
-describe('docs/functions.md', () => {
+describe('README: custom functions', () => {
   it('has a section per function, anchored where its help URL points', () => {
     const anchors = [...DOC.matchAll(/^### (.+)$/gm)].map((m) => slug(m[1]));
     for (const f of metadata.functions) {
