@@ -257,23 +257,25 @@ export function aggregateNumericIds(ids: Float64Array, days: Float64Array, amoun
   }
   const span = max - min + 1;
   if (span > 4 * n + 1024 || span >= 1 << 27) return null;
-  const freq = new Float64Array(span);
+  const freq = new Int32Array(span);
   const money = new Float64Array(span);
   const first = new Float64Array(span).fill(Infinity);
   const last = new Float64Array(span).fill(-Infinity);
-  let maxDay = -Infinity;
   const asOf = options.asOf;
+  const limit = asOf ?? Infinity;
   for (let i = 0; i < n; i++) {
     const d = days[i];
     const a = amounts[i];
-    if (d !== d || a !== a || (asOf !== undefined && Math.floor(d) >= asOf)) return null;
+    // NaN fails both comparisons, so one test rejects missing cells and rows past the as-of date
+    if (!(Math.floor(d) < limit) || a !== a) return null;
     const k = (ids[i] - min) | 0;
     freq[k]++;
     money[k] += a;
     if (d < first[k]) first[k] = d;
     if (d > last[k]) last[k] = d;
-    if (d > maxDay) maxDay = d;
   }
+  let maxDay = -Infinity;
+  for (let k = 0; k < span; k++) if (last[k] > maxDay) maxDay = last[k];
   const resolvedAsOf = asOf ?? Math.floor(maxDay) + 1;
   let m = 0;
   for (let k = 0; k < span; k++) if (freq[k] > 0) m++;
