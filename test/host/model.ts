@@ -196,27 +196,26 @@ export class SheetModel {
       }
       return false;
     };
+    // grow one side at a time as far as it goes; repeat until no side grows
     for (let grown = true; grown; ) {
       grown = false;
-      const top = rect.row;
-      const bottom = rect.row + rect.rows - 1;
-      const left = rect.column;
-      const right = rect.column + rect.columns - 1;
-      if (top > 0 && lineFilled(top - 1, top - 1, left - 1, right + 1)) {
+      const left = (): number => rect.column;
+      const right = (): number => rect.column + rect.columns - 1;
+      while (rect.row + rect.rows < MAX_ROWS && lineFilled(rect.row + rect.rows, rect.row + rect.rows, left() - 1, right() + 1)) {
+        rect.rows++;
+        grown = true;
+      }
+      while (rect.row > 0 && lineFilled(rect.row - 1, rect.row - 1, left() - 1, right() + 1)) {
         rect.row--;
         rect.rows++;
         grown = true;
       }
-      if (bottom < MAX_ROWS - 1 && lineFilled(bottom + 1, bottom + 1, left - 1, right + 1)) {
-        rect.rows++;
-        grown = true;
-      }
-      if (left > 0 && lineFilled(top - 1, bottom + 1, left - 1, left - 1)) {
-        rect.column--;
+      while (right() < MAX_COLUMNS - 1 && lineFilled(rect.row - 1, rect.row + rect.rows, right() + 1, right() + 1)) {
         rect.columns++;
         grown = true;
       }
-      if (right < MAX_COLUMNS - 1 && lineFilled(top - 1, bottom + 1, right + 1, right + 1)) {
+      while (rect.column > 0 && lineFilled(rect.row - 1, rect.row + rect.rows, rect.column - 1, rect.column - 1)) {
+        rect.column--;
         rect.columns++;
         grown = true;
       }

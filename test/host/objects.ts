@@ -178,6 +178,11 @@ export class ConditionalFormatCollectionProxy extends ClientProxy {
     });
     return new ConditionalFormatProxy(this.context, () => made, false, () => sheet);
   }
+  /** The rule with this id (ItemNotFound at sync when missing). */
+  getItem(id: string): ConditionalFormatProxy {
+    const find = (): ConditionalFormatModel | undefined => this.where().sheet.conditionalFormats.find((cf) => cf.id === id);
+    return new ConditionalFormatProxy(this.context, find, false, () => this.where().sheet);
+  }
   /** The rule with this id, or a null object. */
   getItemOrNullObject(id: string): ConditionalFormatProxy {
     const find = (): ConditionalFormatModel | undefined => {
@@ -284,6 +289,11 @@ export class SeriesProxy extends ClientProxy {
   set chartType(value: string) {
     this.call('chartType', [value], () => {
       this.find().chartType = value;
+    });
+  }
+  set name(value: string) {
+    this.call('name', [value], () => {
+      this.find().name = value;
     });
   }
   set axisGroup(value: string) {
@@ -404,12 +414,14 @@ export class ChartCollectionProxy extends ClientProxy {
     this.call('add', [type, 'range', seriesBy], () => {
       const sheet = this.sheetOf();
       const { sheet: from, rect } = source.place();
+      // like Excel: the first column holds categories when its data are text, else it is a series too
+      const firstIsText = rect.rows > 1 && typeof from.get(rect.row + 1, rect.column) === 'string';
       const series: SeriesModel[] = [];
-      for (let c = 1; c < rect.columns; c++) {
+      for (let c = firstIsText ? 1 : 0; c < rect.columns; c++) {
         series.push({
           name: String(from.get(rect.row, rect.column + c)),
           values: { row: rect.row + 1, column: rect.column + c, rows: rect.rows - 1, columns: 1 },
-          xValues: { row: rect.row + 1, column: rect.column, rows: rect.rows - 1, columns: 1 },
+          xValues: firstIsText ? { row: rect.row + 1, column: rect.column, rows: rect.rows - 1, columns: 1 } : undefined,
         });
       }
       made = { id: this.model.newId('chart'), name: `Chart ${sheet.charts.length + 1}`, type, source: rect, seriesBy, series };
@@ -483,7 +495,7 @@ export class NamedItemProxy extends NullableProxy<{ sheetId: string; rect: Rect 
     private readonly model: WorkbookModel,
     private readonly name: string,
     nullable: boolean,
-    private readonly rangeOf: (where: () => Place, nullable: boolean) => unknown,
+    private readonly rangeOf: (where: () => Place | undefined, nullable: boolean) => unknown,
   ) {
     super(context, () => model.names.get(name), nullable);
   }
@@ -502,6 +514,13 @@ export class NamedItemProxy extends NullableProxy<{ sheetId: string; rect: Rect 
       return { sheet: this.model.sheet(ref.sheetId), rect: ref.rect };
     }, false);
   }
+  /** The range the name refers to, or a null object when the name does not exist. */
+  getRangeOrNullObject(): unknown {
+    return this.rangeOf(() => {
+      const ref = this.find();
+      return ref ? { sheet: this.model.sheet(ref.sheetId), rect: ref.rect } : undefined;
+    }, true);
+  }
   /** Deletes the name. */
   delete(): void {
     this.call('delete', [this.name], () => {
@@ -516,7 +535,7 @@ export class NamedItemCollectionProxy extends ClientProxy {
   constructor(
     context: HostContext,
     private readonly model: WorkbookModel,
-    private readonly rangeOf: (where: () => Place, nullable: boolean) => unknown,
+    private readonly rangeOf: (where: () => Place | undefined, nullable: boolean) => unknown,
   ) {
     super(context);
   }
@@ -534,6 +553,10 @@ export class NamedItemCollectionProxy extends ClientProxy {
       const p = reference.place();
       this.model.names.set(name, { sheetId: p.sheet.id, rect: p.rect });
     });
+    return new NamedItemProxy(this.context, this.model, name, false, this.rangeOf);
+  }
+  /** A name (ItemNotFound at sync when missing). */
+  getItem(name: string): NamedItemProxy {
     return new NamedItemProxy(this.context, this.model, name, false, this.rangeOf);
   }
   /** A name, or a null object. */

@@ -155,7 +155,7 @@ export class RangeProxy extends NullableProxy<Place> implements Placed {
 
   /** The worksheet of the range. */
   get worksheet(): WorksheetProxy {
-    return new WorksheetProxy(this.context, this.model, () => this.place().sheet);
+    return new WorksheetProxy(this.context, this.model, () => this.find()?.sheet);
   }
   /** `range.format`. */
   get format(): RangeFormatProxy {

@@ -1,0 +1,47 @@
+/**
+ * Cancelling a run between requests.
+ */
+
+/** Raised when the user cancelled; the workbook has been put back as it was. */
+export class CancelledError extends Error {
+  constructor() {
+    super('cancelled');
+    this.name = 'CancelledError';
+  }
+}
+
+/** A flag the pane sets and the adapter checks after every request. */
+export class CancelToken {
+  private flag = false;
+
+  /** True once {@link cancel} was called. */
+  get cancelled(): boolean {
+    return this.flag;
+  }
+
+  /**
+   * Asks the run to stop at the next check.
+   * @example const token = new CancelToken(); token.cancel(); token.cancelled // true
+   */
+  cancel(): void {
+    this.flag = true;
+  }
+
+  /**
+   * Throws {@link CancelledError} when cancelled.
+   * @example token.check() // throws after token.cancel()
+   */
+  check(): void {
+    if (this.flag) throw new CancelledError();
+  }
+}
+
+/** Progress of a run: what it is doing and how far it is. */
+export interface Progress {
+  phase: 'read' | 'compute' | 'write' | 'finish';
+  done: number;
+  total: number;
+}
+
+/** Receives progress reports. */
+export type ProgressListener = (progress: Progress) => void;

@@ -1,0 +1,14 @@
+/**
+ * The Excel adapter: reads selections and renders sheet plans with Office.js, within Excel's
+ * request limits. Knows Excel; knows nothing about customers or tiers.
+ */
+export * from './a1';
+export * from './cancel';
+export * from './cell-value';
+export * from './limits';
+export * from './read';
+export * from './render';
+export * from './selection';
+export * from './sheet-names';
+export * from './summary-layout';
+export * from './tracking';

@@ -1,0 +1,127 @@
+/**
+ * The two things the pane does with the workbook: preview the selection (detected columns) and
+ * classify it (read → engine → sheet plan → render), in one `Excel.run` each.
+ */
+import { type Cell, type ColumnMapping, type Detection, type Role, type TableColumns, type TableOptions, type TableResult, classifyTable, detectColumns } from '../engine';
+import {
+  type CancelToken,
+  type ProgressListener,
+  type RenderResult,
+  type SheetArea,
+  type TableSample,
+  type WorkbookState,
+  besideIsFree,
+  inspectWorkbook,
+  readColumns,
+  readSample,
+  renderPlan,
+} from '../excel';
+import type { Language } from '../i18n/strings';
+import { type SheetPlan, buildSheetPlan } from '../report';
+import { t } from '../i18n/strings';
+
+/** Runs a callback with a request context (`Excel.run`, or the test host's). */
+export type ExcelRunner = <T>(callback: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
+
+/** A problem the pane shows as a message (with a key into the pane strings). */
+export class PaneError extends Error {
+  constructor(
+    readonly key: 'error.empty' | 'error.ownOutput' | 'error.noColumns',
+    message: string,
+  ) {
+    super(message);
+    this.name = 'PaneError';
+  }
+}
+
+/** What the pane shows before a run. */
+export interface Preview {
+  area: SheetArea;
+  adjusted: WorkbookState['adjusted'];
+  sample: TableSample;
+  detection: Detection;
+}
+
+/**
+ * Resolves the selection, reads its header and a sample, and detects the columns.
+ * @example const p = await previewSelection(Excel.run); p.detection.mapping // { customer: 0, date: 1, amount: 2 }
+ */
+export async function previewSelection(run: ExcelRunner): Promise<Preview> {
+  return run(async (context) => {
+    const state = await inspectWorkbook(context);
+    const area = usableArea(state);
+    const sample = await readSample(context, area);
+    return { area, adjusted: state.adjusted, sample, detection: detectColumns(sample.headers, sample.sample) };
+  });
+}
+
+function usableArea(state: WorkbookState): SheetArea {
+  const area = state.area;
+  if (!area || area.rows < 2) throw new PaneError('error.empty', 'the selection holds no table (a header row and at least one data row)');
+  if (state.previous.sheets.some((s) => s.id === area.sheetId)) {
+    throw new PaneError('error.ownOutput', 'the selection is on a sheet Tierwise wrote; select your own data');
+  }
+  return area;
+}
+
+/** What a run needs. */
+export interface RunRequest {
+  mapping: ColumnMapping;
+  options: TableOptions;
+  language: Language;
+  /** Bytes per cell from the preview (read again when absent). */
+  cellBytes?: readonly number[];
+  token?: CancelToken;
+  onProgress?: ProgressListener;
+  /** Lets the UI repaint between reading and computing. */
+  yieldToUi?: () => Promise<void>;
+}
+
+/** What a run did. */
+export interface RunOutcome {
+  area: SheetArea;
+  adjusted: WorkbookState['adjusted'];
+  plan: SheetPlan;
+  result: TableResult;
+  render: RenderResult;
+}
+
+const ROLES: readonly Role[] = ['customer', 'date', 'amount', 'invoice', 'quantity', 'price', 'value'];
+
+/**
+ * Classifies the selected table and writes the output (see `renderPlan`).
+ * @example const out = await classifySelection(Excel.run, { mapping, options: { method: "abc" }, language: "en" });
+ */
+export async function classifySelection(run: ExcelRunner, request: RunRequest): Promise<RunOutcome> {
+  return run(async (context) => {
+    const state = await inspectWorkbook(context);
+    const area = usableArea(state);
+    const roles = ROLES.filter((r) => request.mapping[r] !== undefined && (request.mapping[r] as number) < area.columns);
+    if (!roles.includes('customer')) throw new PaneError('error.noColumns', 'choose the customer column');
+    const cellBytes = request.cellBytes ?? (await readSample(context, area)).cellBytes;
+    const offsets = roles.map((r) => request.mapping[r] as number);
+    const cells = await readColumns(context, area, offsets, { cellBytes, token: request.token, onProgress: request.onProgress });
+    request.onProgress?.({ phase: 'compute', done: 0, total: 1 });
+    await request.yieldToUi?.();
+    request.token?.check();
+    const columns: Partial<Record<Role, Cell[]>> = {};
+    roles.forEach((r, i) => (columns[r] = cells[i]));
+    const result = classifyTable(columns as TableColumns, request.options);
+    const plan = buildSheetPlan(result, { language: request.language, rowOffset: area.row + 1 });
+    request.onProgress?.({ phase: 'compute', done: 1, total: 1 });
+    await request.yieldToUi?.();
+    request.token?.check();
+    const besideFree = plan.besideInput ? await besideIsFree(context, area, plan.besideInput.columns.length, state.previous.beside) : false;
+    const render = await renderPlan(context, {
+      plan,
+      input: area,
+      state,
+      besideFree,
+      sheetNames: { customers: t(request.language, 'sheet.customers'), summary: plan.summary.sheetName },
+      dateSystem: request.options.dateSystem,
+      token: request.token,
+      onProgress: request.onProgress,
+    });
+    return { area, adjusted: state.adjusted, plan, result, render };
+  });
+}

@@ -1,0 +1,238 @@
+/** The whole pane flow through the in-memory host: select, classify, check the workbook. */
+import { CancelToken, CancelledError, PAYLOAD_LIMIT, RECORD_KEY } from '../../src/excel';
+import { classifySelection, previewSelection, type RunRequest } from '../../src/taskpane/flow';
+import { createHost, type ExcelHost } from '../host';
+import { fillCustomers, fillTransactions, runnerOf, snapshot } from '../host/fixtures';
+
+const TX_MAPPING = { invoice: 0, customer: 1, date: 2, amount: 3 };
+
+function request(overrides: Partial<RunRequest> = {}): RunRequest {
+  return { mapping: TX_MAPPING, options: { method: 'rfm' }, language: 'en', ...overrides };
+}
+
+function sheetNames(host: ExcelHost): string[] {
+  return host.model.sheets.map((s) => s.name);
+}
+
+function column(host: ExcelHost, sheet: string, col: number, rows: number): unknown[] {
+  const s = host.model.sheet(sheet);
+  return Array.from({ length: rows }, (_, r) => s.get(r, col));
+}
+
+describe('Classify selection: transactions', () => {
+  it('previews the detected columns of a transaction table', async () => {
+    const host = createHost();
+    fillTransactions(host, 'Sheet1', 500, 50);
+    host.select('B7');
+    const preview = await previewSelection(runnerOf(host));
+    expect(preview.adjusted).toBe('expanded');
+    expect(preview.area).toMatchObject({ row: 0, column: 0, rows: 501, columns: 4 });
+    expect(preview.detection.level).toBe('transactions');
+    expect(preview.detection.mapping).toMatchObject(TX_MAPPING);
+  });
+
+  it('writes a Customers sheet, colour rules per tier and a Tier Summary sheet with a table and a chart', async () => {
+    const host = createHost();
+    fillTransactions(host, 'Sheet1', 2_000, 300);
+    host.select('A1:D2001');
+    const userRows = JSON.stringify(host.model.sheet('Sheet1').rows);
+    const out = await classifySelection(runnerOf(host), request());
+    expect(out.render.mode).toBe('sheet');
+    expect(sheetNames(host)).toEqual(['Sheet1', 'Tier Summary', 'Customers']);
+    const customers = host.model.sheet('Customers');
+    const header = out.plan.customers.columns.map((c) => c.header);
+    expect(column(host, 'Customers', 0, 1)).toEqual(['Customer']);
+    expect(header).toContain('Segment');
+    expect(customers.usedRect()).toEqual({ row: 0, column: 0, rows: out.plan.customers.rows + 1, columns: header.length });
+    // dates became Excel serials with a date format
+    const first = out.plan.customers.columns.findIndex((c) => c.id === 'first');
+    expect(customers.get(1, first)).toBeGreaterThanOrEqual(45000);
+    expect(customers.numberFormatAt(1, first)).toBe('yyyy-mm-dd');
+    // one rule per tier, over all rows, testing the segment column
+    const seg = out.plan.customers.columns.findIndex((c) => c.id === 'segment');
+    expect(customers.conditionalFormats).toHaveLength(out.plan.colorRules.length);
+    const letter = String.fromCharCode(65 + seg);
+    expect(customers.conditionalFormats[0]).toMatchObject({ formula: `=$${letter}2="Champions"`, fill: '#44BB99', rect: { row: 1, rows: out.plan.customers.rows } });
+    expect(customers.tables.map((t) => t.name)).toEqual(['TierwiseCustomers']);
+    const summary = host.model.sheet('Tier Summary');
+    expect(summary.get(0, 0)).toBe('Tier Summary');
+    expect(summary.tables.map((t) => t.name)).toEqual(['TierwiseSummary']);
+    expect(summary.charts).toHaveLength(1);
+    expect(summary.charts[0].series.map((s) => s.name)).toEqual(['% customers', '% value']);
+    // user cells untouched, output recorded
+    expect(JSON.stringify(host.model.sheet('Sheet1').rows)).toBe(userRows);
+    expect(JSON.parse(String(host.model.settings.get(RECORD_KEY))).sheets).toHaveLength(2);
+    // tier counts add up to the customers
+    expect(out.plan.tierCounts.reduce((n, t) => n + t.customers, 0)).toBe(out.plan.customers.rows);
+  });
+
+  it('adds a Pareto chart (sorted columns + cumulative % line on a secondary axis) for ABC', async () => {
+    const host = createHost();
+    fillTransactions(host, 'Sheet1', 1_000, 200);
+    host.select('A1');
+    await classifySelection(runnerOf(host), request({ options: { method: 'abc' } }));
+    const summary = host.model.sheet('Tier Summary');
+    expect(summary.tables.map((t) => t.name)).toEqual(['TierwiseSummary', 'TierwisePareto']);
+    const pareto = summary.charts[1];
+    expect(pareto.title).toMatch(/Pareto/);
+    expect(pareto.series.map((s) => [s.chartType ?? 'ColumnClustered', s.axisGroup ?? 'Primary'])).toEqual([
+      ['ColumnClustered', 'Primary'],
+      ['Line', 'Secondary'],
+    ]);
+  });
+
+  it('keeps formula-looking customer ids as text', async () => {
+    const host = createHost();
+    const ids = ['=HYPERLINK("http://x","y")', '+44 20', '-minus', '@home', '007', 'TRUE'];
+    host.fill('Sheet1', 'A1', [['Customer', 'Date', 'Amount'], ...ids.map((id, i) => [id, 45000 + i, 10 * (i + 1)])]);
+    host.select('A1');
+    await classifySelection(runnerOf(host), request({ mapping: { customer: 0, date: 1, amount: 2 }, options: { method: 'abc' } }));
+    const customers = host.model.sheet('Customers');
+    const written = column(host, 'Customers', 0, ids.length + 1).slice(1);
+    expect(new Set(written)).toEqual(new Set(ids));
+    expect(customers.formulas.size).toBe(0);
+  });
+
+  it('trims a whole-column selection to the used range', async () => {
+    const host = createHost();
+    fillTransactions(host, 'Sheet1', 300, 40);
+    host.select('A:D');
+    const out = await classifySelection(runnerOf(host), request());
+    expect(out.adjusted).toBe('trimmed');
+    expect(out.area.rows).toBe(301);
+    expect(out.result.inputRows).toBe(300);
+  });
+});
+
+describe('Classify selection: customer tables', () => {
+  const rows = [
+    ['Ann', 'North', 5000],
+    ['Bob', 'South', 300],
+    ['Cy', 'East', 2500],
+    ['', 'West', 100],
+    ['Dee', 'North', 50],
+    ['Eve', 'South', 1500],
+  ];
+
+  it('writes the tier columns beside the table and colours the user rows', async () => {
+    const host = createHost();
+    fillCustomers(host, 'Sheet1', rows);
+    host.select('A1:C7');
+    const out = await classifySelection(runnerOf(host), request({ mapping: { customer: 0, value: 2 }, options: { method: 'abc' } }));
+    expect(out.render.mode).toBe('beside');
+    expect(out.render.besideAddress).toBe('Sheet1!D1:E7');
+    const tiers = out.plan.besideInput?.columns[0].values.map((v) => v ?? '');
+    expect(column(host, 'Sheet1', 3, 7)).toEqual(['Tier', ...(tiers ?? [])]);
+    expect(tiers).toEqual(['A', 'C', 'B', '', 'C', 'C']);
+    expect(sheetNames(host)).toEqual(['Sheet1', 'Tier Summary']);
+    const cfs = host.model.sheet('Sheet1').conditionalFormats;
+    expect(cfs.map((c) => c.formula)).toEqual(['=$D2="A"', '=$D2="B"', '=$D2="C"']);
+    expect(cfs[0].rect).toEqual({ row: 1, column: 0, rows: 6, columns: 5 });
+    expect(out.plan.issues.lines.map((l) => l.message)).toEqual(['row 5: blank customer id']);
+  });
+
+  it('writes to a new sheet and says so when the columns right of the table are not empty', async () => {
+    const host = createHost();
+    fillCustomers(host, 'Sheet1', rows);
+    host.fill('Sheet1', 'E3', [['my note']]);
+    host.select('A1:C7');
+    const out = await classifySelection(runnerOf(host), request({ mapping: { customer: 0, value: 2 }, options: { method: 'abc' } }));
+    expect(out.render.mode).toBe('sheet');
+    expect(sheetNames(host)).toEqual(['Sheet1', 'Tier Summary', 'Customers']);
+    expect(host.model.sheet('Sheet1').get(2, 4)).toBe('my note');
+    expect(host.model.sheet('Sheet1').usedRect()).toEqual({ row: 0, column: 0, rows: 7, columns: 5 });
+  });
+
+  it('replaces its own output when run again, never the user cells', async () => {
+    const host = createHost();
+    fillCustomers(host, 'Sheet1', rows);
+    host.select('A1:C7');
+    const run = runnerOf(host);
+    await classifySelection(run, request({ mapping: { customer: 0, value: 2 }, options: { method: 'abc' } }));
+    const out = await classifySelection(run, request({ mapping: { customer: 0, value: 2 }, options: { method: 'pyramid' } }));
+    expect(out.render.mode).toBe('beside');
+    expect(sheetNames(host)).toEqual(['Sheet1', 'Tier Summary']);
+    expect(column(host, 'Sheet1', 3, 7)).toEqual(['Tier', ...(out.plan.besideInput?.columns[0].values.map((v) => v ?? '') ?? [])]);
+    expect(column(host, 'Sheet1', 3, 2)).toEqual(['Tier', 'Platinum']);
+    expect(host.model.sheet('Sheet1').conditionalFormats).toHaveLength(4);
+    expect(column(host, 'Sheet1', 0, 7)).toEqual(['Customer', 'Ann', 'Bob', 'Cy', '', 'Dee', 'Eve']);
+    // the table grows by a row whose neighbour cell holds a user note: output moves to a sheet
+    host.fill('Sheet1', 'A8', [['Fay', 'East', 900, 'note']]);
+    host.select('A1:C8');
+    const third = await classifySelection(run, request({ mapping: { customer: 0, value: 2 }, options: { method: 'abc' } }));
+    expect(third.render.mode).toBe('sheet');
+    expect(column(host, 'Sheet1', 3, 9)).toEqual(['', '', '', '', '', '', '', 'note', '']);
+    expect(host.model.sheet('Sheet1').conditionalFormats).toHaveLength(0);
+    expect(host.model.names.size).toBe(0);
+    expect(sheetNames(host)).toEqual(['Sheet1', 'Tier Summary', 'Customers']);
+  });
+
+  it('keeps a user sheet named "Customers" and picks another name', async () => {
+    const host = createHost();
+    host.model.addSheet('customers');
+    fillTransactions(host, 'Sheet1', 100, 10);
+    host.select('A1');
+    const out = await classifySelection(runnerOf(host), request());
+    expect(out.render.customersSheet).toBe('Customers (2)');
+  });
+});
+
+describe('Cancel', () => {
+  it('leaves the workbook as it was when cancelled while writing', async () => {
+    const host = createHost();
+    fillTransactions(host, 'Sheet1', 60_000, 20_000);
+    host.select('A1');
+    const before = snapshot(host);
+    const token = new CancelToken();
+    const run = classifySelection(runnerOf(host), request({
+      token,
+      onProgress: (p) => {
+        if (p.phase === 'write' && p.done > 0) token.cancel();
+      },
+    }));
+    await expect(run).rejects.toBeInstanceOf(CancelledError);
+    expect(snapshot(host)).toEqual(before);
+  });
+
+  it('keeps the previous output when a re-run is cancelled', async () => {
+    const host = createHost();
+    fillTransactions(host, 'Sheet1', 3_000, 500);
+    host.select('A1');
+    await classifySelection(runnerOf(host), request());
+    const before = snapshot(host);
+    const token = new CancelToken();
+    host.afterSync = (stats) => {
+      if (stats.records.length > 0 && stats.records[stats.records.length - 1].calculationSuspended) token.cancel();
+    };
+    await expect(classifySelection(runnerOf(host), request({ token, options: { method: 'abc' } }))).rejects.toBeInstanceOf(CancelledError);
+    expect(snapshot(host)).toEqual(before);
+  });
+
+  it('writes nothing when cancelled while reading', async () => {
+    const host = createHost();
+    fillTransactions(host, 'Sheet1', 1_000, 100);
+    host.select('A1');
+    const before = snapshot(host);
+    const token = new CancelToken();
+    const run = classifySelection(runnerOf(host), request({ token, onProgress: (p) => p.phase === 'read' && token.cancel() }));
+    await expect(run).rejects.toBeInstanceOf(CancelledError);
+    expect(snapshot(host)).toEqual(before);
+  });
+});
+
+describe('Excel limits', () => {
+  it('classifies a full 1,048,576-row sheet selected as whole columns, every request under 5 MB', async () => {
+    const host = createHost();
+    fillTransactions(host, 'Sheet1', 1_048_575, 100_000);
+    host.select('A:D');
+    const out = await classifySelection(runnerOf(host), request());
+    expect(out.result.inputRows).toBe(1_048_575);
+    expect(host.stats.maxRequestBytes).toBeLessThanOrEqual(PAYLOAD_LIMIT);
+    expect(host.stats.maxResponseBytes).toBeLessThanOrEqual(PAYLOAD_LIMIT);
+    expect(host.stats.records.filter((r) => r.requestBytes > 100_000).every((r) => r.calculationSuspended)).toBe(true);
+    expect(host.model.sheet('Customers').conditionalFormats).toHaveLength(out.plan.colorRules.length);
+    // syncs stay near the minimum the payload limit allows
+    const minimum = Math.ceil(host.stats.bytesReceived / PAYLOAD_LIMIT) + Math.ceil(host.stats.bytesSent / PAYLOAD_LIMIT);
+    expect(host.stats.syncs).toBeLessThanOrEqual(minimum + 6);
+  });
+});
