@@ -1,0 +1,24 @@
+/**
+ * The cut points the engine will use, in words: the engine run on the rows at hand (a sample in
+ * the preview, all rows after a run) and described by the report.
+ */
+import { type Cell, type ColumnMapping, type Role, type TableColumns, type TableOptions, classifyTable } from '../engine';
+import type { Language } from '../i18n/strings';
+import { describeCuts } from '../report';
+
+/**
+ * Describes the cut points for column-major cells of a table, or null when they cannot be computed.
+ * @example cutPointsText(sample, { customer: 0, value: 1 }, { method: 'abc' }, 'en') // "A: cumulative share ≤ 80% (value ≥ …)…"
+ */
+export function cutPointsText(columns: readonly (readonly Cell[])[], mapping: ColumnMapping, options: TableOptions, language: Language): string | null {
+  const table: Partial<Record<Role, readonly Cell[]>> = {};
+  for (const [role, index] of Object.entries(mapping) as [Role, number | undefined][]) {
+    if (index !== undefined && columns[index]) table[role] = columns[index];
+  }
+  if (!table.customer) return null;
+  try {
+    return describeCuts(classifyTable(table as TableColumns, options).classification.cuts, language);
+  } catch {
+    return null;
+  }
+}

@@ -1,0 +1,75 @@
+/**
+ * Rendering pieces of the pane from data: the column dropdowns, the tier counts, the skipped
+ * rows, the cut points. All workbook text goes through `textContent`.
+ */
+import { columnLetters } from '../excel';
+import type { ColumnMapping } from '../engine';
+import { type PaneKey, paneText } from '../i18n/pane-strings';
+import type { Language } from '../i18n/strings';
+import type { SheetPlan } from '../report';
+import { el } from './dom';
+
+/** Roles offered in the column dropdowns. */
+export const PANE_ROLES = ['customer', 'date', 'amount', 'invoice', 'value'] as const;
+/** A role offered in the pane. */
+export type PaneRole = (typeof PANE_ROLES)[number];
+
+/**
+ * Fills the column grid: one labelled dropdown per role listing the table's headers.
+ * @example renderColumns(document, grid, 'en', ['Customer', 'Date'], { customer: 0 }, onChange)
+ */
+export function renderColumns(
+  doc: Document,
+  grid: HTMLElement,
+  language: Language,
+  headers: readonly string[],
+  mapping: ColumnMapping,
+  onChange: (role: PaneRole, column: number | undefined) => void,
+): void {
+  grid.replaceChildren();
+  for (const role of PANE_ROLES) {
+    const wrap = el(doc, 'div');
+    const id = `col-${role}`;
+    const label = el(doc, 'label', '', paneText(language, `role.${role}` as PaneKey));
+    label.htmlFor = id;
+    const select = el(doc, 'select');
+    select.id = id;
+    select.append(new Option(paneText(language, 'cols.none'), ''));
+    headers.forEach((h, i) => select.append(new Option(`${columnLetters(i)} · ${h === '' ? '—' : h}`, String(i))));
+    const current = mapping[role];
+    select.value = current === undefined ? '' : String(current);
+    select.addEventListener('change', () => onChange(role, select.value === '' ? undefined : Number(select.value)));
+    wrap.append(label, select);
+    grid.append(wrap);
+  }
+}
+
+/**
+ * Fills the tier table: a colour swatch, the label and the customers per tier.
+ * @example renderTierCounts(document, tbody, plan.tierCounts)
+ */
+export function renderTierCounts(doc: Document, body: HTMLElement, counts: SheetPlan['tierCounts']): void {
+  body.replaceChildren(
+    ...counts.map((t) => {
+      const row = el(doc, 'tr');
+      const name = el(doc, 'td');
+      const swatch = el(doc, 'span', 'swatch');
+      swatch.style.background = t.fill;
+      swatch.setAttribute('aria-hidden', 'true');
+      name.append(swatch, doc.createTextNode(t.label));
+      row.append(name, el(doc, 'td', 'num', t.customers.toLocaleString('en-US')));
+      return row;
+    }),
+  );
+}
+
+/**
+ * Fills the skipped-rows list (the lines the plan gives, then "… and N more").
+ * @example renderIssues(document, heading, list, 'en', plan.issues)
+ */
+export function renderIssues(doc: Document, heading: HTMLElement, list: HTMLElement, language: Language, issues: SheetPlan['issues']): void {
+  heading.textContent = issues.total === 0 ? paneText(language, 'issues.none') : paneText(language, 'issues.heading', { count: issues.total.toLocaleString('en-US') });
+  const items = issues.lines.map((l) => el(doc, 'li', '', l.message));
+  if (issues.total > issues.lines.length) items.push(el(doc, 'li', 'muted', paneText(language, 'issues.more', { count: (issues.total - issues.lines.length).toLocaleString('en-US') })));
+  list.replaceChildren(...items);
+}
