@@ -90,7 +90,7 @@ function notesTable(plan: SheetPlan): TablePlan {
  * @example const result = await renderPlan(context, { plan, input, state, besideFree, sheetNames });
  */
 export async function renderPlan(context: Excel.RequestContext, request: RenderRequest): Promise<RenderResult> {
-  const { plan, input, state, token } = request;
+  const { plan, input, token } = request;
   const mode: RenderResult['mode'] = plan.besideInput && request.besideFree ? 'beside' : 'sheet';
   const sheets = context.workbook.worksheets;
   const stamp = Math.random().toString(36).slice(2, 8);
@@ -130,7 +130,7 @@ export async function renderPlan(context: Excel.RequestContext, request: RenderR
     }
     await packer.flush();
     // 2. one request: previous output out, new output in, formats, rules, tables, charts, record
-    const result = finish(context, request, mode, { summary, customers, beside }, staged);
+    const result = finish(context, request, { summary, customers, beside });
     await context.sync();
     staged.length = 0; // committed: nothing left to discard
     packer.syncs++;
@@ -161,9 +161,7 @@ interface Finished {
 function finish(
   context: Excel.RequestContext,
   request: RenderRequest,
-  mode: RenderResult['mode'],
   made: { summary: Excel.Worksheet; customers: Excel.Worksheet | null; beside: Excel.Worksheet | null },
-  staged: Staged[],
 ): Finished {
   const { plan, input, state } = request;
   const wb = context.workbook;

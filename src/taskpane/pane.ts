@@ -8,7 +8,7 @@ import { describeCuts } from '../report';
 import { type PaneKey, paneText } from '../i18n/pane-strings';
 import { type Language, languageOf } from '../i18n/strings';
 import { cutPointsText } from './cuts';
-import { byId } from './dom';
+import { byId, el } from './dom';
 import { type ExcelRunner, PaneError, type Preview, classifySelection, previewSelection } from './flow';
 import { parseOptions } from './options';
 import { renderColumns, renderIssues, renderTierCounts } from './view';
@@ -126,7 +126,7 @@ export function startPane(doc: Document, deps: PaneDeps): Pane {
   function renderCuts(): void {
     const cuts = $('cuts');
     if (finalCuts) {
-      cuts.textContent = `${finalCuts.text} ${text('cuts.final', { rows: finalCuts.rows.toLocaleString('en-US') })}`;
+      cuts.replaceChildren(finalCuts.text, el(doc, 'span', 'note', text('cuts.final', { rows: finalCuts.rows.toLocaleString('en-US') })));
       return;
     }
     const parsed = parseOptions(fields());
@@ -140,7 +140,8 @@ export function startPane(doc: Document, deps: PaneDeps): Pane {
       return;
     }
     const sampled = preview.sample.sample[0]?.length ?? 0;
-    cuts.textContent = sampled < preview.sample.dataRows ? `${described} ${text('cuts.sample', { rows: sampled })}` : described;
+    cuts.replaceChildren(described);
+    if (sampled < preview.sample.dataRows) cuts.append(el(doc, 'span', 'note', text('cuts.sample', { rows: sampled })));
   }
 
   function applyLanguage(): void {
@@ -224,7 +225,7 @@ export function startPane(doc: Document, deps: PaneDeps): Pane {
         setStatus('run.wroteSheet', { customers: render.customersSheet ?? '', summary: render.summarySheet });
       }
       const done = $('status');
-      done.textContent = `${text('run.done', { customers })} ${done.textContent ?? ''}`;
+      done.textContent = `${text('run.done', { customers })}${language === 'zh-CN' ? '' : ' '}${done.textContent ?? ''}`;
     } catch (error) {
       reportError(error);
     } finally {

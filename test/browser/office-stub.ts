@@ -1,0 +1,46 @@
+/**
+ * What the browser test serves in place of office.js: an `Office` with `onReady` and the display
+ * language, and the in-memory host as `Excel`, filled with a fixture table. The test reads the
+ * workbook back through `window.__host`.
+ */
+import { createHost, type ExcelHost } from '../host';
+import { fillCustomers, fillTransactions } from '../host/fixtures';
+
+interface StubWindow {
+  __fixture?: 'transactions' | 'customers';
+  __displayLanguage?: string;
+  __host?: ExcelHost;
+  Office?: unknown;
+  Excel?: unknown;
+}
+
+const w = window as unknown as StubWindow;
+const host = createHost();
+if (w.__fixture === 'customers') {
+  fillCustomers(host, 'Sheet1', [
+    ['Ann', 'North', 5000],
+    ['Bob', 'South', 300],
+    ['Cy', 'East', 2500],
+    ['', 'West', 100],
+    ['Dee', 'North', 50],
+    ['=cmd|x', 'South', 1500],
+    ['Fay', 'East', 'n/a'],
+  ]);
+  host.fill('Sheet1', 'D1', [['<img src=x onerror="window.__pwned=1">']]);
+  host.select('B3');
+} else {
+  fillTransactions(host, 'Sheet1', 5_000, 600);
+  host.fill('Sheet1', 'A5002', [['INV999', '', 45100, 12]]);
+  host.select('A:D');
+}
+w.__host = host;
+w.Excel = host.Excel;
+w.Office = {
+  EventType: { DocumentSelectionChanged: 'documentSelectionChanged' },
+  context: { displayLanguage: w.__displayLanguage ?? 'en-US', document: { addHandlerAsync: () => undefined } },
+  onReady(callback?: (info: { host: string; platform: string }) => void) {
+    const info = { host: 'Excel', platform: 'OfficeOnline' };
+    setTimeout(() => callback?.(info), 0);
+    return Promise.resolve(info);
+  },
+};
