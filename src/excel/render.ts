@@ -44,6 +44,9 @@ export interface RenderResult {
   syncs: number;
 }
 
+/** Room the final request's operations need. */
+const FINISH_BYTES = 100_000;
+
 interface Staged {
   name: string;
   sheet: Excel.Worksheet;
@@ -128,8 +131,9 @@ export async function renderPlan(context: Excel.RequestContext, request: RenderR
       customers = stage('c');
       await writeTable(packer, { sheet: customers, row: 0, column: 0 }, plan.customers, { dateSystem, onRows: progress });
     }
-    await packer.flush();
-    // 2. one request: previous output out, new output in, formats, rules, tables, charts, record
+    // 2. previous output out, new output in, formats, rules, tables, charts, record: queued after
+    // the last values (they fit in its request; a failing write stops the batch before them)
+    if (packer.room < FINISH_BYTES || packer.syncs === 0) await packer.flush();
     const result = finish(context, request, { summary, customers, beside });
     await context.sync();
     staged.length = 0; // committed: nothing left to discard
