@@ -1,12 +1,17 @@
 // `npm start`: build (development), then either sideload into desktop Excel (Windows/macOS, via
-// office-addin-debugging, which also runs the dev server) or run the dev server and print the steps
-// to sideload into Excel on the web. `npm start -- --web` forces the web path. `npm stop` unloads.
+// Microsoft's office-addin-debugging, which also runs the dev server) or run the dev server and
+// print the steps to sideload into Excel on the web. `npm start -- --web` forces the web path.
+// office-addin-debugging is fetched by npx on the machines that sideload, at a pinned version, not
+// installed with the project: its dependency tree (Microsoft 365 toolkit CLI, native keytar) does
+// not build on Linux CI without libsecret, and only desktop Excel machines need it.
 import { spawn, spawnSync } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
+/** The office-addin-debugging release `npm start` / `npm stop` use for desktop sideloading. */
+export const DEBUGGING_VERSION = '6.1.2';
 const require = createRequire(import.meta.url);
 
 /**
@@ -75,10 +80,12 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   runOrExit(webpack, ['--mode', 'development']);
   if (canSideloadDesktop(process.platform, args)) {
     console.log('== dev server + sideload into desktop Excel');
-    startChild(binPath('office-addin-debugging', 'cli.js'), [
+    const npx = process.platform === 'win32' ? 'npx.cmd' : 'npx';
+    const child = spawn(npx, ['--yes', `office-addin-debugging@${DEBUGGING_VERSION}`,
       'start', 'manifest.xml', 'desktop', '--app', 'excel',
       '--dev-server', 'npm run dev-server', '--dev-server-port', '3000',
-    ]);
+    ], { cwd: ROOT, stdio: 'inherit', shell: process.platform === 'win32' });
+    child.on('exit', (code) => process.exit(code ?? 0));
   } else {
     console.log('== dev server (no desktop Excel here: sideload into Excel on the web)');
     startChild(webpack, ['serve', '--mode', 'development']);
