@@ -2,7 +2,6 @@
  * The Tierwise classification engine: pure TypeScript, no Office, no DOM, no Node APIs.
  */
 export * from './abc';
-export * from './argsort';
 export * from './aggregate';
 export * from './cells';
 export * from './classify';

@@ -14,7 +14,6 @@
  * value reaches that score. A value v scores 1 + #{k : cuts[k] ≤ v}, so the cut points alone
  * reproduce the scores of the population — that is how the per-row custom functions work.
  */
-import { argsort } from './argsort';
 import { TierwiseError, checkBins } from './errors';
 
 /** How ties are broken when scoring. */
@@ -132,7 +131,7 @@ function sortedFinite(values: ArrayLike<number>): Float64Array {
 /**
  * Items in rank order, ties broken by position (what pandas' `rank(method="first")` and a stable
  * sort give); NaN values are left out. Whole numbers in a small range (days, counts) take a
- * counting sort, others a radix argsort; neither calls a comparator.
+ * counting sort, others a native typed-array sort; neither calls a comparator.
  *
  * @example
  * rankFirstOrder([30, 10, 30, 20]); // Int32Array [1, 3, 0, 2]
@@ -168,17 +167,30 @@ export function rankFirstOrder(values: ArrayLike<number>, descending = false): I
     }
     return order;
   }
-  const keys = new Float64Array(m);
-  const position = new Int32Array(m);
+  const sorted = new Float64Array(m);
   let j = 0;
   for (let i = 0; i < n; i++) {
     const v = values[i];
-    if (v !== v) continue;
-    keys[j] = descending ? -v : v;
-    position[j++] = i;
+    if (v === v) sorted[j++] = descending ? -v : v;
   }
-  const sorted = argsort(keys);
-  for (let r = 0; r < m; r++) order[r] = position[sorted[r]];
+  sorted.sort();
+  // each item goes to the first slot of its value (branch-free binary search) plus the number of
+  // equal values placed before it
+  const taken = new Int32Array(m);
+  for (let i = 0; i < n; i++) {
+    const v = values[i];
+    if (v !== v) continue;
+    const key = descending ? -v : v;
+    let base = 0;
+    let len = m;
+    while (len > 1) {
+      const half = len >>> 1;
+      base = sorted[base + half] < key ? base + half : base;
+      len -= half;
+    }
+    const lo = base + (sorted[base] < key ? 1 : 0);
+    order[lo + taken[lo]++] = i;
+  }
   return order;
 }
 
