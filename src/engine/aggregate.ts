@@ -144,17 +144,7 @@ export function aggregateTransactions(tx: Transactions, options: AggregateOption
   const order = keyOrder(tx.customer.keys);
   let m = 0;
   for (let j = 0; j < k; j++) if (seen[order[j]]) m++;
-  const out: Customers = {
-    keys: new Array<string>(m),
-    first: new Float64Array(m),
-    last: new Float64Array(m),
-    recency: new Float64Array(m),
-    frequency: new Float64Array(m),
-    monetary: new Float64Array(m),
-    asOf: resolvedAsOf,
-    rowsUsed,
-    skipped,
-  };
+  const out = emptyCustomers(m, resolvedAsOf, rowsUsed, skipped);
   let j = 0;
   for (let o = 0; o < k; o++) {
     const c = order[o];
@@ -168,6 +158,21 @@ export function aggregateTransactions(tx: Transactions, options: AggregateOption
     j++;
   }
   return out;
+}
+
+/** A customer table of m customers, to be filled in. */
+function emptyCustomers(m: number, asOf: number, rowsUsed: number, skipped: SkipLog): Customers {
+  return {
+    keys: new Array<string>(m),
+    first: new Float64Array(m),
+    last: new Float64Array(m),
+    recency: new Float64Array(m),
+    frequency: new Float64Array(m),
+    monetary: new Float64Array(m),
+    asOf,
+    rowsUsed,
+    skipped,
+  };
 }
 
 /** Sums per customer over the used rows; returns the latest day. */
@@ -307,17 +312,7 @@ function compactById(min: number, sums: IdSums, rows: number, asOf: number | und
     m++;
   }
   const resolvedAsOf = asOf ?? Math.floor(maxDay) + 1;
-  const out: Customers = {
-    keys: new Array<string>(m),
-    first: new Float64Array(m),
-    last: new Float64Array(m),
-    recency: new Float64Array(m),
-    frequency: new Float64Array(m),
-    monetary: new Float64Array(m),
-    asOf: resolvedAsOf,
-    rowsUsed: rows,
-    skipped: emptySkipLog(),
-  };
+  const out = emptyCustomers(m, resolvedAsOf, rows, emptySkipLog());
   let j = 0;
   for (let k = 0; k < freq.length; k++) {
     if (freq[k] === 0) continue;

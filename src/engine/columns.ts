@@ -3,7 +3,7 @@
  * every rejected cell, so adapters can say "row 1,204: blank customer id".
  */
 import { type Cell, errorCode, keyText } from './cells';
-import { type DateOptions, type RejectReason, coerceDate, coerceNumber, inferDateOrder } from './coerce';
+import { type Coerced, type DateOptions, type RejectReason, coerceDate, coerceNumber, inferDateOrder } from './coerce';
 
 /** Reasons a row can be skipped; index 0 means "kept". */
 export const SKIP_REASONS = [
@@ -54,19 +54,22 @@ export function numberColumn(cells: ArrayLike<Cell>): NumberColumn {
   let reasons: Uint8Array | null = null;
   for (let i = 0; i < n; i++) {
     const c = cells[i];
-    if (typeof c === 'number' && Number.isFinite(c)) {
-      values[i] = c;
-      continue;
-    }
-    const r = coerceNumber(c);
-    if (r.ok) values[i] = r.value;
-    else {
-      values[i] = NaN;
-      reasons ??= new Uint8Array(n);
-      reasons[i] = reasonIndex(r.reason);
-    }
+    if (typeof c === 'number' && Number.isFinite(c)) values[i] = c;
+    else reasons = store(coerceNumber(c), i, values, reasons);
   }
   return { values, reasons };
+}
+
+/** Stores a coerced cell: its value, or NaN and its reason (allocating the reasons on first use). */
+function store(r: Coerced, i: number, values: Float64Array, reasons: Uint8Array | null): Uint8Array | null {
+  if (r.ok) {
+    values[i] = r.value;
+    return reasons;
+  }
+  values[i] = NaN;
+  const out = reasons ?? new Uint8Array(values.length);
+  out[i] = reasonIndex(r.reason);
+  return out;
 }
 
 /**
@@ -81,15 +84,7 @@ export function dateColumn(cells: ArrayLike<Cell>, options: DateOptions = {}): N
   const opts: DateOptions = { ...options, dateOrder: options.dateOrder ?? inferDateOrder(cells) };
   const values = new Float64Array(n);
   let reasons: Uint8Array | null = null;
-  for (let i = 0; i < n; i++) {
-    const r = coerceDate(cells[i], opts);
-    if (r.ok) values[i] = r.value;
-    else {
-      values[i] = NaN;
-      reasons ??= new Uint8Array(n);
-      reasons[i] = reasonIndex(r.reason);
-    }
-  }
+  for (let i = 0; i < n; i++) reasons = store(coerceDate(cells[i], opts), i, values, reasons);
   return { values, reasons };
 }
 

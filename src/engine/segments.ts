@@ -66,6 +66,22 @@ function inRange(level: number, range: LevelRange): boolean {
   return level >= range[0] && level <= range[1];
 }
 
+/** Calls `visit` for every (R, F, M) score cell with the indexes of the rules that match it. */
+function forEachCell(rules: readonly SegmentRule[], bins: number, visit: (r: number, f: number, m: number, matching: number[]) => void): void {
+  for (let r = 1; r <= bins; r++) {
+    for (let f = 1; f <= bins; f++) {
+      for (let m = 1; m <= bins; m++) {
+        const [lr, lf, lm] = [scoreLevel(r, bins), scoreLevel(f, bins), scoreLevel(m, bins)];
+        const matching: number[] = [];
+        rules.forEach((x, i) => {
+          if (inRange(lr, x.r) && inRange(lf, x.f) && inRange(lm, x.m)) matching.push(i);
+        });
+        visit(r, f, m, matching);
+      }
+    }
+  }
+}
+
 /**
  * A segment lookup for one table and number of bins: a flat array over every (R, F, M) score
  * cell, so each customer costs one array read.
@@ -78,17 +94,9 @@ function inRange(level: number, range: LevelRange): boolean {
 export function segmentLookup(rules: readonly SegmentRule[], bins: number): (r: number, f: number, m: number) => string | undefined {
   checkBins(bins);
   const table = new Array<string | undefined>((bins + 1) ** 3);
-  for (let r = 1; r <= bins; r++) {
-    for (let f = 1; f <= bins; f++) {
-      for (let m = 1; m <= bins; m++) {
-        const lr = scoreLevel(r, bins);
-        const lf = scoreLevel(f, bins);
-        const lm = scoreLevel(m, bins);
-        const rule = rules.find((x) => inRange(lr, x.r) && inRange(lf, x.f) && inRange(lm, x.m));
-        table[(r * (bins + 1) + f) * (bins + 1) + m] = rule?.segment;
-      }
-    }
-  }
+  forEachCell(rules, bins, (r, f, m, matching) => {
+    table[(r * (bins + 1) + f) * (bins + 1) + m] = matching.length ? rules[matching[0]].segment : undefined;
+  });
   return (r, f, m) => table[(r * (bins + 1) + f) * (bins + 1) + m];
 }
 
@@ -119,22 +127,11 @@ export function checkCoverage(rules: readonly SegmentRule[], bins = 5): Coverage
   const uncovered: ScoreCell[] = [];
   const overlapping: { cell: ScoreCell; rules: number[] }[] = [];
   const wins = new Array<number>(rules.length).fill(0);
-  for (let r = 1; r <= bins; r++) {
-    for (let f = 1; f <= bins; f++) {
-      for (let m = 1; m <= bins; m++) {
-        const lr = scoreLevel(r, bins);
-        const lf = scoreLevel(f, bins);
-        const lm = scoreLevel(m, bins);
-        const matching: number[] = [];
-        rules.forEach((x, i) => {
-          if (inRange(lr, x.r) && inRange(lf, x.f) && inRange(lm, x.m)) matching.push(i);
-        });
-        if (matching.length === 0) uncovered.push([r, f, m]);
-        else wins[matching[0]]++;
-        if (matching.length > 1) overlapping.push({ cell: [r, f, m], rules: matching });
-      }
-    }
-  }
+  forEachCell(rules, bins, (r, f, m, matching) => {
+    if (matching.length === 0) uncovered.push([r, f, m]);
+    else wins[matching[0]]++;
+    if (matching.length > 1) overlapping.push({ cell: [r, f, m], rules: matching });
+  });
   const unreachable = wins.flatMap((w, i) => (w === 0 ? [i] : []));
   return { uncovered, overlapping, unreachable, complete: uncovered.length === 0 && unreachable.length === 0 };
 }
