@@ -2,7 +2,7 @@
  * The task pane's own strings, in English and 简体中文 (report strings live in `strings.ts`).
  * A test checks that both languages have the same keys.
  */
-import type { Language } from './strings';
+import { type Language, fill } from './strings';
 
 const en = {
   'pane.title': 'Tierwise',
@@ -131,5 +131,5 @@ export const PANE_STRINGS: Record<Language, Record<PaneKey, string>> = { en, 'zh
  * @example paneText('zh-CN', 'run.done', { customers: '1,204' }) // "完成：已为 1,204 位客户分层。"
  */
 export function paneText(language: Language, key: PaneKey, params: Record<string, string | number> = {}): string {
-  return PANE_STRINGS[language][key].replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
+  return fill(PANE_STRINGS[language][key], params);
 }

@@ -156,7 +156,16 @@ export const STRINGS: Record<Language, Record<StringKey, string>> = { en, 'zh-CN
  * t('en', 'issue.row', { row: '1,204', reason: 'blank customer id' }); // "row 1,204: blank customer id"
  */
 export function t(language: Language, key: StringKey, params: Record<string, string | number> = {}): string {
-  const template = STRINGS[language][key];
+  return fill(STRINGS[language][key], params);
+}
+
+/**
+ * Fills `{name}` placeholders of a template; unknown names stay as they are.
+ *
+ * @example
+ * fill('{n} rows', { n: 3 }); // "3 rows"
+ */
+export function fill(template: string, params: Record<string, string | number>): string {
   return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
 }
 
