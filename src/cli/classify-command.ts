@@ -2,7 +2,7 @@
 import { statSync } from 'node:fs';
 import { extname } from 'node:path';
 import { type Cell, type TableColumns, type TableOptions, type TableResult, TierwiseError, classifyTable, dayNumber } from '../engine';
-import { buildSheetPlan } from '../report';
+import { buildSheetPlan, tidyNumber } from '../report';
 import type { ClassifyArgs } from './args';
 import { chooseColumns } from './choose-columns';
 import { openCsv } from './csv-source';
@@ -114,7 +114,7 @@ export async function runClassify(args: ClassifyArgs, io: CommandIo): Promise<nu
   const headerRow = source.rowNumber(0) - 1;
   const plan = buildSheetPlan(result, { language: args.lang, rowOffset: headerRow });
   let data: Uint8Array | string;
-  if (args.format === 'json') data = JSON.stringify(jsonDocument(result, plan, source.rowNumber), null, 1) + '\n';
+  if (args.format === 'json') data = JSON.stringify(jsonDocument(result, plan, source.rowNumber), (_key, v: unknown) => tidyNumber(v), 1) + '\n';
   else if (args.format === 'csv') data = tableCsv(plan.customers);
   else data = await renderXlsx(plan, xlsxTexts(args.lang));
   if (toFile) writeAtomic(args.out as string, data);

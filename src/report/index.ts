@@ -5,7 +5,8 @@ import type { TableResult } from '../engine';
 import type { Language } from '../i18n/strings';
 import { buildBesideInput, buildCustomersTable } from './customers-table';
 import { buildIssues } from './issues';
-import type { SheetPlan } from './plan';
+import { tidyNumber } from './format';
+import type { SheetPlan, TablePlan } from './plan';
 import { buildSummarySheet } from './summary-sheet';
 
 export * from './customers-table';
@@ -32,7 +33,7 @@ export function buildSheetPlan(result: TableResult, options: PlanOptions): Sheet
   const { language } = options;
   const c = result.classification;
   const zh = language === 'zh-CN';
-  const customers = buildCustomersTable(result, language);
+  const customers = tidy(buildCustomersTable(result, language));
   const counts = new Map(c.summary.map((s) => [s.tier, s.customers]));
   return {
     method: c.method,
@@ -42,7 +43,7 @@ export function buildSheetPlan(result: TableResult, options: PlanOptions): Sheet
     tierColumn: c.method === 'rfm' ? 'segment' : 'tier',
     besideInput: buildBesideInput(result, language),
     colorRules: c.tiers.map((tier) => ({ tier: tier.key, fill: tier.color, fontColor: tier.textColor })),
-    summary: buildSummarySheet(result, language),
+    summary: tidySummary(buildSummarySheet(result, language)),
     issues: buildIssues(c.skipped, language, options.rowOffset ?? 0),
     tierCounts: c.tiers.map((tier) => ({
       tier: tier.key,
@@ -52,4 +53,16 @@ export function buildSheetPlan(result: TableResult, options: PlanOptions): Sheet
       fontColor: tier.textColor,
     })),
   };
+}
+
+/** Numbers of a table as Excel holds them (15 significant digits: sums of cents read as cents). */
+function tidy(table: TablePlan): TablePlan {
+  for (const column of table.columns) column.values = column.values.map(tidyNumber);
+  return table;
+}
+
+function tidySummary(summary: SheetPlan['summary']): SheetPlan['summary'] {
+  tidy(summary.table);
+  if (summary.pareto) tidy(summary.pareto);
+  return summary;
 }

@@ -1,6 +1,6 @@
 import { classifyTable } from '../../src/engine';
 import { STRINGS, languageOf, t } from '../../src/i18n/strings';
-import { buildParetoTable, buildSheetPlan, describeCuts, formatCuts, formatNumber, formatShare, reasonText } from '../../src/report';
+import { buildParetoTable, buildSheetPlan, describeCuts, formatCuts, formatNumber, formatShare, reasonText, tidyNumber } from '../../src/report';
 
 const transactions = {
   customer: ['a', 'b', 'a', '', 'c', 'd'],
@@ -92,5 +92,14 @@ describe('strings', () => {
     expect(languageOf('zh-Hans-CN')).toBe('zh-CN');
     expect(languageOf('fr-FR')).toBe('en');
     expect(languageOf(undefined)).toBe('en');
+  });
+});
+
+describe('numbers in the plan', () => {
+  it('holds sums of cents as cents, as Excel would show them', () => {
+    const plan = buildSheetPlan(classifyTable({ customer: ['a', 'a', 'a'], date: ['2024-01-01', '2024-01-02', '2024-01-03'], amount: [0.1, 0.2, 1028.11] }, { method: 'abc' }), { language: 'en' });
+    expect(plan.customers.columns.find((c) => c.id === 'monetary')?.values).toEqual([1028.41]);
+    expect(tidyNumber(1028.4099999999999)).toBe(1028.41);
+    expect(tidyNumber('x')).toBe('x');
   });
 });
