@@ -1,7 +1,8 @@
 // Pane benchmark: classify a 10k-, 100k- and 1,000,000-row transaction selection through the
 // in-memory Excel host and print requests (syncs), bytes sent and received, wall time, and the
 // fewest syncs Excel's 5 MB payload limit allows for those bytes (reads + writes); then the pane
-// bundle size. Counted from the Classify click (the preview on selection change is 2 more syncs).
+// bundle size. Counted from the Classify click (the preview on selection change is 2 more syncs);
+// like the pane, the run gets the preview's area and cell sizes, so its first request also reads the table.
 //   node scripts/bench-pane.mjs [rows…]      (compiles the TypeScript it needs with tsc first)
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -38,6 +39,7 @@ for (const rows of sizes.length ? sizes : [10_000, 100_000, 1_000_000]) {
   const t0 = performance.now();
   const out = await classifySelection(runnerOf(host), {
     cellBytes: preview.sample.cellBytes,
+    area: preview.area,
     mapping: { invoice: 0, customer: 1, date: 2, amount: 3 },
     options: { method: 'rfm' },
     language: 'en',

@@ -15,10 +15,15 @@ export class RequestPacker {
   /** Requests sent. */
   syncs = 0;
 
+  /**
+   * @param oneRequest queue everything for a single request: never sync (the caller syncs once,
+   * and a request over the limit is refused whole, leaving the workbook as it was).
+   */
   constructor(
     private readonly context: Excel.RequestContext,
     private readonly token?: CancelToken,
     private readonly afterSync?: () => void,
+    private readonly oneRequest = false,
   ) {}
 
   /** Bytes still free in the current request. */
@@ -36,7 +41,7 @@ export class RequestPacker {
    * @example await packer.add(1_000, 50, () => { range.values = rows; });
    */
   async add(bytes: number, cells: number, queue: () => void): Promise<void> {
-    if (this.bytes > 0 && (this.bytes + bytes + OP_BYTES > REQUEST_BUDGET || this.cells + cells > CELL_BUDGET)) await this.flush();
+    if (!this.oneRequest && this.bytes > 0 && (this.bytes + bytes + OP_BYTES > REQUEST_BUDGET || this.cells + cells > CELL_BUDGET)) await this.flush();
     if (this.bytes === 0) this.context.workbook.application.suspendApiCalculationUntilNextSync();
     queue();
     this.bytes += bytes + OP_BYTES;
@@ -48,7 +53,7 @@ export class RequestPacker {
    * @example await packer.flush();
    */
   async flush(): Promise<void> {
-    if (this.bytes === 0) return;
+    if (this.bytes === 0 || this.oneRequest) return;
     await this.context.sync();
     this.syncs++;
     this.bytes = 0;

@@ -61,55 +61,108 @@ export interface ReadOptions {
 }
 
 /**
- * Reads the data rows of some columns (offsets within the area), column-major. Columns next to
- * each other are read as one block; each request carries as many rows as fit the payload budget
- * (halved and retried if Excel still finds it too large).
+ * Reads the data rows of some columns (offsets within the area), column-major, in requests that
+ * each carry as many rows as fit the payload budget. Columns next to each other are read as one
+ * block. The first chunk can be queued into a request the caller sends (with other loads).
+ * @example const reader = new ColumnReader(context, area, [0, 2], { cellBytes }); const [customer, amount] = await reader.read();
+ */
+export class ColumnReader {
+  private readonly total: number;
+  private readonly out: Map<number, Cell[]>;
+  private readonly runs: [number, number][];
+  private readonly perRow: number;
+  private readonly width: number;
+  private chunk: number;
+  private done = 0;
+  private pending: { n: number; ranges: Excel.Range[] } | null = null;
+
+  constructor(
+    private readonly context: Excel.RequestContext,
+    private readonly area: SheetArea,
+    private readonly columns: readonly number[],
+    private readonly options: ReadOptions,
+  ) {
+    this.total = area.rows - 1;
+    this.out = new Map<number, Cell[]>(columns.map((c) => [c, new Array<Cell>(this.total)]));
+    this.runs = runsOf(columns);
+    this.perRow = this.runs.reduce((n, [start, len]) => {
+      let cells = 0;
+      for (let c = start; c < start + len; c++) cells += options.cellBytes[c] ?? 16;
+      return n + cells + len + 2;
+    }, 0);
+    this.width = this.runs.reduce((n, [, len]) => n + len, 0);
+    this.chunk = rowsPerRequest(this.perRow * 1.04 + 2, this.width);
+  }
+
+  /**
+   * Queues the loads of the next chunk without syncing; `reserve` bytes of the request are left
+   * for the caller's other loads.
+   */
+  queue(reserve = 0): void {
+    const rows = reserve > 0 ? Math.max(1, Math.floor(this.chunk * (1 - reserve / REQUEST_BUDGET))) : this.chunk;
+    const n = Math.min(rows, this.total - this.done);
+    const sheet = this.context.workbook.worksheets.getItem(this.area.sheetId);
+    const ranges = n > 0 ? this.runs.map(([start, len]) => sheet.getRangeByIndexes(this.area.row + 1 + this.done, this.area.column + start, n, len).load('values')) : [];
+    this.pending = { n, ranges };
+  }
+
+  /** Forgets a queued chunk whose request was refused, and halves the rows per request. */
+  refused(): void {
+    if (this.pending) this.chunk = Math.max(1, Math.floor(this.pending.n / 2));
+    this.pending = null;
+  }
+
+  /** Takes the values of the queued chunk once its request has been synced; reports progress, checks cancel. */
+  collect(): void {
+    const pending = this.pending;
+    if (!pending) return;
+    this.pending = null;
+    const { n, ranges } = pending;
+    const first = this.done === 0;
+    let bytes = 0;
+    ranges.forEach((range, k) => {
+      const [start, len] = this.runs[k];
+      const values = range.values as Cell[][];
+      for (let c = 0; c < len; c++) {
+        const col = this.out.get(start + c);
+        if (!col) continue;
+        for (let r = 0; r < n; r++) col[this.done + r] = values[r][c];
+      }
+      if (first) for (let r = 0; r < Math.min(n, 500); r++) bytes += rowBytes(values[r]) + 1;
+    });
+    if (first && n > 500 && bytes > 0) {
+      // refine the row size from the first request's real data
+      this.chunk = rowsPerRequest((bytes / Math.min(n, 500)) * 1.03 + 2 * this.runs.length, this.width);
+      this.chunk = Math.min(this.chunk, Math.floor(REQUEST_BUDGET / Math.max(1, this.perRow * 0.5)));
+    }
+    this.done += n;
+    this.options.onProgress?.({ phase: 'read', done: this.done, total: this.total });
+    this.options.token?.check();
+  }
+
+  /** Reads the remaining rows (halving a request Excel still finds too large) and returns the columns. */
+  async read(): Promise<Cell[][]> {
+    while (this.done < this.total) {
+      this.queue();
+      try {
+        await this.context.sync();
+      } catch (error) {
+        if ((error as { code?: string }).code === 'RequestPayloadSizeLimitExceeded' && (this.pending?.n ?? 0) > 1) {
+          this.refused();
+          continue;
+        }
+        throw error;
+      }
+      this.collect();
+    }
+    return this.columns.map((c) => this.out.get(c) as Cell[]);
+  }
+}
+
+/**
+ * Reads the data rows of some columns (offsets within the area), column-major (see {@link ColumnReader}).
  * @example const [customer, amount] = await readColumns(context, area, [0, 2], { cellBytes: sample.cellBytes });
  */
 export async function readColumns(context: Excel.RequestContext, area: SheetArea, columns: readonly number[], options: ReadOptions): Promise<Cell[][]> {
-  const total = area.rows - 1;
-  const out = new Map<number, Cell[]>(columns.map((c) => [c, new Array<Cell>(total)]));
-  const runs = runsOf(columns);
-  const perRow = runs.reduce((n, [start, len]) => {
-    let cells = 0;
-    for (let c = start; c < start + len; c++) cells += options.cellBytes[c] ?? 16;
-    return n + cells + len + 2;
-  }, 0);
-  const width = runs.reduce((n, [, len]) => n + len, 0);
-  let chunk = rowsPerRequest(perRow * 1.04 + 2, width);
-  const sheet = context.workbook.worksheets.getItem(area.sheetId);
-  let done = 0;
-  while (done < total) {
-    const n = Math.min(chunk, total - done);
-    const ranges = runs.map(([start, len]) => sheet.getRangeByIndexes(area.row + 1 + done, area.column + start, n, len).load('values'));
-    try {
-      await context.sync();
-    } catch (error) {
-      if ((error as { code?: string }).code === 'RequestPayloadSizeLimitExceeded' && n > 1) {
-        chunk = Math.max(1, Math.floor(n / 2));
-        continue;
-      }
-      throw error;
-    }
-    let bytes = 0;
-    ranges.forEach((range, k) => {
-      const [start, len] = runs[k];
-      const values = range.values as Cell[][];
-      for (let c = 0; c < len; c++) {
-        const col = out.get(start + c);
-        if (!col) continue;
-        for (let r = 0; r < n; r++) col[done + r] = values[r][c];
-      }
-      if (done === 0) for (let r = 0; r < Math.min(n, 500); r++) bytes += rowBytes(values[r]) + 1;
-    });
-    if (done === 0 && n > 500 && bytes > 0) {
-      // refine the row size from the first request's real data
-      chunk = rowsPerRequest((bytes / Math.min(n, 500)) * 1.03 + 2 * runs.length, width);
-      chunk = Math.min(chunk, Math.floor(REQUEST_BUDGET / Math.max(1, perRow * 0.5)));
-    }
-    done += n;
-    options.onProgress?.({ phase: 'read', done, total });
-    options.token?.check();
-  }
-  return columns.map((c) => out.get(c) as Cell[]);
+  return new ColumnReader(context, area, columns, options).read();
 }

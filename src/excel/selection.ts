@@ -1,10 +1,12 @@
 /**
- * Where the user's table is and what Tierwise wrote before: the selection resolved in one request
- * (a single cell grows to its current region, whole columns shrink to the used range), the sheet
- * names in use, and the previous output.
+ * Where the user's table is and what Tierwise wrote before: the selection resolved (a single cell
+ * grows to its current region, whole columns shrink to the used range), the sheet, table and
+ * defined names in use, and the previous output — all loaded in one request, which can carry other
+ * loads too (the first rows of the table the pane expects, the cells right of it).
  */
 import { type Block, blockAddress, sheetRef } from './a1';
-import { BESIDE_NAME, type OutputRecord, parseRecord, RECORD_KEY } from './tracking';
+import { tierFormula } from './colors';
+import { BESIDE_NAME, type OutputRecord, parseRecord, RECORD_KEY, SHEET_NAMES } from './tracking';
 
 /** A block on a named sheet. */
 export interface SheetArea extends Block {
@@ -15,12 +17,14 @@ export interface SheetArea extends Block {
 /** What Tierwise wrote before and still exists. */
 export interface PreviousOutput {
   record: OutputRecord;
-  /** Sheets of the record that still exist (id and name). */
+  /** Sheets Tierwise created that still exist (id and name). */
   sheets: { id: string; name: string }[];
   /** Where the columns beside the input are now (null when none). */
   beside: SheetArea | null;
-  /** Conditional-format ids of the record that still exist. */
-  rules: string[];
+  /** Conditional formats of the previous output over user rows: their sheet and ids. */
+  rules: { sheetId: string; ids: string[] };
+  /** Tierwise's defined names that exist (some may refer to #REF! after a sheet was deleted). */
+  names: string[];
 }
 
 /** The selection and the workbook around it. */
@@ -31,8 +35,17 @@ export interface WorkbookState {
   adjusted: 'expanded' | 'trimmed' | null;
   /** Names of every sheet. */
   sheetNames: string[];
+  /** Table names and defined names in use, except those on the previous output's sheets and Tierwise's own names. */
+  takenNames: string[];
   previous: PreviousOutput;
+  /** The used part of the 1…BESIDE_PROBE columns right of `probedArea` (null: empty), when probed. */
+  besideUsed: (Block | null)[];
+  /** The area whose right side was probed (null when not probed). */
+  probedArea: SheetArea | null;
 }
+
+/** Widths of the block right of the input probed in the first request. */
+export const BESIDE_PROBE = 4;
 
 /**
  * "Sheet1!A1:D9" for an area.
@@ -40,6 +53,14 @@ export interface WorkbookState {
  */
 export function areaAddress(area: SheetArea): string {
   return `${sheetRef(area.sheetName)}!${blockAddress(area)}`;
+}
+
+/**
+ * True when two areas are the same block of the same sheet.
+ * @example sameArea(a, { ...a }) // true
+ */
+export function sameArea(a: SheetArea | null, b: SheetArea | null): boolean {
+  return !!a && !!b && a.sheetId === b.sheetId && a.row === b.row && a.column === b.column && a.rows === b.rows && a.columns === b.columns;
 }
 
 type Dims = { rowIndex: number; columnIndex: number; rowCount: number; columnCount: number; isNullObject?: boolean };
@@ -57,53 +78,129 @@ function intersect(a: Block, b: Block): Block | null {
 }
 
 const DIMS = 'rowIndex,columnIndex,rowCount,columnCount';
+const RULE_PROPS = 'items/id,items/type,items/customOrNullObject/rule/formula';
+
+/** Options for {@link queueInspect}. */
+export interface InspectOptions {
+  /** Probe the columns right of this area (the one the pane expects) for output beside it. */
+  besideOf?: SheetArea;
+}
+
+/** Loads queued by {@link queueInspect}; `resolve` reads them after the sync. */
+export interface PendingInspect {
+  /** The state, once the request has been synced (a second request only for version-1 records or rules on another sheet). */
+  resolve(): Promise<WorkbookState>;
+}
+
+/** Colour rules whose formula is one of `formulas` (custom rules only). */
+function matchingRules(rules: Excel.ConditionalFormatCollection, formulas: Set<string>): string[] {
+  return rules.items.filter((cf) => cf.type === 'Custom' && formulas.has(cf.customOrNullObject.rule.formula)).map((cf) => cf.id);
+}
 
 /**
- * Resolves the selection and reads the previous output: one request, two when old colour rules
- * over user rows must be checked.
- * @example const state = await inspectWorkbook(context); state.area // { sheetName: "Sheet1", row: 0, … }
+ * Queues the loads that resolve the selection and find the previous output, without syncing, so
+ * that the caller can add its own loads to the same request.
+ * @example const pending = queueInspect(context); await context.sync(); const state = await pending.resolve();
  */
-export async function inspectWorkbook(context: Excel.RequestContext): Promise<WorkbookState> {
+export function queueInspect(context: Excel.RequestContext, options: InspectOptions = {}): PendingInspect {
   const wb = context.workbook;
   const selected = wb.getSelectedRange().load(DIMS);
   const sheet = selected.worksheet.load('id,name');
   const region = selected.getSurroundingRegion().load(DIMS);
   const used = sheet.getUsedRangeOrNullObject(true).load(DIMS);
   const sheets = wb.worksheets.load('items/id,items/name');
+  const tables = wb.tables.load('items/name,items/worksheet/id');
+  const names = wb.names.load('items/name');
   const setting = wb.settings.getItemOrNullObject(RECORD_KEY).load('value');
   const besideRange = wb.names.getItemOrNullObject(BESIDE_NAME).getRangeOrNullObject().load(DIMS);
   const besideSheet = besideRange.worksheet.load('id,name');
-  await context.sync();
+  const outputSheets = Object.values(SHEET_NAMES).map((n) => {
+    const at = wb.names.getItemOrNullObject(n).getRangeOrNullObject().load('rowIndex');
+    return { at, sheet: at.worksheet.load('id,name') };
+  });
+  // the rules of the selected sheet (where the previous columns beside the input usually are)
+  const sheetRules = sheet.getRange().conditionalFormats.load(RULE_PROPS);
+  const probe = options.besideOf;
+  const besideUsed: Excel.Range[] = [];
+  if (probe) {
+    const userSheet = wb.worksheets.getItem(probe.sheetId);
+    for (let k = 1; k <= BESIDE_PROBE && probe.column + probe.columns + k <= 16384; k++) {
+      besideUsed.push(userSheet.getRangeByIndexes(probe.row, probe.column + probe.columns, probe.rows, k).getUsedRangeOrNullObject(true).load(DIMS));
+    }
+  }
 
-  let area: Block | null;
-  let adjusted: WorkbookState['adjusted'] = null;
-  if (selected.rowCount === 1 && selected.columnCount === 1) {
-    area = blockOf(region);
-    if (area.rows > 1 || area.columns > 1) adjusted = 'expanded';
-    if (used.isNullObject) area = null;
-  } else {
-    area = used.isNullObject ? null : intersect(blockOf(selected), blockOf(used));
-    if (area && (area.rows < selected.rowCount || area.columns < selected.columnCount)) adjusted = 'trimmed';
-  }
-  const record = parseRecord(setting.isNullObject ? null : setting.value);
-  const all = sheets.items.map((s) => ({ id: s.id, name: s.name }));
-  const previous: PreviousOutput = {
-    record,
-    sheets: all.filter((s) => record.sheets.includes(s.id)),
-    beside: besideRange.isNullObject ? null : { sheetId: besideSheet.id, sheetName: besideSheet.name, ...blockOf(besideRange) },
-    rules: [],
-  };
-  const ruleSheet = all.find((s) => s.id === record.besideSheet);
-  if (ruleSheet && record.rules.length > 0) {
-    const whole = wb.worksheets.getItem(ruleSheet.id).getRange();
-    const found = record.rules.map((id) => whole.conditionalFormats.getItemOrNullObject(id));
-    await context.sync();
-    previous.rules = record.rules.filter((_, i) => !found[i].isNullObject);
-  }
   return {
-    area: area && { sheetId: sheet.id, sheetName: sheet.name, ...area },
-    adjusted,
-    sheetNames: all.map((s) => s.name),
-    previous,
+    async resolve(): Promise<WorkbookState> {
+      let area: Block | null;
+      let adjusted: WorkbookState['adjusted'] = null;
+      if (selected.rowCount === 1 && selected.columnCount === 1) {
+        area = blockOf(region);
+        if (area.rows > 1 || area.columns > 1) adjusted = 'expanded';
+        if (used.isNullObject) area = null;
+      } else {
+        area = used.isNullObject ? null : intersect(blockOf(selected), blockOf(used));
+        if (area && (area.rows < selected.rowCount || area.columns < selected.columnCount)) adjusted = 'trimmed';
+      }
+      const beside: SheetArea | null = besideRange.isNullObject ? null : { sheetId: besideSheet.id, sheetName: besideSheet.name, ...blockOf(besideRange) };
+      if (area && beside && beside.sheetId === sheet.id && beside.column > area.column && beside.column + beside.columns === area.column + area.columns) {
+        // the table grew over Tierwise's own columns beside it (a current region, a used range): not the user's data
+        area = { ...area, columns: beside.column - area.column };
+        adjusted ??= 'trimmed';
+      }
+      const record = parseRecord(setting.isNullObject ? null : setting.value);
+      const all = sheets.items.map((s) => ({ id: s.id, name: s.name }));
+      const ownIds = new Set(record.sheets);
+      for (const s of outputSheets) if (!s.at.isNullObject) ownIds.add(s.sheet.id);
+      const ownNames = new Set([BESIDE_NAME, ...Object.values(SHEET_NAMES)].map((n) => n.toLowerCase()));
+      const previous: PreviousOutput = {
+        record,
+        sheets: all.filter((s) => ownIds.has(s.id)),
+        beside,
+        rules: { sheetId: '', ids: [] },
+        names: names.items.map((n) => n.name).filter((n) => ownNames.has(n.toLowerCase())),
+      };
+      if (beside && record.besideTiers.length > 0) {
+        const column = beside.column + record.besideTierOffset;
+        const formulas = new Set(record.besideTiers.map((t) => tierFormula(column, beside.row + 1, t)));
+        if (beside.sheetId === sheet.id) {
+          previous.rules = { sheetId: beside.sheetId, ids: matchingRules(sheetRules, formulas) };
+        } else {
+          // the previous output is beside a table on another sheet: one more request
+          const other = wb.worksheets.getItem(beside.sheetId).getRange().conditionalFormats.load(RULE_PROPS);
+          await context.sync();
+          previous.rules = { sheetId: beside.sheetId, ids: matchingRules(other, formulas) };
+        }
+      } else if (record.version === 1 && record.besideSheet && record.rules.length > 0 && all.some((s) => s.id === record.besideSheet)) {
+        // a record written by an earlier version holds the ids of its rules
+        const whole = wb.worksheets.getItem(record.besideSheet).getRange();
+        const found = record.rules.map((id) => whole.conditionalFormats.getItemOrNullObject(id));
+        await context.sync();
+        previous.rules = { sheetId: record.besideSheet, ids: record.rules.filter((_, i) => !found[i].isNullObject) };
+      }
+      const ownSheetIds = new Set(previous.sheets.map((s) => s.id));
+      const takenNames = [
+        ...tables.items.filter((t) => !ownSheetIds.has(t.worksheet.id)).map((t) => t.name),
+        ...names.items.map((n) => n.name).filter((n) => !ownNames.has(n.toLowerCase())),
+      ];
+      return {
+        area: area && { sheetId: sheet.id, sheetName: sheet.name, ...area },
+        adjusted,
+        sheetNames: all.map((s) => s.name),
+        takenNames,
+        previous,
+        besideUsed: besideUsed.map((r) => (r.isNullObject ? null : blockOf(r))),
+        probedArea: probe ?? null,
+      };
+    },
   };
+}
+
+/**
+ * Resolves the selection and reads the previous output in one request.
+ * @example const state = await inspectWorkbook(context); state.area // { sheetName: "Sheet1", row: 0, … }
+ */
+export async function inspectWorkbook(context: Excel.RequestContext, options: InspectOptions = {}): Promise<WorkbookState> {
+  const pending = queueInspect(context, options);
+  await context.sync();
+  return pending.resolve();
 }

@@ -1,23 +1,35 @@
 /**
- * What Tierwise wrote last time, so a new run can replace exactly that: ids of the sheets it
- * created and of the colour rules it put over user rows (a workbook setting), and the columns it
- * wrote beside the user's table (a defined name, which moves when the user inserts rows or columns).
+ * What Tierwise wrote last time, so a new run can replace exactly that — found from data loaded in
+ * the run's first request, never from ids learnt after a write (recording those would cost
+ * requests):
+ * - its sheets: a workbook defined name per sheet pointing at A1 (names follow renames, and
+ *   refer to #REF! once the sheet is deleted);
+ * - the columns it wrote beside the user's table: a defined name (it moves when the user inserts
+ *   rows or columns);
+ * - its colour rules over the user's rows: custom rules whose formula is exactly the tier test of
+ *   the beside block's tier column (`=$D2="A"`) for a tier recorded in a workbook setting.
  */
 
 /** The workbook setting holding the record. */
 export const RECORD_KEY = 'tierwise.output';
 /** The defined name covering the columns written beside the user's table. */
 export const BESIDE_NAME = 'Tierwise_Output';
+/** Defined names pointing into the sheets Tierwise created, by role. */
+export const SHEET_NAMES = { summary: 'Tierwise_Summary', customers: 'Tierwise_Customers' } as const;
 
 /** The record of a run's output. */
 export interface OutputRecord {
-  version: 1;
-  /** Ids of sheets Tierwise created. */
+  version: 1 | 2;
+  /** Ids of sheets Tierwise created (records of version 1; version 2 tracks sheets by name). */
   sheets: string[];
-  /** Id of the sheet holding the columns beside the input (null when none). */
+  /** Id of the sheet holding the rules `rules` (version 1). */
   besideSheet: string | null;
-  /** Ids of the conditional formats over the user's rows. */
+  /** Ids of the conditional formats over the user's rows (version 1). */
   rules: string[];
+  /** Tier keys of the colour rules over the user's rows (version 2). */
+  besideTiers: string[];
+  /** Column of the tier within the beside block (version 2). */
+  besideTierOffset: number;
 }
 
 /**
@@ -25,7 +37,7 @@ export interface OutputRecord {
  * @example emptyRecord().sheets // []
  */
 export function emptyRecord(): OutputRecord {
-  return { version: 1, sheets: [], besideSheet: null, rules: [] };
+  return { version: 2, sheets: [], besideSheet: null, rules: [], besideTiers: [], besideTierOffset: 0 };
 }
 
 /**
@@ -45,5 +57,12 @@ export function parseRecord(value: unknown): OutputRecord {
   if (typeof v !== 'object' || v === null) return emptyRecord();
   const o = v as Partial<OutputRecord>;
   const strings = (x: unknown): string[] => (Array.isArray(x) ? x.filter((s): s is string => typeof s === 'string') : []);
-  return { version: 1, sheets: strings(o.sheets), besideSheet: typeof o.besideSheet === 'string' ? o.besideSheet : null, rules: strings(o.rules) };
+  return {
+    version: o.version === 1 ? 1 : 2,
+    sheets: strings(o.sheets),
+    besideSheet: typeof o.besideSheet === 'string' ? o.besideSheet : null,
+    rules: strings(o.rules),
+    besideTiers: strings(o.besideTiers),
+    besideTierOffset: typeof o.besideTierOffset === 'number' && Number.isInteger(o.besideTierOffset) && o.besideTierOffset >= 0 ? o.besideTierOffset : 0,
+  };
 }

@@ -1,6 +1,9 @@
 /**
  * The two things the pane does with the workbook: preview the selection (detected columns) and
- * classify it (read → engine → sheet plan → render), in one `Excel.run` each.
+ * classify it (read → engine → sheet plan → render), in one `Excel.run` each. A classify run
+ * after a preview takes two requests when the table and its output each fit one: the first
+ * resolves the selection, finds the previous output, probes the cells right of the table and reads
+ * the table the preview found; the second writes everything.
  */
 import { type Cell, type ColumnMapping, type Detection, type Role, type TableColumns, type TableOptions, type TableResult, classifyTable, detectColumns } from '../engine';
 import {
@@ -10,11 +13,14 @@ import {
   type SheetArea,
   type TableSample,
   type WorkbookState,
+  ColumnReader,
+  REQUEST_BUDGET,
   besideIsFree,
   inspectWorkbook,
-  readColumns,
+  queueInspect,
   readSample,
   renderPlan,
+  sameArea,
 } from '../excel';
 import type { Language } from '../i18n/strings';
 import { type SheetPlan, buildSheetPlan } from '../report';
@@ -71,6 +77,11 @@ export interface RunRequest {
   language: Language;
   /** Bytes per cell from the preview (read again when absent). */
   cellBytes?: readonly number[];
+  /**
+   * The table the preview found: its rows are read in the run's first request, which also checks
+   * that the selection still resolves to it (else they are read again).
+   */
+  area?: SheetArea;
   token?: CancelToken;
   onProgress?: ProgressListener;
   /** Lets the UI repaint between reading and computing. */
@@ -94,13 +105,37 @@ const ROLES: readonly Role[] = ['customer', 'date', 'amount', 'invoice', 'quanti
  */
 export async function classifySelection(run: ExcelRunner, request: RunRequest): Promise<RunOutcome> {
   return run(async (context) => {
-    const state = await inspectWorkbook(context);
+    const rolesOf = (area: SheetArea): Role[] => ROLES.filter((r) => request.mapping[r] !== undefined && (request.mapping[r] as number) < area.columns);
+    const readOptions = (cellBytes: readonly number[]) => ({ cellBytes, token: request.token, onProgress: request.onProgress });
+    // 1. one request: the selection, the previous output, the cells right of the expected table,
+    // and the expected table's first rows (all of them when they fit)
+    const expected = request.area;
+    let reader: ColumnReader | null = null;
+    const pending = queueInspect(context, { besideOf: expected });
+    if (expected && request.cellBytes && rolesOf(expected).includes('customer')) {
+      reader = new ColumnReader(context, expected, rolesOf(expected).map((r) => request.mapping[r] as number), readOptions(request.cellBytes));
+      reader.queue(FIRST_REQUEST_RESERVE);
+    }
+    let state: WorkbookState;
+    try {
+      await context.sync();
+      state = await pending.resolve();
+    } catch (error) {
+      if (!reader || (error as { code?: string }).code !== 'RequestPayloadSizeLimitExceeded') throw error;
+      reader = null;
+      state = await inspectWorkbook(context, { besideOf: expected });
+    }
     const area = usableArea(state);
-    const roles = ROLES.filter((r) => request.mapping[r] !== undefined && (request.mapping[r] as number) < area.columns);
+    const roles = rolesOf(area);
     if (!roles.includes('customer')) throw new PaneError('error.noColumns', 'choose the customer column');
-    const cellBytes = request.cellBytes ?? (await readSample(context, area)).cellBytes;
-    const offsets = roles.map((r) => request.mapping[r] as number);
-    const cells = await readColumns(context, area, offsets, { cellBytes, token: request.token, onProgress: request.onProgress });
+    if (reader && sameArea(area, expected ?? null)) reader.collect();
+    else reader = null;
+    request.token?.check();
+    if (!reader) {
+      const cellBytes = request.cellBytes && sameArea(area, expected ?? null) ? request.cellBytes : (await readSample(context, area)).cellBytes;
+      reader = new ColumnReader(context, area, roles.map((r) => request.mapping[r] as number), readOptions(cellBytes));
+    }
+    const cells = await reader.read();
     request.onProgress?.({ phase: 'compute', done: 0, total: 1 });
     await request.yieldToUi?.();
     request.token?.check();
@@ -111,7 +146,8 @@ export async function classifySelection(run: ExcelRunner, request: RunRequest): 
     request.onProgress?.({ phase: 'compute', done: 1, total: 1 });
     await request.yieldToUi?.();
     request.token?.check();
-    const besideFree = plan.besideInput ? await besideIsFree(context, area, plan.besideInput.columns.length, state.previous.beside) : false;
+    // 2. the output (one request when it fits)
+    const besideFree = plan.besideInput ? await besideIsFree(context, area, plan.besideInput.columns.length, state.previous.beside, state) : false;
     const render = await renderPlan(context, {
       plan,
       input: area,
@@ -125,3 +161,6 @@ export async function classifySelection(run: ExcelRunner, request: RunRequest): 
     return { area, adjusted: state.adjusted, plan, result, render };
   });
 }
+
+/** Part of the first request left for the inspection's own loads (sheets, names, rules…). */
+const FIRST_REQUEST_RESERVE = Math.floor(REQUEST_BUDGET * 0.05);

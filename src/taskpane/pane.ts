@@ -206,6 +206,7 @@ export function startPane(doc: Document, deps: PaneDeps): Pane {
         options: parsed.options,
         language,
         cellBytes: preview?.sample.cellBytes,
+        area: preview?.area,
         token,
         onProgress: showProgress,
         yieldToUi: () => new Promise((resolve) => setTimeout(resolve, 0)),

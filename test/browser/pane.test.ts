@@ -71,6 +71,7 @@ describeIfBrowser('task pane in headless Chromium', () => {
 
     await page.getByRole('radio', { name: 'ABC' }).click();
     await page.fill('#a-share', '70');
+    const syncsBefore = await page.evaluate(() => (window as unknown as { __host: import('../host').ExcelHost }).__host.stats.syncs);
     await page.getByRole('button', { name: 'Classify selection' }).click();
     await page.waitForSelector('#results:not([hidden])');
     await expect(page.textContent('#status')).resolves.toMatch(/^Done: \d+ customers classified\. Wrote the sheets "Customers" and "Tier Summary"\./);
@@ -88,8 +89,11 @@ describeIfBrowser('task pane in headless Chromium', () => {
         rules: customers.conditionalFormats.map((c) => c.formula),
         charts: host.model.sheet('Tier Summary').charts.map((c) => c.title),
         maxRequest: host.stats.maxRequestBytes,
+        syncs: host.stats.syncs,
       };
     });
+    // the click costs two requests: one read (with the selection check), one write
+    expect(book.syncs - syncsBefore).toBe(2);
     expect(book.sheets).toEqual(['Sheet1', 'Tier Summary', 'Customers']);
     const counted = rows.reduce((n, r) => n + Number(String(r[1]).replace(/,/g, '')), 0);
     expect(book.customerRows).toBe(counted);

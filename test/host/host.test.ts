@@ -1,5 +1,6 @@
 /** The in-memory Excel host behaves like Excel where the add-in depends on it. */
 import { createHost, PAYLOAD_LIMIT } from './index';
+import type { RangeProxy } from './proxies';
 
 describe('in-memory Excel host', () => {
   it('throws PropertyNotLoaded for a property read before load() + sync()', async () => {
@@ -114,6 +115,26 @@ describe('in-memory Excel host', () => {
       const again = ctx.workbook.settings.getItemOrNullObject('k').load('value');
       await ctx.sync();
       expect(again.value).toEqual({ a: 1 });
+    });
+  });
+  it('keeps a name into a deleted sheet as #REF!, and loads tables, names and rules as collections', async () => {
+    const host = createHost();
+    host.model.addSheet('Out');
+    host.model.names.set('N', { sheetId: host.model.sheet('Out').id, rect: { row: 0, column: 0, rows: 1, columns: 1 } });
+    host.model.sheet('Sheet1').conditionalFormats.push({ id: '{cf}', type: 'Custom', rect: { row: 1, column: 0, rows: 5, columns: 2 }, formula: '=$B2="A"' });
+    host.model.sheet('Sheet1').tables.push({ id: '{t}', name: 'Sales', rect: { row: 0, column: 4, rows: 3, columns: 1 }, hasHeaders: true });
+    host.model.deleteSheet(host.model.sheet('Out'));
+    await host.Excel.run(async (ctx) => {
+      const name = ctx.workbook.names.getItemOrNullObject('N');
+      const range = (name.getRangeOrNullObject() as RangeProxy).load('rowIndex');
+      const names = ctx.workbook.names.load('items/name');
+      const tables = ctx.workbook.tables.load('items/name,items/worksheet/id');
+      const rules = ctx.workbook.worksheets.getItem('Sheet1').getRange('A1:A3').conditionalFormats.load('items/id,items/type,items/customOrNullObject/rule/formula');
+      await ctx.sync();
+      expect([name.isNullObject, range.isNullObject]).toEqual([false, true]);
+      expect(names.items.map((n) => n.name)).toEqual(['N']);
+      expect(tables.items.map((t) => [t.name, t.worksheet.id])).toEqual([['Sales', host.model.sheet('Sheet1').id]]);
+      expect(rules.items.map((r) => [r.id, r.type, r.customOrNullObject.rule.formula])).toEqual([['{cf}', 'Custom', '=$B2="A"']]);
     });
   });
 });

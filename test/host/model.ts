@@ -249,6 +249,7 @@ const BAD_SHEET_CHARS = /[\\/?*[\]:]/;
 /** The whole workbook. */
 export class WorkbookModel {
   readonly sheets: SheetModel[] = [];
+  /** Defined names; `sheetId` is "" once the sheet was deleted (the name refers to #REF!). */
   readonly names = new Map<string, { sheetId: string; rect: Rect }>();
   readonly settings = new Map<string, unknown>();
   selection: { sheetId: string; rect: Rect } = { sheetId: '', rect: { row: 0, column: 0, rows: 1, columns: 1 } };
@@ -305,7 +306,15 @@ export class WorkbookModel {
       throw new HostError('InvalidOperation', 'A workbook must contain at least one visible worksheet.');
     }
     this.sheets.splice(this.sheets.indexOf(sheet), 1);
-    for (const [name, ref] of this.names) if (ref.sheetId === sheet.id) this.names.delete(name);
+    // like Excel, a name into a deleted sheet stays, referring to #REF!
+    for (const ref of this.names.values()) if (ref.sheetId === sheet.id) ref.sheetId = '';
+  }
+
+  /** Where a defined name points now (undefined when missing or #REF!). */
+  nameTarget(name: string): { sheet: SheetModel; rect: Rect } | undefined {
+    const ref = this.names.get(name);
+    const sheet = ref && ref.sheetId !== '' ? this.findSheet(ref.sheetId) : undefined;
+    return ref && sheet ? { sheet, rect: ref.rect } : undefined;
   }
 
   /** Every table in the workbook. */

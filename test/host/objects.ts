@@ -2,8 +2,8 @@
  * Smaller proxies: range formatting, conditional formats, tables, charts, settings and names.
  */
 import { formatA1, parseA1, type Rect } from './a1';
-import { ClientProxy, type HostContext, NullableProxy } from './context';
-import { HostError } from './errors';
+import { ClientProxy, type HostContext, loadNames, NullableProxy } from './context';
+import { HostError, notLoaded } from './errors';
 import type { ChartModel, ConditionalFormatModel, SeriesModel, SheetModel, TableModel, WorkbookModel } from './model';
 
 /** A sheet and a block on it: what a range proxy resolves to. */
@@ -132,10 +132,34 @@ export class ConditionalFormatProxy extends NullableProxy<ConditionalFormatModel
     return ['id', 'type'];
   }
   protected readFrom(target: ConditionalFormatModel, name: string): unknown {
+    if (name === 'customOrNullObject/rule/formula') return target.type === 'Custom' ? target.formula : null;
     return name === 'id' ? target.id : name === 'type' ? target.type : null;
   }
   get id(): string {
     return this.loaded('id');
+  }
+  get type(): string {
+    return this.loaded('type');
+  }
+  /** `cf.customOrNullObject` with `rule.formula` as loaded through `items/customOrNullObject/rule/formula`. */
+  get customOrNullObject(): { isNullObject: boolean; rule: { formula: string } } {
+    const formula = (): string | null => this.loaded<string | null>('customOrNullObject/rule/formula');
+    return {
+      get isNullObject(): boolean {
+        return formula() === null;
+      },
+      rule: {
+        get formula(): string {
+          const f = formula();
+          if (f === null) throw new HostError('InvalidOperation', 'not a custom conditional format');
+          return f;
+        },
+      },
+    };
+  }
+  /** Stores properties loaded through the collection. */
+  loadedFrom(data: Record<string, unknown>): void {
+    this.setLoaded(data);
   }
   /** Deletes the rule. */
   delete(): void {
@@ -153,6 +177,7 @@ function overlaps(a: Rect, b: Rect): boolean {
 
 /** `range.conditionalFormats`: the rules overlapping a range. */
 export class ConditionalFormatCollectionProxy extends ClientProxy {
+  private loadedItems?: ConditionalFormatProxy[];
   constructor(
     context: HostContext,
     private readonly where: () => Place,
@@ -164,6 +189,45 @@ export class ConditionalFormatCollectionProxy extends ClientProxy {
   }
   protected readProp(): unknown {
     return null;
+  }
+  /**
+   * Loads the rules overlapping the range: `items/id`, `items/type`,
+   * `items/customOrNullObject/rule/formula`.
+   */
+  override load(spec?: unknown): this {
+    const wanted = loadNames(spec).map((n) => n.replace(/^items\//, ''));
+    this.context.enqueue({ o: this.objectId, load: wanted.map((n) => `items/${n}`) }, () => {
+      const p = this.where();
+      const found = p.sheet.conditionalFormats.filter((cf) => overlaps(cf.rect, p.rect));
+      const data = found.map((cf) => {
+        const row: Record<string, unknown> = {};
+        for (const n of wanted) {
+          if (n === 'id') row.id = cf.id;
+          else if (n === 'type') row.type = cf.type;
+          else if (n === 'customOrNullObject/rule/formula') row[n] = cf.type === 'Custom' ? cf.formula : null;
+          else throw new HostError('InvalidArgument', `ConditionalFormat.${n} is not modelled by the test host.`);
+        }
+        return row;
+      });
+      return {
+        data,
+        apply: () => {
+          this.loadedItems = data.map((row) => {
+            const id = String(row.id ?? '');
+            const sheet = p.sheet;
+            const proxy = new ConditionalFormatProxy(this.context, () => sheet.conditionalFormats.find((cf) => cf.id === id), false, () => sheet);
+            proxy.loadedFrom(row);
+            return proxy;
+          });
+        },
+      };
+    });
+    return this;
+  }
+  /** The loaded rules. */
+  get items(): ConditionalFormatProxy[] {
+    if (!this.loadedItems) throw notLoaded('items');
+    return this.loadedItems;
   }
   /** Adds a rule over the range (only "Custom" is modelled). */
   add(type: string): ConditionalFormatProxy {
@@ -231,7 +295,8 @@ export function checkTableName(model: WorkbookModel, name: string, except?: Tabl
   if (!/^[A-Za-z_\\][A-Za-z0-9_.\\]{0,254}$/.test(name) || /^[A-Za-z]{1,3}\d+$/.test(name)) {
     throw new HostError('InvalidArgument', `The table name "${name}" is not valid.`);
   }
-  if (model.allTables().some((t) => t !== except && t.name.toLowerCase() === name.toLowerCase()) || model.names.has(name)) {
+  const lower = name.toLowerCase();
+  if (model.allTables().some((t) => t !== except && t.name.toLowerCase() === lower) || [...model.names.keys()].some((n) => n.toLowerCase() === lower)) {
     throw new HostError('ItemAlreadyExists', `A table named "${name}" already exists.`);
   }
 }
@@ -504,22 +569,21 @@ export class NamedItemProxy extends NullableProxy<{ sheetId: string; rect: Rect 
   }
   protected readFrom(t: { sheetId: string; rect: Rect }, prop: string): unknown {
     if (prop === 'name') return this.name;
-    if (prop === 'formula') return `=${this.model.sheet(t.sheetId).name}!${formatA1(t.rect)}`;
+    if (prop === 'formula') return t.sheetId === '' ? `=#REF!${formatA1(t.rect)}` : `=${this.model.sheet(t.sheetId).name}!${formatA1(t.rect)}`;
     return null;
   }
-  /** The range the name refers to. */
+  /** The range the name refers to (InvalidReference for #REF!). */
   getRange(): unknown {
     return this.rangeOf(() => {
-      const ref = this.target();
-      return { sheet: this.model.sheet(ref.sheetId), rect: ref.rect };
+      this.target();
+      const at = this.model.nameTarget(this.name);
+      if (!at) throw new HostError('InvalidReference', `The name "${this.name}" does not refer to a range.`);
+      return at;
     }, false);
   }
-  /** The range the name refers to, or a null object when the name does not exist. */
+  /** The range the name refers to, or a null object when the name does not exist or refers to #REF!. */
   getRangeOrNullObject(): unknown {
-    return this.rangeOf(() => {
-      const ref = this.find();
-      return ref ? { sheet: this.model.sheet(ref.sheetId), rect: ref.rect } : undefined;
-    }, true);
+    return this.rangeOf(() => this.model.nameTarget(this.name), true);
   }
   /** Deletes the name. */
   delete(): void {
@@ -532,6 +596,7 @@ export class NamedItemProxy extends NullableProxy<{ sheetId: string; rect: Rect 
 
 /** `workbook.names`. */
 export class NamedItemCollectionProxy extends ClientProxy {
+  private loadedItems?: { name: string }[];
   constructor(
     context: HostContext,
     private readonly model: WorkbookModel,
@@ -545,11 +610,27 @@ export class NamedItemCollectionProxy extends ClientProxy {
   protected readProp(): unknown {
     return null;
   }
+  override load(spec?: unknown): this {
+    void spec;
+    this.context.enqueue({ o: this.objectId, load: ['items'] }, () => {
+      const data = [...this.model.names.keys()].map((name) => ({ name }));
+      return { data, apply: () => (this.loadedItems = data) };
+    });
+    return this;
+  }
+  /** The loaded names (name only). */
+  get items(): { name: string }[] {
+    if (!this.loadedItems) throw notLoaded('items');
+    return this.loadedItems;
+  }
   /** Defines a name for a range. */
   add(name: string, reference: Placed): NamedItemProxy {
     this.call('add', [name, 'range'], () => {
       if (!/^[A-Za-z_\\][A-Za-z0-9_.\\]*$/.test(name)) throw new HostError('InvalidArgument', `The name "${name}" is not valid.`);
-      if (this.model.names.has(name)) throw new HostError('ItemAlreadyExists', `The name "${name}" already exists.`);
+      const lower = name.toLowerCase();
+      if ([...this.model.names.keys()].some((n) => n.toLowerCase() === lower) || this.model.allTables().some((t) => t.name.toLowerCase() === lower)) {
+        throw new HostError('ItemAlreadyExists', `The name "${name}" already exists.`);
+      }
       const p = reference.place();
       this.model.names.set(name, { sheetId: p.sheet.id, rect: p.rect });
     });
@@ -562,5 +643,35 @@ export class NamedItemCollectionProxy extends ClientProxy {
   /** A name, or a null object. */
   getItemOrNullObject(name: string): NamedItemProxy {
     return new NamedItemProxy(this.context, this.model, name, true, this.rangeOf);
+  }
+}
+
+/** `workbook.tables`: every table of the workbook (loading `items/name` is modelled). */
+export class WorkbookTableCollectionProxy extends ClientProxy {
+  private loadedItems?: { id: string; name: string; worksheet: { id: string; name: string } }[];
+  constructor(
+    context: HostContext,
+    private readonly model: WorkbookModel,
+  ) {
+    super(context);
+  }
+  protected defaultProps(): string[] {
+    return ['items'];
+  }
+  protected readProp(): unknown {
+    return null;
+  }
+  override load(spec?: unknown): this {
+    void spec;
+    this.context.enqueue({ o: this.objectId, load: ['items'] }, () => {
+      const data = this.model.sheets.flatMap((s) => s.tables.map((t) => ({ id: t.id, name: t.name, worksheet: { id: s.id, name: s.name } })));
+      return { data, apply: () => (this.loadedItems = data) };
+    });
+    return this;
+  }
+  /** The loaded tables (id, name and their worksheet's id and name). */
+  get items(): { id: string; name: string; worksheet: { id: string; name: string } }[] {
+    if (!this.loadedItems) throw notLoaded('items');
+    return this.loadedItems;
   }
 }

@@ -14,6 +14,7 @@ import {
   RangeFormatProxy,
   SettingCollectionProxy,
   TableCollectionProxy,
+  WorkbookTableCollectionProxy,
 } from './objects';
 
 function cellsOf(rect: Rect): number {
@@ -406,6 +407,7 @@ export class WorkbookProxy {
   readonly worksheets: WorksheetCollectionProxy;
   readonly settings: SettingCollectionProxy;
   readonly names: NamedItemCollectionProxy;
+  readonly tables: WorkbookTableCollectionProxy;
   readonly application: ApplicationProxy;
   constructor(
     private readonly context: HostContext,
@@ -414,6 +416,7 @@ export class WorkbookProxy {
     this.worksheets = new WorksheetCollectionProxy(context, model);
     this.settings = new SettingCollectionProxy(context, model);
     this.names = new NamedItemCollectionProxy(context, model, (where, nullable) => new RangeProxy(context, model, () => where(), nullable));
+    this.tables = new WorkbookTableCollectionProxy(context, model);
     this.application = new ApplicationProxy(context);
   }
   /** The selected range. */

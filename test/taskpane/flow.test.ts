@@ -1,5 +1,5 @@
 /** The whole pane flow through the in-memory host: select, classify, check the workbook. */
-import { CancelToken, CancelledError, PAYLOAD_LIMIT, RECORD_KEY } from '../../src/excel';
+import { BESIDE_NAME, CancelToken, CancelledError, PAYLOAD_LIMIT, RECORD_KEY, SHEET_NAMES } from '../../src/excel';
 import { classifySelection, previewSelection, type RunRequest } from '../../src/taskpane/flow';
 import { createHost, type ExcelHost } from '../host';
 import { fillCustomers, fillTransactions, runnerOf, snapshot } from '../host/fixtures';
@@ -8,6 +8,18 @@ const TX_MAPPING = { invoice: 0, customer: 1, date: 2, amount: 3 };
 
 function request(overrides: Partial<RunRequest> = {}): RunRequest {
   return { mapping: TX_MAPPING, options: { method: 'rfm' }, language: 'en', ...overrides };
+}
+
+/** Like the pane: preview the selection, then (counters reset) classify with what the preview found. */
+async function previewAndClassify(host: ExcelHost, overrides: Partial<RunRequest> = {}): Promise<Awaited<ReturnType<typeof classifySelection>>> {
+  const preview = await previewSelection(runnerOf(host));
+  host.resetStats();
+  return classifySelection(runnerOf(host), request({ area: preview.area, cellBytes: preview.sample.cellBytes, ...overrides }));
+}
+
+/** The sheet a defined name points into (undefined when missing or #REF!). */
+function nameSheet(host: ExcelHost, name: string): string | undefined {
+  return host.model.nameTarget(name)?.sheet.name;
 }
 
 function sheetNames(host: ExcelHost): string[] {
@@ -61,7 +73,9 @@ describe('Classify selection: transactions', () => {
     expect(summary.charts[0].series.map((s) => s.name)).toEqual(['% customers', '% value']);
     // user cells untouched, output recorded
     expect(JSON.stringify(host.model.sheet('Sheet1').rows)).toBe(userRows);
-    expect(JSON.parse(String(host.model.settings.get(RECORD_KEY))).sheets).toHaveLength(2);
+    expect(nameSheet(host, SHEET_NAMES.summary)).toBe('Tier Summary');
+    expect(nameSheet(host, SHEET_NAMES.customers)).toBe('Customers');
+    expect(JSON.parse(String(host.model.settings.get(RECORD_KEY))).version).toBe(2);
     // tier counts add up to the customers
     expect(out.plan.tierCounts.reduce((n, t) => n + t.customers, 0)).toBe(out.plan.customers.rows);
   });
@@ -163,8 +177,67 @@ describe('Classify selection: customer tables', () => {
     expect(third.render.mode).toBe('sheet');
     expect(column(host, 'Sheet1', 3, 9)).toEqual(['', '', '', '', '', '', '', 'note', '']);
     expect(host.model.sheet('Sheet1').conditionalFormats).toHaveLength(0);
-    expect(host.model.names.size).toBe(0);
+    expect([...host.model.names.keys()].sort()).toEqual([SHEET_NAMES.customers, SHEET_NAMES.summary]);
     expect(sheetNames(host)).toEqual(['Sheet1', 'Tier Summary', 'Customers']);
+  });
+
+  it('keeps the user\'s own colour rules on the rows when it replaces its own', async () => {
+    const host = createHost();
+    fillCustomers(host, 'Sheet1', rows);
+    const mine = { id: '{user-cf}', type: 'Custom', rect: { row: 1, column: 0, rows: 6, columns: 3 }, formula: '=$C2>1000', fill: '#FF0000' };
+    host.model.sheet('Sheet1').conditionalFormats.push({ ...mine });
+    host.select('A1:C7');
+    await previewAndClassify(host, { mapping: { customer: 0, value: 2 }, options: { method: 'abc' } });
+    await previewAndClassify(host, { mapping: { customer: 0, value: 2 }, options: { method: 'pyramid' } });
+    const cfs = host.model.sheet('Sheet1').conditionalFormats;
+    expect(cfs.filter((c) => c.id === mine.id)).toEqual([mine]);
+    expect(cfs.filter((c) => c.id !== mine.id).map((c) => c.formula)).toEqual(['=$D2="Platinum"', '=$D2="Gold"', '=$D2="Iron"', '=$D2="Lead"']);
+  });
+
+  it('replaces the output recorded by an earlier version (sheet and rule ids in the setting)', async () => {
+    const host = createHost();
+    fillCustomers(host, 'Sheet1', rows);
+    host.select('A1:C7');
+    await previewAndClassify(host, { mapping: { customer: 0, value: 2 }, options: { method: 'abc' } });
+    const m = host.model;
+    const sheet1 = m.sheet('Sheet1');
+    m.settings.set(RECORD_KEY, JSON.stringify({ version: 1, sheets: [m.sheet('Tier Summary').id], besideSheet: sheet1.id, rules: sheet1.conditionalFormats.map((c) => c.id) }));
+    m.names.delete(SHEET_NAMES.summary);
+    await previewAndClassify(host, { mapping: { customer: 0, value: 2 }, options: { method: 'pyramid' } });
+    expect(sheetNames(host)).toEqual(['Sheet1', 'Tier Summary']);
+    expect(sheet1.conditionalFormats.map((c) => c.formula)).toEqual(['=$D2="Platinum"', '=$D2="Gold"', '=$D2="Iron"', '=$D2="Lead"']);
+  });
+
+  it('finds its output after the user renamed or deleted its sheets', async () => {
+    const host = createHost();
+    fillTransactions(host, 'Sheet1', 500, 80);
+    host.select('A1');
+    await previewAndClassify(host);
+    host.model.sheet('Tier Summary').name = 'My summary';
+    host.model.deleteSheet(host.model.sheet('Customers'));
+    host.select('Sheet1!A1');
+    const out = await previewAndClassify(host, { options: { method: 'abc' } });
+    expect(host.stats.syncs).toBe(2);
+    expect(sheetNames(host)).toEqual(['Sheet1', 'Tier Summary', 'Customers']);
+    expect(out.render.summarySheet).toBe('Tier Summary');
+    expect(nameSheet(host, SHEET_NAMES.customers)).toBe('Customers');
+  });
+
+  it('picks free table names when the user already has tables named like its own', async () => {
+    const host = createHost();
+    const other = host.model.addSheet('Mine');
+    ['TierwiseCustomers', 'TierwiseSummary', 'TierwisePareto'].forEach((name, i) =>
+      other.tables.push({ id: `{t${i}}`, name, rect: { row: i * 3, column: 0, rows: 2, columns: 1 }, hasHeaders: true }),
+    );
+    fillTransactions(host, 'Sheet1', 400, 60);
+    host.select('Sheet1!A1');
+    await previewAndClassify(host, { options: { method: 'abc' } });
+    expect(host.model.sheet('Customers').tables.map((t) => t.name)).toEqual(['TierwiseCustomers2']);
+    expect(host.model.sheet('Tier Summary').tables.map((t) => t.name)).toEqual(['TierwiseSummary2', 'TierwisePareto2']);
+    // a re-run reuses its own names' slots without touching the user's tables
+    await previewAndClassify(host, { options: { method: 'abc' } });
+    expect(other.tables.map((t) => t.name)).toEqual(['TierwiseCustomers', 'TierwiseSummary', 'TierwisePareto']);
+    expect(host.model.sheet('Customers').tables.map((t) => t.name)).toEqual(['TierwiseCustomers2']);
   });
 
   it('keeps a user sheet named "Customers" and picks another name', async () => {
@@ -174,6 +247,47 @@ describe('Classify selection: customer tables', () => {
     host.select('A1');
     const out = await classifySelection(runnerOf(host), request());
     expect(out.render.customersSheet).toBe('Customers (2)');
+  });
+});
+
+describe('Requests', () => {
+  it('classifies 10,000 transactions in 2 requests after the preview: one read, one write', async () => {
+    const host = createHost();
+    fillTransactions(host, 'Sheet1', 10_000, 1_000);
+    host.select('A:D');
+    const out = await previewAndClassify(host);
+    expect(out.result.inputRows).toBe(10_000);
+    expect(out.render.oneRequest).toBe(true);
+    expect(host.stats.syncs).toBe(2);
+    expect(host.stats.records.map((r) => r.calculationSuspended)).toEqual([false, true]);
+    expect(host.model.sheet('Customers').conditionalFormats).toHaveLength(out.plan.colorRules.length);
+  });
+
+  it('classifies a customer table in 2 requests, and re-runs it in 2 requests', async () => {
+    const host = createHost();
+    fillCustomers(host, 'Sheet1', Array.from({ length: 300 }, (_, i) => [`c${i}`, i % 2 ? 'N' : 'S', (i * 37) % 1000]));
+    host.select('B5');
+    const first = await previewAndClassify(host, { mapping: { customer: 0, value: 2 }, options: { method: 'abc' } });
+    expect(first.render.mode).toBe('beside');
+    expect(host.stats.syncs).toBe(2);
+    const second = await previewAndClassify(host, { mapping: { customer: 0, value: 2 }, options: { method: 'pyramid' } });
+    expect(second.render.mode).toBe('beside');
+    expect(host.stats.syncs).toBe(2);
+    expect(host.model.sheet('Sheet1').conditionalFormats.map((c) => c.formula)).toEqual(second.plan.colorRules.map((r) => `=$D2="${r.tier}"`));
+    expect(nameSheet(host, BESIDE_NAME)).toBe('Sheet1');
+    expect(sheetNames(host)).toEqual(['Sheet1', 'Tier Summary']);
+  });
+
+  it('reads the table again when the selection changed since the preview', async () => {
+    const host = createHost();
+    fillTransactions(host, 'Sheet1', 1_000, 100);
+    host.select('A1');
+    const preview = await previewSelection(runnerOf(host));
+    host.fill('Sheet1', 'A1002', [['INV9', 'C99999', 45100, 5]]);
+    const out = await classifySelection(runnerOf(host), request({ area: preview.area, cellBytes: preview.sample.cellBytes }));
+    expect(out.area.rows).toBe(1_002);
+    expect(out.result.inputRows).toBe(1_001);
+    expect(out.result.classification.keys).toContain('C99999');
   });
 });
 
@@ -194,18 +308,38 @@ describe('Cancel', () => {
     expect(snapshot(host)).toEqual(before);
   });
 
-  it('keeps the previous output when a re-run is cancelled', async () => {
+  it('keeps the previous output when a re-run is cancelled after its read request', async () => {
     const host = createHost();
     fillTransactions(host, 'Sheet1', 3_000, 500);
     host.select('A1');
-    await classifySelection(runnerOf(host), request());
+    await previewAndClassify(host);
+    const before = snapshot(host);
+    const token = new CancelToken();
+    host.afterSync = () => token.cancel();
+    await expect(previewAndClassify(host, { token, options: { method: 'abc' } })).rejects.toBeInstanceOf(CancelledError);
+    expect(snapshot(host)).toEqual(before);
+  });
+
+  it('keeps the previous output when a re-run too large for one request is cancelled between its writes', async () => {
+    const host = createHost();
+    fillTransactions(host, 'Sheet1', 1_000, 100);
+    host.select('A1');
+    await previewAndClassify(host);
+    fillTransactions(host, 'Sheet1', 150_000, 1_000_000, 11);
+    host.select('A1');
     const before = snapshot(host);
     const token = new CancelToken();
     host.afterSync = (stats) => {
       if (stats.records.length > 0 && stats.records[stats.records.length - 1].calculationSuspended) token.cancel();
     };
-    await expect(classifySelection(runnerOf(host), request({ token, options: { method: 'abc' } }))).rejects.toBeInstanceOf(CancelledError);
+    await expect(previewAndClassify(host, { token })).rejects.toBeInstanceOf(CancelledError);
     expect(snapshot(host)).toEqual(before);
+    // uncancelled, the same run goes through staging sheets
+    host.afterSync = undefined;
+    const out = await previewAndClassify(host);
+    expect(out.render.oneRequest).toBe(false);
+    expect(sheetNames(host)).toEqual(['Sheet1', 'Tier Summary', 'Customers']);
+    expect(host.model.sheet('Customers').usedRect()?.rows).toBe(out.plan.customers.rows + 1);
   });
 
   it('writes nothing when cancelled while reading', async () => {
@@ -225,7 +359,7 @@ describe('Excel limits', () => {
     const host = createHost();
     fillTransactions(host, 'Sheet1', 1_048_575, 100_000);
     host.select('A:D');
-    const out = await classifySelection(runnerOf(host), request());
+    const out = await previewAndClassify(host);
     expect(out.result.inputRows).toBe(1_048_575);
     expect(host.stats.maxRequestBytes).toBeLessThanOrEqual(PAYLOAD_LIMIT);
     expect(host.stats.maxResponseBytes).toBeLessThanOrEqual(PAYLOAD_LIMIT);
@@ -233,6 +367,6 @@ describe('Excel limits', () => {
     expect(host.model.sheet('Customers').conditionalFormats).toHaveLength(out.plan.colorRules.length);
     // syncs stay near the minimum the payload limit allows
     const minimum = Math.ceil(host.stats.bytesReceived / PAYLOAD_LIMIT) + Math.ceil(host.stats.bytesSent / PAYLOAD_LIMIT);
-    expect(host.stats.syncs).toBeLessThanOrEqual(minimum + 6);
+    expect(host.stats.syncs).toBeLessThanOrEqual(Math.floor(minimum * 1.2));
   });
 });
