@@ -11,7 +11,7 @@ import { cutPointsText } from './cuts';
 import { byId, el } from './dom';
 import { type ExcelRunner, PaneError, type Preview, classifySelection, previewSelection } from './flow';
 import { parseOptions } from './options';
-import { renderColumns, renderIssues, renderTierCounts } from './view';
+import { mappingLevel, renderColumns, renderIssues, renderTierCounts } from './view';
 
 /** What the pane needs from its host page. */
 export interface PaneDeps {
@@ -104,10 +104,7 @@ export function startPane(doc: Document, deps: PaneDeps): Pane {
   }
 
   function currentLevel(): 'transactions' | 'customers' | null {
-    if (mapping.customer === undefined) return null;
-    if (mapping.date !== undefined && mapping.amount !== undefined) return 'transactions';
-    if (mapping.value !== undefined || mapping.amount !== undefined) return 'customers';
-    return null;
+    return mappingLevel(mapping);
   }
 
   function renderMethod(): void {

@@ -9,10 +9,23 @@ import type { Language } from '../i18n/strings';
 import type { SheetPlan } from '../report';
 import { el } from './dom';
 
-/** Roles offered in the column dropdowns. */
-export const PANE_ROLES = ['customer', 'date', 'amount', 'invoice', 'value'] as const;
+/** Roles offered in the column dropdowns (quantity × unit price stands in for an amount). */
+export const PANE_ROLES = ['customer', 'date', 'amount', 'invoice', 'quantity', 'price', 'value'] as const;
 /** A role offered in the pane. */
 export type PaneRole = (typeof PANE_ROLES)[number];
+
+/**
+ * What a column mapping makes of the table: a transaction log (customer, date and an amount or
+ * quantity × unit price), a customer table (customer and a value), or nothing usable yet.
+ * @example mappingLevel({ customer: 6, date: 4, quantity: 3, price: 5 }) // "transactions"
+ */
+export function mappingLevel(mapping: ColumnMapping): 'transactions' | 'customers' | null {
+  if (mapping.customer === undefined) return null;
+  const amount = mapping.amount !== undefined || (mapping.quantity !== undefined && mapping.price !== undefined);
+  if (mapping.date !== undefined && amount) return 'transactions';
+  if (mapping.value !== undefined || mapping.amount !== undefined) return 'customers';
+  return null;
+}
 
 /**
  * Fills the column grid: one labelled dropdown per role listing the table's headers.
