@@ -142,27 +142,22 @@ export function aggregateTransactions(tx: Transactions, options: AggregateOption
   const resolvedAsOf = asOfGiven ? asOf : Math.floor(maxDay) + 1;
 
   const order = keyOrder(tx.customer.keys);
-  let m = 0;
-  for (let j = 0; j < k; j++) if (seen[order[j]]) m++;
-  const out = emptyCustomers(m, resolvedAsOf, rowsUsed, skipped);
-  let j = 0;
-  for (let o = 0; o < k; o++) {
-    const c = order[o];
-    if (!seen[c]) continue;
-    out.keys[j] = tx.customer.keys[c];
-    out.first[j] = first[c];
-    out.last[j] = last[c];
-    out.recency[j] = resolvedAsOf - Math.floor(last[c]);
-    out.frequency[j] = freq[c];
-    out.monetary[j] = money[c];
-    j++;
-  }
-  return out;
+  const slots = Array.from(order).filter((c) => seen[c] === 1);
+  return collectCustomers(slots, (c) => tx.customer.keys[c], { freq, money, first, last }, resolvedAsOf, rowsUsed, skipped);
 }
 
-/** A customer table of m customers, to be filled in. */
-function emptyCustomers(m: number, asOf: number, rowsUsed: number, skipped: SkipLog): Customers {
-  return {
+/** Per-slot sums of the used rows. */
+interface SlotSums {
+  freq: ArrayLike<number>;
+  money: Float64Array;
+  first: Float64Array;
+  last: Float64Array;
+}
+
+/** The customer table of the given slots, in their order. */
+function collectCustomers(slots: readonly number[], keyOf: (slot: number) => string, sums: SlotSums, asOf: number, rowsUsed: number, skipped: SkipLog): Customers {
+  const m = slots.length;
+  const out: Customers = {
     keys: new Array<string>(m),
     first: new Float64Array(m),
     last: new Float64Array(m),
@@ -173,6 +168,16 @@ function emptyCustomers(m: number, asOf: number, rowsUsed: number, skipped: Skip
     rowsUsed,
     skipped,
   };
+  for (let j = 0; j < m; j++) {
+    const c = slots[j];
+    out.keys[j] = keyOf(c);
+    out.first[j] = sums.first[c];
+    out.last[j] = sums.last[c];
+    out.recency[j] = asOf - Math.floor(sums.last[c]);
+    out.frequency[j] = sums.freq[c];
+    out.monetary[j] = sums.money[c];
+  }
+  return out;
 }
 
 /** Sums per customer over the used rows; returns the latest day. */
@@ -278,11 +283,8 @@ function wholeRange(ids: Float64Array): { min: number; max: number } | null {
   return { min, max };
 }
 
-interface IdSums {
+interface IdSums extends SlotSums {
   freq: Int32Array;
-  money: Float64Array;
-  first: Float64Array;
-  last: Float64Array;
 }
 
 /** Sums rows into slots id − min; false when a day is NaN or not before `limit`. */
@@ -302,27 +304,14 @@ function sumById(ids: Float64Array, days: Float64Array, amounts: Float64Array, m
 
 /** The customers of the used slots, in id order; null when an amount was NaN. */
 function compactById(min: number, sums: IdSums, rows: number, asOf: number | undefined): Customers | null {
-  const { freq, money, first, last } = sums;
+  const { freq, money, last } = sums;
   let maxDay = -Infinity;
-  let m = 0;
+  const slots: number[] = [];
   for (let k = 0; k < freq.length; k++) {
     if (freq[k] === 0) continue;
     if (money[k] !== money[k]) return null;
     if (last[k] > maxDay) maxDay = last[k];
-    m++;
+    slots.push(k);
   }
-  const resolvedAsOf = asOf ?? Math.floor(maxDay) + 1;
-  const out = emptyCustomers(m, resolvedAsOf, rows, emptySkipLog());
-  let j = 0;
-  for (let k = 0; k < freq.length; k++) {
-    if (freq[k] === 0) continue;
-    out.keys[j] = String(min + k);
-    out.first[j] = first[k];
-    out.last[j] = last[k];
-    out.recency[j] = resolvedAsOf - Math.floor(last[k]);
-    out.frequency[j] = freq[k];
-    out.monetary[j] = money[k];
-    j++;
-  }
-  return out;
+  return collectCustomers(slots, (k) => String(min + k), sums, asOf ?? Math.floor(maxDay) + 1, rows, emptySkipLog());
 }
