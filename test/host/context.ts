@@ -231,3 +231,37 @@ export abstract class NullableProxy<T> extends ClientProxy {
   /** The value of a property of an existing model object. */
   protected abstract readFrom(target: T, name: string): unknown;
 }
+
+/**
+ * Base of collection proxies whose `items` are loaded: `load()` snapshots the items as plain data
+ * at sync time, the items exist after the sync, and reading `items` before throws like Office.
+ */
+export abstract class LoadedCollectionProxy<T> extends ClientProxy {
+  private loadedItems?: T[];
+  protected defaultProps(): string[] {
+    return ['items'];
+  }
+  protected readProp(): unknown {
+    return null;
+  }
+  /** The load operation sent for the requested names (default: `items`). */
+  protected loadOp(wanted: string[]): string[] {
+    void wanted;
+    return ['items'];
+  }
+  /** At sync time: the items as plain data (what travels back) and how to make the items from it. */
+  protected abstract snapshot(wanted: string[]): { data: unknown[]; items: () => T[] };
+  override load(spec?: unknown): this {
+    const wanted = loadNames(spec).map((n) => n.replace(/^items\//, ''));
+    this.context.enqueue({ o: this.objectId, load: this.loadOp(wanted) }, () => {
+      const { data, items } = this.snapshot(wanted);
+      return { data, apply: () => (this.loadedItems = items()) };
+    });
+    return this;
+  }
+  /** The loaded items. */
+  get items(): T[] {
+    if (!this.loadedItems) throw notLoaded('items');
+    return this.loadedItems;
+  }
+}

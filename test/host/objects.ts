@@ -2,8 +2,8 @@
  * Smaller proxies: range formatting, conditional formats, tables, charts, settings and names.
  */
 import { formatA1, parseA1, type Rect } from './a1';
-import { ClientProxy, type HostContext, loadNames, NullableProxy } from './context';
-import { HostError, notLoaded } from './errors';
+import { ClientProxy, type HostContext, LoadedCollectionProxy, NullableProxy } from './context';
+import { HostError } from './errors';
 import type { ChartModel, ConditionalFormatModel, SeriesModel, SheetModel, TableModel, WorkbookModel } from './model';
 
 /** A sheet and a block on it: what a range proxy resolves to. */
@@ -176,58 +176,42 @@ function overlaps(a: Rect, b: Rect): boolean {
 }
 
 /** `range.conditionalFormats`: the rules overlapping a range. */
-export class ConditionalFormatCollectionProxy extends ClientProxy {
-  private loadedItems?: ConditionalFormatProxy[];
+export class ConditionalFormatCollectionProxy extends LoadedCollectionProxy<ConditionalFormatProxy> {
   constructor(
     context: HostContext,
     private readonly where: () => Place,
   ) {
     super(context);
   }
-  protected defaultProps(): string[] {
-    return [];
-  }
-  protected readProp(): unknown {
-    return null;
+  protected override loadOp(wanted: string[]): string[] {
+    return wanted.map((n) => `items/${n}`);
   }
   /**
-   * Loads the rules overlapping the range: `items/id`, `items/type`,
+   * The rules overlapping the range: `items/id`, `items/type`,
    * `items/customOrNullObject/rule/formula`.
    */
-  override load(spec?: unknown): this {
-    const wanted = loadNames(spec).map((n) => n.replace(/^items\//, ''));
-    this.context.enqueue({ o: this.objectId, load: wanted.map((n) => `items/${n}`) }, () => {
-      const p = this.where();
-      const found = p.sheet.conditionalFormats.filter((cf) => overlaps(cf.rect, p.rect));
-      const data = found.map((cf) => {
-        const row: Record<string, unknown> = {};
-        for (const n of wanted) {
-          if (n === 'id') row.id = cf.id;
-          else if (n === 'type') row.type = cf.type;
-          else if (n === 'customOrNullObject/rule/formula') row[n] = cf.type === 'Custom' ? cf.formula : null;
-          else throw new HostError('InvalidArgument', `ConditionalFormat.${n} is not modelled by the test host.`);
-        }
-        return row;
-      });
-      return {
-        data,
-        apply: () => {
-          this.loadedItems = data.map((row) => {
-            const id = String(row.id ?? '');
-            const sheet = p.sheet;
-            const proxy = new ConditionalFormatProxy(this.context, () => sheet.conditionalFormats.find((cf) => cf.id === id), false, () => sheet);
-            proxy.loadedFrom(row);
-            return proxy;
-          });
-        },
-      };
+  protected snapshot(wanted: string[]): { data: unknown[]; items: () => ConditionalFormatProxy[] } {
+    const p = this.where();
+    const found = p.sheet.conditionalFormats.filter((cf) => overlaps(cf.rect, p.rect));
+    const data = found.map((cf) => {
+      const row: Record<string, unknown> = {};
+      for (const n of wanted) {
+        if (n === 'id') row.id = cf.id;
+        else if (n === 'type') row.type = cf.type;
+        else if (n === 'customOrNullObject/rule/formula') row[n] = cf.type === 'Custom' ? cf.formula : null;
+        else throw new HostError('InvalidArgument', `ConditionalFormat.${n} is not modelled by the test host.`);
+      }
+      return row;
     });
-    return this;
-  }
-  /** The loaded rules. */
-  get items(): ConditionalFormatProxy[] {
-    if (!this.loadedItems) throw notLoaded('items');
-    return this.loadedItems;
+    const items = (): ConditionalFormatProxy[] =>
+      data.map((row) => {
+        const id = String(row.id ?? '');
+        const sheet = p.sheet;
+        const proxy = new ConditionalFormatProxy(this.context, () => sheet.conditionalFormats.find((cf) => cf.id === id), false, () => sheet);
+        proxy.loadedFrom(row);
+        return proxy;
+      });
+    return { data, items };
   }
   /** Adds a rule over the range (only "Custom" is modelled). */
   add(type: string): ConditionalFormatProxy {
@@ -595,8 +579,7 @@ export class NamedItemProxy extends NullableProxy<{ sheetId: string; rect: Rect 
 }
 
 /** `workbook.names`. */
-export class NamedItemCollectionProxy extends ClientProxy {
-  private loadedItems?: { name: string }[];
+export class NamedItemCollectionProxy extends LoadedCollectionProxy<{ name: string }> {
   constructor(
     context: HostContext,
     private readonly model: WorkbookModel,
@@ -604,24 +587,10 @@ export class NamedItemCollectionProxy extends ClientProxy {
   ) {
     super(context);
   }
-  protected defaultProps(): string[] {
-    return [];
-  }
-  protected readProp(): unknown {
-    return null;
-  }
-  override load(spec?: unknown): this {
-    void spec;
-    this.context.enqueue({ o: this.objectId, load: ['items'] }, () => {
-      const data = [...this.model.names.keys()].map((name) => ({ name }));
-      return { data, apply: () => (this.loadedItems = data) };
-    });
-    return this;
-  }
-  /** The loaded names (name only). */
-  get items(): { name: string }[] {
-    if (!this.loadedItems) throw notLoaded('items');
-    return this.loadedItems;
+  /** The names (name only). */
+  protected snapshot(): { data: unknown[]; items: () => { name: string }[] } {
+    const data = [...this.model.names.keys()].map((name) => ({ name }));
+    return { data, items: () => data };
   }
   /** Defines a name for a range. */
   add(name: string, reference: Placed): NamedItemProxy {
@@ -646,32 +615,24 @@ export class NamedItemCollectionProxy extends ClientProxy {
   }
 }
 
+/** A loaded table of `workbook.tables`. */
+interface WorkbookTableItem {
+  id: string;
+  name: string;
+  worksheet: { id: string; name: string };
+}
+
 /** `workbook.tables`: every table of the workbook (loading `items/name` is modelled). */
-export class WorkbookTableCollectionProxy extends ClientProxy {
-  private loadedItems?: { id: string; name: string; worksheet: { id: string; name: string } }[];
+export class WorkbookTableCollectionProxy extends LoadedCollectionProxy<WorkbookTableItem> {
   constructor(
     context: HostContext,
     private readonly model: WorkbookModel,
   ) {
     super(context);
   }
-  protected defaultProps(): string[] {
-    return ['items'];
-  }
-  protected readProp(): unknown {
-    return null;
-  }
-  override load(spec?: unknown): this {
-    void spec;
-    this.context.enqueue({ o: this.objectId, load: ['items'] }, () => {
-      const data = this.model.sheets.flatMap((s) => s.tables.map((t) => ({ id: t.id, name: t.name, worksheet: { id: s.id, name: s.name } })));
-      return { data, apply: () => (this.loadedItems = data) };
-    });
-    return this;
-  }
-  /** The loaded tables (id, name and their worksheet's id and name). */
-  get items(): { id: string; name: string; worksheet: { id: string; name: string } }[] {
-    if (!this.loadedItems) throw notLoaded('items');
-    return this.loadedItems;
+  /** Every table (id, name and its worksheet's id and name). */
+  protected snapshot(): { data: unknown[]; items: () => WorkbookTableItem[] } {
+    const data = this.model.sheets.flatMap((s) => s.tables.map((t) => ({ id: t.id, name: t.name, worksheet: { id: s.id, name: s.name } })));
+    return { data, items: () => data };
   }
 }

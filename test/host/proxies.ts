@@ -2,7 +2,7 @@
  * Range, worksheet and workbook proxies: the part of Office.js's Excel API the add-in uses.
  */
 import { formatA1, MAX_COLUMNS, MAX_ROWS, parseA1, quoteSheet, type Rect } from './a1';
-import { ClientProxy, type HostContext, NullableProxy } from './context';
+import { type HostContext, LoadedCollectionProxy, NullableProxy } from './context';
 import { HostError } from './errors';
 import type { HostCell, SheetModel, WorkbookModel } from './model';
 import {
@@ -335,41 +335,23 @@ export class WorksheetProxy extends NullableProxy<SheetModel> {
 }
 
 /** `workbook.worksheets`. */
-export class WorksheetCollectionProxy extends ClientProxy {
-  private loadedItems?: WorksheetProxy[];
+export class WorksheetCollectionProxy extends LoadedCollectionProxy<WorksheetProxy> {
   constructor(
     context: HostContext,
     private readonly model: WorkbookModel,
   ) {
     super(context);
   }
-  protected defaultProps(): string[] {
-    return ['items'];
-  }
-  protected readProp(): unknown {
-    return null;
-  }
-  override load(spec?: unknown): this {
-    void spec;
-    this.context.enqueue({ o: this.objectId, load: ['items'] }, () => {
-      const data = this.model.sheets.map((s, i) => ({ id: s.id, name: s.name, position: i, visibility: s.visibility }));
-      return {
-        data,
-        apply: () => {
-          this.loadedItems = data.map((d) => {
-            const p = new WorksheetProxy(this.context, this.model, () => this.model.findSheet(d.id));
-            (p as unknown as { setLoaded(x: Record<string, unknown>): void }).setLoaded(d);
-            return p;
-          });
-        },
-      };
-    });
-    return this;
-  }
-  /** The loaded sheets. */
-  get items(): WorksheetProxy[] {
-    if (!this.loadedItems) return this.loaded('items');
-    return this.loadedItems;
+  /** The sheets, in order. */
+  protected snapshot(): { data: unknown[]; items: () => WorksheetProxy[] } {
+    const data = this.model.sheets.map((s, i) => ({ id: s.id, name: s.name, position: i, visibility: s.visibility }));
+    const items = (): WorksheetProxy[] =>
+      data.map((d) => {
+        const p = new WorksheetProxy(this.context, this.model, () => this.model.findSheet(d.id));
+        (p as unknown as { setLoaded(x: Record<string, unknown>): void }).setLoaded(d);
+        return p;
+      });
+    return { data, items };
   }
   /** Adds a sheet (Excel's naming rules apply). */
   add(name?: string): WorksheetProxy {
