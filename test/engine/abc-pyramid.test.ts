@@ -106,3 +106,36 @@ describe('customer pyramid', () => {
     );
   });
 });
+
+describe('ties "first" against a reference that ranks every customer', () => {
+  const rankDesc = (v: number[]) => v.map((_, i) => i).filter((i) => !Number.isNaN(v[i])).sort((a, b) => v[b] - v[a] || a - b);
+  const values = fc.array(fc.oneof(fc.integer({ min: -20, max: 60 }), fc.double({ min: -50, max: 500, noNaN: true }), fc.constant(NaN)), { maxLength: 150 });
+  it('ABC: each customer its own cumulative share over the net total, in rank order', () => {
+    fc.assert(
+      fc.property(values, (v) => {
+        const idx = rankDesc(v);
+        const total = idx.reduce((s, i) => s + v[i], 0);
+        const expected = v.map(() => 255);
+        let cum = 0;
+        for (const i of idx) {
+          cum += v[i];
+          expected[i] = total <= 0 || v[i] <= 0 ? 2 : cum / total <= 0.8 ? 0 : cum / total <= 0.95 ? 1 : 2;
+        }
+        return Array.from(abcClasses(v, { ties: 'first' }).classes).join() === expected.join();
+      }),
+    );
+  });
+  it('pyramid: tier by rank share, ties by position', () => {
+    fc.assert(
+      fc.property(values, (v) => {
+        const idx = rankDesc(v);
+        const expected = v.map(() => 255);
+        idx.forEach((i, r) => {
+          const k = v[i] > 0 ? [0.01, 0.2, 0.5].findIndex((c) => r / idx.length < c) : -1;
+          expected[i] = k < 0 ? 3 : k;
+        });
+        return Array.from(pyramidTiers(v, { ties: 'first' }).tiers).join() === expected.join();
+      }),
+    );
+  });
+});
