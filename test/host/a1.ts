@@ -1,6 +1,8 @@
 /**
  * A1 addresses for the in-memory host: column letters, parsing "A1:D9", "A:D", "3:5" and
- * formatting rectangles back, with Excel's grid size.
+ * formatting rectangles back, with Excel's grid size. Written apart from `src/excel/a1.ts` on
+ * purpose: the host stands in for Excel, so a mistake in the adapter's addressing must not be
+ * shared by the host that checks it.
  */
 
 /** Rows in an Excel worksheet. */
