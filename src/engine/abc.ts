@@ -16,7 +16,8 @@
  * `sort_values(kind="mergesort").cumsum() / sum()` does.
  */
 import { TierwiseError } from './errors';
-import { type TieRule, rankFirstOrder } from './quantile';
+import type { TieRule } from './quantile';
+import { rankFirstOrder } from './rank-order';
 
 /** Options for ABC. */
 export interface AbcOptions {

@@ -12,6 +12,7 @@ export * from './detect';
 export * from './errors';
 export * from './pyramid';
 export * from './quantile';
+export * from './rank-order';
 export * from './rfm';
 export * from './segments';
 export * from './skips';

@@ -11,7 +11,8 @@
  * ({@link pyramidTierOf}).
  */
 import { TierwiseError } from './errors';
-import { type TieRule, rankFirstOrder } from './quantile';
+import type { TieRule } from './quantile';
+import { rankFirstOrder } from './rank-order';
 
 /** Default cumulative customer shares at which Platinum, Gold and Iron end. */
 export const DEFAULT_PYRAMID_CUTS: readonly number[] = [0.01, 0.2, 0.5];

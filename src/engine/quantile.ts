@@ -15,6 +15,7 @@
  * reproduce the scores of the population — that is how the per-row custom functions work.
  */
 import { TierwiseError, checkBins } from './errors';
+import { rankFirstOrder } from './rank-order';
 
 /** How ties are broken when scoring. */
 export type TieRule = 'safe' | 'first';
@@ -126,72 +127,6 @@ function sortedFinite(values: ArrayLike<number>): Float64Array {
     if (v === v) out[m++] = v;
   }
   return out.subarray(0, m).sort();
-}
-
-/**
- * Items in rank order, ties broken by position (what pandas' `rank(method="first")` and a stable
- * sort give); NaN values are left out. Whole numbers in a small range (days, counts) take a
- * counting sort, others a native typed-array sort; neither calls a comparator.
- *
- * @example
- * rankFirstOrder([30, 10, 30, 20]); // Int32Array [1, 3, 0, 2]
- * rankFirstOrder([30, 10, 30, 20], true); // Int32Array [0, 2, 3, 1]
- */
-export function rankFirstOrder(values: ArrayLike<number>, descending = false): Int32Array {
-  const n = values.length;
-  let m = 0;
-  let min = Infinity;
-  let max = -Infinity;
-  let whole = true;
-  for (let i = 0; i < n; i++) {
-    const v = values[i];
-    if (v !== v) continue;
-    m++;
-    if (v < min) min = v;
-    if (v > max) max = v;
-    if (whole && v !== Math.floor(v)) whole = false;
-  }
-  const order = new Int32Array(m);
-  const span = max - min + 1;
-  if (whole && m > 0 && span <= 4 * m + 1024) {
-    // small whole numbers (days, counts): a counting sort, no comparisons at all
-    const start = new Int32Array(span + 1);
-    for (let i = 0; i < n; i++) {
-      const v = values[i];
-      if (v === v) start[(descending ? max - v : v - min) + 1]++;
-    }
-    for (let b = 1; b <= span; b++) start[b] += start[b - 1];
-    for (let i = 0; i < n; i++) {
-      const v = values[i];
-      if (v === v) order[start[descending ? max - v : v - min]++] = i;
-    }
-    return order;
-  }
-  const sorted = new Float64Array(m);
-  let j = 0;
-  for (let i = 0; i < n; i++) {
-    const v = values[i];
-    if (v === v) sorted[j++] = descending ? -v : v;
-  }
-  sorted.sort();
-  // each item goes to the first slot of its value (branch-free binary search) plus the number of
-  // equal values placed before it
-  const taken = new Int32Array(m);
-  for (let i = 0; i < n; i++) {
-    const v = values[i];
-    if (v !== v) continue;
-    const key = descending ? -v : v;
-    let base = 0;
-    let len = m;
-    while (len > 1) {
-      const half = len >>> 1;
-      base = sorted[base + half] < key ? base + half : base;
-      len -= half;
-    }
-    const lo = base + (sorted[base] < key ? 1 : 0);
-    order[lo + taken[lo]++] = i;
-  }
-  return order;
 }
 
 function scoreRankFirst(values: ArrayLike<number>, bins: number, descending: boolean): Scored {

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { applyCuts, quantileCuts, quantileScores, rankFirstOrder, scoreWithCuts, TierwiseError } from '../../src/engine';
+import { applyCuts, quantileCuts, quantileScores, scoreWithCuts, TierwiseError } from '../../src/engine';
 
 const values = fc.array(fc.oneof(fc.integer({ min: -50, max: 50 }), fc.double({ min: -1e6, max: 1e6, noNaN: true })), { maxLength: 300 });
 const bins = fc.integer({ min: 2, max: 10 });
@@ -93,16 +93,3 @@ describe('quantile scoring (ties "first", pandas-compatible)', () => {
     );
   });
 });
-
-describe('rank order with ties by position', () => {
-  it('matches a stable comparator sort, ascending and descending, leaving NaN out', () => {
-    fc.assert(
-      fc.property(fc.array(fc.oneof(fc.integer({ min: -20, max: 20 }), fc.constant(NaN), fc.constant(-0))), fc.boolean(), (v, desc) => {
-        const idx = v.map((_, i) => i).filter((i) => !Number.isNaN(v[i]));
-        idx.sort((a, b) => (desc ? v[b] - v[a] : v[a] - v[b]) || a - b);
-        return Array.from(rankFirstOrder(v, desc)).join() === idx.join();
-      }),
-    );
-  });
-});
-
