@@ -40,10 +40,10 @@ function counts(scores: Uint8Array, bins: number): string {
  * const s = peerCompute(new Float64Array([1, 2, 1]), new Float64Array([0, 1, 2]), new Float64Array([5, 3, 4]));
  * s.customers; // 2
  */
-export function peerCompute(ids: Float64Array, days: Float64Array, amounts: Float64Array): PeerSummary {
+export function peerCompute(ids: Int32Array | Float64Array, days: Int32Array | Float64Array, amounts: Float64Array): PeerSummary {
   const c =
     aggregateNumericIds(ids, days, amounts) ??
-    aggregateTransactions({ customer: numericKeyColumn(ids), date: { values: days, reasons: null }, amount: { values: amounts, reasons: null } });
+    aggregateTransactions({ customer: numericKeyColumn(Float64Array.from(ids)), date: { values: Float64Array.from(days), reasons: null }, amount: { values: amounts, reasons: null } });
   const rfm = scoreRfm({ recency: c.recency, frequency: c.frequency, monetary: c.monetary }, { bins: 5, ties: 'first' });
   const abc = abcClasses(c.monetary, { ties: 'first' });
   const n = c.keys.length;

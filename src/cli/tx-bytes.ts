@@ -5,13 +5,18 @@
  */
 import { dayNumber } from '../engine';
 
-/** The three columns as typed arrays (dates as day numbers). */
+/**
+ * The three columns as typed arrays: ids as 32-bit integers (64-bit floats if one does not fit),
+ * dates as day numbers.
+ */
 export interface TxColumns {
   rows: number;
-  ids: Float64Array;
-  days: Float64Array;
+  ids: Int32Array | Float64Array;
+  days: Int32Array;
   amounts: Float64Array;
 }
+
+const INT32_MAX = 2 ** 31 - 1;
 
 const POW10 = [1, 10, 100, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15];
 const COMMA = 44;
@@ -37,9 +42,9 @@ export function parseTxBytes(buf: Uint8Array): TxColumns {
   let p = buf.indexOf(LF) + 1;
   if (p === 0) p = len;
   let cap = Math.max(1024, Math.ceil(len / 20));
-  let ids: Float64Array<ArrayBuffer> = new Float64Array(cap);
-  let days: Float64Array<ArrayBuffer> = new Float64Array(cap);
-  let amounts: Float64Array<ArrayBuffer> = new Float64Array(cap);
+  let ids: Int32Array<ArrayBuffer> | Float64Array<ArrayBuffer> = new Int32Array(cap);
+  let days = new Int32Array(cap);
+  let amounts = new Float64Array(cap);
   const dayCache = new Map<number, number>();
   let n = 0;
   while (p < len) {
@@ -61,6 +66,7 @@ export function parseTxBytes(buf: Uint8Array): TxColumns {
       ch = buf[++p];
     }
     if (ch !== COMMA || p === idStart) fail(n, 'customer_id is not a whole number');
+    if (id > INT32_MAX && ids instanceof Int32Array) ids = grow(new Float64Array(0), cap, ids);
     p++;
     const y = (buf[p] - 48) * 1000 + (buf[p + 1] - 48) * 100 + (buf[p + 2] - 48) * 10 + (buf[p + 3] - 48);
     const mo = (buf[p + 5] - 48) * 10 + (buf[p + 6] - 48);
@@ -107,8 +113,9 @@ export function parseTxBytes(buf: Uint8Array): TxColumns {
   return { rows: n, ids: ids.subarray(0, n), days: days.subarray(0, n), amounts: amounts.subarray(0, n) };
 }
 
-function grow(a: Float64Array, cap: number): Float64Array<ArrayBuffer> {
-  const b = new Float64Array(cap);
-  b.set(a);
+/** A copy of `from` in a new array like `like` (same element type) with room for `cap` items. */
+function grow<T extends Int32Array<ArrayBuffer> | Float64Array<ArrayBuffer>>(like: T, cap: number, from: ArrayLike<number> = like): T {
+  const b = new (like.constructor as new (n: number) => T)(cap);
+  b.set(from);
   return b;
 }

@@ -147,15 +147,21 @@ export function aggregateTransactions(tx: Transactions, options: AggregateOption
 }
 
 /** Per-slot sums of the used rows. */
-interface SlotSums {
+export interface SlotSums {
   freq: ArrayLike<number>;
-  money: Float64Array;
-  first: Float64Array;
-  last: Float64Array;
+  money: ArrayLike<number>;
+  first: ArrayLike<number>;
+  last: ArrayLike<number>;
 }
 
-/** The customer table of the given slots, in their order. */
-function collectCustomers(slots: readonly number[], keyOf: (slot: number) => string, sums: SlotSums, asOf: number, rowsUsed: number, skipped: SkipLog): Customers {
+/**
+ * The customer table of the given slots, in their order (both aggregation paths end here).
+ *
+ * @example
+ * const sums = { freq: [2, 1], money: [30, 5], first: [10, 12], last: [14, 12] };
+ * collectCustomers([1, 0], (s) => ["A", "B"][s], sums, 15, 3, emptySkipLog()).recency; // [3, 1]
+ */
+export function collectCustomers(slots: ArrayLike<number>, keyOf: (slot: number) => string, sums: SlotSums, asOf: number, rowsUsed: number, skipped: SkipLog): Customers {
   const m = slots.length;
   const out: Customers = {
     keys: new Array<string>(m),
@@ -241,77 +247,4 @@ export function describeSkips(log: SkipLog): string {
   return Object.entries(log.byReason)
     .map(([reason, count]) => `${count} ${reason}`)
     .join(', ');
-}
-
-/**
- * Fast path of {@link aggregateTransactions} for numeric customer ids that are whole numbers in
- * a compact range (at most 4 × rows + 1024 apart), every cell valid, no invoice column, returns
- * netted: per-customer sums are indexed by id − min, so rows are read once and customers come
- * out already in id order. Returns null when the input does not qualify, so callers fall back to
- * the general path (same results, tested).
- *
- * @example
- * const c = aggregateNumericIds(new Float64Array([7, 5, 7]), new Float64Array([0, 3, 9]), new Float64Array([1, 2, 3]));
- * c?.keys; // ["5", "7"]; c?.frequency // [1, 2]; c?.recency // [7, 1]
- */
-export function aggregateNumericIds(ids: Float64Array, days: Float64Array, amounts: Float64Array, options: AggregateOptions = {}): Customers | null {
-  const n = ids.length;
-  if (n === 0 || days.length !== n || amounts.length !== n || options.returns === 'drop') return null;
-  // each loop lives in its own function: V8 then optimises each as it gets hot, instead of
-  // de-optimising one big function on reaching a loop it has not seen run
-  const range = wholeRange(ids);
-  if (range === null) return null;
-  const span = range.max - range.min + 1;
-  if (span > 4 * n + 1024 || span >= 1 << 27) return null;
-  const sums = { freq: new Int32Array(span), money: new Float64Array(span), first: new Float64Array(span).fill(Infinity), last: new Float64Array(span).fill(-Infinity) };
-  // a row counts when its day is before the as-of day (floor(d) < asOf ⟺ d < ceil(asOf))
-  const limit = options.asOf === undefined ? Infinity : Math.ceil(options.asOf);
-  if (!sumById(ids, days, amounts, range.min, limit, sums)) return null;
-  return compactById(range.min, sums, n, options.asOf);
-}
-
-/** Smallest and largest id, or null when some id is not a whole number (NaN included). */
-function wholeRange(ids: Float64Array): { min: number; max: number } | null {
-  let min = Infinity;
-  let max = -Infinity;
-  for (let i = 0; i < ids.length; i++) {
-    const v = ids[i];
-    if (v !== Math.floor(v)) return null;
-    if (v < min) min = v;
-    if (v > max) max = v;
-  }
-  return { min, max };
-}
-
-interface IdSums extends SlotSums {
-  freq: Int32Array;
-}
-
-/** Sums rows into slots id − min; false when a day is NaN or not before `limit`. */
-function sumById(ids: Float64Array, days: Float64Array, amounts: Float64Array, min: number, limit: number, sums: IdSums): boolean {
-  const { freq, money, first, last } = sums;
-  for (let i = 0; i < ids.length; i++) {
-    const d = days[i];
-    if (!(d < limit)) return false;
-    const k = (ids[i] - min) | 0;
-    freq[k]++;
-    money[k] += amounts[i];
-    if (d < first[k]) first[k] = d;
-    if (d > last[k]) last[k] = d;
-  }
-  return true;
-}
-
-/** The customers of the used slots, in id order; null when an amount was NaN. */
-function compactById(min: number, sums: IdSums, rows: number, asOf: number | undefined): Customers | null {
-  const { freq, money, last } = sums;
-  let maxDay = -Infinity;
-  const slots: number[] = [];
-  for (let k = 0; k < freq.length; k++) {
-    if (freq[k] === 0) continue;
-    if (money[k] !== money[k]) return null;
-    if (last[k] > maxDay) maxDay = last[k];
-    slots.push(k);
-  }
-  return collectCustomers(slots, (k) => String(min + k), sums, asOf ?? Math.floor(maxDay) + 1, rows, emptySkipLog());
 }

@@ -3,6 +3,7 @@
  */
 export * from './abc';
 export * from './aggregate';
+export * from './aggregate-ids';
 export * from './cells';
 export * from './classify';
 export * from './coerce';

@@ -47,7 +47,7 @@ function countingOrder(values: ArrayLike<number>, descending: boolean): Int32Arr
     if (v > max) max = v;
   }
   const span = max - min + 1;
-  if (m === 0 || span > 4 * m + 1024) return null;
+  if (m === 0 || !(span <= 4 * m + 1024)) return null; // NaN span: infinities
   const start = new Int32Array(span + 1);
   for (let i = 0; i < n; i++) {
     const v = values[i];
@@ -104,12 +104,28 @@ function sortSharedPrefixRuns(order: Int32Array, words: Uint32Array, keep: numbe
       if (values[order[p]] !== values[order[p - 1]]) mixed = true;
       continue;
     }
-    if (mixed) {
-      const sign = descending ? -1 : 1;
-      order.subarray(start, p).sort((a, b) => sign * (values[a] - values[b]) || a - b);
-    }
+    if (mixed) sortRun(order, start, p, values, descending);
     start = p;
     mixed = false;
+  }
+}
+
+/** Sorts order[start…end) by (value, position): insertion sort for the usual short run. */
+function sortRun(order: Int32Array, start: number, end: number, values: ArrayLike<number>, descending: boolean): void {
+  const sign = descending ? -1 : 1;
+  if (end - start > 16) {
+    order.subarray(start, end).sort((a, b) => sign * (values[a] - values[b]) || a - b);
+    return;
+  }
+  for (let p = start + 1; p < end; p++) {
+    const item = order[p];
+    const v = sign * values[item];
+    let q = p;
+    while (q > start && (sign * values[order[q - 1]] > v || (sign * values[order[q - 1]] === v && order[q - 1] > item))) {
+      order[q] = order[q - 1];
+      q--;
+    }
+    order[q] = item;
   }
 }
 

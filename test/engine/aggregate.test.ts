@@ -87,6 +87,46 @@ describe('numeric-id fast path', () => {
       ),
     );
   });
+  it('widens its id slots both ways as ids arrive, on 32-bit columns, with the general path\'s results', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.tuple(fc.integer({ min: -2500, max: 2500 }), fc.integer({ min: 18000, max: 20000 }), fc.double({ min: -50, max: 500, noNaN: true })), {
+          minLength: 1000,
+          maxLength: 1200,
+        }),
+        (rows) => {
+          const fast = aggregateNumericIds(Int32Array.from(rows, (r) => r[0]), Int32Array.from(rows, (r) => r[1]), Float64Array.from(rows, (r) => r[2]));
+          const ids = Float64Array.from(rows, (r) => r[0]);
+          const slow = aggregateTransactions({ customer: numericKeyColumn(ids), date: { values: Float64Array.from(rows, (r) => r[1]), reasons: null }, amount: numberColumn(rows.map((r) => r[2])) });
+          return (
+            fast !== null &&
+            fast.keys.join() === slow.keys.join() &&
+            fast.frequency.join() === slow.frequency.join() &&
+            fast.first.join() === slow.first.join() &&
+            fast.last.join() === slow.last.join() &&
+            fast.asOf === slow.asOf &&
+            fast.monetary.every((m, i) => Math.abs(m - slow.monetary[i]) < 1e-6)
+          );
+        },
+      ),
+      { numRuns: 40 },
+    );
+  });
+
+  it('measures recency to a given as-of day, and leaves later rows to the general path', () => {
+    const i32 = (xs: number[]) => Int32Array.from(xs);
+    const c = aggregateNumericIds(i32([7, 5, 7]), i32([0, 3, 9]), Float64Array.from([1, 2, 3]), { asOf: 20 });
+    expect(c && Array.from(c.recency)).toEqual([17, 11]);
+    expect(aggregateNumericIds(i32([7, 5, 7]), i32([0, 3, 9]), Float64Array.from([1, 2, 3]), { asOf: 9 })).toBeNull();
+  });
+
+  it('declines fractional days and days outside [−2^29, 2^29) (the general path takes them)', () => {
+    const f = (xs: number[]) => Float64Array.from(xs);
+    expect(aggregateNumericIds(f([1, 2]), f([1, 1.5]), f([1, 1]))).toBeNull();
+    expect(aggregateNumericIds(Int32Array.from([1, 2]), Int32Array.from([1, 2 ** 29]), f([1, 1]))).toBeNull();
+    expect(aggregateNumericIds(Int32Array.from([1, 2]), Int32Array.from([-(2 ** 29) - 1, 1]), f([1, 1]))).toBeNull();
+  });
+
   it('declines NaN cells, dropped returns and wide id ranges', () => {
     const f = (xs: number[]) => Float64Array.from(xs);
     expect(aggregateNumericIds(f([1, 2]), f([1, NaN]), f([1, 1]))).toBeNull();
