@@ -27,12 +27,6 @@ export interface PeerSummary {
   monetaryTotal: number;
 }
 
-function counts(scores: Uint8Array, bins: number): string {
-  const c = new Array<number>(bins).fill(0);
-  for (let i = 0; i < scores.length; i++) c[scores[i] - 1]++;
-  return c.join(',');
-}
-
 /**
  * Runs the reference RFM + ABC computation on typed transaction columns.
  *
@@ -47,19 +41,26 @@ export function peerCompute(ids: Int32Array | Float64Array, days: Int32Array | F
   const rfm = scoreRfm({ recency: c.recency, frequency: c.frequency, monetary: c.monetary }, { bins: 5, ties: 'first' });
   const abc = abcClasses(c.monetary, { ties: 'first' });
   const n = c.keys.length;
-  const tally = [0, 0, 0];
+  // one pass for the checksums: score counts per measure (bins 1…5 at 0…4, 5…9, 10…14), ABC tally, digest
+  const tally = new Array<number>(18).fill(0);
   let digest = 0;
   for (let i = 0; i < n; i++) {
-    tally[abc.classes[i]]++;
-    digest += Number(c.keys[i]) * (rfm.r[i] * 100 + rfm.f[i] * 10 + rfm.m[i]);
+    const r = rfm.r[i];
+    const f = rfm.f[i];
+    const m = rfm.m[i];
+    tally[r - 1]++;
+    tally[4 + f]++;
+    tally[9 + m]++;
+    tally[15 + abc.classes[i]]++;
+    digest += Number(c.keys[i]) * (r * 100 + f * 10 + m);
   }
   return {
     rows: c.rowsUsed,
     customers: n,
-    R: counts(rfm.r, 5),
-    F: counts(rfm.f, 5),
-    M: counts(rfm.m, 5),
-    ABC: `A:${tally[0]},B:${tally[1]},C:${tally[2]}`,
+    R: tally.slice(0, 5).join(','),
+    F: tally.slice(5, 10).join(','),
+    M: tally.slice(10, 15).join(','),
+    ABC: `A:${tally[15]},B:${tally[16]},C:${tally[17]}`,
     rfmDigest: digest,
     monetaryTotal: abc.cuts.total,
   };

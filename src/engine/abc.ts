@@ -141,7 +141,8 @@ function abcRankFirst(values: ArrayLike<number>, options: AbcOptions): AbcResult
   let cum = 0;
   let a: number | null = null;
   let b: number | null = null;
-  for (const i of idx) {
+  for (let r = 0; r < idx.length; r++) {
+    const i = idx[r];
     const v = values[i];
     cum += v;
     const share = cum / total;

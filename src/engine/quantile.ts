@@ -134,11 +134,15 @@ function scoreRankFirst(values: ArrayLike<number>, bins: number, descending: boo
   const m = order.length;
   const scores = new Uint8Array(values.length);
   const cuts: (number | null)[] = new Array<number | null>(bins - 1).fill(null);
+  // score max(1, ⌈bins·r / (m − 1)⌉) in integer arithmetic (exact, and no calls on this
+  // once-per-customer path); scores rise with the rank, so cut k is the value where the score
+  // first reaches k + 2
+  let filled = 0;
   for (let r = 0; r < m; r++) {
-    const s = m === 1 ? 1 : Math.max(1, Math.ceil((bins * r) / (m - 1)));
+    const s = r === 0 ? 1 : ((bins * r + m - 2) / (m - 1)) | 0;
     const i = order[r];
     scores[i] = descending ? bins + 1 - s : s;
-    for (let k = 0; k < s - 1; k++) if (cuts[k] === null) cuts[k] = values[i];
+    while (filled < s - 1) cuts[filled++] = values[i];
   }
   return { scores, cuts, bins };
 }

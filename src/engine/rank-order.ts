@@ -30,8 +30,8 @@ export function rankFirstOrder(values: ArrayLike<number>, descending = false): I
 }
 
 /**
- * Whole numbers in a small range (days, counts): a counting sort, no comparisons at all; null
- * for other values.
+ * Whole 32-bit numbers in a small range (days, counts): a counting sort, no comparisons at all;
+ * null for other values.
  */
 function countingOrder(values: ArrayLike<number>, descending: boolean): Int32Array | null {
   const n = values.length;
@@ -41,7 +41,7 @@ function countingOrder(values: ArrayLike<number>, descending: boolean): Int32Arr
   for (let i = 0; i < n; i++) {
     const v = values[i];
     if (v !== v) continue;
-    if (v !== Math.floor(v)) return null;
+    if ((v | 0) !== v) return null; // whole 32-bit numbers only (cheaper than a Math.floor call)
     m++;
     if (v < min) min = v;
     if (v > max) max = v;
@@ -62,52 +62,56 @@ function countingOrder(values: ArrayLike<number>, descending: boolean): Int32Arr
   return order;
 }
 
-/** Any numbers: one native sort of packed 64-bit keys (see the module notes). */
+/**
+ * Any numbers: one native sort of packed 64-bit keys (see the module notes). Two passes around
+ * the sort, each doing all it can: this often runs before V8 has compiled it.
+ */
 function packedKeyOrder(values: ArrayLike<number>, descending: boolean): Int32Array {
   const n = values.length;
   let bits = 1;
   while (2 ** bits < n) bits++;
   const keep = bits >= 32 ? 0 : ~(2 ** bits - 1);
   const keys = new Float64Array(n);
+  const words = new Uint32Array(keys.buffer);
   let m = 0;
   for (let i = 0; i < n; i++) {
     const v = values[i];
+    if (v !== v) continue;
     // + 0 turns −0 into +0, so the two sort as the equal numbers they are
-    if (v === v) keys[m++] = (descending ? -v : v) + 0;
-  }
-  const words = new Uint32Array(keys.buffer, 0, 2 * m);
-  for (let i = 0, j = 0; j < m; i++) {
-    if (values[i] !== values[i]) continue;
-    const hi = words[2 * j + HI];
-    const lo = words[2 * j + LO];
+    keys[m] = (descending ? -v : v) + 0;
+    const hi = words[2 * m + HI];
+    const lo = words[2 * m + LO];
     const negative = hi >= SIGN;
-    words[2 * j + HI] = negative ? ~hi : hi | SIGN;
-    words[2 * j + LO] = ((negative ? ~lo : lo) & keep) | i;
-    j++;
+    words[2 * m + HI] = negative ? ~hi : hi | SIGN;
+    words[2 * m + LO] = ((negative ? ~lo : lo) & keep) | i;
+    m++;
   }
   new BigUint64Array(keys.buffer, 0, m).sort();
+  // read the positions back; items whose keys agree above the position bits but whose values
+  // differ ("mixed" runs) are then sorted exactly by (value, position)
   const order = new Int32Array(m);
   const index = ~keep;
-  for (let p = 0; p < m; p++) order[p] = words[2 * p + LO] & index;
-  sortSharedPrefixRuns(order, words, keep, values, descending);
-  return order;
-}
-
-/** Sorts, exactly by (value, position), each run of items whose keys agree above the position bits. */
-function sortSharedPrefixRuns(order: Int32Array, words: Uint32Array, keep: number, values: ArrayLike<number>, descending: boolean): void {
-  const m = order.length;
   let start = 0;
   let mixed = false;
-  for (let p = 1; p <= m; p++) {
-    const sameRun = p < m && words[2 * p + HI] === words[2 * p - 2 + HI] && ((words[2 * p + LO] ^ words[2 * p - 2 + LO]) & keep) === 0;
-    if (sameRun) {
-      if (values[order[p]] !== values[order[p - 1]]) mixed = true;
+  let runHi = -1;
+  let runTop = -1;
+  for (let p = 0; p < m; p++) {
+    const hi = words[2 * p + HI];
+    const lo = words[2 * p + LO];
+    const item = lo & index;
+    order[p] = item;
+    if (hi === runHi && (lo & keep) === runTop) {
+      if (values[item] !== values[order[p - 1]]) mixed = true;
       continue;
     }
     if (mixed) sortRun(order, start, p, values, descending);
     start = p;
     mixed = false;
+    runHi = hi;
+    runTop = lo & keep;
   }
+  if (mixed) sortRun(order, start, m, values, descending);
+  return order;
 }
 
 /** Sorts order[start…end) by (value, position): insertion sort for the usual short run. */

@@ -4,7 +4,7 @@
  */
 import { checkBins } from './errors';
 import { type Scored, type TieRule, applyCuts, quantileCuts, quantileScores } from './quantile';
-import { DEFAULT_SEGMENT_RULES, type SegmentRule, segmentLookup } from './segments';
+import { DEFAULT_SEGMENT_RULES, type SegmentRule, segmentCells } from './segments';
 
 /** The three RFM measures, one entry per customer. */
 export interface RfmMeasures {
@@ -48,7 +48,8 @@ export interface RfmScores {
  * rfmCode(10, 9, 7, 10); // 100907
  */
 export function rfmCode(r: number, f: number, m: number, bins: number): number {
-  return bins >= 10 ? r * 10000 + f * 100 + m : r * 100 + f * 10 + m;
+  const w = bins >= 10 ? 100 : 10;
+  return (r * w + f) * w + m;
 }
 
 /**
@@ -74,19 +75,26 @@ export function scoreRfm(measures: RfmMeasures, options: RfmOptions = {}): RfmSc
   const F = score(measures.frequency, pop?.frequency, options.cuts?.frequency, false);
   const M = score(measures.monetary, pop?.monetary, options.cuts?.monetary, false);
   const n = R.scores.length;
-  const lookup = segmentLookup(options.rules ?? DEFAULT_SEGMENT_RULES, bins);
+  const cells = segmentCells(options.rules ?? DEFAULT_SEGMENT_RULES, bins);
   const code = new Float64Array(n);
   const segment = new Array<string>(n);
+  // rfmCode and segmentCell written out: this loop runs once per customer, often before V8 has
+  // compiled it, where every call counts
+  const w = bins >= 10 ? 100 : 10;
+  const side = bins + 1;
+  const { scores: rs } = R;
+  const { scores: fs } = F;
+  const { scores: ms } = M;
   for (let i = 0; i < n; i++) {
-    const r = R.scores[i];
-    const f = F.scores[i];
-    const m = M.scores[i];
+    const r = rs[i];
+    const f = fs[i];
+    const m = ms[i];
     if (r === 0 || f === 0 || m === 0) {
       segment[i] = '';
       continue;
     }
-    code[i] = rfmCode(r, f, m, bins);
-    segment[i] = lookup(r, f, m) ?? '';
+    code[i] = (r * w + f) * w + m;
+    segment[i] = cells[(r * side + f) * side + m] ?? '';
   }
   return {
     r: R.scores,

@@ -83,21 +83,43 @@ function forEachCell(rules: readonly SegmentRule[], bins: number, visit: (r: num
 }
 
 /**
- * A segment lookup for one table and number of bins: a flat array over every (R, F, M) score
- * cell, so each customer costs one array read.
+ * The segment of every (R, F, M) score cell for one table and number of bins, as a flat array:
+ * cell (r, f, m) sits at (r·(bins+1) + f)·(bins+1) + m (see {@link segmentCell}); undefined where
+ * no rule matches.
+ *
+ * @example
+ * const cells = segmentCells(DEFAULT_SEGMENT_RULES, 5);
+ * cells[segmentCell(5, 5, 5, 5)]; // "Champions"
+ */
+export function segmentCells(rules: readonly SegmentRule[], bins: number): (string | undefined)[] {
+  checkBins(bins);
+  const cells = new Array<string | undefined>((bins + 1) ** 3);
+  forEachCell(rules, bins, (r, f, m, matching) => {
+    cells[segmentCell(r, f, m, bins)] = matching.length ? rules[matching[0]].segment : undefined;
+  });
+  return cells;
+}
+
+/**
+ * Where score cell (r, f, m) sits in {@link segmentCells}.
+ *
+ * @example
+ * segmentCell(1, 1, 1, 5); // 43
+ */
+export function segmentCell(r: number, f: number, m: number, bins: number): number {
+  return (r * (bins + 1) + f) * (bins + 1) + m;
+}
+
+/**
+ * A segment lookup for one table and number of bins: one array read per customer.
  *
  * @example
  * const seg = segmentLookup(DEFAULT_SEGMENT_RULES, 5);
  * seg(5, 5, 5); // "Champions"
- * seg(1, 1, 1); // "Lost"
  */
 export function segmentLookup(rules: readonly SegmentRule[], bins: number): (r: number, f: number, m: number) => string | undefined {
-  checkBins(bins);
-  const table = new Array<string | undefined>((bins + 1) ** 3);
-  forEachCell(rules, bins, (r, f, m, matching) => {
-    table[(r * (bins + 1) + f) * (bins + 1) + m] = matching.length ? rules[matching[0]].segment : undefined;
-  });
-  return (r, f, m) => table[(r * (bins + 1) + f) * (bins + 1) + m];
+  const cells = segmentCells(rules, bins);
+  return (r, f, m) => cells[segmentCell(r, f, m, bins)];
 }
 
 /** An (R, F, M) score cell. */
