@@ -137,19 +137,25 @@ function abcRankFirst(values: ArrayLike<number>, options: AbcOptions): AbcResult
   const idx = rankFirstOrder(values, true);
   let total = 0;
   for (let r = 0; r < idx.length; r++) total += values[idx[r]];
-  const classes = new Uint8Array(values.length).fill(NO_CLASS);
+  // C unless set below; NaN values (left out of idx) have no class
+  const classes = new Uint8Array(values.length).fill(2);
+  if (idx.length < values.length) for (let i = 0; i < values.length; i++) if (values[i] !== values[i]) classes[i] = NO_CLASS;
   let cum = 0;
   let a: number | null = null;
   let b: number | null = null;
-  for (let r = 0; r < idx.length; r++) {
+  // values fall along idx, so the cumulative share only rises while they are positive: the
+  // first customer past bShare (or at a value ≤ 0) ends the A and B customers
+  for (let r = 0; r < idx.length && total > 0; r++) {
     const i = idx[r];
     const v = values[i];
     cum += v;
     const share = cum / total;
-    const c = total <= 0 || v <= 0 ? 2 : share <= aShare ? 0 : share <= bShare ? 1 : 2;
-    classes[i] = c;
-    if (c === 0) a = v;
-    if (c <= 1) b = v;
+    if (v <= 0 || share > bShare) break;
+    if (share <= aShare) {
+      classes[i] = 0;
+      a = v;
+    } else classes[i] = 1;
+    b = v;
   }
   return { classes, cuts: { a, b, total } };
 }

@@ -6,7 +6,7 @@
  * and days are whole (the benchmark reader, a typed CSV column) hand over Int32Arrays and save
  * both memory traffic and a conversion.
  */
-import { type AggregateOptions, type Customers, collectCustomers } from './aggregate';
+import type { AggregateOptions, Customers } from './aggregate';
 import { emptySkipLog } from './skips';
 
 /**
@@ -47,10 +47,7 @@ export function aggregateNumericIds(
     if (sums === null) return null;
   }
   const used = usedSlots(sums);
-  // rows on or after the as-of day are skipped and logged by the general path
-  if (used === null || (options.asOf !== undefined && !(used.maxDay < options.asOf))) return null;
-  const base = sums.base;
-  return collectCustomers(used.slots, (k) => String(base + k), sums, options.asOf ?? used.maxDay + 1, n, emptySkipLog());
+  return used && customerTable(used, n, options.asOf);
 }
 
 /** Per-customer sums in slots id − base. */
@@ -130,17 +127,64 @@ function sumById(ids: Int32Array, days: Int32Array, amounts: Float64Array, from:
   return ids.length;
 }
 
-/** Slots that have rows, in id order, and the latest day; null when an amount was NaN (the general path logs it). */
-function usedSlots(s: IdSlots): { slots: Int32Array; maxDay: number } | null {
-  const { freq, money, last } = s;
-  const slots = new Int32Array(freq.length);
-  let m = 0;
-  let maxDay = NO_LAST;
-  for (let k = 0; k < freq.length; k++) {
-    if (freq[k] === 0) continue;
-    if (money[k] !== money[k]) return null;
-    if (last[k] > maxDay) maxDay = last[k];
-    slots[m++] = k;
+/** The customers' sums, one entry per customer in id order. */
+interface UsedSlots {
+  ids: Int32Array;
+  freq: Int32Array;
+  money: Float64Array;
+  first: Int32Array;
+  last: Int32Array;
+}
+
+/**
+ * The slots that have rows, in id order; null when an amount was NaN (the general path logs it).
+ * Dense ids (every id between the smallest and the largest has rows, the usual case) take
+ * whole-range copies, which cost next to nothing; others are gathered one by one.
+ */
+function usedSlots(s: IdSlots): UsedSlots | null {
+  const { freq } = s;
+  let from = 0;
+  while (freq[from] === 0) from++;
+  let to = freq.length;
+  while (freq[to - 1] === 0) to--;
+  if (s.money.subarray(from, to).includes(NaN)) return null;
+  if (!freq.subarray(from, to).includes(0)) {
+    const ids = new Int32Array(to - from);
+    for (let j = 0; j < ids.length; j++) ids[j] = s.base + from + j;
+    return { ids, freq: freq.slice(from, to), money: s.money.slice(from, to), first: s.first.slice(from, to), last: s.last.slice(from, to) };
   }
-  return { slots: slots.subarray(0, m), maxDay };
+  const slots: number[] = [];
+  for (let k = from; k < to; k++) if (freq[k] !== 0) slots.push(k);
+  const pick = <T extends Int32Array | Float64Array>(a: T): T => {
+    const out = new (a.constructor as new (n: number) => T)(slots.length);
+    for (let j = 0; j < slots.length; j++) out[j] = a[slots[j]];
+    return out;
+  };
+  return { ids: Int32Array.from(slots, (k) => s.base + k), freq: pick(freq), money: pick(s.money), first: pick(s.first), last: pick(s.last) };
+}
+
+/** The customer table; null when a row is on or after the as-of day (the general path skips and logs it). */
+function customerTable(u: UsedSlots, rows: number, asOfOption: number | undefined): Customers | null {
+  const m = u.ids.length;
+  let maxDay = NO_LAST;
+  for (let j = 0; j < m; j++) if (u.last[j] > maxDay) maxDay = u.last[j];
+  if (asOfOption !== undefined && !(maxDay < asOfOption)) return null;
+  const asOf = asOfOption ?? maxDay + 1;
+  const keys = new Array<string>(m);
+  const recency = new Float64Array(m);
+  for (let j = 0; j < m; j++) {
+    keys[j] = String(u.ids[j]);
+    recency[j] = asOf - u.last[j];
+  }
+  return {
+    keys,
+    first: new Float64Array(u.first),
+    last: new Float64Array(u.last),
+    recency,
+    frequency: new Float64Array(u.freq),
+    monetary: u.money,
+    asOf,
+    rowsUsed: rows,
+    skipped: emptySkipLog(),
+  };
 }

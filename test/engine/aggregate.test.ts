@@ -130,6 +130,8 @@ describe('numeric-id fast path', () => {
   it('declines NaN cells, dropped returns and wide id ranges', () => {
     const f = (xs: number[]) => Float64Array.from(xs);
     expect(aggregateNumericIds(f([1, 2]), f([1, NaN]), f([1, 1]))).toBeNull();
+    expect(aggregateNumericIds(f([1, 2, 3]), f([1, 1, 1]), f([1, NaN, 1]))).toBeNull();
+    expect(aggregateNumericIds(f([1, 5, 3]), f([1, 1, 1]), f([1, 1, NaN]))).toBeNull();
     expect(aggregateNumericIds(f([1, 2]), f([1, 1]), f([1, 1]), { returns: 'drop' })).toBeNull();
     expect(aggregateNumericIds(f([1, 1e9]), f([1, 1]), f([1, 1]))).toBeNull();
   });
