@@ -46,6 +46,8 @@ export interface Preview {
   adjusted: WorkbookState['adjusted'];
   sample: TableSample;
   detection: Detection;
+  /** The workbook's date system (for the cut points shown before a run). */
+  dateSystem: WorkbookState['dateSystem'];
 }
 
 /**
@@ -57,7 +59,7 @@ export async function previewSelection(run: ExcelRunner): Promise<Preview> {
     const state = await inspectWorkbook(context);
     const area = usableArea(state);
     const sample = await readSample(context, area);
-    return { area, adjusted: state.adjusted, sample, detection: detectColumns(sample.headers, sample.sample) };
+    return { area, adjusted: state.adjusted, sample, detection: detectColumns(sample.headers, sample.sample), dateSystem: state.dateSystem };
   });
 }
 
@@ -126,6 +128,8 @@ export async function classifySelection(run: ExcelRunner, request: RunRequest): 
       state = await inspectWorkbook(context, { besideOf: expected });
     }
     const area = usableArea(state);
+    // date serials count from the workbook's epoch unless the caller says otherwise
+    const options: TableOptions = { ...request.options, dateSystem: request.options.dateSystem ?? state.dateSystem };
     const roles = rolesOf(area);
     if (!roles.includes('customer')) throw new PaneError('error.noColumns', 'choose the customer column');
     if (reader && sameArea(area, expected ?? null)) reader.collect();
@@ -141,7 +145,7 @@ export async function classifySelection(run: ExcelRunner, request: RunRequest): 
     request.token?.check();
     const columns: Partial<Record<Role, Cell[]>> = {};
     roles.forEach((r, i) => (columns[r] = cells[i]));
-    const result = classifyTable(columns as TableColumns, request.options);
+    const result = classifyTable(columns as TableColumns, options);
     const plan = buildSheetPlan(result, { language: request.language, rowOffset: area.row + 1 });
     request.onProgress?.({ phase: 'compute', done: 1, total: 1 });
     await request.yieldToUi?.();
@@ -154,7 +158,7 @@ export async function classifySelection(run: ExcelRunner, request: RunRequest): 
       state,
       besideFree,
       sheetNames: { customers: t(request.language, 'sheet.customers'), summary: plan.summary.sheetName },
-      dateSystem: request.options.dateSystem,
+      dateSystem: options.dateSystem,
       token: request.token,
       onProgress: request.onProgress,
     });

@@ -131,7 +131,7 @@ export function startPane(doc: Document, deps: PaneDeps): Pane {
       cuts.textContent = parsed.ok ? text('cuts.pending') : text('error.params', { detail: parsed.problem });
       return;
     }
-    const described = cutPointsText(preview.sample.sample, mapping, parsed.options, language);
+    const described = cutPointsText(preview.sample.sample, mapping, { ...parsed.options, dateSystem: preview.dateSystem }, language);
     if (!described) {
       cuts.textContent = text('cuts.pending');
       return;

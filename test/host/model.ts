@@ -253,6 +253,8 @@ export class WorkbookModel {
   readonly names = new Map<string, { sheetId: string; rect: Rect }>();
   readonly settings = new Map<string, unknown>();
   selection: { sheetId: string; rect: Rect } = { sheetId: '', rect: { row: 0, column: 0, rows: 1, columns: 1 } };
+  /** The workbook's date system: true for 1904 (serial 0 = 1904-01-01). */
+  date1904 = false;
   private counter = 0;
 
   constructor(firstSheet = 'Sheet1') {

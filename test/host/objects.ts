@@ -636,3 +636,40 @@ export class WorkbookTableCollectionProxy extends LoadedCollectionProxy<Workbook
     return { data, items: () => data };
   }
 }
+
+/** `workbook.functions.date(…)`: a FunctionResult whose value is a serial in the workbook's date system. */
+export class DateFunctionResultProxy extends ClientProxy {
+  constructor(
+    context: HostContext,
+    private readonly model: WorkbookModel,
+    private readonly ymd: [number, number, number],
+  ) {
+    super(context);
+  }
+  protected defaultProps(): string[] {
+    return ['value', 'error'];
+  }
+  protected readProp(name: string): unknown {
+    if (name === 'error') return null;
+    const [y, m, d] = this.ymd;
+    // Excel's DATE: days since its epoch (1899-12-30 counts from 0 in the 1900 system, as Excel
+    // does after 1900-03-01; 1904-01-01 is 0 in the 1904 system)
+    const epoch = this.model.date1904 ? Date.UTC(1904, 0, 1) : Date.UTC(1899, 11, 30);
+    return (Date.UTC(y, m - 1, d) - epoch) / 86_400_000;
+  }
+  get value(): unknown {
+    return this.loaded('value');
+  }
+}
+
+/** `workbook.functions` (only what the add-in calls). */
+export class FunctionsProxy {
+  constructor(
+    private readonly context: HostContext,
+    private readonly model: WorkbookModel,
+  ) {}
+  date(year: number, month: number, day: number): DateFunctionResultProxy {
+    return new DateFunctionResultProxy(this.context, this.model, [year, month, day]);
+  }
+}
+

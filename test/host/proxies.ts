@@ -8,6 +8,7 @@ import type { HostCell, SheetModel, WorkbookModel } from './model';
 import {
   ChartCollectionProxy,
   ConditionalFormatCollectionProxy,
+  FunctionsProxy,
   NamedItemCollectionProxy,
   type Place,
   type Placed,
@@ -391,10 +392,12 @@ export class WorkbookProxy {
   readonly names: NamedItemCollectionProxy;
   readonly tables: WorkbookTableCollectionProxy;
   readonly application: ApplicationProxy;
+  readonly functions: FunctionsProxy;
   constructor(
     private readonly context: HostContext,
     private readonly model: WorkbookModel,
   ) {
+    this.functions = new FunctionsProxy(context, model);
     this.worksheets = new WorksheetCollectionProxy(context, model);
     this.settings = new SettingCollectionProxy(context, model);
     this.names = new NamedItemCollectionProxy(context, model, (where, nullable) => new RangeProxy(context, model, () => where(), nullable));

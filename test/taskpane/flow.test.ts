@@ -1,4 +1,5 @@
 /** The whole pane flow through the in-memory host: select, classify, check the workbook. */
+import { isoDayNumber } from '../../src/taskpane/options';
 import { BESIDE_NAME, CancelToken, CancelledError, PAYLOAD_LIMIT, RECORD_KEY, SHEET_NAMES } from '../../src/excel';
 import { classifySelection, previewSelection, type RunRequest } from '../../src/taskpane/flow';
 import { createHost, type ExcelHost } from '../host';
@@ -115,6 +116,35 @@ describe('Classify selection: transactions', () => {
     expect(out.adjusted).toBe('trimmed');
     expect(out.area.rows).toBe(301);
     expect(out.result.inputRows).toBe(300);
+  });
+});
+
+describe('Date systems', () => {
+  // 2024-01-01 as a serial: 45292 in the 1900 system, 43830 in the 1904 system (Excel for Mac's old default)
+  const JAN1_1900 = 45292;
+  const JAN1_1904 = 43830;
+  const asOfRecency = async (date1904: boolean, serial: number, asOf: string) => {
+    const host = createHost();
+    host.model.date1904 = date1904;
+    host.fill('Sheet1', 'A1', [['Customer ID', 'InvoiceDate', 'Amount'], ['A', serial, 10], ['B', serial + 5, 20], ['A', serial + 9, 5]]);
+    host.select('A1:C4');
+    const preview = await previewSelection(runnerOf(host));
+    expect(preview.dateSystem).toBe(date1904 ? '1904' : '1900');
+    const out = await classifySelection(runnerOf(host), { mapping: { customer: 0, date: 1, amount: 2 }, options: { method: 'rfm', asOf: isoDayNumber(asOf) }, language: 'en' });
+    const customers = host.model.sheet('Customers');
+    const col = (id: string) => out.plan.customers.columns.findIndex((c) => c.id === id);
+    return { recency: out.result.customers.recency[0], lastPurchase: customers.get(1, col('last')) };
+  };
+
+  it('reads date serials in the workbook\'s own system: a 1904 workbook gets the same recency as a 1900 one', async () => {
+    const in1900 = await asOfRecency(false, JAN1_1900, '2024-01-31');
+    const in1904 = await asOfRecency(true, JAN1_1904, '2024-01-31');
+    // customer A last bought on 2024-01-10: 21 days before the as-of date in both workbooks
+    expect(in1900.recency).toBe(21);
+    expect(in1904.recency).toBe(21);
+    // and the dates written back are serials of the same system, so they show the same day
+    expect(in1900.lastPurchase).toBe(JAN1_1900 + 9);
+    expect(in1904.lastPurchase).toBe(JAN1_1904 + 9);
   });
 });
 
