@@ -133,7 +133,7 @@ describe('Date systems', () => {
     const out = await classifySelection(runnerOf(host), { mapping: { customer: 0, date: 1, amount: 2 }, options: { method: 'rfm', asOf: isoDayNumber(asOf) }, language: 'en' });
     const customers = host.model.sheet('Customers');
     const col = (id: string) => out.plan.customers.columns.findIndex((c) => c.id === id);
-    return { recency: out.result.customers.recency[0], lastPurchase: customers.get(1, col('last')) };
+    return { recency: out.result.customers?.recency[0], lastPurchase: customers.get(1, col('last')) };
   };
 
   it('reads date serials in the workbook\'s own system: a 1904 workbook gets the same recency as a 1900 one', async () => {
