@@ -1,10 +1,10 @@
 /**
  * Fast path of `aggregateTransactions` for numeric customer ids: whole numbers in a compact
  * range (at most 4 × rows + 1024 apart), whole day numbers, every cell valid, no invoice column,
- * returns netted. Per-customer sums are indexed by id − min, so rows are read once and customers
- * come out already in id order. Everything runs on 32-bit integers: readers that know their ids
- * and days are whole (the benchmark reader, a typed CSV column) hand over Int32Arrays and save
- * both memory traffic and a conversion.
+ * returns netted. Per-customer sums sit in slots indexed by id − base, so rows are read once and
+ * customers come out already in id order. Everything runs on 32-bit integers: a reader that
+ * knows its ids and days are whole (the benchmark reader does) hands over Int32Arrays and saves
+ * both memory traffic and a conversion; 64-bit columns are converted first.
  */
 import type { AggregateOptions, Customers } from './aggregate';
 import { emptySkipLog } from './skips';

@@ -147,21 +147,15 @@ export function aggregateTransactions(tx: Transactions, options: AggregateOption
 }
 
 /** Per-slot sums of the used rows. */
-export interface SlotSums {
+interface SlotSums {
   freq: ArrayLike<number>;
-  money: ArrayLike<number>;
-  first: ArrayLike<number>;
-  last: ArrayLike<number>;
+  money: Float64Array;
+  first: Float64Array;
+  last: Float64Array;
 }
 
-/**
- * The customer table of the given slots, in their order (both aggregation paths end here).
- *
- * @example
- * const sums = { freq: [2, 1], money: [30, 5], first: [10, 12], last: [14, 12] };
- * collectCustomers([1, 0], (s) => ["A", "B"][s], sums, 15, 3, emptySkipLog()).recency; // [3, 1]
- */
-export function collectCustomers(slots: ArrayLike<number>, keyOf: (slot: number) => string, sums: SlotSums, asOf: number, rowsUsed: number, skipped: SkipLog): Customers {
+/** The customer table of the given slots, in their order. */
+function collectCustomers(slots: readonly number[], keyOf: (slot: number) => string, sums: SlotSums, asOf: number, rowsUsed: number, skipped: SkipLog): Customers {
   const m = slots.length;
   const out: Customers = {
     keys: new Array<string>(m),
