@@ -2,8 +2,9 @@
  * Rank order with ties broken by position — what pandas' `rank(method="first")` and a stable
  * sort give — without a comparator on the common path.
  *
- * Whole numbers in a small range (days, counts) take a counting sort. Other numbers: each value becomes one unsigned 64-bit key: its IEEE-754 bits turned so that unsigned order is
- * numeric order (negative numbers have every bit flipped, others the sign bit set), with the
+ * Whole numbers in a small range (days, counts) take a counting sort. Other numbers: each value
+ * becomes one unsigned 64-bit key: its IEEE-754 bits turned so that unsigned order is numeric
+ * order (negative numbers have every bit flipped, others the sign bit set), with the
  * lowest `b` bits replaced by the item's position (2^b ≥ n). One native sort of those keys puts
  * items in value order, and equal values in position order. Dropping `b` low mantissa bits can
  * make values that differ only there (e.g. 0.42 and 0.4200000000000004, sums of the same
