@@ -7,12 +7,13 @@
  *   timing parse_ms=… prep_ms=0 compute_ms=…
  *
  * compute_ms covers everything after the typed columns exist: id encoding (the counterpart of
- * pandas' groupby factorization), aggregation, the three scores and ABC.
+ * pandas' groupby factorization), aggregation, the three scores and ABC. Like the reference, it
+ * scores R, F and M and stops there: no RFM codes or segment names (`scoreRfm` adds those).
  * Only the engine is imported (no ExcelJS, no report), so the process starts fast.
  */
 import { readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
-import { abcClasses, aggregateNumericIds, aggregateTransactions, numericKeyColumn, scoreRfm } from '../engine';
+import { abcClasses, aggregateNumericIds, aggregateTransactions, numericKeyColumn, quantileScores } from '../engine';
 import { parseTxBytes } from './tx-bytes';
 
 /** What the peer prints, before formatting. */
@@ -38,16 +39,19 @@ export function peerCompute(ids: Int32Array | Float64Array, days: Int32Array | F
   const c =
     aggregateNumericIds(ids, days, amounts) ??
     aggregateTransactions({ customer: numericKeyColumn(Float64Array.from(ids)), date: { values: Float64Array.from(days), reasons: null }, amount: { values: amounts, reasons: null } });
-  const rfm = scoreRfm({ recency: c.recency, frequency: c.frequency, monetary: c.monetary }, { bins: 5, ties: 'first' });
-  const abc = abcClasses(c.monetary, { ties: 'first' });
+  const rScores = quantileScores(c.recency, { bins: 5, ties: 'first', descending: true }).scores;
+  const fScores = quantileScores(c.frequency, { bins: 5, ties: 'first' }).scores;
+  const monetary = quantileScores(c.monetary, { bins: 5, ties: 'first' });
+  const mScores = monetary.scores;
+  const abc = abcClasses(c.monetary, { ties: 'first', order: monetary.order });
   const n = c.keys.length;
   // one pass for the checksums: score counts per measure (bins 1…5 at 0…4, 5…9, 10…14), ABC tally, digest
   const tally = new Array<number>(18).fill(0);
   let digest = 0;
   for (let i = 0; i < n; i++) {
-    const r = rfm.r[i];
-    const f = rfm.f[i];
-    const m = rfm.m[i];
+    const r = rScores[i];
+    const f = fScores[i];
+    const m = mScores[i];
     tally[r - 1]++;
     tally[4 + f]++;
     tally[9 + m]++;

@@ -27,6 +27,11 @@ export interface AbcOptions {
   bShare?: number;
   /** Default "safe". */
   ties?: TieRule;
+  /**
+   * With `ties: "first"`: the values' ascending rank order when the caller already has it
+   * (`quantileScores(values, { ties: "first" }).order`), so ABC need not sort them again.
+   */
+  order?: Int32Array;
 }
 
 /** ABC thresholds: the smallest A value and the smallest A-or-B value (null when none). */
@@ -134,7 +139,7 @@ function abcRankFirst(values: ArrayLike<number>, options: AbcOptions): AbcResult
   const aShare = options.aShare ?? 0.8;
   const bShare = options.bShare ?? 0.95;
   checkShares(aShare, bShare);
-  const idx = rankFirstOrder(values, true);
+  const idx = options.order ? descendingRankOrder(options.order, values) : rankFirstOrder(values, true);
   let total = 0;
   for (let r = 0; r < idx.length; r++) total += values[idx[r]];
   // C unless set below; NaN values (left out of idx) have no class
@@ -158,4 +163,22 @@ function abcRankFirst(values: ArrayLike<number>, options: AbcOptions): AbcResult
     b = v;
   }
   return { classes, cuts: { a, b, total } };
+}
+
+/**
+ * The descending rank order (ties by position) from the ascending one: the ascending order read
+ * backwards, except that each run of equal values keeps its ascending positions.
+ */
+function descendingRankOrder(ascending: Int32Array, values: ArrayLike<number>): Int32Array {
+  const m = ascending.length;
+  const out = new Int32Array(m);
+  let q = 0;
+  for (let p = m - 1; p >= 0; ) {
+    const v = values[ascending[p]];
+    let start = p;
+    while (start > 0 && values[ascending[start - 1]] === v) start--;
+    for (let t = start; t <= p; t++) out[q++] = ascending[t];
+    p = start - 1;
+  }
+  return out;
 }

@@ -37,6 +37,11 @@ export interface Scored {
   scores: Uint8Array;
   cuts: (number | null)[];
   bins: number;
+  /**
+   * With `ties: "first"`: the rank order the scores come from (items by ascending value, ties
+   * by position, NaN left out), for a caller that ranks the same values again (ABC's `order`).
+   */
+  order?: Int32Array;
 }
 
 /**
@@ -134,15 +139,17 @@ function scoreRankFirst(values: ArrayLike<number>, bins: number, descending: boo
   const m = order.length;
   const scores = new Uint8Array(values.length);
   const cuts: (number | null)[] = new Array<number | null>(bins - 1).fill(null);
-  // score max(1, ⌈bins·r / (m − 1)⌉) in integer arithmetic (exact, and no calls on this
-  // once-per-customer path); scores rise with the rank, so cut k is the value where the score
-  // first reaches k + 2
-  let filled = 0;
-  for (let r = 0; r < m; r++) {
-    const s = r === 0 ? 1 : ((bins * r + m - 2) / (m - 1)) | 0;
-    const i = order[r];
-    scores[i] = descending ? bins + 1 - s : s;
-    while (filled < s - 1) cuts[filled++] = values[i];
+  // rank r (0-based) scores max(1, ⌈bins·r / (m − 1)⌉), so score s ≥ 2 starts at rank
+  // ⌊(s − 1)(m − 1) / bins⌋ + 1; each score's ranks are then written without arithmetic (this
+  // once-per-customer loop often runs before V8 has compiled it), and cut s − 2 is the value at
+  // the rank where score s starts
+  let from = 0;
+  for (let s = 1; s <= bins && from < m; s++) {
+    const to = s === bins ? m : Math.min(m, Math.floor((s * (m - 1)) / bins) + 1);
+    const out = descending ? bins + 1 - s : s;
+    for (let r = from; r < to; r++) scores[order[r]] = out;
+    if (s >= 2) cuts[s - 2] = values[order[from]];
+    from = Math.max(from, to);
   }
-  return { scores, cuts, bins };
+  return { scores, cuts, bins, order };
 }

@@ -92,4 +92,25 @@ describe('quantile scoring (ties "first", pandas-compatible)', () => {
       }),
     );
   });
+  it('property: rank r of m scores max(1, ⌈bins·r/(m−1)⌉), cut k is the value where score k+2 starts', () => {
+    const withNaN = fc.array(fc.oneof(fc.integer({ min: -5, max: 5 }), fc.double({ min: -1e3, max: 1e3, noNaN: true }), fc.constant(NaN)), { maxLength: 60 });
+    fc.assert(
+      fc.property(withNaN, bins, fc.boolean(), (v, b, descending) => {
+        const order = v.map((_, i) => i).filter((i) => !Number.isNaN(v[i])).sort((x, y) => v[x] - v[y] || x - y);
+        const m = order.length;
+        const expected = v.map(() => 0);
+        const cuts: (number | null)[] = new Array(b - 1).fill(null);
+        order.forEach((i, r) => {
+          const s = m === 1 ? 1 : Math.max(1, Math.ceil((b * r) / (m - 1)));
+          expected[i] = descending ? b + 1 - s : s;
+          for (let k = 0; k < s - 1; k++) if (cuts[k] === null) cuts[k] = v[i];
+        });
+        const got = quantileScores(v, { bins: b, ties: 'first', descending });
+        expect(Array.from(got.scores)).toEqual(expected);
+        expect(got.cuts).toEqual(cuts);
+        expect(Array.from(got.order ?? [])).toEqual(order);
+      }),
+      { numRuns: 300 },
+    );
+  });
 });
