@@ -17,7 +17,8 @@
 const LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
 const HI = LITTLE_ENDIAN ? 1 : 0;
 const LO = 1 - HI;
-const SIGN = 0x80000000;
+/** The sign bit of a signed 32-bit half. */
+const SIGN = 0x80000000 | 0;
 
 /**
  * Items in rank order, ties broken by position; NaN values are left out.
@@ -65,7 +66,9 @@ function countingOrder(values: ArrayLike<number>, descending: boolean): Int32Arr
 
 /**
  * Any numbers: one native sort of packed 64-bit keys (see the module notes). Two passes around
- * the sort, each doing all it can: this often runs before V8 has compiled it.
+ * the sort, each doing all it can: this often runs before V8 has compiled it, so the keys are
+ * worked on as signed 32-bit halves, which the interpreter keeps unboxed, and a 64-bit column
+ * without NaN is copied in natively.
  */
 function packedKeyOrder(values: ArrayLike<number>, descending: boolean): Int32Array {
   const n = values.length;
@@ -73,19 +76,35 @@ function packedKeyOrder(values: ArrayLike<number>, descending: boolean): Int32Ar
   while (2 ** bits < n) bits++;
   const keep = bits >= 32 ? 0 : ~(2 ** bits - 1);
   const keys = new Float64Array(n);
-  const words = new Uint32Array(keys.buffer);
-  let m = 0;
-  for (let i = 0; i < n; i++) {
-    const v = values[i];
-    if (v !== v) continue;
-    // + 0 turns −0 into +0, so the two sort as the equal numbers they are
-    keys[m] = (descending ? -v : v) + 0;
-    const hi = words[2 * m + HI];
-    const lo = words[2 * m + LO];
-    const negative = hi >= SIGN;
-    words[2 * m + HI] = negative ? ~hi : hi | SIGN;
-    words[2 * m + LO] = ((negative ? ~lo : lo) & keep) | i;
-    m++;
+  const words = new Int32Array(keys.buffer);
+  let m = n;
+  let positions: Int32Array | null = null;
+  if (values instanceof Float64Array && !values.includes(NaN)) keys.set(values);
+  else {
+    positions = new Int32Array(n);
+    m = 0;
+    for (let i = 0; i < n; i++) {
+      const v = values[i];
+      if (v !== v) continue;
+      keys[m] = v;
+      positions[m++] = i;
+    }
+  }
+  for (let p = 0; p < m; p++) {
+    let hi = words[2 * p + HI];
+    let lo = words[2 * p + LO];
+    if (hi === SIGN && lo === 0) hi = 0; // −0 sorts as the +0 it equals
+    // unsigned order = numeric order: negative numbers get every bit flipped, others the sign bit
+    if (hi < 0) {
+      hi = ~hi;
+      lo = ~lo;
+    } else hi |= SIGN;
+    if (descending) {
+      hi = ~hi;
+      lo = ~lo;
+    }
+    words[2 * p + HI] = hi;
+    words[2 * p + LO] = (lo & keep) | (positions === null ? p : positions[p]);
   }
   new BigUint64Array(keys.buffer, 0, m).sort();
   // read the positions back; items whose keys agree above the position bits but whose values
@@ -94,14 +113,14 @@ function packedKeyOrder(values: ArrayLike<number>, descending: boolean): Int32Ar
   const index = ~keep;
   let start = 0;
   let mixed = false;
-  let runHi = -1;
-  let runTop = -1;
+  let runHi = 0;
+  let runTop = 0;
   for (let p = 0; p < m; p++) {
     const hi = words[2 * p + HI];
     const lo = words[2 * p + LO];
     const item = lo & index;
     order[p] = item;
-    if (hi === runHi && (lo & keep) === runTop) {
+    if (p > 0 && hi === runHi && (lo & keep) === runTop) {
       if (values[item] !== values[order[p - 1]]) mixed = true;
       continue;
     }

@@ -7,7 +7,11 @@ function stableOrder(v: readonly number[], desc: boolean): number[] {
   return idx.sort((a, b) => (desc ? v[b] - v[a] : v[a] - v[b]) || a - b);
 }
 
-const same = (v: number[], desc: boolean) => Array.from(rankFirstOrder(v, desc)).join() === stableOrder(v, desc).join();
+/** Both as a plain array and as a 64-bit column (copied natively into the keys when it has no NaN). */
+const same = (v: number[], desc: boolean) => {
+  const expected = stableOrder(v, desc).join();
+  return Array.from(rankFirstOrder(v, desc)).join() === expected && Array.from(rankFirstOrder(Float64Array.from(v), desc)).join() === expected;
+};
 
 describe('rank order with ties by position', () => {
   it('matches a stable comparator sort on small whole numbers (counting sort), leaving NaN out, infinities included', () => {
