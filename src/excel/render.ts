@@ -7,6 +7,10 @@
  *   workbook is as before), then one request swaps the previous output for the new one.
  * Output is tracked by defined names and a setting written in that same last request (see
  * `tracking.ts`), so no request is spent learning ids.
+ * Within that last request the new sheets are finished first (formats, colour rules, tables under
+ * temporary names, charts) and only then is the previous output removed and the new one named:
+ * a request stops at its first failing operation, and one that fails on a table or a chart
+ * leaves the previous output as it was.
  */
 import type { DateSystem } from '../engine';
 import type { SheetPlan, TablePlan } from '../report';
@@ -194,13 +198,15 @@ async function renderOnce(context: Excel.RequestContext, request: RenderRequest,
     customers = wb.worksheets.add(staged[1]);
     await writeTable(packer, { sheet: customers, row: 0, column: 0 }, plan.customers, { dateSystem, onRows: progress });
   }
+  const made: Made = { summary, customers, besideStage: null };
+  const tables = decorate(request, made, id);
   removePrevious(context, request.state);
   if (mode === 'beside' && plan.besideInput) {
     // straight into the free (or formerly Tierwise's) cells right of the input
     const userSheet = wb.worksheets.getItem(input.sheetId);
     await writeTable(packer, { sheet: userSheet, row: input.row, column: besideTarget(input, plan.besideInput).column }, plan.besideInput, { dateSystem, onRows: progress });
   }
-  const result = complete(context, request, { summary, customers, besideStage: null });
+  const result = commit(context, request, made, tables);
   // a cancel pressed while queuing: throw before anything is sent (Excel.run drops the queue)
   if (token?.cancelled) throw new CancelledError();
   try {
@@ -247,8 +253,10 @@ async function renderStaged(context: Excel.RequestContext, request: RenderReques
     if (packer.room < FINISH_BYTES || packer.syncs === 0) await packer.flush();
     summary.visibility = 'Visible';
     if (customers) customers.visibility = 'Visible';
+    const made: Made = { summary, customers, besideStage };
+    const tables = decorate(request, made, id);
     removePrevious(context, request.state);
-    const result = complete(context, request, { summary, customers, besideStage });
+    const result = commit(context, request, made, tables);
     await context.sync();
     staged.length = 0; // committed: nothing left to discard
     packer.syncs++;
@@ -294,20 +302,63 @@ interface Finished {
   besideAddress: string | null;
 }
 
-/** Queues names, formats, rules, tables, charts and the record of the new output (values are written). */
-function complete(context: Excel.RequestContext, request: RenderRequest, made: Made): Finished {
+/** A table added under a temporary name, and the name it is to get. */
+interface PendingTable {
+  table: Excel.Table;
+  base: string;
+}
+
+/**
+ * Queues what the new sheets carry besides values — formats, colour rules, tables (under
+ * temporary names: the previous output's tables still hold the real ones), charts — before the
+ * previous output is removed. Returns the tables to name in {@link commit}.
+ */
+function decorate(request: RenderRequest, made: Made, id: string): PendingTable[] {
+  const { plan } = request;
+  const pending: PendingTable[] = [];
+  const addTable = (sheet: Excel.Worksheet, at: Block, base: string): void => {
+    const table = sheet.tables.add(sheet.getRangeByIndexes(at.row, at.column, at.rows, at.columns), true);
+    table.name = `Tierwise_${id}_${pending.length + 1}`;
+    table.style = 'TableStyleLight1';
+    pending.push({ table, base });
+  };
+  if (made.customers) {
+    const sheet = made.customers;
+    const table = plan.customers;
+    formatTable(sheet, 0, 0, table);
+    const tierCol = table.columns.findIndex((c) => c.id === plan.tierColumn);
+    if (tierCol >= 0) addTierRules(sheet, { row: 1, column: 0, rows: table.rows, columns: table.columns.length }, tierCol, plan.colorRules);
+    if (table.rows > 0) addTable(sheet, { row: 0, column: 0, rows: table.rows + 1, columns: table.columns.length }, table.name);
+  }
+  const sheet = made.summary;
+  const layout = summaryLayout(plan.summary);
+  sheet.getRangeByIndexes(0, 0, 1, 1).format.font.bold = true;
+  sheet.getRangeByIndexes(layout.notes.row, 0, layout.notes.rows, 1).format.font.bold = true;
+  formatTable(sheet, layout.table.row, 0, plan.summary.table);
+  const tierCol = plan.summary.table.columns.findIndex((c) => c.id === 'tier');
+  if (tierCol >= 0) addTierRules(sheet, { row: layout.table.row + 1, column: 0, rows: plan.summary.table.rows, columns: layout.table.columns }, tierCol, plan.colorRules);
+  addTable(sheet, layout.table, plan.summary.table.name);
+  if (plan.summary.pareto && layout.pareto) {
+    formatTable(sheet, layout.pareto.row, 0, plan.summary.pareto);
+    addTable(sheet, layout.pareto, plan.summary.pareto.name);
+  }
+  plan.summary.charts.forEach((spec, i) => {
+    const table = spec.table === 'pareto' ? plan.summary.pareto : plan.summary.table;
+    const at = spec.table === 'pareto' ? layout.pareto : layout.table;
+    if (table && at) addChart(sheet, spec, table, at, layout.charts[i]);
+  });
+  return pending;
+}
+
+/**
+ * Queues, after the previous output's removal: the sheet and table names, the tier columns'
+ * formats and colour rules beside the input, the defined names and the record of the new output.
+ */
+function commit(context: Excel.RequestContext, request: RenderRequest, made: Made, tables: PendingTable[]): Finished {
   const { plan, input, state } = request;
   const wb = context.workbook;
   const freed = new Set(state.previous.sheets.map((s) => s.name.toLowerCase()));
   const taken = state.sheetNames.filter((n) => !freed.has(n.toLowerCase()));
-  const tableNames = [...state.takenNames];
-  const addTable = (sheet: Excel.Worksheet, at: Block, base: string): void => {
-    const name = uniqueTableName(base, tableNames);
-    tableNames.push(name);
-    const table = sheet.tables.add(sheet.getRangeByIndexes(at.row, at.column, at.rows, at.columns), true);
-    table.name = name;
-    table.style = 'TableStyleLight1';
-  };
   const record: OutputRecord = { version: 2, sheets: [], besideSheet: null, rules: [], besideTiers: [], besideTierOffset: 0 };
   let customersName: string | null = null;
   let besideAddress: string | null = null;
@@ -315,14 +366,8 @@ function complete(context: Excel.RequestContext, request: RenderRequest, made: M
   if (made.customers) {
     customersName = uniqueSheetName(request.sheetNames.customers, taken);
     taken.push(customersName);
-    const sheet = made.customers;
-    sheet.name = customersName;
-    wb.names.add(SHEET_NAMES.customers, sheet.getRange('A1'));
-    const table = plan.customers;
-    formatTable(sheet, 0, 0, table);
-    const tierCol = table.columns.findIndex((c) => c.id === plan.tierColumn);
-    if (tierCol >= 0) addTierRules(sheet, { row: 1, column: 0, rows: table.rows, columns: table.columns.length }, tierCol, plan.colorRules);
-    if (table.rows > 0) addTable(sheet, { row: 0, column: 0, rows: table.rows + 1, columns: table.columns.length }, table.name);
+    made.customers.name = customersName;
+    wb.names.add(SHEET_NAMES.customers, made.customers.getRange('A1'));
   } else if (plan.besideInput) {
     const table = plan.besideInput;
     const userSheet = wb.worksheets.getItem(input.sheetId);
@@ -341,26 +386,15 @@ function complete(context: Excel.RequestContext, request: RenderRequest, made: M
     besideAddress = `${sheetRef(input.sheetName)}!${blockAddress(target)}`;
   }
   const summaryName = uniqueSheetName(request.sheetNames.summary, taken);
-  const sheet = made.summary;
-  sheet.name = summaryName;
-  wb.names.add(SHEET_NAMES.summary, sheet.getRange('A1'));
-  const layout = summaryLayout(plan.summary);
-  sheet.getRangeByIndexes(0, 0, 1, 1).format.font.bold = true;
-  sheet.getRangeByIndexes(layout.notes.row, 0, layout.notes.rows, 1).format.font.bold = true;
-  formatTable(sheet, layout.table.row, 0, plan.summary.table);
-  const tierCol = plan.summary.table.columns.findIndex((c) => c.id === 'tier');
-  if (tierCol >= 0) addTierRules(sheet, { row: layout.table.row + 1, column: 0, rows: plan.summary.table.rows, columns: layout.table.columns }, tierCol, plan.colorRules);
-  addTable(sheet, layout.table, plan.summary.table.name);
-  if (plan.summary.pareto && layout.pareto) {
-    formatTable(sheet, layout.pareto.row, 0, plan.summary.pareto);
-    addTable(sheet, layout.pareto, plan.summary.pareto.name);
+  made.summary.name = summaryName;
+  wb.names.add(SHEET_NAMES.summary, made.summary.getRange('A1'));
+  const tableNames = [...state.takenNames];
+  for (const t of tables) {
+    const name = uniqueTableName(t.base, tableNames);
+    tableNames.push(name);
+    t.table.name = name;
   }
-  plan.summary.charts.forEach((spec, i) => {
-    const table = spec.table === 'pareto' ? plan.summary.pareto : plan.summary.table;
-    const at = spec.table === 'pareto' ? layout.pareto : layout.table;
-    if (table && at) addChart(sheet, spec, table, at, layout.charts[i]);
-  });
-  sheet.activate();
+  made.summary.activate();
   wb.settings.add(RECORD_KEY, JSON.stringify(record));
   return { record, customersName, summaryName, besideAddress };
 }

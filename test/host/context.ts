@@ -68,6 +68,8 @@ export class HostContext {
   private suspended = false;
   /** Hook the tests use to act between syncs (e.g. press Cancel); runs after each sync. */
   afterSync?: (stats: HostStats) => void;
+  /** Makes an operation fail when it runs, as Excel's failures do: the ones before it stay done. */
+  failOp?: (desc: unknown) => boolean;
 
   constructor(
     readonly model: WorkbookModel,
@@ -117,6 +119,7 @@ export class HostContext {
     }
     const results: OpResult[] = [];
     for (const op of ops) {
+      if (this.failOp?.(op.desc)) throw new HostError('GeneralException', 'An internal error has occurred.');
       const r = op.run();
       if (r) results.push(r);
     }

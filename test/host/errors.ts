@@ -10,7 +10,8 @@ export type HostErrorCode =
   | 'InvalidOperation'
   | 'ItemNotFound'
   | 'ItemAlreadyExists'
-  | 'InvalidReference';
+  | 'InvalidReference'
+  | 'GeneralException';
 
 /**
  * An error as Excel reports it.

@@ -29,6 +29,22 @@ describe('in-memory Excel host', () => {
     expect(host.stats.bytesSent).toBeGreaterThan(0);
   });
 
+  it('stops a request at a failing operation, keeping the ones before it and dropping the rest', async () => {
+    const host = createHost();
+    host.failOp = (d) => JSON.stringify(d).includes('"fails"');
+    await expect(
+      host.Excel.run(async (ctx) => {
+        const sheet = ctx.workbook.worksheets.getItem('Sheet1');
+        sheet.getRange('A1').values = [['before']];
+        sheet.getRange('B1').values = [['fails']];
+        sheet.getRange('C1').values = [['after']];
+        await ctx.sync();
+      }),
+    ).rejects.toMatchObject({ code: 'GeneralException' });
+    const sheet = host.model.sheet('Sheet1');
+    expect([sheet.get(0, 0), sheet.get(0, 1), sheet.get(0, 2)]).toEqual(['before', '', '']);
+  });
+
   it('rejects values of the wrong shape', async () => {
     const host = createHost();
     await expect(host.Excel.run(async (ctx) => {

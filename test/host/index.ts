@@ -25,6 +25,8 @@ export interface ExcelHost {
   stats: HostStats;
   /** Called after every sync of every context (e.g. to press Cancel in a test). */
   afterSync?: (stats: HostStats) => void;
+  /** Makes every operation it returns true for fail when its request runs (e.g. adding charts). */
+  failOp?: (desc: unknown) => boolean;
   Excel: { run<T>(callback: (context: HostRequestContext) => Promise<T>): Promise<T> };
   /** Fills a sheet from rows (the first row at `topLeft`), bypassing requests. */
   fill(sheetName: string, topLeft: string, rows: readonly (readonly (string | number | boolean | null)[])[]): void;
@@ -49,6 +51,7 @@ export function createHost(model = new WorkbookModel()): ExcelHost {
       async run<T>(callback: (context: HostRequestContext) => Promise<T>): Promise<T> {
         const ctx = new HostContext(model, host.stats);
         ctx.afterSync = (s) => host.afterSync?.(s);
+        ctx.failOp = (d) => host.failOp?.(d) ?? false;
         const workbook = new WorkbookProxy(ctx, model);
         const requestContext: HostRequestContext = { workbook, application: workbook.application, sync: () => ctx.sync() };
         const result = await callback(requestContext);

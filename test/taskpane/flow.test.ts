@@ -18,6 +18,23 @@ async function previewAndClassify(host: ExcelHost, overrides: Partial<RunRequest
   return classifySelection(runnerOf(host), request({ area: preview.area, cellBytes: preview.sample.cellBytes, ...overrides }));
 }
 
+/** A host whose generated transactions were classified once, so a previous output exists. */
+async function classifiedOnce(transactions: number, customers: number): Promise<ExcelHost> {
+  const host = createHost();
+  fillTransactions(host, 'Sheet1', transactions, customers);
+  host.select('A1');
+  await previewAndClassify(host);
+  return host;
+}
+
+/** A previous output, then a table grown too large for one write request (selected). */
+async function classifiedThenGrown(): Promise<ExcelHost> {
+  const host = await classifiedOnce(1_000, 100);
+  fillTransactions(host, 'Sheet1', 150_000, 1_000_000, 11);
+  host.select('A1');
+  return host;
+}
+
 /** The sheet a defined name points into (undefined when missing or #REF!). */
 function nameSheet(host: ExcelHost, name: string): string | undefined {
   return host.model.nameTarget(name)?.sheet.name;
@@ -339,10 +356,7 @@ describe('Cancel', () => {
   });
 
   it('keeps the previous output when a re-run is cancelled after its read request', async () => {
-    const host = createHost();
-    fillTransactions(host, 'Sheet1', 3_000, 500);
-    host.select('A1');
-    await previewAndClassify(host);
+    const host = await classifiedOnce(3_000, 500);
     const before = snapshot(host);
     const token = new CancelToken();
     host.afterSync = () => token.cancel();
@@ -351,12 +365,7 @@ describe('Cancel', () => {
   });
 
   it('keeps the previous output when a re-run too large for one request is cancelled between its writes', async () => {
-    const host = createHost();
-    fillTransactions(host, 'Sheet1', 1_000, 100);
-    host.select('A1');
-    await previewAndClassify(host);
-    fillTransactions(host, 'Sheet1', 150_000, 1_000_000, 11);
-    host.select('A1');
+    const host = await classifiedThenGrown();
     const before = snapshot(host);
     const token = new CancelToken();
     host.afterSync = (stats) => {
@@ -370,6 +379,54 @@ describe('Cancel', () => {
     expect(out.render.oneRequest).toBe(false);
     expect(sheetNames(host)).toEqual(['Sheet1', 'Tier Summary', 'Customers']);
     expect(host.model.sheet('Customers').usedRect()?.rows).toBe(out.plan.customers.rows + 1);
+  });
+
+  describe('keeps the previous output when a re-run fails on a table or a chart (a request stops at its first failing operation)', () => {
+    const isChartAdd = (d: unknown): boolean => {
+      const op = d as { m?: string; a?: unknown[] };
+      return op.m === 'add' && op.a?.length === 3 && op.a[1] === 'range';
+    };
+    const isTableAdd = (d: unknown): boolean => {
+      const op = d as { m?: string; a?: unknown[] };
+      return op.m === 'add' && op.a?.length === 2 && op.a[0] === 'range' && op.a[1] === true;
+    };
+    it.each([
+      ['a chart', isChartAdd],
+      ['a table', isTableAdd],
+    ])('one request, output on sheets: adding %s fails', async (_, fails) => {
+      const host = await classifiedOnce(3_000, 500);
+      const before = snapshot(host);
+      host.failOp = fails;
+      await expect(previewAndClassify(host, { options: { method: 'abc' } })).rejects.toMatchObject({ code: 'GeneralException' });
+      expect(snapshot(host)).toEqual(before);
+      // and the next run, without the failure, replaces it as usual
+      host.failOp = undefined;
+      await previewAndClassify(host, { options: { method: 'abc' } });
+      expect(sheetNames(host)).toEqual(['Sheet1', 'Tier Summary', 'Customers']);
+    });
+    it('one request, tier columns beside the table: adding a chart fails', async () => {
+      const host = createHost();
+      fillCustomers(host, 'Sheet1', [
+        ['Ann', 'North', 5000],
+        ['Bob', 'South', 300],
+        ['Cy', 'East', 2500],
+        ['Dee', 'North', 50],
+      ]);
+      host.select('A1:C5');
+      const first = await previewAndClassify(host, { mapping: { customer: 0, value: 2 }, options: { method: 'abc' } });
+      expect(first.render.mode).toBe('beside');
+      const before = snapshot(host);
+      host.failOp = isChartAdd;
+      await expect(previewAndClassify(host, { mapping: { customer: 0, value: 2 }, options: { method: 'pyramid' } })).rejects.toMatchObject({ code: 'GeneralException' });
+      expect(snapshot(host)).toEqual(before);
+    });
+    it('staging sheets (too large for one request): adding a chart fails', async () => {
+      const host = await classifiedThenGrown();
+      const before = snapshot(host);
+      host.failOp = isChartAdd;
+      await expect(previewAndClassify(host)).rejects.toMatchObject({ code: 'GeneralException' });
+      expect(snapshot(host)).toEqual(before);
+    });
   });
 
   it('writes nothing when cancelled while reading', async () => {
