@@ -12,6 +12,7 @@ const require = createRequire(import.meta.url);
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const engine = require(join(root, 'dist-cli/engine/index.js'));
 const { parseCsv } = require(join(root, 'dist-cli/cli/csv-read.js'));
+const { generate } = await import('./bench-data.mjs');
 const RUNS = Number(process.env.RUNS ?? 5);
 
 function median(xs) {
@@ -27,26 +28,6 @@ function time(fn) {
     samples.push(performance.now() - t0);
   }
   return { ms: median(samples), out };
-}
-
-// deterministic synthetic log: customer ids as numbers, ISO date text, amounts (2 % returns)
-function generate(n, customers, seed = 42) {
-  let a = seed >>> 0;
-  const rand = () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  const customer = new Array(n), date = new Array(n), amount = new Array(n);
-  const start = engine.dayNumber(2023, 1, 1);
-  for (let i = 0; i < n; i++) {
-    customer[i] = 100001 + Math.floor(customers * rand() ** 2);
-    date[i] = engine.isoDate(start + Math.floor(730 * rand()));
-    const v = Math.round(Math.exp(3 + rand() * 2) * 100) / 100;
-    amount[i] = rand() < 0.02 ? -v : v;
-  }
-  return { customer, date, amount };
 }
 
 function benchTable(label, columns, options = {}) {

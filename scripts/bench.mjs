@@ -11,6 +11,7 @@ const benches = [
   ['engine', 'scripts/bench-engine.mjs'],
   ['custom functions', 'scripts/bench-functions.mjs'],
   ['task pane (in-memory Excel host)', 'scripts/bench-pane.mjs'],
+  ['CLI (whole processes)', 'scripts/bench-cli.mjs'],
 ];
 let failed = 0;
 for (const [name, file] of benches) {

@@ -99,6 +99,27 @@ describe('xlsx output', () => {
     expect(missing.stderr).toBe(`tierwise: ${input}: no sheet named "Nope" (the sheets are "Notes", "Sales")\n`);
   });
 
+  it('reads a 1904 workbook: date cells and plain serials give the same calendar days', async () => {
+    const dir = tempDir();
+    const input = join(dir, 'mac.xlsx');
+    const wb = new ExcelJS.Workbook();
+    wb.properties.date1904 = true;
+    const ws = wb.addWorksheet('Orders');
+    ws.addRow(['Customer', 'Date', 'Amount']);
+    ws.addRow(['Ann', new Date(Date.UTC(2024, 0, 1)), 10]);
+    ws.addRow(['Ann', 43831, 5]); // 2024-01-02 in the 1904 system (45293 in the 1900 one)
+    ws.addRow([]); // a blank row inside the table is skipped, not the end of it
+    ws.addRow(['Bob', 43840, 7]); // 2024-01-11
+    await wb.xlsx.writeFile(input);
+
+    const r = await run('classify', input);
+    expect(r.code).toBe(0);
+    const doc = JSON.parse(r.stdout);
+    const byId = Object.fromEntries(doc.customers.map((c: { customer: string }) => [c.customer, c]));
+    expect([byId.Ann.firstPurchase, byId.Ann.lastPurchase, byId.Ann.frequency]).toEqual(['2024-01-01', '2024-01-02', 2]);
+    expect([byId.Bob.lastPurchase, byId.Bob.recency]).toEqual(['2024-01-11', 1]);
+  });
+
   it('maps ExcelJS cell values to engine cells', () => {
     expect(cellOf({ richText: [{ text: 'a' }, { text: 'b' }] })).toBe('ab');
     expect(cellOf({ formula: 'A1', result: 3 })).toBe(3);
