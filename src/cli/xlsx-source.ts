@@ -102,7 +102,13 @@ export async function openXlsx(file: string, sheetName?: string): Promise<TableS
   }
   const { sheet, names } = read;
   if (names.length === 0) throw new CliError(`${file}: the workbook has no worksheets`);
-  if (!sheet) throw new CliError(`${file}: no sheet named "${sheetName}" (the sheets are ${names.map((n) => `"${n}"`).join(', ')})`);
+  if (!sheet) {
+    const wanted = sheetName ?? names[0];
+    const listed = names.find((n) => n.toLowerCase() === wanted.toLowerCase());
+    if (listed === undefined) throw new CliError(`${file}: no sheet named "${wanted}" (the sheets are ${names.map((n) => `"${n}"`).join(', ')})`);
+    // ExcelJS finds worksheet data only in parts named xl/worksheets/sheetN.xml, as Excel writes them
+    throw new CliError(`${file}: sheet "${listed}" is listed but its cells are stored in an unusual place; save the file again from Excel, or export the sheet as CSV`);
+  }
   const { width } = sheet;
   const last = sheet.rows.length;
   const rowCells = (r: number): Cell[] => {

@@ -1,4 +1,6 @@
 import ExcelJS from 'exceljs';
+import JSZip from 'jszip';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { cellOf } from '../../src/cli/xlsx-source';
 import { columnLetter, tierFormula } from '../../src/cli/render-xlsx';
@@ -118,6 +120,29 @@ describe('xlsx output', () => {
     const byId = Object.fromEntries(doc.customers.map((c: { customer: string }) => [c.customer, c]));
     expect([byId.Ann.firstPurchase, byId.Ann.lastPurchase, byId.Ann.frequency]).toEqual(['2024-01-01', '2024-01-02', 2]);
     expect([byId.Bob.lastPurchase, byId.Bob.recency]).toEqual(['2024-01-11', 1]);
+  });
+
+  it('says what to do with a workbook whose worksheet part has an unusual name', async () => {
+    const dir = tempDir();
+    const usual = join(dir, 'usual.xlsx');
+    const wb = new ExcelJS.Workbook();
+    wb.addWorksheet('Orders').addRow(['Customer', 'Amount']);
+    await wb.xlsx.writeFile(usual);
+    // the same workbook with xl/worksheets/sheet1.xml stored as xl/worksheets/orders.xml
+    const zip = await JSZip.loadAsync(readFileSync(usual));
+    const part = await zip.file('xl/worksheets/sheet1.xml')!.async('nodebuffer');
+    zip.remove('xl/worksheets/sheet1.xml');
+    zip.file('xl/worksheets/orders.xml', part);
+    for (const meta of ['xl/_rels/workbook.xml.rels', '[Content_Types].xml']) {
+      const text = await zip.file(meta)!.async('string');
+      zip.file(meta, text.replace('worksheets/sheet1.xml', 'worksheets/orders.xml'));
+    }
+    const unusual = join(dir, 'unusual.xlsx');
+    writeFileSync(unusual, await zip.generateAsync({ type: 'nodebuffer' }));
+
+    const r = await run('classify', unusual);
+    expect(r.code).not.toBe(0);
+    expect(r.stderr).toBe(`tierwise: ${unusual}: sheet "Orders" is listed but its cells are stored in an unusual place; save the file again from Excel, or export the sheet as CSV\n`);
   });
 
   it('maps ExcelJS cell values to engine cells', () => {
