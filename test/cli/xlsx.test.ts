@@ -122,6 +122,37 @@ describe('xlsx output', () => {
     expect([byId.Bob.lastPurchase, byId.Bob.recency]).toEqual(['2024-01-11', 1]);
   });
 
+  it('reads a workbook whose sheet comes before its shared strings in the zip (as LibreOffice writes it)', async () => {
+    const dir = tempDir();
+    const usual = join(dir, 'usual.xlsx');
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('Orders');
+    ws.addRow(['Customer', 'Date', 'Amount']);
+    ws.addRow(['Ann', new Date(Date.UTC(2024, 0, 1)), 10]);
+    ws.addRow(['Bob', '2024-01-05', 30]);
+    ws.addRow(['Ann', new Date(Date.UTC(2024, 0, 9)), 5]);
+    await wb.xlsx.writeFile(usual);
+    const zip = await JSZip.loadAsync(readFileSync(usual));
+    const names = Object.keys(zip.files).filter((n) => !zip.files[n].dir);
+    expect(names).toContain('xl/sharedStrings.xml');
+    const reordered = new JSZip();
+    for (const name of ['xl/worksheets/sheet1.xml', ...names.filter((n) => n !== 'xl/worksheets/sheet1.xml')]) {
+      reordered.file(name, await zip.file(name)!.async('nodebuffer'));
+    }
+    const sheetFirst = join(dir, 'sheet-first.xlsx');
+    writeFileSync(sheetFirst, await reordered.generateAsync({ type: 'nodebuffer' }));
+
+    const a = await run('classify', usual);
+    const b = await run('classify', sheetFirst);
+    expect(b.code).toBe(0);
+    const customers = JSON.parse(b.stdout).customers;
+    expect(customers).toEqual(JSON.parse(a.stdout).customers);
+    expect(customers.map((c: { customer: string; frequency: number }) => [c.customer, c.frequency])).toEqual([
+      ['Ann', 2],
+      ['Bob', 1],
+    ]);
+  });
+
   it('says what to do with a workbook whose worksheet part has an unusual name', async () => {
     const dir = tempDir();
     const usual = join(dir, 'usual.xlsx');
