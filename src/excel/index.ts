@@ -5,6 +5,7 @@
 export * from './a1';
 export * from './cancel';
 export * from './cell-value';
+export * from './date-probe';
 export * from './limits';
 export * from './read';
 export * from './render';

@@ -4,7 +4,8 @@
  * defined names in use, and the previous output — all loaded in one request, which can carry other
  * loads too (the first rows of the table the pane expects, the cells right of it).
  */
-import { type DateSystem, dayNumber, dayNumberToSerial } from '../engine';
+import type { DateSystem } from '../engine';
+import { DATE_PROBE_ARGS, dateSystemOfProbe } from './date-probe';
 import { type Block, blockAddress, sheetRef } from './a1';
 import { tierFormula } from './colors';
 import { BESIDE_NAME, type OutputRecord, parseRecord, RECORD_KEY, SHEET_NAMES } from './tracking';
@@ -46,9 +47,6 @@ export interface WorkbookState {
   /** The workbook's date system: what its date serials count from. */
   dateSystem: DateSystem;
 }
-
-/** 2000-01-01 as a 1904-system serial: what the workbook's DATE(2000,1,1) returns there. */
-const Y2K_1904 = dayNumberToSerial(dayNumber(2000, 1, 1), '1904');
 
 /** Widths of the block right of the input probed in the first request. */
 export const BESIDE_PROBE = 4;
@@ -127,7 +125,7 @@ export function queueInspect(context: Excel.RequestContext, options: InspectOpti
   // the rules of the selected sheet (where the previous columns beside the input usually are)
   const sheetRules = sheet.getRange().conditionalFormats.load(RULE_PROPS);
   // the workbook's date system, read without touching a cell: DATE() answers in its serials
-  const y2k = wb.functions.date(2000, 1, 1).load('value');
+  const y2k = wb.functions.date(...DATE_PROBE_ARGS).load('value');
   const probe = options.besideOf;
   const besideUsed: Excel.Range[] = [];
   if (probe) {
@@ -198,7 +196,7 @@ export function queueInspect(context: Excel.RequestContext, options: InspectOpti
         previous,
         besideUsed: besideUsed.map((r) => (r.isNullObject ? null : blockOf(r))),
         probedArea: probe ?? null,
-        dateSystem: y2k.value === Y2K_1904 ? '1904' : '1900',
+        dateSystem: dateSystemOfProbe(y2k.value),
       };
     },
   };

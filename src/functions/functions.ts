@@ -16,6 +16,7 @@ import { pyramid as pyramidImpl } from './pyramid';
 import { quantileScore as quantileScoreImpl } from './quantile';
 import { rfmScore as rfmScoreImpl, rfmSegment as rfmSegmentImpl } from './rfm';
 import { rfmTable as rfmTableImpl } from './rfm-table';
+import { workbookDateSystem } from './date-system';
 
 /**
  * Spills an RFM table from a transaction log: a header row (Customer, Recency, Frequency, Monetary, R, F, M, RFM, Segment), then one row per customer.
@@ -29,8 +30,8 @@ import { rfmTable as rfmTableImpl } from './rfm-table';
  * @returns The RFM table with a header row.
  * @example =TIER.RFM_TABLE(G2:G541910, E2:E541910, H2:H541910)
  */
-export function rfmTable(customers: unknown[][], dates: unknown[][], amounts: unknown[][], as_of?: unknown, bins?: number): unknown[][] {
-  return rfmTableImpl(customers, dates, amounts, as_of, bins);
+export async function rfmTable(customers: unknown[][], dates: unknown[][], amounts: unknown[][], as_of?: unknown, bins?: number): Promise<unknown[][]> {
+  return rfmTableImpl(customers, dates, amounts, as_of, bins, await workbookDateSystem());
 }
 
 /**
@@ -132,7 +133,7 @@ export function cuts(values: unknown[][], method?: string, bins?: number): unkno
   return cutsImpl(values, method, bins);
 }
 
-type Registered = (...args: never[]) => Out[][] | unknown[][];
+type Registered = (...args: never[]) => Out[][] | unknown[][] | Promise<unknown[][]>;
 
 /** Every function by id, as in functions.json. */
 export const FUNCTIONS: Readonly<Record<string, Registered>> = {

@@ -4,7 +4,7 @@
  * (engine: `keyColumn`, `dateColumn`, `numberColumn`, `aggregateTransactions`, `scoreRfm`).
  * Rows with a blank, error or unreadable cell are skipped, as the engine does.
  */
-import { type Cell, aggregateTransactions, checkBins, coerceDate, dateColumn, keyColumn, numberColumn, scoreRfm } from '../engine';
+import { type Cell, type DateSystem, aggregateTransactions, checkBins, coerceDate, dateColumn, keyColumn, numberColumn, scoreRfm } from '../engine';
 import { type Out, asMatrix, fail, flatten, omitted, optionalNumber, run } from './args';
 
 /** The header row of the table. */
@@ -28,26 +28,29 @@ export function keyCell(key: string): string | number {
 }
 
 /**
- * The as-of day (day number) from an Excel serial or date text; undefined when omitted.
+ * The as-of day (day number) from an Excel serial (of the workbook's date system) or date text;
+ * undefined when omitted.
  *
  * @example
  * asOfDay(40887); // 15318 (2011-12-10)
  * asOfDay("2011-12-10"); // 15318
+ * asOfDay(39425, "1904"); // 15318
  */
-export function asOfDay(asOf: unknown): number | undefined {
+export function asOfDay(asOf: unknown, dateSystem: DateSystem = '1900'): number | undefined {
   if (omitted(asOf) || asOf === '') return undefined;
-  const r = coerceDate(asOf as Cell);
+  const r = coerceDate(asOf as Cell, { dateSystem });
   return r.ok ? Math.floor(r.value) : fail(`as_of must be a date (an Excel date or text such as 2011-12-10), got ${JSON.stringify(asOf)}`);
 }
 
 /**
- * The RFM table of a transaction log, header row first.
+ * The RFM table of a transaction log, header row first. Date serials are read in the workbook's
+ * `dateSystem`, so date text and real dates can be mixed.
  *
  * @example
  * rfmTable([["A"], ["B"], ["A"]], [["2024-01-01"], ["2024-01-05"], ["2024-01-09"]], [[10], [5], [20]], null, 2);
  * // [["Customer", …], ["A", 1, 2, 30, 2, 2, 2, 222, "Champions"], ["B", 5, 1, 5, 1, 1, 1, 111, "Lost"]]
  */
-export function rfmTable(customers: unknown, dates: unknown, amounts: unknown, asOf: unknown, bins: unknown): Out[][] {
+export function rfmTable(customers: unknown, dates: unknown, amounts: unknown, asOf: unknown, bins: unknown, dateSystem: DateSystem = '1900'): Out[][] {
   return run(() => {
     const b = checkBins(optionalNumber(bins, 5, 'bins'));
     const c = flatten(asMatrix(customers)) as Cell[];
@@ -57,8 +60,8 @@ export function rfmTable(customers: unknown, dates: unknown, amounts: unknown, a
       fail(`customers, dates and amounts must have the same number of rows, got ${c.length}, ${d.length} and ${a.length}`);
     }
     const table = aggregateTransactions(
-      { customer: keyColumn(c), date: dateColumn(d), amount: numberColumn(a) },
-      { asOf: asOfDay(asOf) },
+      { customer: keyColumn(c), date: dateColumn(d, { dateSystem }), amount: numberColumn(a) },
+      { asOf: asOfDay(asOf, dateSystem) },
     );
     const s = scoreRfm({ recency: table.recency, frequency: table.frequency, monetary: table.monetary }, { bins: b });
     const out: Out[][] = new Array<Out[]>(table.keys.length + 1);

@@ -33,6 +33,8 @@ export const ErrorCode = {
 
 /** A registered function, called like Excel calls it. */
 export type Fn = (...args: unknown[]) => unknown[][];
+/** One that answers later (RFM_TABLE asks Excel for the workbook's date system first). */
+export type AsyncFn = (...args: unknown[]) => Promise<unknown[][]>;
 
 /** The loaded bundle: functions by id, and how often each id was associated. */
 export interface Loaded {
@@ -48,10 +50,11 @@ export function requireBuilt(): void {
 }
 
 /**
- * Evaluates dist/functions.js in a new context and returns what it registered.
+ * Evaluates dist/functions.js in a new context (with `globals` added, e.g. a stub `Excel`) and
+ * returns what it registered.
  * @example const { fns } = loadBundle(); fns.ABC_CLASS([[50], [30]], null, null, null);
  */
-export function loadBundle(): Loaded {
+export function loadBundle(globals: Record<string, unknown> = {}): Loaded {
   requireBuilt();
   const fns: Record<string, Fn> = {};
   const associations: Record<string, number> = {};
@@ -63,7 +66,7 @@ export function loadBundle(): Loaded {
       associations[id] = (associations[id] ?? 0) + 1;
     },
   };
-  const context: Record<string, unknown> = { CustomFunctions, console };
+  const context: Record<string, unknown> = { CustomFunctions, console, ...globals };
   context.self = context;
   context.window = context;
   vm.createContext(context);
@@ -80,6 +83,17 @@ export function isError(cell: unknown, code?: string): cell is StubError {
 export function thrown(call: () => unknown): StubError {
   try {
     const result = call();
+    throw new Error(`expected an error, got ${JSON.stringify(result)}`);
+  } catch (error) {
+    if (error instanceof StubError) return error;
+    throw error;
+  }
+}
+
+/** Awaits a function that answers later and returns the error it rejects with (or fails when it resolves). */
+export async function rejected(call: () => Promise<unknown>): Promise<StubError> {
+  try {
+    const result = await call();
     throw new Error(`expected an error, got ${JSON.stringify(result)}`);
   } catch (error) {
     if (error instanceof StubError) return error;

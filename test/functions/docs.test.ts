@@ -37,7 +37,7 @@ function examples(): Example[] {
 }
 
 /** Calls a documented formula the way Excel would: range parameters get 2-D arrays. */
-function evaluate(formula: string): unknown {
+async function evaluate(formula: string): Promise<unknown> {
   const { name, args } = parseCall(formula);
   const fn = metadata.functions.find((f) => f.id === name);
   if (!fn) throw new Error(`no function ${name}`);
@@ -45,7 +45,7 @@ function evaluate(formula: string): unknown {
     const a = args[i] ?? null;
     return p.dimensionality === 'matrix' && a !== null && !Array.isArray(a) ? [[a]] : a;
   });
-  return fns[name](...shaped);
+  return await fns[name](...shaped);
 }
 
 describe('README: custom functions', () => {
@@ -62,13 +62,13 @@ describe('README: custom functions', () => {
     for (const f of metadata.functions) expect(bySection).toContain(`TIER.${f.id}`);
   });
 
-  it.each(examples().map((e) => [e.formula, e] as const))('%s', (_formula, { formula, expected, section }) => {
+  it.each(examples().map((e) => [e.formula, e] as const))('%s', async (_formula, { formula, expected, section }) => {
     expect(section).toBe(`TIER.${parseCall(formula).name}`);
     const error = /^(#[A-Z/0!?]+) \((.*)\)$/.exec(expected);
     if (error) {
       let caught: unknown;
       try {
-        evaluate(formula);
+        await evaluate(formula);
       } catch (e) {
         caught = e;
       }
@@ -76,7 +76,7 @@ describe('README: custom functions', () => {
       expect([(caught as StubError).code, (caught as StubError).message]).toEqual([error[1], error[2]]);
       return;
     }
-    const result = evaluate(formula);
+    const result = await evaluate(formula);
     expect(formatValue(result)).toBe(expected);
     expect(formatValue(result)).toBe(formatValue(parseValue(expected))); // the printed form reads back
   });

@@ -5,10 +5,11 @@
 import * as fs from 'node:fs';
 import * as vm from 'node:vm';
 import { abcClasses, pyramidTiers, quantileScores, scoreRfm } from '../../src/engine';
-import { BUNDLE, type Fn, StubError, col, isError, loadBundle, thrown } from './bundle';
+import { type AsyncFn, BUNDLE, type Fn, StubError, col, isError, loadBundle, rejected, thrown } from './bundle';
 
 const { fns, associations } = loadBundle();
-const { RFM_TABLE, RFM_SCORE, RFM_SEGMENT, QUANTILE_SCORE, ABC_CLASS, PYRAMID, LABEL, CUTS } = fns as Record<string, Fn>;
+const { RFM_SCORE, RFM_SEGMENT, QUANTILE_SCORE, ABC_CLASS, PYRAMID, LABEL, CUTS } = fns as Record<string, Fn>;
+const RFM_TABLE = fns.RFM_TABLE as unknown as AsyncFn;
 const flat = (rows: unknown[][]): unknown[] => rows.map((r) => r[0]);
 
 describe('registration', () => {
@@ -199,8 +200,8 @@ describe('TIER.RFM_TABLE', () => {
   const dates = col([40513, '2010-12-05', '12/7/2010 10:00', 40520, new StubError('#N/A'), 40516]);
   const amounts = col([100, '50.5', 20, 99, 10, '1,000']);
 
-  it('spills a header row and one row per customer; bad rows are skipped', () => {
-    const out = RFM_TABLE(customers, dates, amounts, null, null);
+  it('spills a header row and one row per customer; bad rows are skipped', async () => {
+    const out = await RFM_TABLE(customers, dates, amounts, null, null);
     expect(out[0]).toEqual(['Customer', 'Recency', 'Frequency', 'Monetary', 'R', 'F', 'M', 'RFM', 'Segment']);
     // latest usable transaction 2010-12-07 (serial 40519) → as-of 2010-12-08
     expect(out.slice(1).map((r) => r.slice(0, 4))).toEqual([
@@ -213,35 +214,66 @@ describe('TIER.RFM_TABLE', () => {
     }
   });
 
-  it('measures recency to as_of, a serial or date text; later rows are left out', () => {
-    const bySerial = RFM_TABLE(customers, dates, amounts, 40523, null);
-    const byText = RFM_TABLE(customers, dates, amounts, '2010-12-11', null);
+  it('measures recency to as_of, a serial or date text; later rows are left out', async () => {
+    const bySerial = await RFM_TABLE(customers, dates, amounts, 40523, null);
+    const byText = await RFM_TABLE(customers, dates, amounts, '2010-12-11', null);
     expect(bySerial).toEqual(byText);
     expect(bySerial.slice(1).map((r) => r[1])).toEqual([4, 6]);
-    const early = RFM_TABLE(customers, dates, amounts, '2010-12-06', null);
+    const early = await RFM_TABLE(customers, dates, amounts, '2010-12-06', null);
     expect(early.slice(1).map((r) => r.slice(0, 4))).toEqual([
       [12346, 5, 1, 100],
       [12347, 1, 2, 1050.5],
     ]);
   });
 
-  it('takes bins', () => {
-    const out = RFM_TABLE(customers, dates, amounts, null, 2);
+  it('takes bins', async () => {
+    const out = await RFM_TABLE(customers, dates, amounts, null, 2);
     expect(out.slice(1).every((r) => [r[4], r[5], r[6]].every((s) => s === 1 || s === 2))).toBe(true);
   });
 
-  it('rejects ranges of different lengths', () => {
-    const e = thrown(() => RFM_TABLE(customers, dates.slice(1), amounts, null, null));
+  it('rejects ranges of different lengths', async () => {
+    const e = await rejected(() => RFM_TABLE(customers, dates.slice(1), amounts, null, null));
     expect(e.message).toBe('customers, dates and amounts must have the same number of rows, got 6, 5 and 6');
   });
 
-  it('rejects an as_of that is no date, and bins out of range', () => {
-    expect(thrown(() => RFM_TABLE(customers, dates, amounts, 'soon', null)).message).toMatch(/as_of must be a date/);
-    expect(thrown(() => RFM_TABLE(customers, dates, amounts, null, 12)).message).toMatch(/bins must be a whole number from 2 to 10/);
+  it('rejects an as_of that is no date, and bins out of range', async () => {
+    expect((await rejected(() => RFM_TABLE(customers, dates, amounts, 'soon', null))).message).toMatch(/as_of must be a date/);
+    expect((await rejected(() => RFM_TABLE(customers, dates, amounts, null, 12))).message).toMatch(/bins must be a whole number from 2 to 10/);
   });
 
-  it('says so when no row is usable', () => {
-    expect(thrown(() => RFM_TABLE(col(['', '']), col([1, 2]), col([1, 2]), null, null)).message).toMatch(/no usable transactions/);
+  it('says so when no row is usable', async () => {
+    expect((await rejected(() => RFM_TABLE(col(['', '']), col([1, 2]), col([1, 2]), null, null))).message).toMatch(/no usable transactions/);
+  });
+
+  it('reads serials in the workbook\'s date system, so date text and real dates mix in a 1904 workbook', async () => {
+    // an Excel whose DATE(2000,1,1) answers as a 1904 workbook does (and counts the questions)
+    let asked = 0;
+    const excel1904 = {
+      run: async (callback: (context: unknown) => Promise<unknown>) => {
+        asked++;
+        const probe = { value: undefined as unknown };
+        const context = {
+          workbook: { functions: { date: (y: number, m: number, d: number) => ({ load: () => ((probe.value = [y, m, d].join() === '2000,1,1' ? 35064 : NaN), probe) }) } },
+          sync: async () => undefined,
+        };
+        return callback(context);
+      },
+    };
+    const mac = loadBundle({ Excel: excel1904 }).fns.RFM_TABLE as unknown as AsyncFn;
+    // 2010-12-01, 2010-12-05 and 2010-12-07 as 1904 serials (1,462 below the 1900 ones), as_of as text
+    const serials1904 = col([40513 - 1462, 40517 - 1462, 40519 - 1462]);
+    const out = await mac(col(['A', 'A', 'B']), serials1904, col([1, 2, 3]), '2010-12-11', null);
+    expect(out.slice(1).map((r) => r.slice(0, 2))).toEqual([
+      ['A', 6],
+      ['B', 4],
+    ]);
+    // text dates beside real ones: the same days
+    const mixed = await mac(col(['A', 'A', 'B']), col([40513 - 1462, '2010-12-05', 40519 - 1462]), col([1, 2, 3]), 40523 - 1462, null);
+    expect(mixed).toEqual(out);
+    expect(asked).toBe(1); // asked once, then remembered
+    // without Excel (and in a 1900 workbook) the same text as_of would be 4 years off
+    const off = await RFM_TABLE(col(['A', 'A', 'B']), serials1904, col([1, 2, 3]), '2010-12-11', null);
+    expect(off.slice(1).map((r) => r[1])).toEqual([6 + 1462, 4 + 1462]);
   });
 });
 
