@@ -7,6 +7,7 @@ import { CliError } from './errors';
 import { SAMPLE_ROWS, type TableSource } from './table-source';
 
 type ExcelJSModule = typeof import('exceljs');
+type Worksheet = import('exceljs').Worksheet;
 
 /**
  * The engine cell of an ExcelJS cell value.
@@ -37,51 +38,13 @@ function headerText(cell: Cell): string {
   return String(cell).trim();
 }
 
-/** What the streaming reader yields and exposes (typed here: ExcelJS's typings omit it). */
-interface StreamRow {
-  number: number;
-  values: unknown[];
-}
-interface StreamSheet extends AsyncIterable<StreamRow> {
-  name: string;
-}
-interface StreamWorkbook extends AsyncIterable<StreamSheet> {
-  /** Sheets in tab order, once xl/workbook.xml has been read. */
-  model?: { sheets?: { name: string }[] };
-  properties?: { model?: { date1904?: boolean } };
-}
-
-/** The rows of one worksheet, by row index (row number − 1; missing rows are blank). */
-interface SheetRows {
-  name: string;
-  rows: Cell[][];
-  width: number;
-}
-
-/**
- * Streams the workbook (ExcelJS's streaming reader: a million-row sheet takes a few seconds and
- * ~150 MB instead of a whole in-memory model) and keeps the cells of the wanted sheet: the one
- * named (case-insensitive, as Excel's sheet names are) or the first in tab order.
- */
-async function readSheet(file: string, ExcelJS: ExcelJSModule, name: string | undefined): Promise<{ sheet: SheetRows | null; names: string[]; date1904: boolean }> {
-  const options = { sharedStrings: 'cache', styles: 'cache', hyperlinks: 'ignore', worksheets: 'emit', entries: 'ignore' } as const;
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(file, options) as unknown as StreamWorkbook;
-  const seen: string[] = [];
-  let sheet: SheetRows | null = null;
-  for await (const ws of reader) {
-    seen.push(ws.name);
-    const wanted = name ?? reader.model?.sheets?.[0]?.name ?? seen[0];
-    if (sheet || ws.name.toLowerCase() !== wanted.toLowerCase()) continue;
-    sheet = { name: ws.name, rows: [], width: 0 };
-    for await (const row of ws) {
-      const cells = new Array<Cell>(Math.max(0, row.values.length - 1));
-      for (let c = 1; c < row.values.length; c++) cells[c - 1] = cellOf(row.values[c]);
-      sheet.rows[row.number - 1] = cells;
-      sheet.width = Math.max(sheet.width, cells.length);
-    }
-  }
-  const names = reader.model?.sheets?.map((s) => s.name) ?? seen;
-  return { sheet, names, date1904: Boolean(reader.properties?.model?.date1904) };
+function pickSheet(file: string, sheets: Worksheet[], name: string | undefined): Worksheet {
+  // also when the sheets' cells sit in parts ExcelJS does not look for (other than xl/worksheets/sheetN.xml)
+  if (sheets.length === 0) throw new CliError(`${file}: no worksheet found; save the file again from Excel, or export the sheet as CSV`);
+  if (name === undefined) return sheets[0];
+  const ws = sheets.find((s) => s.name === name) ?? sheets.find((s) => s.name.toLowerCase() === name.toLowerCase());
+  if (!ws) throw new CliError(`${file}: no sheet named "${name}" (the sheets are ${sheets.map((s) => `"${s.name}"`).join(', ')})`);
+  return ws;
 }
 
 /**
@@ -94,33 +57,25 @@ async function readSheet(file: string, ExcelJS: ExcelJSModule, name: string | un
 export async function openXlsx(file: string, sheetName?: string): Promise<TableSource> {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const ExcelJS = require('exceljs') as ExcelJSModule;
-  let read: Awaited<ReturnType<typeof readSheet>>;
+  const wb = new ExcelJS.Workbook();
   try {
-    read = await readSheet(file, ExcelJS, sheetName);
+    await wb.xlsx.readFile(file);
   } catch (e) {
     throw new CliError(`${file}: not a readable .xlsx workbook (${(e as Error).message})`);
   }
-  const { sheet, names } = read;
-  if (names.length === 0) throw new CliError(`${file}: the workbook has no worksheets`);
-  if (!sheet) {
-    const wanted = sheetName ?? names[0];
-    const listed = names.find((n) => n.toLowerCase() === wanted.toLowerCase());
-    if (listed === undefined) throw new CliError(`${file}: no sheet named "${wanted}" (the sheets are ${names.map((n) => `"${n}"`).join(', ')})`);
-    // ExcelJS finds worksheet data only in parts named xl/worksheets/sheetN.xml, as Excel writes them
-    throw new CliError(`${file}: sheet "${listed}" is listed but its cells are stored in an unusual place; save the file again from Excel, or export the sheet as CSV`);
-  }
-  const { width } = sheet;
-  const last = sheet.rows.length;
+  const ws = pickSheet(file, wb.worksheets, sheetName);
+  const width = ws.columnCount;
+  const last = ws.rowCount;
   const rowCells = (r: number): Cell[] => {
-    const row = sheet.rows[r - 1];
-    const out = new Array<Cell>(width).fill(null);
-    if (row) for (let c = 0; c < row.length; c++) out[c] = row[c] ?? null;
+    const row = ws.getRow(r);
+    const out = new Array<Cell>(width);
+    for (let c = 1; c <= width; c++) out[c - 1] = cellOf(row.getCell(c).value);
     return out;
   };
   const blank = (cells: Cell[]): boolean => cells.every((c) => c === null || c === undefined || (typeof c === 'string' && c.trim() === ''));
   let headerRow = 1;
   while (headerRow <= last && blank(rowCells(headerRow))) headerRow++;
-  if (headerRow > last) throw new CliError(`${file}: sheet "${sheet.name}" is empty`);
+  if (headerRow > last) throw new CliError(`${file}: sheet "${ws.name}" is empty`);
   const headers = rowCells(headerRow).map(headerText);
   let end = last;
   while (end > headerRow && blank(rowCells(end))) end--;
@@ -131,6 +86,7 @@ export async function openXlsx(file: string, sheetName?: string): Promise<TableS
     for (let i = 0; i < upto; i++) out[i] = rows[i][c];
     return out;
   };
+  const date1904 = Boolean((wb.properties as { date1904?: boolean }).date1904);
   return {
     file,
     headers,
@@ -141,6 +97,6 @@ export async function openXlsx(file: string, sheetName?: string): Promise<TableS
       return { columns, rows: rows.length };
     },
     rowNumber: (i) => headerRow + 1 + i,
-    dateSystem: read.date1904 ? '1904' : '1900',
+    dateSystem: date1904 ? '1904' : '1900',
   };
 }

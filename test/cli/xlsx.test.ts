@@ -122,6 +122,8 @@ describe('xlsx output', () => {
     expect([byId.Bob.lastPurchase, byId.Bob.recency]).toEqual(['2024-01-11', 1]);
   });
 
+  // ExcelJS's streaming reader loses parts of such files now and then (exceljs#683), so the CLI
+  // reads workbooks whole; this guards against going back to it
   it('reads a workbook whose sheet comes before its shared strings in the zip (as LibreOffice writes it)', async () => {
     const dir = tempDir();
     const usual = join(dir, 'usual.xlsx');
@@ -143,14 +145,15 @@ describe('xlsx output', () => {
     writeFileSync(sheetFirst, await reordered.generateAsync({ type: 'nodebuffer' }));
 
     const a = await run('classify', usual);
-    const b = await run('classify', sheetFirst);
-    expect(b.code).toBe(0);
-    const customers = JSON.parse(b.stdout).customers;
-    expect(customers).toEqual(JSON.parse(a.stdout).customers);
-    expect(customers.map((c: { customer: string; frequency: number }) => [c.customer, c.frequency])).toEqual([
+    expect(JSON.parse(a.stdout).customers.map((c: { customer: string; frequency: number }) => [c.customer, c.frequency])).toEqual([
       ['Ann', 2],
       ['Bob', 1],
     ]);
+    // twenty reads: the streaming reader fails on some of them, not all
+    for (let k = 0; k < 20; k++) {
+      const b = await run('classify', sheetFirst);
+      expect({ code: b.code, stderr: b.stderr, stdout: b.stdout }).toEqual(a);
+    }
   });
 
   it('says what to do with a workbook whose worksheet part has an unusual name', async () => {
@@ -173,7 +176,7 @@ describe('xlsx output', () => {
 
     const r = await run('classify', unusual);
     expect(r.code).not.toBe(0);
-    expect(r.stderr).toBe(`tierwise: ${unusual}: sheet "Orders" is listed but its cells are stored in an unusual place; save the file again from Excel, or export the sheet as CSV\n`);
+    expect(r.stderr).toBe(`tierwise: ${unusual}: no worksheet found; save the file again from Excel, or export the sheet as CSV\n`);
   });
 
   it('maps ExcelJS cell values to engine cells', () => {
