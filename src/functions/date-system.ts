@@ -39,13 +39,3 @@ async function ask(): Promise<DateSystem> {
     return dateSystemOfProbe(y2k.value);
   });
 }
-
-/**
- * Forgets the remembered answer (tests; a workbook whose setting changed).
- *
- * @example
- * forgetDateSystem();
- */
-export function forgetDateSystem(): void {
-  asked = null;
-}

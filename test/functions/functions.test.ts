@@ -275,6 +275,20 @@ describe('TIER.RFM_TABLE', () => {
     const off = await RFM_TABLE(col(['A', 'A', 'B']), serials1904, col([1, 2, 3]), '2010-12-11', null);
     expect(off.slice(1).map((r) => r[1])).toEqual([6 + 1462, 4 + 1462]);
   });
+
+  it('answers in the 1900 system when Excel cannot be asked, and asks again next time', async () => {
+    let asked = 0;
+    const failing = {
+      run: async () => {
+        asked++;
+        throw new Error('not now');
+      },
+    };
+    const fn = loadBundle({ Excel: failing }).fns.RFM_TABLE as unknown as AsyncFn;
+    expect(await fn(customers, dates, amounts, null, null)).toEqual(await RFM_TABLE(customers, dates, amounts, null, null));
+    await fn(customers, dates, amounts, null, null);
+    expect(asked).toBe(2);
+  });
 });
 
 describe('TIER.LABEL', () => {
