@@ -17,7 +17,7 @@
  */
 import { TierwiseError } from './errors';
 import type { TieRule } from './quantile';
-import { rankFirstOrder } from './rank-order';
+import { descendingRankOrder, rankFirstOrder } from './rank-order';
 
 /** Options for ABC. */
 export interface AbcOptions {
@@ -163,22 +163,4 @@ function abcRankFirst(values: ArrayLike<number>, options: AbcOptions): AbcResult
     b = v;
   }
   return { classes, cuts: { a, b, total } };
-}
-
-/**
- * The descending rank order (ties by position) from the ascending one: the ascending order read
- * backwards, except that each run of equal values keeps its ascending positions.
- */
-function descendingRankOrder(ascending: Int32Array, values: ArrayLike<number>): Int32Array {
-  const m = ascending.length;
-  const out = new Int32Array(m);
-  let q = 0;
-  for (let p = m - 1; p >= 0; ) {
-    const v = values[ascending[p]];
-    let start = p;
-    while (start > 0 && values[ascending[start - 1]] === v) start--;
-    for (let t = start; t <= p; t++) out[q++] = ascending[t];
-    p = start - 1;
-  }
-  return out;
 }

@@ -154,6 +154,28 @@ function sortRun(order: Int32Array, start: number, end: number, values: ArrayLik
 }
 
 /**
+ * The descending rank order (ties by position) from the ascending one of the same values: the
+ * ascending order read backwards, except that each run of equal values keeps its ascending
+ * positions. Saves a second sort when both orders are needed (M score and ABC).
+ *
+ * @example
+ * descendingRankOrder(rankFirstOrder([30, 10, 30, 20]), [30, 10, 30, 20]); // Int32Array [0, 2, 3, 1]
+ */
+export function descendingRankOrder(ascending: Int32Array, values: ArrayLike<number>): Int32Array {
+  const m = ascending.length;
+  const out = new Int32Array(m);
+  let q = 0;
+  for (let p = m - 1; p >= 0; ) {
+    const v = values[ascending[p]];
+    let start = p;
+    while (start > 0 && values[ascending[start - 1]] === v) start--;
+    for (let t = start; t <= p; t++) out[q++] = ascending[t];
+    p = start - 1;
+  }
+  return out;
+}
+
+/**
  * The same order by a comparator sort: the fallback where 64-bit typed arrays are missing,
  * and the reference the tests hold the fast path to.
  *

@@ -8,11 +8,6 @@
 import type { DateSystem } from '../engine';
 import { DATE_PROBE_ARGS, dateSystemOfProbe } from '../excel/date-probe';
 
-/** What the functions need of the `Excel` global. */
-interface ExcelApi {
-  run<T>(callback: (context: { workbook: { functions: { date(...args: number[]): { load(p: string): { value: unknown } } } }; sync(): Promise<void> }) => Promise<T>): Promise<T>;
-}
-
 let asked: Promise<DateSystem> | null = null;
 
 /**
@@ -31,7 +26,8 @@ export function workbookDateSystem(): Promise<DateSystem> {
 }
 
 async function ask(): Promise<DateSystem> {
-  const excel = (globalThis as { Excel?: ExcelApi }).Excel;
+  // the global exists only in Office's runtime, not in Node or a plain page
+  const excel = (globalThis as { Excel?: typeof Excel }).Excel;
   if (!excel || typeof excel.run !== 'function') return '1900';
   return excel.run(async (context) => {
     const y2k = context.workbook.functions.date(...DATE_PROBE_ARGS).load('value');

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { rankFirstOrder, rankFirstOrderByComparator } from '../../src/engine';
+import { descendingRankOrder, rankFirstOrder, rankFirstOrderByComparator } from '../../src/engine';
 
 /** The order a stable comparator sort gives, NaN left out: what pandas' rank(method="first") means. */
 function stableOrder(v: readonly number[], desc: boolean): number[] {
@@ -14,6 +14,15 @@ const same = (v: number[], desc: boolean) => {
 };
 
 describe('rank order with ties by position', () => {
+  it('derives the descending order from the ascending one, equal values still by position', () => {
+    const values = fc.array(fc.oneof(fc.integer({ min: 0, max: 5 }), fc.double({ min: -10, max: 10 }), fc.constantFrom(-0, 0)), { maxLength: 120 });
+    fc.assert(
+      fc.property(values, (v) => {
+        expect(Array.from(descendingRankOrder(rankFirstOrder(v), v))).toEqual(stableOrder(v, true));
+      }),
+    );
+  });
+
   it('matches a stable comparator sort on small whole numbers (counting sort), leaving NaN out, infinities included', () => {
     fc.assert(fc.property(fc.array(fc.oneof(fc.integer({ min: -20, max: 20 }), fc.constantFrom(NaN, -0, Infinity, -Infinity))), fc.boolean(), same));
   });
