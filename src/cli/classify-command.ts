@@ -1,10 +1,11 @@
 /** `tierwise classify`: read → choose columns → engine → sheet plan → JSON, CSV or xlsx. */
 import { statSync } from 'node:fs';
 import { extname } from 'node:path';
-import { type Cell, type TableColumns, type TableOptions, type TableResult, TierwiseError, classifyTable, dayNumber } from '../engine';
+import { type Cell, type TableColumns, type TableOptions, type TableResult, TierwiseError, classifyTable, dayNumber, methodById, namedColumns } from '../engine';
 import { buildSheetPlan, tidyNumber } from '../report';
 import type { ClassifyArgs } from './args';
 import { chooseColumns } from './choose-columns';
+import { resolveColumn } from './column-spec';
 import { openCsv } from './csv-source';
 import { CliError } from './errors';
 import { firstBadCell } from './explain';
@@ -62,7 +63,12 @@ function tableOptions(args: ClassifyArgs, source: TableSource): TableOptions {
 function classify(source: TableSource, args: ClassifyArgs): { result: TableResult; columns: Map<number, Cell[]> } {
   const choice = chooseColumns(source, args.columns, args.method);
   const m = choice.mapping;
-  const indexes = [...new Set(Object.values(m) as number[])];
+  const method = methodById(args.method);
+  const named = namedColumns(method, args.params).map((name) => {
+    const flag = method.params.find((p) => p.kind === 'columns' && ((args.params[p.name] ?? p.default) as string[]).includes(name))?.flag ?? 'features';
+    return { name, index: resolveColumn(name, source.headers, flag) };
+  });
+  const indexes = [...new Set([...(Object.values(m) as number[]), ...named.map((x) => x.index)])];
   const { columns } = source.load(indexes);
   const col = (i: number | undefined): Cell[] | undefined => (i === undefined ? undefined : columns.get(i));
   const input: TableColumns = { customer: col(m.customer) as Cell[] };
@@ -75,6 +81,7 @@ function classify(source: TableSource, args: ClassifyArgs): { result: TableResul
     }
     if (m.invoice !== undefined) input.invoice = col(m.invoice);
   } else input.value = col(m.value);
+  if (named.length > 0) input.extra = Object.fromEntries(named.map((x) => [x.name, col(x.index) as Cell[]]));
   if (input.customer.length === 0) throw new CliError(`${source.file}: no data rows below the header`);
   let result: TableResult;
   try {

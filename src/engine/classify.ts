@@ -67,7 +67,7 @@ function column(input: CustomerInput, name: 'value' | 'recency' | 'frequency' | 
 export function measuresFor(method: MethodModule, input: CustomerInput): Measures {
   const value = column(input, 'value') ?? column(input, 'monetary');
   if (!value) throw new TierwiseError('column', 'the value column is required for this method');
-  const m: Measures = { n: input.keys.length, value, customers: input.customers };
+  const m: Measures = { n: input.keys.length, value, customers: input.customers, purchases: input.purchases, extra: input.extra };
   for (const need of method.needs) {
     if (need === 'value') continue;
     const col = column(input, need);

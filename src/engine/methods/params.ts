@@ -58,6 +58,16 @@ export function paramProblem(spec: ParamSpec, value: unknown, shown?: string): B
       }
       return null;
     }
+    case 'columns': {
+      const list = Array.isArray(value) ? (value as unknown[]) : [];
+      const ok = list.length >= 1 && (spec.count === undefined || list.length === spec.count) && list.every((v) => typeof v === 'string' && v.trim() !== '');
+      if (!ok) {
+        return spec.count === undefined
+          ? both('{name} must name at least one column or measure, got {got}', '{name} 须至少指定一列或一个指标，当前为 {got}', p)
+          : both('{name} must name {count} column(s) or measure(s), got {got}', '{name} 须指定 {count} 个列或指标，当前为 {got}', { ...p, count: spec.count });
+      }
+      return null;
+    }
     case 'choice':
       if (typeof value !== 'string' || !(spec.choices ?? []).includes(value)) {
         return both('{name} must be one of {choices}, got {got}', '{name} 须为 {choices} 之一，当前为 {got}', { ...p, choices: (spec.choices ?? []).join(', ') });
@@ -81,11 +91,69 @@ export function parseParamText(spec: ParamSpec, text: string, options: { percent
   const num = (s: string): number => (s === '' ? NaN : Number(s) / scale);
   let value: ParamValue;
   if (spec.kind === 'choice') value = trimmed.toLowerCase();
+  else if (spec.kind === 'columns') value = splitNames(trimmed);
   else if (spec.kind === 'shares') value = trimmed.split(/[,，;\s]+/).filter(Boolean).map(num);
   else value = num(trimmed);
   const problem = paramProblem(spec, value, JSON.stringify(text));
   if (problem) throw new ParamError(problem);
   return value;
+}
+
+/** Names that stand for a per-customer measure in a `columns` parameter (case-insensitive). */
+export const MEASURE_NAMES: Readonly<Record<string, 'recency' | 'frequency' | 'monetary' | 'value'>> = {
+  r: 'recency',
+  recency: 'recency',
+  f: 'frequency',
+  frequency: 'frequency',
+  m: 'monetary',
+  monetary: 'monetary',
+  value: 'value',
+};
+
+/**
+ * The measure a name in a `columns` parameter stands for, or undefined for a table column.
+ *
+ * @example
+ * measureOfName(" r "); // "recency"
+ * measureOfName("Margin"); // undefined
+ */
+export function measureOfName(name: string): 'recency' | 'frequency' | 'monetary' | 'value' | undefined {
+  return MEASURE_NAMES[name.trim().toLowerCase()];
+}
+
+/**
+ * The table columns a method's `columns` parameters name (not the measures), in order, once each.
+ *
+ * @example
+ * namedColumns(kmeans, { features: ["R", "Margin"] }); // ["Margin"]
+ */
+export function namedColumns(method: MethodModule, params: Readonly<Record<string, unknown>>): string[] {
+  const out: string[] = [];
+  for (const spec of method.params) {
+    if (spec.kind !== 'columns') continue;
+    const names = (params[spec.name] ?? spec.default) as readonly string[];
+    for (const name of names) if (measureOfName(name) === undefined && !out.includes(name)) out.push(name);
+  }
+  return out;
+}
+
+/**
+ * Column names from a list typed by a user: separated by commas (also "，" and ";"), quotes
+ * allowed around a name that holds a comma.
+ *
+ * @example
+ * splitNames('R, F, "Sales, net"'); // ["R", "F", "Sales, net"]
+ */
+export function splitNames(text: string): string[] {
+  const out: string[] = [];
+  const re = /\s*(?:"((?:[^"]|"")*)"|([^,，;]*))\s*(?:[,，;]|$)/gy;
+  let m: RegExpExecArray | null;
+  while (re.lastIndex < text.length && (m = re.exec(text)) !== null) {
+    const name = m[1] !== undefined ? m[1].replace(/""/g, '"') : (m[2] ?? '').trim();
+    if (name !== '') out.push(name);
+    if (m[0] === '') break;
+  }
+  return out;
 }
 
 /**
@@ -97,6 +165,7 @@ export function parseParamText(spec: ParamSpec, text: string, options: { percent
 export function paramText(spec: ParamSpec, value: ParamValue, options: { percent?: boolean } = {}): string {
   const scale = options.percent && (spec.kind === 'share' || spec.kind === 'shares') ? 100 : 1;
   const one = (v: number): string => String(Number((v * scale).toPrecision(12)));
+  if (Array.isArray(value) && spec.kind === 'columns') return (value as string[]).map((v) => (/[,"]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v)).join(', ');
   if (Array.isArray(value)) return (value as number[]).map(one).join(', ');
   return typeof value === 'number' ? one(value) : String(value);
 }

@@ -4,6 +4,7 @@
  * summary tables it adds. One module per method implements it; `registry.ts` lists them.
  */
 import type { Customers } from '../aggregate';
+import type { Cell } from '../cells';
 import type { TieRule } from '../quantile';
 import type { SkipLog } from '../skips';
 import type { Bilingual, TierDef } from '../tiers';
@@ -15,7 +16,7 @@ export type Lang = 'en' | 'zh-CN';
 export type Measure = 'value' | 'recency' | 'frequency' | 'monetary';
 
 /** A parameter's value. */
-export type ParamValue = number | string | readonly number[];
+export type ParamValue = number | string | readonly number[] | readonly string[];
 
 /** Parameter values by name. */
 export type ParamValues = Readonly<Record<string, ParamValue>>;
@@ -25,9 +26,12 @@ export type ParamValues = Readonly<Record<string, ParamValue>>;
  * - `integer` / `number`: one number within [min, max];
  * - `share`: a number strictly between 0 and 1 (the pane shows it as a percentage);
  * - `shares`: `count` ascending shares strictly between 0 and 1 (comma separated);
- * - `choice`: one of `choices`.
+ * - `choice`: one of `choices`;
+ * - `columns`: names of per-customer inputs — a measure (R, F, M, recency, frequency, monetary,
+ *   value) or a column of the input table (header name, 1-based number or letter); `count` fixes
+ *   how many. Adapters load the named table columns and pass them as `Measures.extra`.
  */
-export type ParamKind = 'integer' | 'number' | 'share' | 'shares' | 'choice';
+export type ParamKind = 'integer' | 'number' | 'share' | 'shares' | 'choice' | 'columns';
 
 /** One parameter of a method, declared once for the engine, the CLI, the pane and the functions. */
 export interface ParamSpec {
@@ -39,13 +43,31 @@ export interface ParamSpec {
   default: ParamValue;
   min?: number;
   max?: number;
-  /** `shares`: how many values. */
+  /** `shares`: how many values; `columns`: how many names (any number ≥ 1 when absent). */
   count?: number;
   /** `choice`: the allowed values. */
   choices?: readonly string[];
   label: Bilingual;
   help: Bilingual;
 }
+
+/**
+ * The purchases of a transaction log, one entry per purchase row (a positive amount on an invoice
+ * that is not cancelled, before the as-of date), for methods that need the timeline (lifecycle,
+ * CLV). Returns are not purchases.
+ */
+export interface Purchases {
+  /** Index into the customer table per purchase. */
+  customer: Int32Array;
+  /** Day number (days since 1970-01-01) of the purchase. */
+  day: Float64Array;
+  amount: Float64Array;
+  /** Invoice code per purchase (-1 without an invoice column): same code, same invoice. */
+  invoice: Int32Array;
+}
+
+/** Extra input columns by the name the user gave: raw cells, one per customer. */
+export type ExtraColumns = Readonly<Record<string, readonly Cell[]>>;
 
 /** A per-customer input to a method. Columns have one entry per key (NaN = missing). */
 export interface CustomerInput {
@@ -56,6 +78,10 @@ export interface CustomerInput {
   monetary?: ArrayLike<number>;
   /** The whole customer table when the input was a transaction log. */
   customers?: Customers;
+  /** The purchase rows when the input was a transaction log. */
+  purchases?: Purchases;
+  /** Columns named by `columns` parameters, one cell per customer. */
+  extra?: ExtraColumns;
   skipped?: SkipLog;
 }
 
@@ -67,6 +93,8 @@ export interface Measures {
   frequency?: Float64Array;
   monetary?: Float64Array;
   customers?: Customers;
+  purchases?: Purchases;
+  extra?: ExtraColumns;
 }
 
 /** One customer's measures, for per-row assignment and explanations. */
@@ -147,6 +175,8 @@ export interface MethodModule<Id extends string = string, Model = unknown> {
   needs: readonly Measure[];
   /** True when it needs a transaction log (recency and frequency come from dates and invoices). */
   needsTransactions: boolean;
+  /** True when it reads the purchase rows (`Measures.purchases`), e.g. lifecycle classes or CLV. */
+  timeline?: boolean;
   params: readonly ParamSpec[];
   /** Cross-parameter rules (e.g. a_share < b_share): the problem, or null. */
   check?: (params: ParamValues) => Bilingual | null;
