@@ -12,14 +12,6 @@ export const REQUEST_BUDGET = Math.floor(PAYLOAD_LIMIT * 0.97);
 export const CELL_BUDGET = Math.floor(CELL_LIMIT * 0.9);
 
 /**
- * The fewest requests that can move `bytes` under the payload limit.
- * @example minimumSyncs(12_000_000) // 3
- */
-export function minimumSyncs(bytes: number): number {
-  return Math.max(1, Math.ceil(bytes / PAYLOAD_LIMIT));
-}
-
-/**
  * Rows per request for rows of a given size, within both the byte and the cell budget.
  * @example rowsPerRequest(40, 4) // 121250
  */

@@ -52,7 +52,7 @@ function runsOf(columns: readonly number[]): [number, number][] {
   return runs;
 }
 
-/** Options for {@link readColumns}. */
+/** Options for {@link ColumnReader}. */
 export interface ReadOptions {
   /** Average JSON bytes per cell of each table column (from {@link readSample}). */
   cellBytes: readonly number[];
@@ -157,12 +157,4 @@ export class ColumnReader {
     }
     return this.columns.map((c) => this.out.get(c) as Cell[]);
   }
-}
-
-/**
- * Reads the data rows of some columns (offsets within the area), column-major (see {@link ColumnReader}).
- * @example const [customer, amount] = await readColumns(context, area, [0, 2], { cellBytes: sample.cellBytes });
- */
-export async function readColumns(context: Excel.RequestContext, area: SheetArea, columns: readonly number[], options: ReadOptions): Promise<Cell[][]> {
-  return new ColumnReader(context, area, columns, options).read();
 }

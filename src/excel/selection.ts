@@ -6,7 +6,7 @@
  */
 import type { DateSystem } from '../engine';
 import { DATE_PROBE_ARGS, dateSystemOfProbe } from './date-probe';
-import { type Block, blockAddress, sheetRef } from './a1';
+import type { Block } from './a1';
 import { tierFormula } from './colors';
 import { BESIDE_NAME, type OutputRecord, parseRecord, RECORD_KEY, SHEET_NAMES } from './tracking';
 
@@ -50,14 +50,6 @@ export interface WorkbookState {
 
 /** Widths of the block right of the input probed in the first request. */
 export const BESIDE_PROBE = 4;
-
-/**
- * "Sheet1!A1:D9" for an area.
- * @example areaAddress({ sheetId: "{1}", sheetName: "Sales 2024", row: 0, column: 0, rows: 9, columns: 4 }) // "'Sales 2024'!A1:D9"
- */
-export function areaAddress(area: SheetArea): string {
-  return `${sheetRef(area.sheetName)}!${blockAddress(area)}`;
-}
 
 /**
  * True when two areas are the same block of the same sheet.
