@@ -20,3 +20,14 @@ export function rowsPerRequest(bytesPerRow: number, columns: number): number {
   const byCells = Math.floor(CELL_BUDGET / Math.max(1, columns));
   return Math.max(1, Math.min(byBytes, byCells));
 }
+
+/**
+ * True for Excel's refusal of a payload over its limit: `RequestPayloadSizeLimitExceeded` for a
+ * request too large to send (a write), `ResponsePayloadSizeLimitExceeded` for an answer too large
+ * to return (a read). Office.js defines both codes (CoreErrorCodes in `@microsoft/office-js`).
+ * @example payloadTooLarge({ code: 'ResponsePayloadSizeLimitExceeded' }) // true
+ */
+export function payloadTooLarge(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return code === 'RequestPayloadSizeLimitExceeded' || code === 'ResponsePayloadSizeLimitExceeded';
+}

@@ -17,6 +17,7 @@ import {
   REQUEST_BUDGET,
   besideIsFree,
   inspectWorkbook,
+  payloadTooLarge,
   queueInspect,
   readSample,
   renderPlan,
@@ -123,7 +124,8 @@ export async function classifySelection(run: ExcelRunner, request: RunRequest): 
       await context.sync();
       state = await pending.resolve();
     } catch (error) {
-      if (!reader || (error as { code?: string }).code !== 'RequestPayloadSizeLimitExceeded') throw error;
+      // the first rows' answer (or request) was too large: inspect alone, then read in smaller chunks
+      if (!reader || !payloadTooLarge(error)) throw error;
       reader = null;
       state = await inspectWorkbook(context, { besideOf: expected });
     }

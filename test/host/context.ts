@@ -128,7 +128,10 @@ export class HostContext {
     this.stats.bytesReceived += responseBytes;
     this.stats.maxResponseBytes = Math.max(this.stats.maxResponseBytes, responseBytes);
     if (responseBytes > PAYLOAD_LIMIT) {
-      throw new HostError('RequestPayloadSizeLimitExceeded', `The response payload size has exceeded the limit (${responseBytes} bytes).`);
+      // an answer too large to return has its own code (CoreErrorCodes.responsePayloadSizeLimitExceeded
+      // in @microsoft/office-js dist/excel-web-16.00.debug.js; "Excel JavaScript API error codes" on
+      // learn.microsoft.com); the request code is only for a request too large to send
+      throw new HostError('ResponsePayloadSizeLimitExceeded', `The response payload size has exceeded the limit (${responseBytes} bytes).`);
     }
     for (const r of results) r.apply();
     this.afterSync?.(this.stats);

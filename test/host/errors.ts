@@ -6,6 +6,7 @@
 export type HostErrorCode =
   | 'PropertyNotLoaded'
   | 'RequestPayloadSizeLimitExceeded'
+  | 'ResponsePayloadSizeLimitExceeded'
   | 'InvalidArgument'
   | 'InvalidOperation'
   | 'ItemNotFound'

@@ -97,7 +97,8 @@ export class RangeProxy extends NullableProxy<Place> implements Placed {
   }
 
   private grid(p: Place, cell: (row: number, column: number) => HostCell): HostCell[][] {
-    if (cellsOf(p.rect) > 5_000_000) throw new HostError('RequestPayloadSizeLimitExceeded', 'Too many cells to load.');
+    // loading more cells than Excel returns in one answer fails as an oversized response (see context.ts)
+    if (cellsOf(p.rect) > 5_000_000) throw new HostError('ResponsePayloadSizeLimitExceeded', 'Too many cells to load.');
     const out: HostCell[][] = new Array(p.rect.rows);
     for (let r = 0; r < p.rect.rows; r++) {
       const row: HostCell[] = new Array(p.rect.columns);

@@ -442,6 +442,22 @@ describe('Cancel', () => {
 });
 
 describe('Excel limits', () => {
+  it('reads again in smaller chunks when Excel refuses a read answer over 5 MB (ResponsePayloadSizeLimitExceeded)', async () => {
+    const host = createHost();
+    // 40,000 customers whose ids are 120 characters long: about 5.6 MB of answer for the column
+    const long = (i: number): string => `C${String(i).padStart(6, '0')}-${'x'.repeat(112)}`;
+    host.fill('Sheet1', 'A1', [['Customer', 'Value'], ...Array.from({ length: 40_000 }, (_, i) => [long(i), (i * 37) % 1000])]);
+    host.select('A1');
+    const preview = await previewSelection(runnerOf(host));
+    host.resetStats();
+    // the preview's size estimate is stale (as after the user pasted longer ids): the first chunk is too large
+    const out = await classifySelection(runnerOf(host), request({ mapping: { customer: 0, value: 1 }, options: { method: 'abc' }, area: preview.area, cellBytes: [4, 4] }));
+    expect(out.result.inputRows).toBe(40_000);
+    expect(out.plan.customers.rows).toBe(40_000);
+    // Excel refused at least one answer, and the run went on with smaller ones
+    expect(host.stats.records.some((r) => r.responseBytes > PAYLOAD_LIMIT)).toBe(true);
+  });
+
   it('classifies a full 1,048,576-row sheet selected as whole columns, every request under 5 MB', async () => {
     const host = createHost();
     fillTransactions(host, 'Sheet1', 1_048_575, 100_000);
