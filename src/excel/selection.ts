@@ -8,6 +8,7 @@ import type { DateSystem } from '../engine';
 import { DATE_PROBE_ARGS, dateSystemOfProbe } from './date-probe';
 import type { Block } from './a1';
 import { tierFormula } from './colors';
+import { queueRulesById } from './rules-by-record';
 import { BESIDE_NAME, type OutputRecord, parseRecord, RECORD_KEY, SHEET_NAMES } from './tracking';
 
 /** A block on a named sheet. */
@@ -170,10 +171,9 @@ export function queueInspect(context: Excel.RequestContext, options: InspectOpti
         }
       } else if (record.version === 1 && record.besideSheet && record.rules.length > 0 && all.some((s) => s.id === record.besideSheet)) {
         // a record written by an earlier version holds the ids of its rules
-        const whole = wb.worksheets.getItem(record.besideSheet).getRange();
-        const found = record.rules.map((id) => whole.conditionalFormats.getItemOrNullObject(id));
+        const existing = queueRulesById(context, record.besideSheet, record.rules);
         await context.sync();
-        previous.rules = { sheetId: record.besideSheet, ids: record.rules.filter((_, i) => !found[i].isNullObject) };
+        previous.rules = { sheetId: record.besideSheet, ids: existing() };
       }
       const ownSheetIds = new Set(previous.sheets.map((s) => s.id));
       const takenNames = [

@@ -60,6 +60,9 @@ const en = {
   'error.empty': 'The selection holds no table: select a header row and at least one data row.',
   'error.ownOutput': 'This sheet was written by Tierwise. Select your own data.',
   'error.noColumns': 'Choose the customer column.',
+  'error.selection': 'Select one block of cells: several areas, a chart or a shape cannot be classified.',
+  'sel.changed': 'The selection changed. Press Refresh to detect its columns, or Classify to run on it.',
+  'sel.changedTable': 'The selection is now another table. Check the detected columns, then press Classify again.',
   'error.params': 'Check the parameters: {detail}',
   'error.generic': 'Something went wrong: {detail}',
 } as const;
@@ -123,6 +126,9 @@ const zh: Record<PaneKey, string> = {
   'error.empty': '所选区域没有表格：请选择标题行和至少一行数据。',
   'error.ownOutput': '此工作表由 Tierwise 生成，请选择您自己的数据。',
   'error.noColumns': '请选择客户列。',
+  'error.selection': '请只选择一个连续的单元格区域：多个区域、图表或形状无法分层。',
+  'sel.changed': '所选区域已更改。点击“刷新”识别其列，或点击“对所选区域分层”直接运行。',
+  'sel.changedTable': '所选区域已是另一个表格。请检查识别出的列，然后再次点击“对所选区域分层”。',
   'error.params': '请检查参数：{detail}',
   'error.generic': '出错了：{detail}',
 };

@@ -22,6 +22,9 @@ import {
   readSample,
   renderPlan,
   sameArea,
+  selectionRefused,
+  type SelectionGlance,
+  glanceSelection,
 } from '../excel';
 import type { Language } from '../i18n/strings';
 import { type SheetPlan, buildSheetPlan } from '../report';
@@ -33,7 +36,7 @@ export type ExcelRunner = <T>(callback: (context: Excel.RequestContext) => Promi
 /** A problem the pane shows as a message (with a key into the pane strings). */
 export class PaneError extends Error {
   constructor(
-    readonly key: 'error.empty' | 'error.ownOutput' | 'error.noColumns',
+    readonly key: 'error.empty' | 'error.ownOutput' | 'error.noColumns' | 'error.selection',
     message: string,
   ) {
     super(message);
@@ -56,12 +59,33 @@ export interface Preview {
  * @example const p = await previewSelection(Excel.run); p.detection.mapping // { customer: 0, date: 1, amount: 2 }
  */
 export async function previewSelection(run: ExcelRunner): Promise<Preview> {
-  return run(async (context) => {
+  return runOnSelection(run, async (context) => {
     const state = await inspectWorkbook(context);
     const area = usableArea(state);
     const sample = await readSample(context, area);
     return { area, adjusted: state.adjusted, sample, detection: detectColumns(sample.headers, sample.sample), dateSystem: state.dateSystem };
   });
+}
+
+/**
+ * Runs a callback that reads the selection; Excel's refusal to hand over the selection (several
+ * areas, a chart or a shape selected) becomes a {@link PaneError} the pane shows in its language.
+ */
+async function runOnSelection<T>(run: ExcelRunner, callback: (context: Excel.RequestContext) => Promise<T>): Promise<T> {
+  try {
+    return await run(callback);
+  } catch (error) {
+    if (selectionRefused(error)) throw new PaneError('error.selection', 'select one block of cells: several areas, a chart or a shape cannot be classified');
+    throw error;
+  }
+}
+
+/**
+ * The selection's address and size only (one small request): what a selection change costs.
+ * @example const g = await glanceAtSelection(Excel.run); g.address // "Sheet1!A1:D9"
+ */
+export async function glanceAtSelection(run: ExcelRunner): Promise<SelectionGlance> {
+  return runOnSelection(run, (context) => glanceSelection(context));
 }
 
 function usableArea(state: WorkbookState): SheetArea {
@@ -107,7 +131,7 @@ const ROLES: readonly Role[] = ['customer', 'date', 'amount', 'invoice', 'quanti
  * @example const out = await classifySelection(Excel.run, { mapping, options: { method: "abc" }, language: "en" });
  */
 export async function classifySelection(run: ExcelRunner, request: RunRequest): Promise<RunOutcome> {
-  return run(async (context) => {
+  return runOnSelection(run, async (context) => {
     const rolesOf = (area: SheetArea): Role[] => ROLES.filter((r) => request.mapping[r] !== undefined && (request.mapping[r] as number) < area.columns);
     const readOptions = (cellBytes: readonly number[]) => ({ cellBytes, token: request.token, onProgress: request.onProgress });
     // 1. one request: the selection, the previous output, the cells right of the expected table,

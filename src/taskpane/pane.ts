@@ -3,13 +3,13 @@
  * progress bar and Cancel, show tier counts and skipped rows — in English or 简体中文.
  */
 import type { ColumnMapping, Method } from '../engine';
-import { CancelledError, CancelToken, type Progress, blockAddress } from '../excel';
+import { CancelledError, CancelToken, type Progress, blockAddress, sameArea } from '../excel';
 import { describeCuts } from '../report';
 import { type PaneKey, paneText } from '../i18n/pane-strings';
 import { type Language, languageOf } from '../i18n/strings';
 import { cutPointsText } from './cuts';
 import { byId, el } from './dom';
-import { type ExcelRunner, PaneError, type Preview, classifySelection, previewSelection } from './flow';
+import { type ExcelRunner, PaneError, type Preview, classifySelection, glanceAtSelection, previewSelection } from './flow';
 import { parseOptions } from './options';
 import { mappingLevel, renderColumns, renderIssues, renderTierCounts } from './view';
 
@@ -20,6 +20,8 @@ export interface PaneDeps {
   displayLanguage?: string;
   /** Registers a callback for selection changes (Office's DocumentSelectionChanged). */
   onSelectionChange?: (handler: () => void) => void;
+  /** Registers a callback for the pane being shown again (the full inspection runs then). */
+  onShow?: (handler: () => void) => void;
 }
 
 /** The running pane, for tests and the page. */
@@ -48,6 +50,8 @@ export function startPane(doc: Document, deps: PaneDeps): Pane {
   let token: CancelToken | null = null;
   let lastStatus: { key: PaneKey; params: Record<string, string | number>; kind: '' | 'error' | 'warning' } | null = null;
   let finalCuts: { text: string; rows: number } | null = null;
+  /** True after a selection change: the preview describes the previous selection. */
+  let stale = false;
 
   const $ = <T extends HTMLElement>(id: string): T => byId<T>(doc, id);
   const text = (key: PaneKey, params: Record<string, string | number> = {}): string => paneText(language, key, params);
@@ -163,6 +167,7 @@ export function startPane(doc: Document, deps: PaneDeps): Pane {
 
   async function refresh(): Promise<void> {
     if (token) return;
+    stale = false;
     try {
       preview = await previewSelection(deps.run);
       mapping = { ...preview.detection.mapping };
@@ -177,6 +182,23 @@ export function startPane(doc: Document, deps: PaneDeps): Pane {
     renderMethod();
   }
 
+  /** A selection change: only the address and size are read (the full inspection waits for Refresh or Classify). */
+  async function glance(): Promise<void> {
+    if (token) return;
+    try {
+      const g = await glanceAtSelection(deps.run);
+      stale = true;
+      $('sel-address').textContent = g.address;
+      $('sel-address').title = g.address;
+      $('sel-info').textContent = text('sel.changed');
+      $('sel-note').hidden = true;
+      setStatus(null);
+    } catch (error) {
+      stale = true;
+      reportError(error);
+    }
+  }
+
   function reportError(error: unknown): void {
     if (error instanceof CancelledError) setStatus('run.cancelled', {}, 'warning');
     else if (error instanceof PaneError) setStatus(error.key, {}, 'error');
@@ -185,6 +207,20 @@ export function startPane(doc: Document, deps: PaneDeps): Pane {
 
   async function classify(): Promise<void> {
     if (token) return;
+    if (stale || !preview) {
+      // the full inspection of a changed selection; the columns chosen stay when it is the same table
+      const kept = { mapping, method, area: preview?.area ?? null };
+      await refresh();
+      if (!preview) return;
+      if (!kept.area || !sameArea(kept.area, preview.area)) {
+        setStatus('sel.changedTable', {}, 'warning');
+        return;
+      }
+      mapping = kept.mapping;
+      method = kept.method;
+      renderSelection();
+      renderMethod();
+    }
     const parsed = parseOptions(fields());
     if (!parsed.ok) {
       setStatus('error.params', { detail: parsed.problem }, 'error');
@@ -263,7 +299,8 @@ export function startPane(doc: Document, deps: PaneDeps): Pane {
     renderMethod();
     next.focus();
   });
-  deps.onSelectionChange?.(() => void refresh());
+  deps.onSelectionChange?.(() => void glance());
+  deps.onShow?.(() => void refresh());
 
   applyLanguage();
   return { refresh, classify, setLanguage };

@@ -10,6 +10,8 @@ interface StubWindow {
   __fixture?: 'transactions' | 'customers';
   __displayLanguage?: string;
   __host?: ExcelHost;
+  /** Fires Office's DocumentSelectionChanged handlers (as Excel does when the user selects). */
+  __selectionChanged?: () => void;
   Office?: unknown;
   Excel?: unknown;
 }
@@ -35,9 +37,14 @@ if (w.__fixture === 'customers') {
 }
 w.__host = host;
 w.Excel = host.Excel;
+const selectionHandlers: (() => void)[] = [];
+w.__selectionChanged = () => selectionHandlers.forEach((h) => h());
 w.Office = {
   EventType: { DocumentSelectionChanged: 'documentSelectionChanged' },
-  context: { displayLanguage: w.__displayLanguage ?? 'en-US', document: { addHandlerAsync: () => undefined } },
+  context: {
+    displayLanguage: w.__displayLanguage ?? 'en-US',
+    document: { addHandlerAsync: (_type: string, handler: () => void) => void selectionHandlers.push(handler) },
+  },
   onReady(callback?: (info: { host: string; platform: string }) => void) {
     const info = { host: 'Excel', platform: 'OfficeOnline' };
     setTimeout(() => callback?.(info), 0);

@@ -144,4 +144,42 @@ describeIfBrowser('task pane in headless Chromium', () => {
     await expect(page.getAttribute('[data-method="abc"]', 'aria-checked')).resolves.toBe('true');
     await page.close();
   });
+  it('reads only the address on a selection change; Classify then inspects, and says so when the table changed', async () => {
+    const page = await open('transactions', 'en-US');
+    const stats = (): Promise<{ syncs: number; received: number }> =>
+      page.evaluate(() => {
+        const host = (window as unknown as { __host: import('../host').ExcelHost }).__host;
+        return { syncs: host.stats.syncs, received: host.stats.bytesReceived };
+      });
+    const before = await stats();
+    await page.evaluate(() => {
+      const w = window as unknown as { __host: import('../host').ExcelHost; __selectionChanged: () => void };
+      w.__host.fill('Sheet1', 'H1', [['Client', 'Spend'], ['a', 10], ['b', 20], ['c', 5]]);
+      w.__host.select('H2');
+      w.__selectionChanged();
+    });
+    await page.waitForFunction(() => document.getElementById('sel-address')?.textContent === 'Sheet1!H2');
+    const after = await stats();
+    expect(after.syncs - before.syncs).toBe(1);
+    expect(after.received - before.received).toBeLessThan(200);
+    await expect(page.textContent('#sel-info')).resolves.toBe('The selection changed. Press Refresh to detect its columns, or Classify to run on it.');
+    // Classify: the full inspection finds another table, shows its columns and asks to check them
+    await page.getByRole('button', { name: 'Classify selection' }).click();
+    await page.waitForFunction(() => /another table/.test(document.getElementById('status')?.textContent ?? ''));
+    await expect(page.textContent('#sel-address')).resolves.toBe('Sheet1!H1:I4');
+    await expect(page.evaluate(() => (window as unknown as { __host: import('../host').ExcelHost }).__host.model.sheets.length)).resolves.toBe(1);
+    await page.close();
+  });
+
+  it('shows "select one block of cells" in the pane\'s language when two areas are selected', async () => {
+    const page = await open('transactions', 'zh-CN');
+    await page.evaluate(() => {
+      const w = window as unknown as { __host: import('../host').ExcelHost; __selectionChanged: () => void };
+      w.__host.select('A1:B9,D1:D9');
+      w.__selectionChanged();
+    });
+    await page.waitForFunction(() => (document.getElementById('status')?.textContent ?? '') !== '');
+    await expect(page.textContent('#status')).resolves.toBe('请只选择一个连续的单元格区域：多个区域、图表或形状无法分层。');
+    await page.close();
+  });
 });

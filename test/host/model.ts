@@ -253,6 +253,17 @@ export class WorkbookModel {
   readonly names = new Map<string, { sheetId: string; rect: Rect }>();
   readonly settings = new Map<string, unknown>();
   selection: { sheetId: string; rect: Rect } = { sheetId: '', rect: { row: 0, column: 0, rows: 1, columns: 1 } };
+  /**
+   * What is selected besides one block of cells: several areas (Ctrl+click), or a chart or shape.
+   * `workbook.getSelectedRange()` then fails (see `WorkbookProxy.getSelectedRange`).
+   */
+  selectionKind: 'block' | 'areas' | 'chart' = 'block';
+  /**
+   * The newest ExcelApi requirement set this Excel supports (minor version: 19 is ExcelApi 1.19).
+   * Calls from newer sets fail with `ApiNotFound` ("Excel JavaScript API error codes",
+   * learn.microsoft.com); `isSetSupported` answers from it.
+   */
+  excelApi = 19;
   /** The workbook's date system: true for 1904 (serial 0 = 1904-01-01). */
   date1904 = false;
   private counter = 0;

@@ -231,10 +231,12 @@ export class ConditionalFormatCollectionProxy extends LoadedCollectionProxy<Cond
     const find = (): ConditionalFormatModel | undefined => this.where().sheet.conditionalFormats.find((cf) => cf.id === id);
     return new ConditionalFormatProxy(this.context, find, false, () => this.where().sheet);
   }
-  /** The rule with this id, or a null object. */
+  /** The rule with this id, or a null object (ExcelApi 1.14: `ApiNotFound` in older Excel). */
   getItemOrNullObject(id: string): ConditionalFormatProxy {
     const find = (): ConditionalFormatModel | undefined => {
       const p = this.where();
+      // [Api set: ExcelApi 1.14] in the Excel JavaScript API reference (ConditionalFormatCollection)
+      if (this.context.model.excelApi < 14) throw new HostError('ApiNotFound', 'The requested API could not be found.', 'ConditionalFormatCollection.getItemOrNullObject');
       return p.sheet.conditionalFormats.find((cf) => cf.id === id && overlaps(cf.rect, p.rect));
     };
     return new ConditionalFormatProxy(this.context, find, true, () => this.where().sheet);

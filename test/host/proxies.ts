@@ -405,8 +405,20 @@ export class WorkbookProxy {
     this.tables = new WorkbookTableCollectionProxy(context, model);
     this.application = new ApplicationProxy(context);
   }
-  /** The selected range. */
+  /**
+   * The selected range. Like Excel, it fails when the selection is not one block of cells:
+   * - several areas: "If multiple ranges are selected, this method will throw an error"
+   *   (Workbook.getSelectedRange, Excel JavaScript API reference, learn.microsoft.com);
+   * - a chart or shape: `InvalidSelection`, by design (OfficeDev/office-js#2268, #8).
+   * The code for several areas is not documented; the host uses InvalidSelection for both and
+   * reports the failing call in `debugInfo.errorLocation`, which is what the add-in checks too.
+   */
   getSelectedRange(): RangeProxy {
-    return new RangeProxy(this.context, this.model, () => ({ sheet: this.model.sheet(this.model.selection.sheetId), rect: this.model.selection.rect }));
+    return new RangeProxy(this.context, this.model, () => {
+      if (this.model.selectionKind !== 'block') {
+        throw new HostError('InvalidSelection', 'The current selection is invalid for this operation.', 'Workbook.getSelectedRange');
+      }
+      return { sheet: this.model.sheet(this.model.selection.sheetId), rect: this.model.selection.rect };
+    });
   }
 }

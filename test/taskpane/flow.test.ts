@@ -1,7 +1,7 @@
 /** The whole pane flow through the in-memory host: select, classify, check the workbook. */
 import { isoDayNumber } from '../../src/taskpane/options';
 import { BESIDE_NAME, CancelToken, CancelledError, PAYLOAD_LIMIT, RECORD_KEY, SHEET_NAMES } from '../../src/excel';
-import { classifySelection, previewSelection, type RunRequest } from '../../src/taskpane/flow';
+import { classifySelection, glanceAtSelection, PaneError, previewSelection, type RunRequest } from '../../src/taskpane/flow';
 import { createHost, type ExcelHost } from '../host';
 import { fillCustomers, fillTransactions, runnerOf, snapshot } from '../host/fixtures';
 
@@ -255,6 +255,27 @@ describe('Classify selection: customer tables', () => {
     expect(sheet1.conditionalFormats.map((c) => c.formula)).toEqual(['=$D2="Platinum"', '=$D2="Gold"', '=$D2="Iron"', '=$D2="Lead"']);
   });
 
+  it('replaces an earlier version\'s rules in Excel without ExcelApi 1.14 (isSetSupported guard, no getItemOrNullObject)', async () => {
+    const host = createHost();
+    fillCustomers(host, 'Sheet1', rows);
+    host.select('A1:C7');
+    await previewAndClassify(host, { mapping: { customer: 0, value: 2 }, options: { method: 'abc' } });
+    const m = host.model;
+    const sheet1 = m.sheet('Sheet1');
+    m.settings.set(RECORD_KEY, JSON.stringify({ version: 1, sheets: [m.sheet('Tier Summary').id], besideSheet: sheet1.id, rules: sheet1.conditionalFormats.map((c) => c.id) }));
+    m.names.delete(SHEET_NAMES.summary);
+    m.excelApi = 9; // Excel 2019-era: ExcelApi 1.9
+    const office = globalThis as { Office?: unknown };
+    office.Office = { context: { requirements: host.requirements } };
+    try {
+      await previewAndClassify(host, { mapping: { customer: 0, value: 2 }, options: { method: 'pyramid' } });
+    } finally {
+      delete office.Office;
+    }
+    expect(sheetNames(host)).toEqual(['Sheet1', 'Tier Summary']);
+    expect(sheet1.conditionalFormats.map((c) => c.formula)).toEqual(['=$D2="Platinum"', '=$D2="Gold"', '=$D2="Iron"', '=$D2="Lead"']);
+  });
+
   it('finds its output after the user renamed or deleted its sheets', async () => {
     const host = createHost();
     fillTransactions(host, 'Sheet1', 500, 80);
@@ -438,6 +459,40 @@ describe('Cancel', () => {
     const run = classifySelection(runnerOf(host), request({ token, onProgress: (p) => p.phase === 'read' && token.cancel() }));
     await expect(run).rejects.toBeInstanceOf(CancelledError);
     expect(snapshot(host)).toEqual(before);
+  });
+});
+
+describe('Selections Excel cannot hand over', () => {
+  it('says "select one block of cells" when two areas are selected, for the preview and for a run', async () => {
+    const host = createHost();
+    fillTransactions(host, 'Sheet1', 100, 10);
+    host.select('A1:B20,D1:D20');
+    await expect(previewSelection(runnerOf(host))).rejects.toEqual(expect.objectContaining({ name: 'PaneError', key: 'error.selection' }));
+    await expect(classifySelection(runnerOf(host), request())).rejects.toBeInstanceOf(PaneError);
+    await expect(glanceAtSelection(runnerOf(host))).rejects.toEqual(expect.objectContaining({ key: 'error.selection' }));
+  });
+
+  it('says the same when a chart is selected (e.g. Tierwise\'s own chart), and writes nothing', async () => {
+    const host = createHost();
+    fillTransactions(host, 'Sheet1', 100, 10);
+    host.select('A1');
+    await previewAndClassify(host);
+    const before = snapshot(host);
+    host.selectChart('Tier Summary');
+    await expect(classifySelection(runnerOf(host), request())).rejects.toEqual(expect.objectContaining({ key: 'error.selection' }));
+    expect(snapshot(host)).toEqual(before);
+  });
+});
+
+describe('Selection changes', () => {
+  it('cost one small request: the address and size, no values, names, rules or date probe', async () => {
+    const host = createHost();
+    fillTransactions(host, 'Sheet1', 10_000, 1_000);
+    host.select('B7');
+    const glance = await glanceAtSelection(runnerOf(host));
+    expect(glance).toEqual({ address: 'Sheet1!B7', rows: 1, columns: 1 });
+    expect(host.stats.syncs).toBe(1);
+    expect(host.stats.bytesReceived).toBeLessThan(200);
   });
 });
 
