@@ -32,6 +32,8 @@ export interface RenderResult {
   syncs: number;
   /** True when the output went in one request (no staging sheets). */
   oneRequest: boolean;
+  /** True when Excel refused a chart and the output was written without charts. */
+  chartsLeftOut?: boolean;
 }
 
 /** Made sheets: the summary, the customers sheet (sheet mode), the beside staging sheet (staged beside mode). */

@@ -10,7 +10,9 @@
  * tables under temporary names, charts) and only then is the previous output removed
  * (`remove-previous.ts`) and the new one named (`commit-output.ts`): a request stops at its first
  * failing operation, and one that fails on a table or a chart leaves the previous output as it was.
+ * A chart Excel refuses costs the chart only: the output is written again without charts.
  */
+import { chartRefused } from './charts';
 import { CELL_BUDGET, REQUEST_BUDGET } from './limits';
 import { outputSize } from './output-size';
 import { FINISH_BYTES, type RenderRequest, type RenderResult } from './render-types';
@@ -27,6 +29,19 @@ export type { RenderRequest, RenderResult } from './render-types';
  * @example const result = await renderPlan(context, { plan, input, state, besideFree, sheetNames });
  */
 export async function renderPlan(context: Excel.RequestContext, request: RenderRequest): Promise<RenderResult> {
+  try {
+    return await renderOnceOrStaged(context, request);
+  } catch (error) {
+    // charts are queued before the previous output's removal: a refused chart leaves the workbook
+    // as it was, so the run is written again without charts rather than lost
+    if (!chartRefused(error) || request.plan.summary.charts.length === 0) throw error;
+    const plan = { ...request.plan, summary: { ...request.plan.summary, charts: [] } };
+    const result = await renderOnceOrStaged(context, { ...request, plan });
+    return { ...result, chartsLeftOut: true };
+  }
+}
+
+async function renderOnceOrStaged(context: Excel.RequestContext, request: RenderRequest): Promise<RenderResult> {
   const mode: RenderResult['mode'] = request.plan.besideInput && request.besideFree ? 'beside' : 'sheet';
   const size = outputSize(request.plan, mode, request.dateSystem);
   if (size.bytes + FINISH_BYTES <= REQUEST_BUDGET && size.cells <= CELL_BUDGET) {

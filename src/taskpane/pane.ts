@@ -260,6 +260,10 @@ export function startPane(doc: Document, deps: PaneDeps): Pane {
       }
       const done = $('status');
       done.textContent = `${text('run.done', { customers })}${language === 'zh-CN' ? '' : ' '}${done.textContent ?? ''}`;
+      if (render.chartsLeftOut) {
+        done.textContent += `${language === 'zh-CN' ? '' : ' '}${text('run.chartsLeftOut')}`;
+        done.className = 'status warning';
+      }
     } catch (error) {
       reportError(error);
     } finally {

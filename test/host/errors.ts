@@ -23,7 +23,7 @@ export type HostErrorCode =
  */
 export class HostError extends Error {
   /** Where the request failed, as Office.js reports it in `debugInfo.errorLocation` (e.g. "Workbook.getSelectedRange"). */
-  readonly debugInfo: { code: HostErrorCode; message: string; errorLocation?: string };
+  debugInfo: { code: HostErrorCode; message: string; errorLocation?: string };
 
   constructor(
     readonly code: HostErrorCode,

@@ -339,8 +339,17 @@ export class SeriesProxy extends ClientProxy {
   }
   set chartType(value: string) {
     this.call('chartType', [value], () => {
+      this.hasValues('chartType');
       this.find().chartType = value;
     });
+  }
+  /**
+   * A series added by `series.add(name)` has no data until `setValues`; Excel refuses to change
+   * the type or axis group of such a series (ErrorCodes.emptyChartSeries, "EmptyChartSeries", in
+   * @microsoft/office-js dist/excel-web-16.00.debug.js). Microsoft's chart samples set the values first.
+   */
+  private hasValues(property: string): void {
+    if (!this.find().values) throw new HostError('EmptyChartSeries', `The series has no values: set them before ${property}.`, `ChartSeries.${property}`);
   }
   set name(value: string) {
     this.call('name', [value], () => {
@@ -349,6 +358,7 @@ export class SeriesProxy extends ClientProxy {
   }
   set axisGroup(value: string) {
     this.call('axisGroup', [value], () => {
+      this.hasValues('axisGroup');
       this.find().axisGroup = value;
     });
   }

@@ -402,19 +402,12 @@ describe('Cancel', () => {
     expect(host.model.sheet('Customers').usedRect()?.rows).toBe(out.plan.customers.rows + 1);
   });
 
-  describe('keeps the previous output when a re-run fails on a table or a chart (a request stops at its first failing operation)', () => {
-    const isChartAdd = (d: unknown): boolean => {
-      const op = d as { m?: string; a?: unknown[] };
-      return op.m === 'add' && op.a?.length === 3 && op.a[1] === 'range';
-    };
+  describe('keeps the previous output when a re-run fails on a table (a request stops at its first failing operation)', () => {
     const isTableAdd = (d: unknown): boolean => {
       const op = d as { m?: string; a?: unknown[] };
       return op.m === 'add' && op.a?.length === 2 && op.a[0] === 'range' && op.a[1] === true;
     };
-    it.each([
-      ['a chart', isChartAdd],
-      ['a table', isTableAdd],
-    ])('one request, output on sheets: adding %s fails', async (_, fails) => {
+    it.each([['a table', isTableAdd]])('one request, output on sheets: adding %s fails', async (_, fails) => {
       const host = await classifiedOnce(3_000, 500);
       const before = snapshot(host);
       host.failOp = fails;
@@ -425,7 +418,24 @@ describe('Cancel', () => {
       await previewAndClassify(host, { options: { method: 'abc' } });
       expect(sheetNames(host)).toEqual(['Sheet1', 'Tier Summary', 'Customers']);
     });
-    it('one request, tier columns beside the table: adding a chart fails', async () => {
+  });
+
+  describe('writes the output without charts when Excel refuses a chart (the chart is queued before the removal)', () => {
+    const isChartAdd = (d: unknown): boolean => {
+      const op = d as { m?: string; a?: unknown[] };
+      return op.m === 'add' && op.a?.length === 3 && op.a[1] === 'range';
+    };
+    it('one request, output on sheets', async () => {
+      const host = await classifiedOnce(3_000, 500);
+      host.failOp = isChartAdd;
+      const out = await previewAndClassify(host, { options: { method: 'abc' } });
+      expect(out.render.chartsLeftOut).toBe(true);
+      expect(sheetNames(host)).toEqual(['Sheet1', 'Tier Summary', 'Customers']);
+      expect(host.model.sheet('Tier Summary').charts).toEqual([]);
+      expect(host.model.sheet('Tier Summary').tables.map((t) => t.name)).toEqual(['TierwiseSummary', 'TierwisePareto']);
+      expect(host.model.sheet('Customers').usedRect()?.rows).toBe(out.plan.customers.rows + 1);
+    });
+    it('one request, tier columns beside the table', async () => {
       const host = createHost();
       fillCustomers(host, 'Sheet1', [
         ['Ann', 'North', 5000],
@@ -436,17 +446,19 @@ describe('Cancel', () => {
       host.select('A1:C5');
       const first = await previewAndClassify(host, { mapping: { customer: 0, value: 2 }, options: { method: 'abc' } });
       expect(first.render.mode).toBe('beside');
-      const before = snapshot(host);
       host.failOp = isChartAdd;
-      await expect(previewAndClassify(host, { mapping: { customer: 0, value: 2 }, options: { method: 'pyramid' } })).rejects.toMatchObject({ code: 'GeneralException' });
-      expect(snapshot(host)).toEqual(before);
+      const out = await previewAndClassify(host, { mapping: { customer: 0, value: 2 }, options: { method: 'pyramid' } });
+      expect([out.render.mode, out.render.chartsLeftOut]).toEqual(['beside', true]);
+      expect(host.model.sheet('Sheet1').conditionalFormats.map((c) => c.formula)).toEqual(out.plan.colorRules.map((r) => `=$D2="${r.tier}"`));
+      expect(sheetNames(host)).toEqual(['Sheet1', 'Tier Summary']);
     });
-    it('staging sheets (too large for one request): adding a chart fails', async () => {
+    it('staging sheets (too large for one request)', async () => {
       const host = await classifiedThenGrown();
-      const before = snapshot(host);
       host.failOp = isChartAdd;
-      await expect(previewAndClassify(host)).rejects.toMatchObject({ code: 'GeneralException' });
-      expect(snapshot(host)).toEqual(before);
+      const out = await previewAndClassify(host);
+      expect([out.render.oneRequest, out.render.chartsLeftOut]).toEqual([false, true]);
+      expect(sheetNames(host)).toEqual(['Sheet1', 'Tier Summary', 'Customers']);
+      expect(host.model.sheet('Tier Summary').charts).toEqual([]);
     });
   });
 
