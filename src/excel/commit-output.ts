@@ -17,6 +17,11 @@ export interface Committed {
   customersName: string | null;
   summaryName: string;
   besideAddress: string | null;
+  /**
+   * The ids of the new colour rules over the user's rows, once the request is synced — loaded only
+   * when the previous rules could not be read, so that the next run can find them by record.
+   */
+  ruleIds?: () => string[];
 }
 
 /**
@@ -41,6 +46,7 @@ export function commitOutput(context: Excel.RequestContext, request: RenderReque
   const record: OutputRecord = { version: 2, sheets: [], besideSheet: null, rules: [], besideTiers: [], besideTierOffset: 0 };
   let customersName: string | null = null;
   let besideAddress: string | null = null;
+  let ruleIds: Committed['ruleIds'];
 
   if (made.customers) {
     customersName = uniqueSheetName(request.sheetNames.customers, taken);
@@ -59,7 +65,11 @@ export function commitOutput(context: Excel.RequestContext, request: RenderReque
     formatTable(userSheet, target.row, target.column, table);
     wb.names.add(BESIDE_NAME, range);
     const tierCol = Math.max(0, table.columns.findIndex((c) => c.id === plan.tierColumn));
-    addTierRules(userSheet, { row: input.row + 1, column: input.column, rows: input.rows - 1, columns: input.columns + target.columns }, target.column + tierCol, plan.colorRules);
+    const rules = addTierRules(userSheet, { row: input.row + 1, column: input.column, rows: input.rows - 1, columns: input.columns + target.columns }, target.column + tierCol, plan.colorRules);
+    if (state.previous.rules.unread && rules.length > 0) {
+      rules.forEach((cf) => cf.load('id'));
+      ruleIds = () => rules.map((cf) => cf.id);
+    }
     record.besideTiers = input.rows > 1 ? plan.colorRules.map((r) => r.tier) : [];
     record.besideTierOffset = tierCol;
     besideAddress = `${sheetRef(input.sheetName)}!${blockAddress(target)}`;
@@ -75,5 +85,21 @@ export function commitOutput(context: Excel.RequestContext, request: RenderReque
   }
   made.summary.activate();
   wb.settings.add(RECORD_KEY, JSON.stringify(record));
-  return { record, customersName, summaryName, besideAddress };
+  return { record, customersName, summaryName, besideAddress, ruleIds };
+}
+
+/**
+ * Adds the ids of the new colour rules to the record, in one small request after the output is
+ * committed (only when the previous rules could not be read). A failure leaves the output as it is.
+ * @example await recordRuleIds(context, committed, input.sheetId);
+ */
+export async function recordRuleIds(context: Excel.RequestContext, committed: Committed, sheetId: string): Promise<void> {
+  if (!committed.ruleIds) return;
+  const record: OutputRecord = { ...committed.record, besideSheet: sheetId, rules: committed.ruleIds() };
+  context.workbook.settings.add(RECORD_KEY, JSON.stringify(record));
+  try {
+    await context.sync();
+  } catch {
+    // the output stands; its rules are then found by formula, or left in place
+  }
 }

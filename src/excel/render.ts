@@ -10,9 +10,12 @@
  * tables under temporary names, charts) and only then is the previous output removed
  * (`remove-previous.ts`) and the new one named (`commit-output.ts`): a request stops at its first
  * failing operation, and one that fails on a table or a chart leaves the previous output as it was.
- * A chart Excel refuses costs the chart only: the output is written again without charts.
+ * A chart Excel refuses costs the chart only: the output is written again without charts. A
+ * previous colour rule Excel cannot delete (office-js 5222) is left, and the new rules' ids recorded.
  */
 import { chartRefused } from './charts';
+import { type Committed, recordRuleIds } from './commit-output';
+import { ruleDeleteFailed } from './remove-previous';
 import { CELL_BUDGET, REQUEST_BUDGET } from './limits';
 import { outputSize } from './output-size';
 import { FINISH_BYTES, type RenderRequest, type RenderResult } from './render-types';
@@ -29,28 +32,41 @@ export type { RenderRequest, RenderResult } from './render-types';
  * @example const result = await renderPlan(context, { plan, input, state, besideFree, sheetNames });
  */
 export async function renderPlan(context: Excel.RequestContext, request: RenderRequest): Promise<RenderResult> {
-  try {
-    return await renderOnceOrStaged(context, request);
-  } catch (error) {
-    // charts are queued before the previous output's removal: a refused chart leaves the workbook
-    // as it was, so the run is written again without charts rather than lost
-    if (!chartRefused(error) || request.plan.summary.charts.length === 0) throw error;
-    const plan = { ...request.plan, summary: { ...request.plan.summary, charts: [] } };
-    const result = await renderOnceOrStaged(context, { ...request, plan });
-    return { ...result, chartsLeftOut: true };
+  let req = request;
+  let chartsLeftOut = false;
+  for (let attempt = 0; ; attempt++) {
+    let committed: Committed | null = null;
+    try {
+      const result = await renderOnceOrStaged(context, req, (c) => (committed = c));
+      if (committed) await recordRuleIds(context, committed, req.input.sheetId);
+      return chartsLeftOut ? { ...result, chartsLeftOut } : result;
+    } catch (error) {
+      if (attempt >= 2) throw error;
+      const previous = req.state.previous;
+      if (ruleDeleteFailed(error) && previous.rules.ids.length > 0) {
+        // Excel could not delete a previous colour rule (office-js 5222): the request stopped before
+        // touching anything else; write again leaving the previous rules, and record the new ones' ids
+        req = { ...req, state: { ...req.state, previous: { ...previous, rules: { sheetId: previous.rules.sheetId, ids: [], unread: true } } } };
+      } else if (chartRefused(error) && req.plan.summary.charts.length > 0) {
+        // charts are queued before the previous output's removal: a refused chart leaves the
+        // workbook as it was, so the run is written again without charts rather than lost
+        req = { ...req, plan: { ...req.plan, summary: { ...req.plan.summary, charts: [] } } };
+        chartsLeftOut = true;
+      } else throw error;
+    }
   }
 }
 
-async function renderOnceOrStaged(context: Excel.RequestContext, request: RenderRequest): Promise<RenderResult> {
+async function renderOnceOrStaged(context: Excel.RequestContext, request: RenderRequest, onCommitted: (committed: Committed) => void): Promise<RenderResult> {
   const mode: RenderResult['mode'] = request.plan.besideInput && request.besideFree ? 'beside' : 'sheet';
   const size = outputSize(request.plan, mode, request.dateSystem);
   if (size.bytes + FINISH_BYTES <= REQUEST_BUDGET && size.cells <= CELL_BUDGET) {
     try {
-      return await writeInOneRequest(context, request, mode);
+      return await writeInOneRequest(context, request, mode, onCommitted);
     } catch (error) {
       // refused whole (nothing applied): write through staging sheets instead
       if ((error as { code?: string }).code !== 'RequestPayloadSizeLimitExceeded') throw error;
     }
   }
-  return writeStaged(context, request, mode);
+  return writeStaged(context, request, mode, onCommitted);
 }

@@ -5,7 +5,7 @@
  */
 import { CancelledError } from './cancel';
 import { besideTarget } from './beside-probe';
-import { commitOutput } from './commit-output';
+import { type Committed, commitOutput } from './commit-output';
 import { decorate } from './decorate';
 import { RequestPacker } from './packer';
 import { removePrevious } from './remove-previous';
@@ -18,7 +18,7 @@ import { writeTable } from './write-table';
  * Writes the whole output in one request: nothing is sent before the last cancel check.
  * @example const result = await writeInOneRequest(context, request, 'sheet'); result.syncs // 1
  */
-export async function writeInOneRequest(context: Excel.RequestContext, request: RenderRequest, mode: RenderResult['mode']): Promise<RenderResult> {
+export async function writeInOneRequest(context: Excel.RequestContext, request: RenderRequest, mode: RenderResult['mode'], onCommitted?: (committed: Committed) => void): Promise<RenderResult> {
   const { plan, input, token, dateSystem } = request;
   token?.check();
   const wb = context.workbook;
@@ -52,6 +52,7 @@ export async function writeInOneRequest(context: Excel.RequestContext, request: 
     if ((error as { code?: string }).code !== 'RequestPayloadSizeLimitExceeded') await discardStaged(context, staged);
     throw error;
   }
+  onCommitted?.(result);
   request.onProgress?.({ phase: 'finish', done: 1, total: 1 });
   return { mode, customersSheet: result.customersName, summarySheet: result.summaryName, besideAddress: result.besideAddress, syncs: 1, oneRequest: true };
 }

@@ -3,7 +3,7 @@
  * staging sheets (a cancel deletes them, the workbook is as before), then one request swaps the
  * previous output for the new one.
  */
-import { commitOutput } from './commit-output';
+import { type Committed, commitOutput } from './commit-output';
 import { decorate } from './decorate';
 import { RequestPacker } from './packer';
 import { removePrevious } from './remove-previous';
@@ -15,7 +15,7 @@ import { writeTable } from './write-table';
  * Writes values through hidden staging sheets in as many requests as needed, then one swap request.
  * @example const result = await writeStaged(context, request, 'sheet'); result.oneRequest // false
  */
-export async function writeStaged(context: Excel.RequestContext, request: RenderRequest, mode: RenderResult['mode']): Promise<RenderResult> {
+export async function writeStaged(context: Excel.RequestContext, request: RenderRequest, mode: RenderResult['mode'], onCommitted?: (committed: Committed) => void): Promise<RenderResult> {
   const { plan, input, token, dateSystem } = request;
   const sheets = context.workbook.worksheets;
   const id = stamp();
@@ -54,6 +54,7 @@ export async function writeStaged(context: Excel.RequestContext, request: Render
     const result = commitOutput(context, request, made, tables);
     await context.sync();
     staged.length = 0; // committed: nothing left to discard
+    onCommitted?.(result);
     packer.syncs++;
     request.onProgress?.({ phase: 'finish', done: 1, total: 1 });
     return { mode, customersSheet: result.customersName, summarySheet: result.summaryName, besideAddress: result.besideAddress, syncs: packer.syncs, oneRequest: false };

@@ -60,7 +60,7 @@ export interface Preview {
  */
 export async function previewSelection(run: ExcelRunner): Promise<Preview> {
   return runOnSelection(run, async (context) => {
-    const state = await inspectWorkbook(context);
+    const state = await inspectWorkbook(context, { rules: 'none' });
     const area = usableArea(state);
     const sample = await readSample(context, area);
     return { area, adjusted: state.adjusted, sample, detection: detectColumns(sample.headers, sample.sample), dateSystem: state.dateSystem };
@@ -148,10 +148,16 @@ export async function classifySelection(run: ExcelRunner, request: RunRequest): 
       await context.sync();
       state = await pending.resolve();
     } catch (error) {
-      // the first rows' answer (or request) was too large: inspect alone, then read in smaller chunks
-      if (!reader || !payloadTooLarge(error)) throw error;
-      reader = null;
-      state = await inspectWorkbook(context, { besideOf: expected });
+      if (reader && payloadTooLarge(error)) {
+        // the first rows' answer (or request) was too large: inspect alone, then read in smaller chunks
+        reader = null;
+        state = await inspectWorkbook(context, { besideOf: expected });
+      } else if (!payloadTooLarge(error) && !selectionRefused(error)) {
+        // a user's colour rule Excel cannot read (office-js 6827, 6835) fails the whole request:
+        // inspect again, reading only the rules over Tierwise's own columns
+        reader = null;
+        state = await inspectWorkbook(context, { besideOf: expected, rules: 'own' });
+      } else throw error;
     }
     const area = usableArea(state);
     // date serials count from the workbook's epoch unless the caller says otherwise

@@ -18,7 +18,7 @@ export interface FormatPatch {
   fontColor?: string;
 }
 
-/** A conditional format (only the custom-formula kind is modelled). */
+/** A conditional format (the add-in makes custom-formula rules; a user's may be of any type). */
 export interface ConditionalFormatModel {
   id: string;
   type: string;
@@ -26,6 +26,25 @@ export interface ConditionalFormatModel {
   formula: string;
   fill?: string;
   fontColor?: string;
+  /**
+   * A rule the user duplicated in Conditional Formatting → Manage Rules: Excel then fails to read
+   * the properties of the rules (OfficeDev/office-js#6835).
+   */
+  duplicated?: boolean;
+  /** A rule Excel fails to delete with "Item Not Found" although it exists (OfficeDev/office-js#5222). */
+  deleteFails?: boolean;
+}
+
+/**
+ * True when Excel fails to read a rule's properties (rule, format): a duplicated rule (#6835), or
+ * one of two or more cell-value rules on the same range (OfficeDev/office-js#6827). Ids and types
+ * still load.
+ * @example unreadableRule(sheet, { ...cf, duplicated: true }) // true
+ */
+export function unreadableRule(sheet: SheetModel, cf: ConditionalFormatModel): boolean {
+  if (cf.duplicated) return true;
+  const same = (a: Rect, b: Rect): boolean => a.row === b.row && a.column === b.column && a.rows === b.rows && a.columns === b.columns;
+  return cf.type === 'CellValue' && sheet.conditionalFormats.some((o) => o !== cf && o.type === 'CellValue' && same(o.rect, cf.rect));
 }
 
 /** An Excel table. */

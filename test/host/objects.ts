@@ -4,7 +4,7 @@
 import { formatA1, parseA1, type Rect } from './a1';
 import { ClientProxy, type HostContext, LoadedCollectionProxy, NullableProxy } from './context';
 import { HostError } from './errors';
-import type { ChartModel, ConditionalFormatModel, SeriesModel, SheetModel, TableModel, WorkbookModel } from './model';
+import { type ChartModel, type ConditionalFormatModel, type SeriesModel, type SheetModel, type TableModel, unreadableRule, type WorkbookModel } from './model';
 
 /** A sheet and a block on it: what a range proxy resolves to. */
 export interface Place {
@@ -165,6 +165,8 @@ export class ConditionalFormatProxy extends NullableProxy<ConditionalFormatModel
   delete(): void {
     this.call('delete', [], () => {
       const cf = this.target();
+      // OfficeDev/office-js#5222: Excel reports "Item Not Found" for a rule that exists
+      if (cf.deleteFails) throw new HostError('ItemNotFound', 'Item Not Found.');
       const sheet = this.owner();
       if (sheet) sheet.conditionalFormats.splice(sheet.conditionalFormats.indexOf(cf), 1);
     });
@@ -194,6 +196,10 @@ export class ConditionalFormatCollectionProxy extends LoadedCollectionProxy<Cond
     const p = this.where();
     const found = p.sheet.conditionalFormats.filter((cf) => overlaps(cf.rect, p.rect));
     const data = found.map((cf) => {
+      if (wanted.some((n) => n !== 'id' && n !== 'type') && unreadableRule(p.sheet, cf)) {
+        // OfficeDev/office-js#6827, #6835: reading the rules' properties fails the whole request
+        throw new HostError('GeneralException', 'An internal error has occurred.', 'ConditionalFormatCollection.load');
+      }
       const row: Record<string, unknown> = {};
       for (const n of wanted) {
         if (n === 'id') row.id = cf.id;

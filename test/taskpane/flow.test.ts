@@ -241,6 +241,58 @@ describe('Classify selection: customer tables', () => {
     expect(cfs.filter((c) => c.id !== mine.id).map((c) => c.formula)).toEqual(['=$D2="Platinum"', '=$D2="Gold"', '=$D2="Iron"', '=$D2="Lead"']);
   });
 
+  describe('colour rules Excel cannot read or delete (office-js 5222, 6827, 6835)', () => {
+    const abc = { mapping: { customer: 0, value: 2 }, options: { method: 'abc' as const } };
+    const pyramid = { mapping: { customer: 0, value: 2 }, options: { method: 'pyramid' as const } };
+    const formulasOf = (host: ExcelHost): string[] => host.model.sheet('Sheet1').conditionalFormats.filter((c) => c.formula.startsWith('=$D')).map((c) => c.formula);
+
+    it('previews and re-runs beside a table with two cell-value rules on one range: reads only the rules over its own columns', async () => {
+      const host = createHost();
+      fillCustomers(host, 'Sheet1', rows);
+      const sheet = host.model.sheet('Sheet1');
+      const values = { row: 1, column: 2, rows: 6, columns: 1 };
+      sheet.conditionalFormats.push({ id: '{gt}', type: 'CellValue', rect: values, formula: '>1000' }, { id: '{lt}', type: 'CellValue', rect: values, formula: '<100' });
+      host.select('A1:C7');
+      await previewAndClassify(host, abc);
+      const second = await previewAndClassify(host, pyramid);
+      expect(second.render.mode).toBe('beside');
+      expect(sheet.conditionalFormats.map((c) => c.id).slice(0, 2)).toEqual(['{gt}', '{lt}']);
+      expect(formulasOf(host)).toEqual(['=$D2="Platinum"', '=$D2="Gold"', '=$D2="Iron"', '=$D2="Lead"']);
+    });
+
+    it('falls back to the rule ids it records when a duplicated user rule spans its columns too', async () => {
+      const host = createHost();
+      fillCustomers(host, 'Sheet1', rows);
+      const sheet = host.model.sheet('Sheet1');
+      sheet.conditionalFormats.push({ id: '{dup}', type: 'Custom', rect: { row: 1, column: 0, rows: 6, columns: 8 }, formula: '=$C2>4000', duplicated: true });
+      host.select('A1:C7');
+      await previewAndClassify(host, abc); // no previous output: nothing to read
+      // the rules cannot be read: the run leaves the previous ones and records the ids of its own
+      await previewAndClassify(host, pyramid);
+      expect(formulasOf(host)).toEqual(['=$D2="A"', '=$D2="B"', '=$D2="C"', '=$D2="Platinum"', '=$D2="Gold"', '=$D2="Iron"', '=$D2="Lead"']);
+      const record = JSON.parse(String(host.model.settings.get(RECORD_KEY))) as { rules: string[] };
+      expect(record.rules).toEqual(sheet.conditionalFormats.slice(-4).map((c) => c.id));
+      // the next run removes them by those ids
+      await previewAndClassify(host, abc);
+      expect(formulasOf(host)).toEqual(['=$D2="A"', '=$D2="B"', '=$D2="C"', '=$D2="A"', '=$D2="B"', '=$D2="C"']);
+      expect(sheet.conditionalFormats[0].id).toBe('{dup}');
+    });
+
+    it('writes the output when Excel fails to delete a previous rule, leaving that rule', async () => {
+      const host = createHost();
+      fillCustomers(host, 'Sheet1', rows);
+      host.select('A1:C7');
+      await previewAndClassify(host, abc);
+      const sheet = host.model.sheet('Sheet1');
+      sheet.conditionalFormats[0].deleteFails = true;
+      const out = await previewAndClassify(host, pyramid);
+      expect(out.render.mode).toBe('beside');
+      expect(out.render.besideAddress).toBe('Sheet1!D1:E7');
+      expect(formulasOf(host)).toEqual(['=$D2="A"', '=$D2="B"', '=$D2="C"', '=$D2="Platinum"', '=$D2="Gold"', '=$D2="Iron"', '=$D2="Lead"']);
+      expect(sheetNames(host)).toEqual(['Sheet1', 'Tier Summary']);
+    });
+  });
+
   it('replaces the output recorded by an earlier version (sheet and rule ids in the setting)', async () => {
     const host = createHost();
     fillCustomers(host, 'Sheet1', rows);
