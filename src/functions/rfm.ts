@@ -4,7 +4,7 @@
  * `segmentLookup`). Recency scores descending: the most recent customers get the top score.
  */
 import { DEFAULT_SEGMENT_RULES, checkBins, quantileCuts, rfmCode, scoreWithCuts, segmentLookup } from '../engine';
-import { type Matrix, type Out, asMatrix, fail, omitted, optionalNumber, populationNumbers, readNumbers, requireNumbers, reshape, run } from './args';
+import { type Matrix, type Out, asMatrix, fail, inputError, omitted, optionalNumber, populationNumbers, readNumbers, requireNumbers, reshape, run } from './args';
 import { populationCache } from './cache';
 
 const MEASURES = ['recency', 'frequency', 'monetary'] as const;
@@ -91,7 +91,7 @@ function rowInstead(cells: (Out | undefined)[]): Out {
   let invalid: Out | undefined;
   for (const c of cells) {
     if (c === undefined || c === '') continue;
-    if ((c as CustomFunctions.Error).message === undefined) return c; // an error cell of the input
+    if (inputError(c)) return c; // an error cell of the input (Excel gives those an empty message)
     invalid ??= c;
   }
   return invalid ?? '';

@@ -20,6 +20,7 @@ import {
   payloadTooLarge,
   queueInspect,
   readSample,
+  rememberDateSystem,
   renderPlan,
   sameArea,
   selectionRefused,
@@ -61,6 +62,8 @@ export interface Preview {
 export async function previewSelection(run: ExcelRunner): Promise<Preview> {
   return runOnSelection(run, async (context) => {
     const state = await inspectWorkbook(context, { rules: 'none' });
+    // the custom functions share this runtime: they read dates with this answer, asking nothing while calculating
+    rememberDateSystem(state.dateSystem);
     const area = usableArea(state);
     const sample = await readSample(context, area);
     return { area, adjusted: state.adjusted, sample, detection: detectColumns(sample.headers, sample.sample), dateSystem: state.dateSystem };

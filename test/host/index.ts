@@ -27,6 +27,12 @@ export interface ExcelHost {
   afterSync?: (stats: HostStats) => void;
   /** Makes every operation it returns true for fail when its request runs (e.g. adding charts). */
   failOp?: (desc: unknown) => boolean;
+  /**
+   * Holds every request unanswered while true: an Excel busy with a calculation may not answer a
+   * request made from inside a custom function's calculation until it is done (the reason issue
+   * 12.4 asks the date-system question to have a time limit).
+   */
+  busy?: boolean;
   Excel: { run<T>(callback: (context: HostRequestContext) => Promise<T>): Promise<T> };
   /** Fills a sheet from rows (the first row at `topLeft`), bypassing requests. */
   fill(sheetName: string, topLeft: string, rows: readonly (readonly (string | number | boolean | null)[])[]): void;
@@ -53,6 +59,7 @@ export function createHost(model = new WorkbookModel()): ExcelHost {
     stats: emptyStats(),
     Excel: {
       async run<T>(callback: (context: HostRequestContext) => Promise<T>): Promise<T> {
+        if (host.busy) return new Promise<T>(() => undefined);
         const ctx = new HostContext(model, host.stats);
         ctx.afterSync = (s) => host.afterSync?.(s);
         ctx.failOp = (d) => host.failOp?.(d) ?? false;
