@@ -9,7 +9,7 @@ import type { PendingTable } from './decorate';
 import { formatTable } from './formats';
 import type { Made, RenderRequest } from './render-types';
 import { uniqueSheetName } from './sheet-names';
-import { BESIDE_NAME, type OutputRecord, RECORD_KEY, SHEET_NAMES } from './tracking';
+import { BESIDE_NAME, type OutputRecord, RECORD_KEY, SHEET_NAMES, SOURCE_NAME } from './tracking';
 
 /** What the commit named and recorded. */
 export interface Committed {
@@ -43,7 +43,7 @@ export function commitOutput(context: Excel.RequestContext, request: RenderReque
   const wb = context.workbook;
   const freed = new Set(state.previous.sheets.map((s) => s.name.toLowerCase()));
   const taken = state.sheetNames.filter((n) => !freed.has(n.toLowerCase()));
-  const record: OutputRecord = { version: 2, sheets: [], besideSheet: null, rules: [], besideTiers: [], besideTierOffset: 0 };
+  const record: OutputRecord = { version: 2, sheets: [], besideSheet: null, rules: [], besideTiers: [], besideTierOffset: 0, ...(request.run ? { run: request.run } : {}) };
   let customersName: string | null = null;
   let besideAddress: string | null = null;
   let ruleIds: Committed['ruleIds'];
@@ -83,6 +83,8 @@ export function commitOutput(context: Excel.RequestContext, request: RenderReque
     tableNames.push(name);
     t.table.name = name;
   }
+  // the source, so that Refresh output finds the table again (the name moves with inserted rows and columns)
+  if (request.run) wb.names.add(SOURCE_NAME, wb.worksheets.getItem(input.sheetId).getRangeByIndexes(input.row, input.column, input.rows, input.columns));
   made.summary.activate();
   wb.settings.add(RECORD_KEY, JSON.stringify(record));
   return { record, customersName, summaryName, besideAddress, ruleIds };

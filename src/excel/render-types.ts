@@ -5,6 +5,7 @@ import type { DateSystem } from '../engine';
 import type { SheetPlan } from '../report';
 import type { CancelToken, ProgressListener } from './cancel';
 import type { SheetArea, WorkbookState } from './selection';
+import type { RecordedRun } from './tracking';
 
 /** What to render and where. */
 export interface RenderRequest {
@@ -17,6 +18,8 @@ export interface RenderRequest {
   /** Base names of the sheets to create (localised). */
   sheetNames: { customers: string; summary: string };
   dateSystem?: DateSystem;
+  /** What the run was asked, recorded with the output (for **Refresh output**). */
+  run?: RecordedRun;
   token?: CancelToken;
   onProgress?: ProgressListener;
 }

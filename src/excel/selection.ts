@@ -9,7 +9,7 @@ import { DATE_PROBE_ARGS, dateSystemOfProbe } from './date-probe';
 import type { Block } from './a1';
 import { tierFormula } from './colors';
 import { queueRulesById } from './rules-by-record';
-import { BESIDE_NAME, type OutputRecord, parseRecord, RECORD_KEY, SHEET_NAMES } from './tracking';
+import { BESIDE_NAME, type OutputRecord, parseRecord, RECORD_KEY, SHEET_NAMES, SOURCE_NAME } from './tracking';
 
 /** A block on a named sheet. */
 export interface SheetArea extends Block {
@@ -86,6 +86,11 @@ export interface InspectOptions {
   /** Probe the columns right of this area (the one the pane expects) for output beside it. */
   besideOf?: SheetArea;
   /**
+   * The table to resolve: the selection (default), or the source the last run recorded (the
+   * current region around its first cell, so rows added below are included).
+   */
+  source?: 'selection' | 'recorded';
+  /**
    * How the previous output's colour rules are found: `sheet` (default) reads the selected sheet's
    * rules in the first request; `own` reads only the rules over Tierwise's own columns, in a
    * second request (for when a user's rule makes the sheet's rules unreadable: office-js 6827,
@@ -131,7 +136,7 @@ async function ownRules(context: Excel.RequestContext, beside: SheetArea, formul
  */
 export function queueInspect(context: Excel.RequestContext, options: InspectOptions = {}): PendingInspect {
   const wb = context.workbook;
-  const selected = wb.getSelectedRange().load(DIMS);
+  const selected = (options.source === 'recorded' ? wb.names.getItem(SOURCE_NAME).getRange().getCell(0, 0) : wb.getSelectedRange()).load(DIMS);
   const sheet = selected.worksheet.load('id,name');
   const region = selected.getSurroundingRegion().load(DIMS);
   const used = sheet.getUsedRangeOrNullObject(true).load(DIMS);
@@ -181,7 +186,7 @@ export function queueInspect(context: Excel.RequestContext, options: InspectOpti
       const all = sheets.items.map((s) => ({ id: s.id, name: s.name }));
       const ownIds = new Set(record.sheets);
       for (const s of outputSheets) if (!s.at.isNullObject) ownIds.add(s.sheet.id);
-      const ownNames = new Set([BESIDE_NAME, ...Object.values(SHEET_NAMES)].map((n) => n.toLowerCase()));
+      const ownNames = new Set([BESIDE_NAME, SOURCE_NAME, ...Object.values(SHEET_NAMES)].map((n) => n.toLowerCase()));
       const previous: PreviousOutput = {
         record,
         sheets: all.filter((s) => ownIds.has(s.id)),

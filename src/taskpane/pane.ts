@@ -9,7 +9,7 @@ import { type PaneKey, paneText } from '../i18n/pane-strings';
 import { type Language, languageOf } from '../i18n/strings';
 import { cutPointsText } from './cuts';
 import { byId, el } from './dom';
-import { type ExcelRunner, PaneError, type Preview, classifySelection, glanceAtSelection, previewSelection } from './flow';
+import { type ExcelRunner, PaneError, type Preview, type RunOutcome, classifySelection, glanceAtSelection, previewSelection, refreshOutput } from './flow';
 import { parseOptions } from './options';
 import { mappingLevel, renderColumns, renderIssues, renderTierCounts } from './view';
 
@@ -28,6 +28,8 @@ export interface PaneDeps {
 export interface Pane {
   refresh(): Promise<void>;
   classify(): Promise<void>;
+  /** Refresh output: runs the recorded run again in place. */
+  rerun(): Promise<void>;
   setLanguage(language: Language): void;
 }
 
@@ -150,6 +152,9 @@ export function startPane(doc: Document, deps: PaneDeps): Pane {
     doc.querySelectorAll<HTMLElement>('[data-i18n]').forEach((node) => {
       node.textContent = text(node.dataset.i18n as PaneKey);
     });
+    doc.querySelectorAll<HTMLElement>('[data-i18n-title]').forEach((node) => {
+      node.title = text(node.dataset.i18nTitle as PaneKey);
+    });
     $<HTMLSelectElement>('language').value = language;
     renderSelection();
     renderMethod();
@@ -226,24 +231,40 @@ export function startPane(doc: Document, deps: PaneDeps): Pane {
       setStatus('error.params', { detail: parsed.problem }, 'error');
       return;
     }
+    await execute((t) =>
+      classifySelection(deps.run, {
+        mapping,
+        options: parsed.options,
+        language,
+        cellBytes: preview?.sample.cellBytes,
+        headers: preview?.sample.headers,
+        area: preview?.area,
+        token: t,
+        onProgress: showProgress,
+        yieldToUi,
+      }),
+    );
+  }
+
+  const yieldToUi = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
+
+  /** Refresh output: the recorded run again, in place (after the user's data changed). */
+  async function rerun(): Promise<void> {
+    if (token) return;
+    await execute((t) => refreshOutput(deps.run, { token: t, onProgress: showProgress, yieldToUi }));
+  }
+
+  /** Runs a classification with the progress bar and Cancel, then shows its results. */
+  async function execute(start: (token: CancelToken) => Promise<RunOutcome>): Promise<void> {
     token = new CancelToken();
-    const button = $<HTMLButtonElement>('classify');
-    button.disabled = true;
+    const buttons = [$<HTMLButtonElement>('classify'), $<HTMLButtonElement>('rerun')];
+    buttons.forEach((b) => (b.disabled = true));
     $('progress').hidden = false;
     $('results').hidden = true;
     setStatus(null);
     showProgress({ phase: 'read', done: 0, total: 1 });
     try {
-      const out = await classifySelection(deps.run, {
-        mapping,
-        options: parsed.options,
-        language,
-        cellBytes: preview?.sample.cellBytes,
-        area: preview?.area,
-        token,
-        onProgress: showProgress,
-        yieldToUi: () => new Promise((resolve) => setTimeout(resolve, 0)),
-      });
+      const out = await start(token);
       const { plan, render } = out;
       renderTierCounts(doc, $('tier-rows'), plan.tierCounts);
       renderIssues(doc, $('issues-h'), $('issues'), language, plan.issues);
@@ -268,7 +289,7 @@ export function startPane(doc: Document, deps: PaneDeps): Pane {
       reportError(error);
     } finally {
       token = null;
-      button.disabled = false;
+      buttons.forEach((b) => (b.disabled = false));
       $('progress').hidden = true;
     }
   }
@@ -281,6 +302,7 @@ export function startPane(doc: Document, deps: PaneDeps): Pane {
   // events
   $('refresh').addEventListener('click', () => void refresh());
   $('classify').addEventListener('click', () => void classify());
+  $('rerun').addEventListener('click', () => void rerun());
   $('cancel').addEventListener('click', () => token?.cancel());
   $<HTMLSelectElement>('language').addEventListener('change', (e) => setLanguage((e.target as HTMLSelectElement).value === 'zh-CN' ? 'zh-CN' : 'en'));
   for (const id of ['bins', 'a-share', 'b-share', 'cuts-input', 'as-of']) $(id).addEventListener('input', () => ((finalCuts = null), renderCuts()));
@@ -307,5 +329,5 @@ export function startPane(doc: Document, deps: PaneDeps): Pane {
   deps.onShow?.(() => void refresh());
 
   applyLanguage();
-  return { refresh, classify, setLanguage };
+  return { refresh, classify, rerun, setLanguage };
 }

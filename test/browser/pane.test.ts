@@ -182,4 +182,26 @@ describeIfBrowser('task pane in headless Chromium', () => {
     await expect(page.textContent('#status')).resolves.toBe('请只选择一个连续的单元格区域：多个区域、图表或形状无法分层。');
     await page.close();
   });
+  it('Refresh output runs the last classification again in place after the data changed', async () => {
+    const page = await open('customers', 'en-US');
+    await page.getByRole('button', { name: 'Classify selection' }).click();
+    await page.waitForSelector('#results:not([hidden])');
+    await page.evaluate(() => {
+      const w = window as unknown as { __host: import('../host').ExcelHost };
+      // two more customers below the table; the user now works on another sheet
+      w.__host.fill('Sheet1', 'A9', [['Gus', 'West', 7000], ['Hal', 'East', 20]]);
+      w.__host.model.addSheet('Notes');
+      w.__host.select('Notes!B2');
+    });
+    await page.getByRole('button', { name: 'Refresh output' }).click();
+    await page.waitForFunction(() => /^Done: 7 customers classified\./.test(document.getElementById('status')?.textContent ?? ''));
+    const tiers = await page.evaluate(() => {
+      const s = (window as unknown as { __host: import('../host').ExcelHost }).__host.model.sheet('Sheet1');
+      return Array.from({ length: 11 }, (_, r) => s.get(r, 4));
+    });
+    expect(tiers[0]).toBe('Tier');
+    expect(tiers[8]).toBe('A');
+    expect(tiers[10]).toBe('');
+    await page.close();
+  });
 });

@@ -191,6 +191,41 @@ export class SheetModel {
     return r0 < 0 ? null : { row: r0, column: c0, rows: r1 - r0 + 1, columns: c1 - c0 + 1 };
   }
 
+  /**
+   * The smallest block holding every value or formula inside `rect` (null when it holds none): what
+   * `Range.getUsedRange()` answers for a range ("the used range of the given range object", Excel
+   * JavaScript API reference) — not the sheet's used range clipped to the range.
+   */
+  usedRectWithin(rect: Rect): Rect | null {
+    let r0 = -1;
+    let r1 = -1;
+    let c0 = Number.MAX_SAFE_INTEGER;
+    let c1 = -1;
+    const last = Math.min(rect.row + rect.rows, this.rows.length);
+    for (let r = rect.row; r < last; r++) {
+      const row = this.rows[r];
+      if (!row) continue;
+      const end = Math.min(rect.column + rect.columns, row.length);
+      for (let c = rect.column; c < end; c++) {
+        const v = row[c];
+        if (v === '' || v === undefined) continue;
+        if (r0 < 0) r0 = r;
+        r1 = r;
+        if (c < c0) c0 = c;
+        if (c > c1) c1 = c;
+      }
+    }
+    for (const key of this.formulas.keys()) {
+      const [r, c] = key.split(',').map(Number);
+      if (!contains(rect, r, c)) continue;
+      r0 = r0 < 0 ? r : Math.min(r0, r);
+      r1 = Math.max(r1, r);
+      c0 = Math.min(c0, c);
+      c1 = Math.max(c1, c);
+    }
+    return r0 < 0 ? null : { row: r0, column: c0, rows: r1 - r0 + 1, columns: c1 - c0 + 1 };
+  }
+
   /** True when no cell of the block holds anything. */
   isEmpty(rect: Rect): boolean {
     const r1 = Math.min(rect.row + rect.rows, this.rows.length);

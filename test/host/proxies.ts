@@ -190,13 +190,8 @@ export class RangeProxy extends NullableProxy<Place> implements Placed {
   getUsedRangeOrNullObject(valuesOnly = false): RangeProxy {
     void valuesOnly;
     return this.derived((p) => {
-      const used = p.sheet.usedRect();
-      if (!used) return undefined;
-      const r0 = Math.max(used.row, p.rect.row);
-      const c0 = Math.max(used.column, p.rect.column);
-      const r1 = Math.min(used.row + used.rows, p.rect.row + p.rect.rows);
-      const c1 = Math.min(used.column + used.columns, p.rect.column + p.rect.columns);
-      return r1 > r0 && c1 > c0 ? { sheet: p.sheet, rect: { row: r0, column: c0, rows: r1 - r0, columns: c1 - c0 } } : undefined;
+      const used = p.sheet.usedRectWithin(p.rect);
+      return used ? { sheet: p.sheet, rect: used } : undefined;
     }, true);
   }
   /** Clears contents ("Contents"), formats ("Formats") or both ("All"). */

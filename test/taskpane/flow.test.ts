@@ -1,7 +1,7 @@
 /** The whole pane flow through the in-memory host: select, classify, check the workbook. */
 import { isoDayNumber } from '../../src/taskpane/options';
-import { BESIDE_NAME, CancelToken, CancelledError, PAYLOAD_LIMIT, RECORD_KEY, SHEET_NAMES } from '../../src/excel';
-import { classifySelection, glanceAtSelection, PaneError, previewSelection, type RunRequest } from '../../src/taskpane/flow';
+import { BESIDE_NAME, CancelToken, CancelledError, PAYLOAD_LIMIT, RECORD_KEY, SHEET_NAMES, SOURCE_NAME } from '../../src/excel';
+import { classifySelection, glanceAtSelection, PaneError, previewSelection, refreshOutput, type RunRequest } from '../../src/taskpane/flow';
 import { createHost, type ExcelHost } from '../host';
 import { fillCustomers, fillTransactions, runnerOf, snapshot } from '../host/fixtures';
 
@@ -224,7 +224,8 @@ describe('Classify selection: customer tables', () => {
     expect(third.render.mode).toBe('sheet');
     expect(column(host, 'Sheet1', 3, 9)).toEqual(['', '', '', '', '', '', '', 'note', '']);
     expect(host.model.sheet('Sheet1').conditionalFormats).toHaveLength(0);
-    expect([...host.model.names.keys()].sort()).toEqual([SHEET_NAMES.customers, SHEET_NAMES.summary]);
+    // (and the source of the run, for Refresh output)
+    expect([...host.model.names.keys()].sort()).toEqual([SHEET_NAMES.customers, SOURCE_NAME, SHEET_NAMES.summary]);
     expect(sheetNames(host)).toEqual(['Sheet1', 'Tier Summary', 'Customers']);
   });
 
@@ -523,6 +524,48 @@ describe('Cancel', () => {
     const run = classifySelection(runnerOf(host), request({ token, onProgress: (p) => p.phase === 'read' && token.cancel() }));
     await expect(run).rejects.toBeInstanceOf(CancelledError);
     expect(snapshot(host)).toEqual(before);
+  });
+});
+
+describe('Refresh output (the recorded run again, in place)', () => {
+  it('re-runs the recorded table, columns and options after the data changed, wherever the selection is', async () => {
+    const host = createHost();
+    fillCustomers(host, 'Sheet1', [['Ann', 'N', 5000], ['Bob', 'S', 300], ['Cy', 'E', 2500], ['Dee', 'N', 50]]);
+    host.select('B3');
+    const preview = await previewSelection(runnerOf(host));
+    const first = await classifySelection(runnerOf(host), request({ mapping: { customer: 0, value: 2 }, options: { method: 'abc', aShare: 0.5, bShare: 0.9 }, language: 'zh-CN', area: preview.area, cellBytes: preview.sample.cellBytes, headers: preview.sample.headers }));
+    expect(first.render.mode).toBe('beside');
+    // the data change: a value goes up, two customers are added below; the user is elsewhere
+    host.fill('Sheet1', 'C3', [[100]]);
+    host.fill('Sheet1', 'A6', [['Eve', 'S', 9000], ['Fay', 'E', 10]]);
+    host.model.addSheet('Notes');
+    host.select('Notes!A1');
+    const again = await refreshOutput(runnerOf(host));
+    expect(again.area).toMatchObject({ sheetName: 'Sheet1', row: 0, column: 0, rows: 7, columns: 3 });
+    expect(again.plan.customers.rows).toBe(6);
+    expect(again.render.mode).toBe('beside');
+    // the same options (A while the running share ≤ 50 %) and language (the summary in Chinese)
+    expect(again.render.summarySheet).toBe(first.render.summarySheet);
+    // the same as classifying the changed table afresh with those options
+    const fresh = createHost();
+    fillCustomers(fresh, 'Sheet1', [['Ann', 'N', 5000], ['Bob', 'S', 100], ['Cy', 'E', 2500], ['Dee', 'N', 50], ['Eve', 'S', 9000], ['Fay', 'E', 10]]);
+    fresh.select('A1');
+    await classifySelection(runnerOf(fresh), request({ mapping: { customer: 0, value: 2 }, options: { method: 'abc', aShare: 0.5, bShare: 0.9 }, language: 'zh-CN' }));
+    expect(column(host, 'Sheet1', 3, 7)).toEqual(column(fresh, 'Sheet1', 3, 7));
+    expect(column(host, 'Sheet1', 3, 7)[0]).toBe('层级');
+    expect(new Set(column(host, 'Sheet1', 3, 7).slice(1))).toEqual(new Set(['B', 'C']));
+    expect(sheetNames(host)).toEqual(['Sheet1', 'Notes', first.render.summarySheet]);
+  });
+
+  it('refuses when there is nothing to refresh, or the recorded columns changed', async () => {
+    const host = createHost();
+    fillCustomers(host, 'Sheet1', [['Ann', 'N', 5000], ['Bob', 'S', 300]]);
+    await expect(refreshOutput(runnerOf(host))).rejects.toEqual(expect.objectContaining({ key: 'error.noRecordedRun' }));
+    host.select('A1');
+    const preview = await previewSelection(runnerOf(host));
+    await classifySelection(runnerOf(host), request({ mapping: { customer: 0, value: 2 }, options: { method: 'abc' }, area: preview.area, cellBytes: preview.sample.cellBytes, headers: preview.sample.headers }));
+    host.fill('Sheet1', 'C1', [['Region total']]);
+    await expect(refreshOutput(runnerOf(host))).rejects.toEqual(expect.objectContaining({ key: 'error.sourceChanged' }));
   });
 });
 
