@@ -204,4 +204,22 @@ describeIfBrowser('task pane in headless Chromium', () => {
     expect(tiers[10]).toBe('');
     await page.close();
   });
+  it('costs nothing on selection changes while the pane is hidden, and inspects when it is shown again', async () => {
+    const page = await open('transactions', 'en-US');
+    const syncs = (): Promise<number> => page.evaluate(() => (window as unknown as { __host: import('../host').ExcelHost }).__host.stats.syncs);
+    const before = await syncs();
+    await page.evaluate(() => {
+      const w = window as unknown as { __host: import('../host').ExcelHost; __selectionChanged: () => void; __visibility: (m: string) => void };
+      w.__visibility('Hidden');
+      w.__host.select('B2');
+      w.__selectionChanged();
+      w.__selectionChanged();
+    });
+    await page.waitForTimeout(600); // past the pane's 400 ms debounce
+    expect(await syncs()).toBe(before);
+    await page.evaluate(() => (window as unknown as { __visibility: (m: string) => void }).__visibility('Taskpane'));
+    await page.waitForFunction(() => document.getElementById('sel-address')?.textContent === 'Sheet1!A1:D5002');
+    await expect(page.textContent('#sel-note')).resolves.toBe('Expanded to the table around the selected cell.');
+    await page.close();
+  });
 });
