@@ -37,8 +37,11 @@ export interface PeerSummary {
  */
 export function peerCompute(ids: Int32Array | Float64Array, days: Int32Array | Float64Array, amounts: Float64Array): PeerSummary {
   const c =
-    aggregateNumericIds(ids, days, amounts) ??
-    aggregateTransactions({ customer: numericKeyColumn(Float64Array.from(ids)), date: { values: Float64Array.from(days), reasons: null }, amount: { values: amounts, reasons: null } });
+    aggregateNumericIds(ids, days, amounts, { returns: 'all' }) ??
+    aggregateTransactions(
+      { customer: numericKeyColumn(Float64Array.from(ids)), date: { values: Float64Array.from(days), reasons: null }, amount: { values: amounts, reasons: null } },
+      { returns: 'all' },
+    );
   const rScores = quantileScores(c.recency, { bins: 5, ties: 'first', descending: true }).scores;
   const fScores = quantileScores(c.frequency, { bins: 5, ties: 'first' }).scores;
   const monetary = quantileScores(c.monetary, { bins: 5, ties: 'first' });

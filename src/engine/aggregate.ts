@@ -3,6 +3,7 @@
  */
 import type { KeyColumn, NumberColumn } from './columns';
 import { TierwiseError } from './errors';
+import { moneyDecimals, moneyScale, unitsFitDouble } from './money';
 import { type SkipLog, addSkip, emptySkipLog, reasonAt } from './skips';
 
 /** A transaction log as typed columns (see `columns.ts`). Dates are day numbers. */
@@ -14,17 +15,22 @@ export interface Transactions {
   invoice?: KeyColumn;
 }
 
-/** How returns and cancellations count. */
-export type ReturnsPolicy = 'net' | 'drop';
+/**
+ * How returns and cancellations count. A purchase is a row with a positive amount whose invoice
+ * (when an invoice column is given) does not start with "C"; every other row is a return.
+ * - "net" (default): frequency, first and last purchase count purchases only; returns reduce
+ *   monetary. A customer with returns and no purchase is skipped (reason "returns-only").
+ * - "drop": returns are skipped rows (reason "return" or "cancellation").
+ * - "all": every row counts as a transaction, returns included (the peer benchmark's pandas
+ *   semantics, `groupby(...).agg(count, sum)`); not offered to users.
+ */
+export type ReturnsPolicy = 'net' | 'drop' | 'all';
 
 /** Options for {@link aggregateTransactions}. */
 export interface AggregateOptions {
   /** Day number recency is measured to. Default: the day after the latest transaction. */
   asOf?: number;
-  /**
-   * "net" (default): every row counts, negative amounts reduce monetary.
-   * "drop": rows with amount ≤ 0 or an invoice starting with "C" are skipped.
-   */
+  /** See {@link ReturnsPolicy}. Default "net". */
   returns?: ReturnsPolicy;
 }
 
@@ -38,8 +44,10 @@ export interface Customers {
   recency: Float64Array;
   /** Distinct invoices (or rows when no invoice column is given). */
   frequency: Float64Array;
-  /** Sum of amounts (net of returns unless they were dropped). */
+  /** Sum of amounts (net of returns unless they were dropped), summed exactly (see `money.ts`). */
   monetary: Float64Array;
+  /** Decimals of the input's amounts: money prints at this precision. */
+  moneyDecimals?: number;
   asOf: number;
   /** Rows that went into the table. */
   rowsUsed: number;
@@ -80,25 +88,29 @@ function checkLengths(tx: Transactions): number {
 
 /**
  * Aggregates a transaction log into customers: first and last purchase, recency in days to the
- * as-of date, frequency and monetary. Rows with a rejected cell are skipped and logged.
+ * as-of date, frequency and monetary. Frequency, first and last purchase count purchases only
+ * (see {@link ReturnsPolicy}); monetary is summed exactly in the input's smallest money unit.
+ * Rows with a rejected cell are skipped and logged.
  *
  * @example
  * const c = aggregateTransactions({
- *   customer: keyColumn(["A", "B", "A"]),
- *   date: dateColumn(["2024-01-01", "2024-01-05", "2024-01-09"]),
- *   amount: numberColumn([10, 5, 20]),
+ *   customer: keyColumn(["A", "B", "A", "A"]),
+ *   date: dateColumn(["2024-01-01", "2024-01-05", "2024-01-09", "2024-01-10"]),
+ *   amount: numberColumn([10, 5, 20, -4]),
  * });
- * c.keys; // ["A", "B"]; c.frequency // [2, 1]; c.monetary // [30, 5]; c.recency // [1, 5]
+ * c.keys; // ["A", "B"]; c.frequency // [2, 1]; c.monetary // [26, 5]; c.recency // [2, 6]
  */
 export function aggregateTransactions(tx: Transactions, options: AggregateOptions = {}): Customers {
   const n = checkLengths(tx);
-  const dropReturns = options.returns === 'drop';
+  const policy = options.returns ?? 'net';
+  const dropReturns = policy === 'drop';
   const cust = tx.customer.codes;
   const days = tx.date.values;
   const amounts = tx.amount.values;
   const invoice = tx.invoice;
   const skipped = emptySkipLog();
-  const cancelled = invoice && dropReturns ? invoice.keys.map((k) => /^c/i.test(k)) : null;
+  const cancelledKeys = invoice && policy !== 'all' ? invoice.keys.map((k) => /^c/i.test(k)) : null;
+  const cancelled = cancelledKeys && cancelledKeys.includes(true) ? cancelledKeys : null;
 
   const asOfGiven = options.asOf !== undefined;
   const asOf = options.asOf ?? 0;
@@ -106,7 +118,6 @@ export function aggregateTransactions(tx: Transactions, options: AggregateOption
   const first = new Float64Array(k).fill(Infinity);
   const last = new Float64Array(k).fill(-Infinity);
   const freq = new Float64Array(k);
-  const money = new Float64Array(k);
   const seen = new Uint8Array(k);
   const owner = invoice ? new Int32Array(invoice.keys.length).fill(-1) : null;
   const shared = new Set<number>();
@@ -126,24 +137,84 @@ export function aggregateTransactions(tx: Transactions, options: AggregateOption
       else if (d !== d) addSkip(skipped, i, 'date', reasonAt(tx.date.reasons as Uint8Array, i));
       else if (a !== a) addSkip(skipped, i, 'amount', reasonAt(tx.amount.reasons as Uint8Array, i));
       else if (asOfGiven && Math.floor(d) >= asOf) addSkip(skipped, i, 'date', 'after-as-of');
-      else if (cancelled && invoice && invoice.codes[i] >= 0 && cancelled[invoice.codes[i]]) {
+      else if (dropReturns && cancelled && invoice && invoice.codes[i] >= 0 && cancelled[invoice.codes[i]]) {
         addSkip(skipped, i, 'invoice', 'cancellation');
       } else if (dropReturns && a <= 0) addSkip(skipped, i, 'amount', 'return');
       else keep[i] = 1;
     }
   }
-  const maxDay = accumulate(cust, days, amounts, keep, { first, last, money, seen });
-  if (invoice && owner) countInvoices(cust, invoice.codes, keep, owner, shared, nInv, freq);
-  else for (let i = 0; i < n; i++) if (keep === null || keep[i] === 1) freq[cust[i]]++;
+  // purchases: rows that count toward frequency, first and last purchase
+  const purchase = policy !== 'net' ? null : purchaseRows(amounts, cancelled, invoice?.codes ?? null);
+  let maxDay = accumulate(cust, days, keep, purchase, { first, last, seen });
+  if (invoice && owner) countInvoices(cust, invoice.codes, keep, purchase, owner, shared, nInv, freq);
+  else for (let i = 0; i < n; i++) if ((keep === null || keep[i] === 1) && (purchase === null || purchase[i] === 1)) freq[cust[i]]++;
+  // customers with rows but no purchase (only returns): skipped, every row logged
+  if (policy === 'net' && skipOnlyReturns(cust, keep, freq, seen, skipped)) {
+    keep ??= new Uint8Array(n).fill(1);
+    maxDay = -Infinity;
+    for (let i = 0; i < n; i++) {
+      if (keep[i] === 0) continue;
+      if (seen[cust[i]] === 0) keep[i] = 0;
+      else if (days[i] > maxDay) maxDay = days[i];
+    }
+  }
   const rowsUsed = n - skipped.total;
   if (rowsUsed === 0) {
     throw new TierwiseError('empty', `no usable transactions: all ${n} rows were skipped (${describeSkips(skipped)})`);
   }
   const resolvedAsOf = asOfGiven ? asOf : Math.floor(maxDay) + 1;
+  const decimals = moneyDecimals(amounts, keep);
+  const money = sumMoney(cust, amounts, keep, k, decimals);
 
   const order = keyOrder(tx.customer.keys);
   const slots = Array.from(order).filter((c) => seen[c] === 1);
-  return collectCustomers(slots, (c) => tx.customer.keys[c], { freq, money, first, last }, resolvedAsOf, rowsUsed, skipped);
+  const out = collectCustomers(slots, (c) => tx.customer.keys[c], { freq, money, first, last }, resolvedAsOf, rowsUsed, skipped);
+  out.moneyDecimals = decimals;
+  return out;
+}
+
+/** 1 for a purchase: a positive amount on an invoice that is not cancelled. */
+function purchaseRows(amounts: Float64Array, cancelled: boolean[] | null, inv: Int32Array | null): Uint8Array {
+  const out = new Uint8Array(amounts.length);
+  for (let i = 0; i < amounts.length; i++) out[i] = amounts[i] > 0 ? 1 : 0;
+  if (cancelled && inv) for (let i = 0; i < inv.length; i++) if (inv[i] >= 0 && cancelled[inv[i]]) out[i] = 0;
+  return out;
+}
+
+/**
+ * Logs the rows of customers who have used rows but no purchase (reason "returns-only") and
+ * unmarks them in `seen`; true when there were any.
+ */
+function skipOnlyReturns(cust: Int32Array, keep: Uint8Array | null, freq: Float64Array, seen: Uint8Array, skipped: SkipLog): boolean {
+  let any = false;
+  for (let c = 0; c < seen.length; c++) if (seen[c] === 1 && freq[c] === 0) any = true;
+  if (!any) return false;
+  for (let i = 0; i < cust.length; i++) {
+    if ((keep === null || keep[i] === 1) && seen[cust[i]] === 1 && freq[cust[i]] === 0) addSkip(skipped, i, 'customer', 'returns-only');
+  }
+  for (let c = 0; c < seen.length; c++) if (freq[c] === 0) seen[c] = 0;
+  return true;
+}
+
+/** Exact per-customer sums of the used rows' amounts (see `money.ts`). */
+function sumMoney(cust: Int32Array, amounts: Float64Array, keep: Uint8Array | null, k: number, decimals: number): Float64Array {
+  const scale = moneyScale(decimals);
+  const money = new Float64Array(k);
+  if (unitsFitDouble(amounts, scale, keep)) {
+    for (let i = 0; i < cust.length; i++) {
+      if (keep !== null && keep[i] === 0) continue;
+      money[cust[i]] += Math.round(amounts[i] * scale);
+    }
+  } else {
+    const big = new Array<bigint>(k).fill(0n);
+    for (let i = 0; i < cust.length; i++) {
+      if (keep !== null && keep[i] === 0) continue;
+      big[cust[i]] += BigInt(Math.round(amounts[i] * scale));
+    }
+    for (let c = 0; c < k; c++) money[c] = Number(big[c]);
+  }
+  for (let c = 0; c < k; c++) money[c] /= scale;
+  return money;
 }
 
 /** Per-slot sums of the used rows. */
@@ -180,34 +251,38 @@ function collectCustomers(slots: readonly number[], keyOf: (slot: number) => str
   return out;
 }
 
-/** Sums per customer over the used rows; returns the latest day. */
+/**
+ * First and last purchase per customer and which customers have used rows; returns the latest
+ * day of any used row.
+ */
 function accumulate(
   cust: Int32Array,
   days: Float64Array,
-  amounts: Float64Array,
   keep: Uint8Array | null,
-  out: { first: Float64Array; last: Float64Array; money: Float64Array; seen: Uint8Array },
+  purchase: Uint8Array | null,
+  out: { first: Float64Array; last: Float64Array; seen: Uint8Array },
 ): number {
-  const { first, last, money, seen } = out;
+  const { first, last, seen } = out;
   let maxDay = -Infinity;
   for (let i = 0; i < cust.length; i++) {
     if (keep !== null && keep[i] === 0) continue;
     const c = cust[i];
     const d = days[i];
     if (d > maxDay) maxDay = d;
+    seen[c] = 1;
+    if (purchase !== null && purchase[i] === 0) continue;
     if (d < first[c]) first[c] = d;
     if (d > last[c]) last[c] = d;
-    money[c] += amounts[i];
-    seen[c] = 1;
   }
   return maxDay;
 }
 
-/** Frequency as distinct invoices per customer (an invoice shared by customers counts for each). */
+/** Frequency as distinct purchase invoices per customer (an invoice shared by customers counts for each). */
 function countInvoices(
   cust: Int32Array,
   inv: Int32Array,
   keep: Uint8Array | null,
+  purchase: Uint8Array | null,
   owner: Int32Array,
   shared: Set<number>,
   nInv: number,
@@ -215,6 +290,7 @@ function countInvoices(
 ): void {
   for (let i = 0; i < cust.length; i++) {
     if (keep !== null && keep[i] === 0) continue;
+    if (purchase !== null && purchase[i] === 0) continue;
     const c = cust[i];
     const v = inv[i];
     if (v < 0) freq[c]++;

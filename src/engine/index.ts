@@ -11,6 +11,7 @@ export * from './columns';
 export * from './dates';
 export * from './detect';
 export * from './errors';
+export * from './money';
 export * from './pyramid';
 export * from './quantile';
 export * from './rank-order';
