@@ -31,6 +31,7 @@ export interface ClassifyArgs {
   returns?: 'net' | 'drop';
   aShare?: number;
   bShare?: number;
+  abcRule?: 'reach' | 'within';
   pyramidCuts?: number[];
   lang: 'en' | 'zh-CN';
   quiet: boolean;
@@ -41,7 +42,7 @@ export type Command = { kind: 'help' } | { kind: 'version' } | { kind: 'classify
 
 const VALUE_FLAGS = new Set([
   'method', 'customer', 'date', 'amount', 'invoice', 'quantity', 'price', 'value', 'as-of', 'bins', 'sheet',
-  'out', 'format', 'returns', 'a-share', 'b-share', 'pyramid-cuts', 'lang',
+  'out', 'format', 'returns', 'a-share', 'b-share', 'pyramid-cuts', 'lang', 'abc-rule',
 ]);
 const BOOLEAN_FLAGS = new Set(['force', 'help', 'version', 'quiet']);
 const SHORT: Record<string, string> = { o: 'out', m: 'method', f: 'force', h: 'help', v: 'version', q: 'quiet' };
@@ -163,6 +164,8 @@ export function parseArgs(argv: readonly string[]): Command {
   if ((args.aShare ?? 0.8) >= (args.bShare ?? 0.95)) {
     throw new CliError(`--a-share (${args.aShare ?? 0.8}) must be less than --b-share (${args.bShare ?? 0.95})`, 2);
   }
+  const rule = get('abc-rule');
+  if (rule !== undefined) args.abcRule = oneOf('abc-rule', rule, ['reach', 'within'] as const);
   const cuts = get('pyramid-cuts');
   if (cuts !== undefined) {
     const parts = cuts.split(',').map((s) => s.trim());

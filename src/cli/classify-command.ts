@@ -52,6 +52,7 @@ function tableOptions(args: ClassifyArgs, source: TableSource): TableOptions {
   if (args.bins !== undefined) opts.bins = args.bins;
   if (args.aShare !== undefined) opts.aShare = args.aShare;
   if (args.bShare !== undefined) opts.bShare = args.bShare;
+  if (args.abcRule !== undefined) opts.abcRule = args.abcRule;
   if (args.pyramidCuts !== undefined) opts.pyramidCuts = args.pyramidCuts;
   if (args.returns !== undefined) opts.returns = args.returns;
   if (args.asOf !== undefined) {

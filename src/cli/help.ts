@@ -27,6 +27,9 @@ Options:
       --bins N                   RFM scores per measure, 2–10 (default 5)
       --a-share X                ABC: cumulative value share of class A (default 0.8)
       --b-share X                ABC: cumulative value share of classes A+B (default 0.95)
+      --abc-rule reach|within    ABC: reach (default): A while the customers above hold less than
+                                 a-share, so the customer crossing it is A; within: A while the
+                                 share including the customer is ≤ a-share
       --pyramid-cuts P,G,I       pyramid: customer shares where Platinum, Gold, Iron end
                                  (default 0.01,0.2,0.5)
       --sheet NAME               worksheet to read from an .xlsx (default: the first)

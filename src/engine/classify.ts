@@ -1,7 +1,7 @@
 /**
  * One entry point for the adapters: customers in, tiers, cut points and a summary out.
  */
-import { type AbcCuts, abcClasses } from './abc';
+import { type AbcCuts, type AbcRule, abcClasses, checkRule } from './abc';
 import { TierwiseError } from './errors';
 import { type PyramidThresholds, DEFAULT_PYRAMID_CUTS, pyramidTiers } from './pyramid';
 import type { TieRule } from './quantile';
@@ -39,13 +39,15 @@ export interface ClassifyOptions {
   ties?: TieRule;
   aShare?: number;
   bShare?: number;
+  /** ABC: "reach" (default; the group crossing a_share is A) or "within" (cumulative share ≤ a_share). */
+  abcRule?: AbcRule;
   pyramidCuts?: readonly number[];
   rules?: readonly SegmentRule[];
 }
 
 /** The cut points a method used, for the UI, formulas and the summary sheet. */
 export type MethodCuts =
-  | { method: 'abc'; aShare: number; bShare: number; a: number | null; b: number | null }
+  | { method: 'abc'; aShare: number; bShare: number; /** "reach" when absent. */ rule?: AbcRule; a: number | null; b: number | null }
   | { method: 'pyramid'; shares: readonly number[]; thresholds: PyramidThresholds }
   | { method: 'rfm'; bins: number; recency: (number | null)[]; frequency: (number | null)[]; monetary: (number | null)[] };
 
@@ -109,8 +111,9 @@ export function classifyCustomers(input: CustomerInput, options: ClassifyOptions
   if (options.method === 'abc') {
     const aShare = options.aShare ?? 0.8;
     const bShare = options.bShare ?? 0.95;
-    const { classes, cuts } = abcClasses(value, { aShare, bShare, ties });
-    return result('abc', ABC_TIERS, classes, abcCutsOf(cuts, aShare, bShare));
+    const rule = checkRule(options.abcRule);
+    const { classes, cuts } = abcClasses(value, { aShare, bShare, ties, rule });
+    return result('abc', ABC_TIERS, classes, abcCutsOf(cuts, aShare, bShare, rule));
   }
   if (options.method === 'pyramid') {
     const shares = options.pyramidCuts ?? DEFAULT_PYRAMID_CUTS;
@@ -127,6 +130,6 @@ export function classifyCustomers(input: CustomerInput, options: ClassifyOptions
   }
 }
 
-function abcCutsOf(cuts: AbcCuts, aShare: number, bShare: number): MethodCuts {
-  return { method: 'abc', aShare, bShare, a: cuts.a, b: cuts.b };
+function abcCutsOf(cuts: AbcCuts, aShare: number, bShare: number, rule: AbcRule): MethodCuts {
+  return { method: 'abc', aShare, bShare, rule, a: cuts.a, b: cuts.b };
 }

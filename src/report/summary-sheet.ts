@@ -15,14 +15,15 @@ export const PARETO_MAX_POINTS = 100;
  * The cut points of a classification as one sentence.
  *
  * @example
- * describeCuts({ method: "abc", aShare: 0.8, bShare: 0.95, a: 120, b: 40 }, "en");
- * // "A: cumulative share ≤ 80% (value ≥ 120); B: ≤ 95% (value ≥ 40); C: the rest"
+ * describeCuts({ method: "abc", aShare: 0.8, bShare: 0.95, rule: "within", a: 120, b: 40 }, "en");
+ * // "A: cumulative share including the customer ≤ 80% (value ≥ 120); B: ≤ 95% (value ≥ 40); C: the rest"
  */
 export function describeCuts(cuts: MethodCuts, language: Language): string {
   const none = t(language, 'cuts.none');
   const v = (x: number | null | undefined): string => (x === null || x === undefined ? none : formatNumber(x));
   if (cuts.method === 'abc') {
-    return t(language, 'cuts.abc', { a: formatShare(cuts.aShare), aValue: v(cuts.a), b: formatShare(cuts.bShare), bValue: v(cuts.b) });
+    const key = cuts.rule === 'within' ? 'cuts.abcWithin' : 'cuts.abc';
+    return t(language, key, { a: formatShare(cuts.aShare), aValue: v(cuts.a), b: formatShare(cuts.bShare), bValue: v(cuts.b) });
   }
   if (cuts.method === 'pyramid') {
     const [p1, p2, p3] = cuts.shares;
@@ -125,6 +126,11 @@ export function buildSummarySheet(result: TableResult, language: Language): Summ
     [t(language, 'sum.rowsSkipped'), c.skipped.total],
     [t(language, 'sum.cuts'), describeCuts(c.cuts, language)],
   );
+  if (c.cuts.method === 'abc') {
+    // why A's share is what it is (under the default rule it can pass a_share)
+    const note = c.cuts.rule === 'within' ? 'abc.withinNote' : 'abc.reachNote';
+    notes.push([t(language, 'sum.abcRule'), t(language, note, { share: formatShare(c.summary[0].valueShare), a: formatShare(c.cuts.aShare) })]);
+  }
   const charts: ChartSpec[] = [
     { kind: 'column', title: t(language, 'sum.chartTitle'), table: 'summary', categoryColumn: 'label', bars: ['customerShare', 'valueShare'], lines: [] },
   ];

@@ -23,6 +23,13 @@ describe('parseArgs', () => {
     });
   });
 
+  it('reads --abc-rule reach|within and refuses anything else', () => {
+    expect(classify('--abc-rule', 'within').abcRule).toBe('within');
+    expect(classify('--abc-rule=reach').abcRule).toBe('reach');
+    expect(classify().abcRule).toBeUndefined();
+    expect(() => classify('--abc-rule', 'above')).toThrow(/abc-rule/);
+  });
+
   it('defaults to RFM, JSON on stdout, English', () => {
     expect(classify()).toMatchObject({ method: 'rfm', format: 'json', force: false, lang: 'en', out: undefined });
   });

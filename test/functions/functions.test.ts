@@ -29,28 +29,34 @@ describe('TIER.ABC_CLASS', () => {
   const values = [50, 30, 10, 5, 5];
 
   it('spills A/B/C in the shape of the input, as the engine classifies', () => {
-    expect(ABC_CLASS(col(values), null, null, null)).toEqual(col(['A', 'A', 'B', 'C', 'C']));
+    expect(ABC_CLASS(col(values), null, null, null)).toEqual(col(['A', 'A', 'B', 'B', 'B']));
     const engine = abcClasses(values).classes;
     expect(flat(ABC_CLASS(col(values), null, null, null))).toEqual(Array.from(engine, (k) => 'ABC'[k]));
   });
 
+  it('issue 11, case 2: the account holding 85 % is A, a lone customer is A, ten equal customers are A', () => {
+    expect(flat(ABC_CLASS(col([850, 30, 30, 25, 20, 15, 10, 10, 5, 5]), null, null, null))).toEqual(['A', 'B', 'B', 'B', 'B', 'C', 'C', 'C', 'C', 'C']);
+    expect(ABC_CLASS([[42]], null, null, null)).toEqual([['A']]);
+    expect(flat(ABC_CLASS(col(Array(10).fill(3)), null, null, null))).toEqual(Array(10).fill('A'));
+  });
+
   it('keeps a row-shaped input row-shaped', () => {
-    expect(ABC_CLASS([values], null, null, null)).toEqual([['A', 'A', 'B', 'C', 'C']]);
+    expect(ABC_CLASS([values], null, null, null)).toEqual([['A', 'A', 'B', 'B', 'B']]);
   });
 
   it('per row against a population gives the same classes', () => {
     const rows = values.map((v) => ABC_CLASS([[v]], col(values), null, null)[0][0]);
-    expect(rows).toEqual(['A', 'A', 'B', 'C', 'C']);
+    expect(rows).toEqual(['A', 'A', 'B', 'B', 'B']);
   });
 
   it('gives blanks for blank cells and ignores blanks in the population', () => {
-    expect(ABC_CLASS(col([50, '', 30, 10, 5, 5]), null, null, null)).toEqual(col(['A', '', 'A', 'B', 'C', 'C']));
+    expect(ABC_CLASS(col([50, '', 30, 10, 5, 5]), null, null, null)).toEqual(col(['A', '', 'A', 'B', 'B', 'B']));
     expect(ABC_CLASS([['']], col([50, '', 30, '', 10, 5, 5]), null, null)).toEqual([['']]);
     expect(ABC_CLASS([[10]], col([50, '', 30, '', 10, 5, 5]), null, null)).toEqual([['B']]);
   });
 
   it('reads numeric text', () => {
-    expect(ABC_CLASS(col(['50', '$30', '10', '5', '5']), null, null, null)).toEqual(col(['A', 'A', 'B', 'C', 'C']));
+    expect(ABC_CLASS(col(['50', '$30', '10', '5', '5']), null, null, null)).toEqual(col(['A', 'A', 'B', 'B', 'B']));
   });
 
   it('an error cell costs its row only (error objects and error text)', () => {
@@ -58,7 +64,7 @@ describe('TIER.ABC_CLASS', () => {
     expect(out[0][0]).toBe('A');
     expect(isError(out[1][0], '#N/A')).toBe(true);
     expect(isError(out[3][0], '#DIV/0!')).toBe(true);
-    expect([out[2][0], out[4][0], out[5][0], out[6][0]]).toEqual(['A', 'B', 'C', 'C']);
+    expect([out[2][0], out[4][0], out[5][0], out[6][0]]).toEqual(['A', 'B', 'B', 'B']);
   });
 
   it('returns input errors a function cannot return as #N/A', () => {
@@ -309,7 +315,7 @@ describe('TIER.LABEL', () => {
 describe('TIER.CUTS', () => {
   it('shows the cut points each method uses', () => {
     expect(CUTS(col([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]), null, null)).toEqual([['Score', 'From'], [2, 3], [3, 5], [4, 7], [5, 9]]);
-    expect(CUTS(col([50, 30, 10, 5, 5]), 'abc', null)).toEqual([['Class', 'From'], ['A', 30], ['B', 10]]);
+    expect(CUTS(col([50, 30, 10, 5, 5]), 'abc', null)).toEqual([['Class', 'From'], ['A', 30], ['B', 5]]);
     expect(CUTS(col(Array.from({ length: 100 }, (_, i) => i + 1)), 'Pyramid', null)).toEqual([
       ['Tier', 'From'], ['Platinum', 100], ['Gold', 81], ['Iron', 51],
     ]);

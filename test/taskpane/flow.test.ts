@@ -184,7 +184,8 @@ describe('Classify selection: customer tables', () => {
     expect(out.render.besideAddress).toBe('Sheet1!D1:E7');
     const tiers = out.plan.besideInput?.columns[0].values.map((v) => v ?? '');
     expect(column(host, 'Sheet1', 3, 7)).toEqual(['Tier', ...(tiers ?? [])]);
-    expect(tiers).toEqual(['A', 'C', 'B', '', 'C', 'C']);
+    // reach rule: Ann (5,000 of 9,350) and Cy (above them 53 %) are A; Eve (above her 80.2 %) is B
+    expect(tiers).toEqual(['A', 'C', 'A', '', 'C', 'B']);
     expect(sheetNames(host)).toEqual(['Sheet1', 'Tier Summary']);
     const cfs = host.model.sheet('Sheet1').conditionalFormats;
     expect(cfs.map((c) => c.formula)).toEqual(['=$D2="A"', '=$D2="B"', '=$D2="C"']);
