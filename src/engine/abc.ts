@@ -27,7 +27,7 @@
  * the peers' reference rule.
  */
 import { TierwiseError } from './errors';
-import { moneyDecimals, moneyScale, shareAtMost, shareBelow, toUnits } from './money';
+import { compareShare, moneyDecimals, moneyScale, shareFraction, toUnits } from './money';
 import type { TieRule } from './quantile';
 import { descendingRankOrder, rankFirstOrder } from './rank-order';
 
@@ -117,6 +117,10 @@ export function abcCuts(population: ArrayLike<number>, options: AbcOptions = {})
   let a: number | null = null;
   let b: number | null = null;
   if (total <= 0) return { a, b, total: 0 };
+  const aFrac = shareFraction(aShare);
+  const bFrac = shareFraction(bShare);
+  // reach: A while the share above is < aShare; within: while the share including is ≤ aShare
+  const limit = rule === 'reach' ? 0 : 1;
   let cum = 0;
   let i = 0;
   while (i < n && desc[i] > 0) {
@@ -126,8 +130,8 @@ export function abcCuts(population: ArrayLike<number>, options: AbcOptions = {})
     while (j < n && desc[j] === v) group += desc[j++];
     // reach: the share of the customers strictly above the group; within: including it
     const share = rule === 'reach' ? cum : cum + group;
-    const inA = rule === 'reach' ? shareBelow(share, total, aShare) : shareAtMost(share, total, aShare);
-    const inB = rule === 'reach' ? shareBelow(share, total, bShare) : shareAtMost(share, total, bShare);
+    const inA = compareShare(share, total, aFrac) < limit;
+    const inB = compareShare(share, total, bFrac) < limit;
     if (!inB) break;
     if (inA) a = v;
     b = v;

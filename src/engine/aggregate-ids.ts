@@ -9,7 +9,7 @@
  * both memory traffic and a conversion; 64-bit columns are converted first.
  */
 import type { AggregateOptions, Customers } from './aggregate';
-import { moneyDecimals, moneyScale, unitsFitDouble } from './money';
+import { moneyProfile, moneyScale } from './money';
 import { emptySkipLog } from './skips';
 
 /**
@@ -38,9 +38,9 @@ export function aggregateNumericIds(
   const n = ids.length;
   if (n === 0 || days.length !== n || amounts.length !== n) return null;
   if (options.returns !== 'all' && !allPositive(amounts)) return null;
-  const decimals = moneyDecimals(amounts);
+  const { decimals, fitsDouble } = moneyProfile(amounts);
+  if (!fitsDouble) return null;
   const scale = moneyScale(decimals);
-  if (!unitsFitDouble(amounts, scale)) return null;
   const idCol = wholeInt32(ids);
   const dayCol = idCol && wholeInt32(days);
   if (!idCol || !dayCol) return null;

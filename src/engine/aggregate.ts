@@ -3,7 +3,7 @@
  */
 import type { KeyColumn, NumberColumn } from './columns';
 import { TierwiseError } from './errors';
-import { moneyDecimals, moneyScale, unitsFitDouble } from './money';
+import { moneyProfile, moneyScale } from './money';
 import { type SkipLog, addSkip, emptySkipLog, reasonAt } from './skips';
 
 /** A transaction log as typed columns (see `columns.ts`). Dates are day numbers. */
@@ -143,11 +143,18 @@ export function aggregateTransactions(tx: Transactions, options: AggregateOption
       else keep[i] = 1;
     }
   }
-  // purchases: rows that count toward frequency, first and last purchase
-  const purchase = policy !== 'net' ? null : purchaseRows(amounts, cancelled, invoice?.codes ?? null);
-  let maxDay = accumulate(cust, days, keep, purchase, { first, last, seen });
-  if (invoice && owner) countInvoices(cust, invoice.codes, keep, purchase, owner, shared, nInv, freq);
-  else for (let i = 0; i < n; i++) if ((keep === null || keep[i] === 1) && (purchase === null || purchase[i] === 1)) freq[cust[i]]++;
+  // one pass: purchases (rows that count toward frequency, first and last purchase) and money in
+  // whole units of the input's decimals (see money.ts)
+  const { decimals, fitsDouble } = moneyProfile(amounts, keep);
+  const scale = moneyScale(decimals);
+  const money = new Float64Array(k);
+  const net = policy === 'net';
+  const cancelledRow = net && cancelled && invoice ? cancelledRows(invoice.codes, cancelled) : null;
+  const rule: PurchaseRule = { net, cancelledRow, unitScale: fitsDouble ? scale : 0, countRows: !invoice };
+  let maxDay = accumulate(cust, days, amounts, keep, rule, { first, last, seen, money, freq });
+  if (invoice && owner) countInvoices(cust, invoice.codes, amounts, keep, rule, owner, shared, nInv, freq);
+  if (!fitsDouble) sumUnitsBig(cust, amounts, keep, scale, money);
+  for (let c = 0; c < k; c++) money[c] /= scale;
   // customers with rows but no purchase (only returns): skipped, every row logged
   if (policy === 'net' && skipOnlyReturns(cust, keep, freq, seen, skipped)) {
     keep ??= new Uint8Array(n).fill(1);
@@ -163,8 +170,6 @@ export function aggregateTransactions(tx: Transactions, options: AggregateOption
     throw new TierwiseError('empty', `no usable transactions: all ${n} rows were skipped (${describeSkips(skipped)})`);
   }
   const resolvedAsOf = asOfGiven ? asOf : Math.floor(maxDay) + 1;
-  const decimals = moneyDecimals(amounts, keep);
-  const money = sumMoney(cust, amounts, keep, k, decimals);
 
   const order = keyOrder(tx.customer.keys);
   const slots = Array.from(order).filter((c) => seen[c] === 1);
@@ -173,12 +178,23 @@ export function aggregateTransactions(tx: Transactions, options: AggregateOption
   return out;
 }
 
-/** 1 for a purchase: a positive amount on an invoice that is not cancelled. */
-function purchaseRows(amounts: Float64Array, cancelled: boolean[] | null, inv: Int32Array | null): Uint8Array {
-  const out = new Uint8Array(amounts.length);
-  for (let i = 0; i < amounts.length; i++) out[i] = amounts[i] > 0 ? 1 : 0;
-  if (cancelled && inv) for (let i = 0; i < inv.length; i++) if (inv[i] >= 0 && cancelled[inv[i]]) out[i] = 0;
+/** 1 for a row of a cancelled invoice. */
+function cancelledRows(inv: Int32Array, cancelled: boolean[]): Uint8Array {
+  const out = new Uint8Array(inv.length);
+  for (let i = 0; i < inv.length; i++) if (inv[i] >= 0 && cancelled[inv[i]]) out[i] = 1;
   return out;
+}
+
+/**
+ * What counts while accumulating: with `net`, only purchases (positive amounts not on a
+ * cancelled invoice) count toward frequency, first and last purchase; money is summed in units
+ * of 1 / unitScale (0: summed afterwards with BigInt); `countRows`: frequency counts rows.
+ */
+interface PurchaseRule {
+  net: boolean;
+  cancelledRow: Uint8Array | null;
+  unitScale: number;
+  countRows: boolean;
 }
 
 /**
@@ -196,25 +212,14 @@ function skipOnlyReturns(cust: Int32Array, keep: Uint8Array | null, freq: Float6
   return true;
 }
 
-/** Exact per-customer sums of the used rows' amounts (see `money.ts`). */
-function sumMoney(cust: Int32Array, amounts: Float64Array, keep: Uint8Array | null, k: number, decimals: number): Float64Array {
-  const scale = moneyScale(decimals);
-  const money = new Float64Array(k);
-  if (unitsFitDouble(amounts, scale, keep)) {
-    for (let i = 0; i < cust.length; i++) {
-      if (keep !== null && keep[i] === 0) continue;
-      money[cust[i]] += Math.round(amounts[i] * scale);
-    }
-  } else {
-    const big = new Array<bigint>(k).fill(0n);
-    for (let i = 0; i < cust.length; i++) {
-      if (keep !== null && keep[i] === 0) continue;
-      big[cust[i]] += BigInt(Math.round(amounts[i] * scale));
-    }
-    for (let c = 0; c < k; c++) money[c] = Number(big[c]);
+/** Exact per-customer sums in units when they may pass 2^53 (BigInt; slow, and rare). */
+function sumUnitsBig(cust: Int32Array, amounts: Float64Array, keep: Uint8Array | null, scale: number, money: Float64Array): void {
+  const big = new Array<bigint>(money.length).fill(0n);
+  for (let i = 0; i < cust.length; i++) {
+    if (keep !== null && keep[i] === 0) continue;
+    big[cust[i]] += BigInt(Math.round(amounts[i] * scale));
   }
-  for (let c = 0; c < k; c++) money[c] /= scale;
-  return money;
+  for (let c = 0; c < money.length; c++) money[c] = Number(big[c]);
 }
 
 /** Per-slot sums of the used rows. */
@@ -252,27 +257,32 @@ function collectCustomers(slots: readonly number[], keyOf: (slot: number) => str
 }
 
 /**
- * First and last purchase per customer and which customers have used rows; returns the latest
- * day of any used row.
+ * First and last purchase, money (in units) and, with `countRows`, frequency per customer, and
+ * which customers have used rows; returns the latest day of any used row.
  */
 function accumulate(
   cust: Int32Array,
   days: Float64Array,
+  amounts: Float64Array,
   keep: Uint8Array | null,
-  purchase: Uint8Array | null,
-  out: { first: Float64Array; last: Float64Array; seen: Uint8Array },
+  rule: PurchaseRule,
+  out: { first: Float64Array; last: Float64Array; seen: Uint8Array; money: Float64Array; freq: Float64Array },
 ): number {
-  const { first, last, seen } = out;
+  const { first, last, seen, money, freq } = out;
+  const { net, cancelledRow, unitScale, countRows } = rule;
   let maxDay = -Infinity;
   for (let i = 0; i < cust.length; i++) {
     if (keep !== null && keep[i] === 0) continue;
     const c = cust[i];
     const d = days[i];
+    const a = amounts[i];
     if (d > maxDay) maxDay = d;
     seen[c] = 1;
-    if (purchase !== null && purchase[i] === 0) continue;
+    if (unitScale !== 0) money[c] += Math.round(a * unitScale);
+    if (net && (!(a > 0) || (cancelledRow !== null && cancelledRow[i] === 1))) continue;
     if (d < first[c]) first[c] = d;
     if (d > last[c]) last[c] = d;
+    if (countRows) freq[c]++;
   }
   return maxDay;
 }
@@ -281,16 +291,18 @@ function accumulate(
 function countInvoices(
   cust: Int32Array,
   inv: Int32Array,
+  amounts: Float64Array,
   keep: Uint8Array | null,
-  purchase: Uint8Array | null,
+  rule: PurchaseRule,
   owner: Int32Array,
   shared: Set<number>,
   nInv: number,
   freq: Float64Array,
 ): void {
+  const { net, cancelledRow } = rule;
   for (let i = 0; i < cust.length; i++) {
     if (keep !== null && keep[i] === 0) continue;
-    if (purchase !== null && purchase[i] === 0) continue;
+    if (net && (!(amounts[i] > 0) || (cancelledRow !== null && cancelledRow[i] === 1))) continue;
     const c = cust[i];
     const v = inv[i];
     if (v < 0) freq[c]++;

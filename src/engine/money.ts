@@ -42,6 +42,33 @@ export function moneyDecimals(values: ArrayLike<number>, keep: Uint8Array | null
   return d;
 }
 
+/** What {@link moneyProfile} finds. */
+export interface MoneyProfile {
+  /** Decimals of the values (see {@link moneyDecimals}). */
+  decimals: number;
+  /** Whether their units sum exactly in doubles (see {@link unitsFitDouble}). */
+  fitsDouble: boolean;
+}
+
+/**
+ * The values' decimals and whether their units sum exactly in doubles, in one pass.
+ *
+ * @example
+ * moneyProfile([19.99, -5]); // { decimals: 2, fitsDouble: true }
+ */
+export function moneyProfile(values: ArrayLike<number>, keep: Uint8Array | null = null): MoneyProfile {
+  let d = 0;
+  let p = 1;
+  let bound = 0;
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i];
+    if (v !== v || (keep !== null && keep[i] === 0)) continue;
+    bound += Math.abs(v);
+    while (d < MAX_DECIMALS && !whole(v * p)) p = POW10[++d];
+  }
+  return { decimals: d, fitsDouble: bound * p * (1 + 1e-9) + values.length < SAFE };
+}
+
 /**
  * The scale of a number of decimals (10^d).
  *
@@ -104,42 +131,59 @@ export function exactSum(values: ArrayLike<number>, decimals = moneyDecimals(val
   return Number(big) / scale;
 }
 
+/** A share as an exact decimal fraction num / den (den a power of ten). */
+export interface ShareFraction {
+  num: number;
+  den: number;
+}
+
 /**
- * Whether part / total ≤ share, decided exactly for whole-unit part and total (≥ 0) and a share
- * given with up to 12 decimals (0.8 is taken as 8/10, not as the double nearest 0.8).
+ * A share 0…1 as the decimal fraction it was written as (up to 12 decimals): 0.8 → 8/10, not
+ * the double nearest 0.8.
+ *
+ * @example
+ * shareFraction(0.95); // { num: 95, den: 100 }
+ */
+export function shareFraction(share: number): ShareFraction {
+  let den = 1;
+  for (let k = 0; k < 12 && !Number.isInteger(Number((share * den).toPrecision(15))); k++) den *= 10;
+  return { num: Math.round(share * den), den };
+}
+
+/**
+ * Sign of part / total − share, exactly, for whole-unit part and total ≥ 0.
+ *
+ * @example
+ * compareShare(80, 100, shareFraction(0.8)); // 0
+ * compareShare(81, 100, shareFraction(0.8)); // 1
+ */
+export function compareShare(part: number, total: number, share: ShareFraction): number {
+  const lhs = part * share.den;
+  const rhs = share.num * total;
+  if (Math.abs(lhs) < SAFE && Math.abs(rhs) < SAFE) return Math.sign(lhs - rhs);
+  const l = BigInt(part) * BigInt(share.den);
+  const r = BigInt(share.num) * BigInt(total);
+  return l < r ? -1 : l > r ? 1 : 0;
+}
+
+/**
+ * Whether part / total ≤ share, exactly (see {@link shareFraction}).
  *
  * @example
  * shareAtMost(80, 100, 0.8); // true
  * shareAtMost(81, 100, 0.8); // false
  */
 export function shareAtMost(part: number, total: number, share: number): boolean {
-  return compareShare(part, total, share) <= 0;
+  return compareShare(part, total, shareFraction(share)) <= 0;
 }
 
 /**
- * Whether part / total < share, exactly (see {@link shareAtMost}).
+ * Whether part / total < share, exactly (see {@link shareFraction}).
  *
  * @example
  * shareBelow(79, 100, 0.8); // true
  * shareBelow(80, 100, 0.8); // false
  */
 export function shareBelow(part: number, total: number, share: number): boolean {
-  return compareShare(part, total, share) < 0;
-}
-
-/** Sign of part/total − share, with the share as a decimal fraction num / 10^k. */
-function compareShare(part: number, total: number, share: number): number {
-  let k = 0;
-  let den = 1;
-  while (k < 12 && !Number.isInteger(Number((share * den).toPrecision(15)))) {
-    k++;
-    den *= 10;
-  }
-  const num = Math.round(share * den);
-  const lhs = part * den;
-  const rhs = num * total;
-  if (Math.abs(lhs) < SAFE && Math.abs(rhs) < SAFE) return Math.sign(lhs - rhs);
-  const l = BigInt(part) * BigInt(den);
-  const r = BigInt(num) * BigInt(total);
-  return l < r ? -1 : l > r ? 1 : 0;
+  return compareShare(part, total, shareFraction(share)) < 0;
 }
