@@ -32,6 +32,8 @@ export interface ClassifyArgs {
   aShare?: number;
   bShare?: number;
   abcRule?: 'reach' | 'within';
+  /** CSV output: write text as it is, even text that starts like a formula. */
+  rawCsv?: boolean;
   pyramidCuts?: number[];
   lang: 'en' | 'zh-CN';
   quiet: boolean;
@@ -44,7 +46,7 @@ const VALUE_FLAGS = new Set([
   'method', 'customer', 'date', 'amount', 'invoice', 'quantity', 'price', 'value', 'as-of', 'bins', 'sheet',
   'out', 'format', 'returns', 'a-share', 'b-share', 'pyramid-cuts', 'lang', 'abc-rule',
 ]);
-const BOOLEAN_FLAGS = new Set(['force', 'help', 'version', 'quiet']);
+const BOOLEAN_FLAGS = new Set(['force', 'help', 'version', 'quiet', 'raw-csv']);
 const SHORT: Record<string, string> = { o: 'out', m: 'method', f: 'force', h: 'help', v: 'version', q: 'quiet' };
 
 function share(flag: string, text: string): number {
@@ -164,6 +166,7 @@ export function parseArgs(argv: readonly string[]): Command {
   if ((args.aShare ?? 0.8) >= (args.bShare ?? 0.95)) {
     throw new CliError(`--a-share (${args.aShare ?? 0.8}) must be less than --b-share (${args.bShare ?? 0.95})`, 2);
   }
+  if (flags.has('raw-csv')) args.rawCsv = true;
   const rule = get('abc-rule');
   if (rule !== undefined) args.abcRule = oneOf('abc-rule', rule, ['reach', 'within'] as const);
   const cuts = get('pyramid-cuts');

@@ -116,7 +116,7 @@ export async function runClassify(args: ClassifyArgs, io: CommandIo): Promise<nu
   const plan = buildSheetPlan(result, { language: args.lang, rowOffset: headerRow });
   let data: Uint8Array | string;
   if (args.format === 'json') data = JSON.stringify(jsonDocument(result, plan, source.rowNumber), (_key, v: unknown) => tidyNumber(v), 1) + '\n';
-  else if (args.format === 'csv') data = tableCsv(plan.customers);
+  else if (args.format === 'csv') data = tableCsv(plan.customers, { raw: args.rawCsv });
   else data = await renderXlsx(plan, xlsxTexts(args.lang));
   if (toFile) writeAtomic(args.out as string, data);
   else io.stdout.write(data);

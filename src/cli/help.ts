@@ -35,6 +35,8 @@ Options:
       --sheet NAME               worksheet to read from an .xlsx (default: the first)
   -o, --out FILE                 output: .xlsx (workbook), .csv (customer table), .json; "-" = stdout
       --format json|csv|xlsx     output format (default: from --out, else JSON on stdout)
+      --raw-csv                  CSV output: write text as it is (default: text starting with
+                                 = + - @ tab or CR gets a leading ' so it cannot run as a formula)
   -f, --force                    overwrite an existing output file
       --lang en|zh-CN            language of the output headers and labels (default en)
   -q, --quiet                    no summary lines on stderr
