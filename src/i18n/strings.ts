@@ -76,6 +76,7 @@ const en = {
   'field.invoice': 'invoice',
   'field.value': 'value',
   'cli.skippedTitle': 'Skipped rows',
+  'cli.splitNote': 'The customers do not fit one sheet (at most {perSheet} rows below the header): they continue on {sheets}.',
   'cli.chartNote':
     'Charts: this file was written by the command-line tool, and ExcelJS cannot create charts. Select the summary table above and use Insert → Chart; the Excel add-in draws them itself.',
 } as const;
@@ -153,6 +154,7 @@ const zh: Record<StringKey, string> = {
   'field.invoice': '单号',
   'field.value': '价值',
   'cli.skippedTitle': '跳过的行',
+  'cli.splitNote': '客户超出一张工作表的容量（表头下最多 {perSheet} 行）：依次写在 {sheets}。',
   'cli.chartNote': '图表：本文件由命令行工具生成，ExcelJS 无法创建图表。选中上方汇总表，点击“插入 → 图表”即可；Excel 加载项生成的汇总表自带图表。',
 };
 
