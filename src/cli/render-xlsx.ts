@@ -27,6 +27,8 @@ const NUMBER_FORMATS: Record<string, string | undefined> = {
 };
 const HEADER_FILL = 'FF1F4E79';
 const HEADER_FONT = 'FFFFFFFF';
+/** Landscape, one page wide. */
+const PAGE_SETUP = { orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0 } as const;
 /** Points per line of 11-pt text, for explicit heights of wrapped rows. */
 const LINE_HEIGHT = 15;
 
@@ -205,13 +207,13 @@ function writeCustomerSheet(wb: StreamWorkbook, plan: SheetPlan, name: string, f
   const ncol = table.columns.length;
   const rows = to - from;
   const widths = fitWidths([{ table, col: 1 }]);
-  const ws = wb.addWorksheet(name, { views: [{ state: 'frozen', ySplit: 1 }] }) as unknown as Worksheet;
+  // page setup goes in with the sheet: a streamed sheet writes its properties when it is added
+  const ws = wb.addWorksheet(name, { views: [{ state: 'frozen', ySplit: 1 }], pageSetup: { ...PAGE_SETUP } }) as unknown as Worksheet;
   ws.columns = table.columns.map((_, k) => ({ width: widths.get(k + 1) }));
   // one style object per column, shared by its cells: ExcelJS looks a style up by object identity
   // first, so a million cells cost one lookup each instead of one serialisation each
   const styles = table.columns.map((c) => Object.freeze(NUMBER_FORMATS[c.kind] ? { numFmt: NUMBER_FORMATS[c.kind] } : {}));
   ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1 + rows, column: ncol } };
-  ws.pageSetup = { orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0 };
   ws.pageSetup.printTitlesRow = '1:1';
   const tierCol = table.columns.findIndex((c) => c.id === plan.tierColumn) + 1;
   if (rows > 0 && tierCol > 0) ws.addConditionalFormatting(tierRules(plan.colorRules, tierCol, ncol, 2, 1 + rows));
@@ -239,9 +241,8 @@ function writeSummarySheet(wb: StreamWorkbook, plan: SheetPlan, texts: XlsxTexts
   const strategyCol = s.table.columns.findIndex((c) => c.id === 'strategy') + 1;
   if (strategyCol > 0) widths.set(strategyCol, 60);
   const ncol = Math.max(...widths.keys(), 2);
-  const ws = wb.addWorksheet(s.sheetName) as unknown as Worksheet;
+  const ws = wb.addWorksheet(s.sheetName, { pageSetup: { ...PAGE_SETUP } }) as unknown as Worksheet;
   ws.columns = Array.from({ length: ncol }, (_, k) => ({ width: widths.get(k + 1) ?? 10 }));
-  ws.pageSetup = { orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0 };
   let rowNo = 0;
   const row = (values: (PlanValue | Date)[] = []): import('exceljs').Row => {
     rowNo++;
