@@ -99,7 +99,7 @@ describeIfBrowser('task pane in headless Chromium', () => {
     expect(book.customerRows).toBe(counted);
     expect(book.rules).toEqual(['=$G2="A"', '=$G2="B"', '=$G2="C"']);
     expect(book.charts).toEqual(['Customers and value by tier', 'Pareto: value by customer rank']);
-    await expect(page.textContent('#cuts')).resolves.toMatch(/^A: cumulative share ≤ 70%.*C: the restUsed for all 5,001 rows\.$/);
+    await expect(page.textContent('#cuts')).resolves.toMatch(/^A: top customers until their value reaches 70%.*C: the restUsed for all 5,001 rows\.$/);
     await page.screenshot({ path: join(IMAGES, 'pane-after.png'), fullPage: true });
     await page.close();
   });
