@@ -23,7 +23,8 @@ Options:
       --as-of YYYY-MM-DD         measure recency to this day; rows on or after it are left out
                                  (default: the day after the last transaction)
       --returns net|drop         net: returns reduce monetary (default); drop: skip rows with
-                                 amount ≤ 0 and cancelled ("C…") invoices
+                                 amount ≤ 0 and cancelled ("C…") invoices. Either way frequency,
+                                 first and last purchase count purchases only
       --bins N                   RFM scores per measure, 2–10 (default 5)
       --a-share X                ABC: cumulative value share of class A (default 0.8)
       --b-share X                ABC: cumulative value share of classes A+B (default 0.95)
