@@ -27,7 +27,7 @@
  * the peers' reference rule.
  */
 import { TierwiseError } from './errors';
-import { compareShare, moneyDecimals, moneyScale, shareFraction, toUnits } from './money';
+import { compareShare, exactDecimals, moneyScale, shareFraction, toUnits } from './money';
 import type { TieRule } from './quantile';
 import { descendingRankOrder, rankFirstOrder } from './rank-order';
 
@@ -100,7 +100,10 @@ export function abcCuts(population: ArrayLike<number>, options: AbcOptions = {})
   const bShare = options.bShare ?? 0.95;
   const rule = checkRule(options.rule);
   checkShares(aShare, bShare);
-  const scale = moneyScale(moneyDecimals(population));
+  // values that are not decimal money (more than 6 decimals) keep their doubles
+  const decimals = exactDecimals(population);
+  const scale = decimals === null ? 1 : moneyScale(decimals);
+  const unitsOf = decimals === null ? (v: number) => v : (v: number) => toUnits(v, scale);
   // whole units, so sums are exact: the same in any order, and shares compared exactly
   const units = new Float64Array(population.length);
   let n = 0;
@@ -108,7 +111,7 @@ export function abcCuts(population: ArrayLike<number>, options: AbcOptions = {})
   for (let i = 0; i < population.length; i++) {
     const v = population[i];
     if (v === v) {
-      const u = toUnits(v, scale);
+      const u = unitsOf(v);
       units[n++] = u;
       if (u > 0) total += u;
     }
@@ -138,16 +141,16 @@ export function abcCuts(population: ArrayLike<number>, options: AbcOptions = {})
     cum += group;
     i = j;
   }
-  return { a: smallestFrom(population, a, scale), b: smallestFrom(population, b, scale), total: total / scale };
+  return { a: smallestFrom(population, a, unitsOf), b: smallestFrom(population, b, unitsOf), total: total / scale };
 }
 
 /** The smallest value whose units are ≥ `units` (the threshold as the input wrote it); null for null. */
-function smallestFrom(population: ArrayLike<number>, units: number | null, scale: number): number | null {
+function smallestFrom(population: ArrayLike<number>, units: number | null, unitsOf: (v: number) => number): number | null {
   if (units === null) return null;
   let min = Infinity;
   for (let i = 0; i < population.length; i++) {
     const v = population[i];
-    if (v < min && toUnits(v, scale) >= units) min = v;
+    if (v < min && unitsOf(v) >= units) min = v;
   }
   return min;
 }

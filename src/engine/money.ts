@@ -70,6 +70,26 @@ export function moneyProfile(values: ArrayLike<number>, keep: Uint8Array | null 
 }
 
 /**
+ * The values' decimals like {@link moneyDecimals}, or null when a value needs more than
+ * {@link MAX_DECIMALS} (a measure that is not money, e.g. 1e-9): callers then keep doubles
+ * rather than round such values away.
+ *
+ * @example
+ * exactDecimals([19.99, 5]); // 2
+ * exactDecimals([1e-9]); // null
+ */
+export function exactDecimals(values: ArrayLike<number>): number | null {
+  const d = moneyDecimals(values);
+  if (d < MAX_DECIMALS) return d;
+  const p = POW10[d];
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i];
+    if (v === v && !whole(v * p)) return null;
+  }
+  return d;
+}
+
+/**
  * The scale of a number of decimals (10^d).
  *
  * @example
@@ -113,7 +133,13 @@ export function unitsFitDouble(values: ArrayLike<number>, scale: number, keep: U
  * @example
  * exactSum([0.1, 0.2]); // 0.3 (a float sum gives 0.30000000000000004)
  */
-export function exactSum(values: ArrayLike<number>, decimals = moneyDecimals(values)): number {
+export function exactSum(values: ArrayLike<number>, decimals: number | null = exactDecimals(values)): number {
+  if (decimals === null) {
+    // not decimal money: a plain double sum
+    let sum = 0;
+    for (let i = 0; i < values.length; i++) if (values[i] === values[i]) sum += values[i];
+    return sum;
+  }
   const scale = moneyScale(decimals);
   if (unitsFitDouble(values, scale)) {
     let units = 0;
@@ -151,13 +177,14 @@ export function shareFraction(share: number): ShareFraction {
 }
 
 /**
- * Sign of part / total − share, exactly, for whole-unit part and total ≥ 0.
+ * Sign of part / total − share: exactly for whole-unit part and total ≥ 0, in doubles otherwise.
  *
  * @example
  * compareShare(80, 100, shareFraction(0.8)); // 0
  * compareShare(81, 100, shareFraction(0.8)); // 1
  */
 export function compareShare(part: number, total: number, share: ShareFraction): number {
+  if (!Number.isInteger(part) || !Number.isInteger(total)) return Math.sign(part / total - share.num / share.den);
   const lhs = part * share.den;
   const rhs = share.num * total;
   if (Math.abs(lhs) < SAFE && Math.abs(rhs) < SAFE) return Math.sign(lhs - rhs);

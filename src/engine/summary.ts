@@ -2,7 +2,7 @@
  * Per-tier summary: customers, shares, value, means of the RFM measures, value range.
  */
 import { max, mean, min } from 'simple-statistics';
-import { exactSum, moneyDecimals } from './money';
+import { exactDecimals, exactSum } from './money';
 import type { TierDef } from './tiers';
 
 /** One summary row. Means are null when the measure is not available or the tier is empty. */
@@ -52,7 +52,7 @@ export function summarizeTiers(
   }
   const classified = members.reduce((acc, m) => acc + m.length, 0);
   // value sums are exact (see money.ts): the same in any order, no float noise
-  const decimals = moneyDecimals(value);
+  const decimals = exactDecimals(value);
   const totals = members.map((m) => exactSum(m.map((i) => value[i]), decimals));
   const total = exactSum(totals, decimals);
   const meanOf = (col: ArrayLike<number> | undefined, m: number[]): number | null => {

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { abcClasses, aggregateTransactions, classifyCustomers, exactSum, keyColumn, moneyDecimals, numberColumn, shareAtMost, shareBelow } from '../../src/engine';
+import { abcClasses, aggregateTransactions, classifyCustomers, exactDecimals, exactSum, keyColumn, moneyDecimals, numberColumn, shareAtMost, shareBelow, summarizeTiers, ABC_TIERS } from '../../src/engine';
 
 /** A day-number column with no rejected cells. */
 const days = (xs: number[]) => ({ values: Float64Array.from(xs), reasons: null });
@@ -10,6 +10,15 @@ describe('exact money', () => {
     expect(moneyDecimals([3 * 0.1, 2])).toBe(1);
     expect(moneyDecimals([12, -4])).toBe(0);
     expect(moneyDecimals([0.0000001])).toBe(6);
+  });
+  it('keeps doubles for values that are not decimal money (more than six decimals)', () => {
+    // rounded to six decimals these would all be 0, and every customer C
+    const tiny = [6e-9, 3e-9, 1e-9];
+    expect(exactDecimals(tiny)).toBeNull();
+    expect(exactDecimals([19.99, 3])).toBe(2);
+    expect(Array.from(abcClasses(tiny).classes)).toEqual([0, 0, 1]);
+    expect(exactSum(tiny)).toBeCloseTo(1e-8, 20);
+    expect(summarizeTiers(ABC_TIERS, new Uint8Array([0, 0, 1]), tiny)[0].value).toBeCloseTo(9e-9, 20);
   });
   it('sums exactly: 0.1 + 0.2 is 0.3 and returns that cancel purchases leave exactly 0', () => {
     expect(exactSum([0.1, 0.2])).toBe(0.3);
