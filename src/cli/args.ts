@@ -34,6 +34,8 @@ export interface ClassifyArgs {
   format: OutputFormat;
   force: boolean;
   returns?: 'net' | 'drop';
+  /** CSV output: write text as it is, even text that starts like a formula. */
+  rawCsv?: boolean;
   lang: 'en' | 'zh-CN';
   quiet: boolean;
   /** Add the "Why" column (the reason for each tier) to CSV and xlsx output; JSON always has it. */
@@ -51,7 +53,7 @@ const VALUE_FLAGS = new Set([
   'method', 'customer', 'date', 'amount', 'invoice', 'quantity', 'price', 'value', 'as-of', 'sheet',
   'out', 'format', 'returns', 'lang', ...METHOD_FLAGS.keys(),
 ]);
-const BOOLEAN_FLAGS = new Set(['force', 'help', 'version', 'quiet', 'explain']);
+const BOOLEAN_FLAGS = new Set(['force', 'help', 'version', 'quiet', 'explain', 'raw-csv']);
 const SHORT: Record<string, string> = { o: 'out', m: 'method', f: 'force', h: 'help', v: 'version', q: 'quiet' };
 
 /** A parameter problem as a usage error, its flag names written as flags ("--a-share"). */
@@ -188,6 +190,7 @@ export function parseArgs(argv: readonly string[]): Command {
   }
   const returns = get('returns');
   if (returns !== undefined) args.returns = oneOf('returns', returns, ['net', 'drop'] as const);
+  if (flags.has('raw-csv')) args.rawCsv = true;
   args.params = methodParams(args.method, flags);
   return { kind: 'classify', args };
 }

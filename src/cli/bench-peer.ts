@@ -37,13 +37,16 @@ export interface PeerSummary {
  */
 export function peerCompute(ids: Int32Array | Float64Array, days: Int32Array | Float64Array, amounts: Float64Array): PeerSummary {
   const c =
-    aggregateNumericIds(ids, days, amounts) ??
-    aggregateTransactions({ customer: numericKeyColumn(Float64Array.from(ids)), date: { values: Float64Array.from(days), reasons: null }, amount: { values: amounts, reasons: null } });
+    aggregateNumericIds(ids, days, amounts, { returns: 'all' }) ??
+    aggregateTransactions(
+      { customer: numericKeyColumn(Float64Array.from(ids)), date: { values: Float64Array.from(days), reasons: null }, amount: { values: amounts, reasons: null } },
+      { returns: 'all' },
+    );
   const rScores = quantileScores(c.recency, { bins: 5, ties: 'first', descending: true }).scores;
   const fScores = quantileScores(c.frequency, { bins: 5, ties: 'first' }).scores;
   const monetary = quantileScores(c.monetary, { bins: 5, ties: 'first' });
   const mScores = monetary.scores;
-  const abc = abcClasses(c.monetary, { ties: 'first', order: monetary.order });
+  const abc = abcClasses(c.monetary, { ties: 'first', rule: 'within', order: monetary.order });
   const n = c.keys.length;
   // one pass for the checksums: score counts per measure (bins 1…5 at 0…4, 5…9, 10…14), ABC tally, digest
   const tally = new Array<number>(18).fill(0);

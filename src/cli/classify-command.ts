@@ -12,10 +12,10 @@ import { firstBadCell } from './explain';
 import { type OutStream, progress } from './progress';
 import { jsonDocument } from './render-json';
 import { tableCsv } from './render-csv';
-import { renderXlsx } from './render-xlsx';
+import { EXCEL_MAX_ROWS, renderXlsx, writeXlsx } from './render-xlsx';
 import type { TableSource } from './table-source';
 import { xlsxTexts } from './texts';
-import { checkOutputPath, writeAtomic } from './write-output';
+import { checkOutputPath, writeAtomic, writeAtomicWith } from './write-output';
 import { openXlsx } from './xlsx-source';
 
 /** Where the command writes. */
@@ -116,14 +116,32 @@ export async function runClassify(args: ClassifyArgs, io: CommandIo): Promise<nu
   const { result } = classify(source, args);
   const headerRow = source.rowNumber(0) - 1;
   const plan = buildSheetPlan(result, { language: args.lang, rowOffset: headerRow, explain: args.explain });
-  let data: Uint8Array | string;
+  let data: Uint8Array | string | null = null;
+  let customerSheets: string[] = [];
   if (args.format === 'json') data = JSON.stringify(jsonDocument(result, plan, source.rowNumber, args.lang), (_key, v: unknown) => tidyNumber(v), 1) + '\n';
-  else if (args.format === 'csv') data = tableCsv(plan.customers);
-  else data = await renderXlsx(plan, xlsxTexts(args.lang));
-  if (toFile) writeAtomic(args.out as string, data);
-  else io.stdout.write(data);
+  else if (args.format === 'csv') data = tableCsv(plan.customers, { raw: args.rawCsv });
+  else if (toFile) {
+    // streamed to disk: memory stays bounded however many customers there are
+    customerSheets = (await writeAtomicWith(args.out as string, (tmp) => writeXlsx(plan, xlsxTexts(args.lang), { filename: tmp }, xlsxOptions()))).customerSheets;
+  } else data = await renderXlsx(plan, xlsxTexts(args.lang), xlsxOptions());
+  if (data !== null) {
+    if (toFile) writeAtomic(args.out as string, data);
+    else io.stdout.write(data);
+  }
+  if (customerSheets.length > 1) {
+    io.stderr.write(`tierwise: ${fmt(plan.customers.rows)} customers do not fit one sheet (at most ${fmt(xlsxOptions().maxRows - 1)} rows below the header): written to ${customerSheets.join(', ')}\n`);
+  }
   if (!args.quiet) io.stderr.write(report(result, plan.issues, toFile ? (args.out as string) : null) + '\n');
   return 0;
+}
+
+/**
+ * Rows a worksheet of the output may hold: Excel's limit, or TIERWISE_MAX_SHEET_ROWS (tests use a
+ * small one to check the split without writing a million rows).
+ */
+function xlsxOptions(): { maxRows: number } {
+  const env = Number(process.env.TIERWISE_MAX_SHEET_ROWS);
+  return { maxRows: Number.isInteger(env) && env >= 2 && env <= EXCEL_MAX_ROWS ? env : EXCEL_MAX_ROWS };
 }
 
 function report(result: TableResult, issues: ReturnType<typeof buildSheetPlan>['issues'], out: string | null): string {

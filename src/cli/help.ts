@@ -72,12 +72,15 @@ ${flagLine(`--method ${METHOD_IDS.join('|')}`, 'classification method (default r
       --as-of YYYY-MM-DD         measure recency to this day; rows on or after it are left out
                                  (default: the day after the last transaction)
       --returns net|drop         net: returns reduce monetary (default); drop: skip rows with
-                                 amount ≤ 0 and cancelled ("C…") invoices
+                                 amount ≤ 0 and cancelled ("C…") invoices. Either way frequency,
+                                 first and last purchase count purchases only
       --sheet NAME               worksheet to read from an .xlsx (default: the first)
   -o, --out FILE                 output: .xlsx (workbook), .csv (customer table), .json; "-" = stdout
       --explain                  add a "Why" column: the reason for each customer's tier
                                  (JSON always has it as "why")
       --format json|csv|xlsx     output format (default: from --out, else JSON on stdout)
+      --raw-csv                  CSV output: write text as it is (default: text starting with
+                                 = + - @ tab or CR gets a leading ' so it cannot run as a formula)
   -f, --force                    overwrite an existing output file
       --lang en|zh-CN            language of the output headers and labels (default en)
   -q, --quiet                    no summary lines on stderr

@@ -14,5 +14,6 @@ export function xlsxTexts(language: Language): XlsxTexts {
     customersSheet: t(language, 'sheet.customers'),
     skippedTitle: t(language, 'cli.skippedTitle'),
     chartNote: t(language, 'cli.chartNote'),
+    splitNote: t(language, 'cli.splitNote'),
   };
 }

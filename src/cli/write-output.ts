@@ -54,3 +54,27 @@ export function writeAtomic(out: string, data: Uint8Array | string): void {
     throw new CliError(`${out}: could not write (${(e as Error).message})`);
   }
 }
+
+/**
+ * Lets `write` produce a file at a temporary path beside `out` (e.g. a streamed workbook), then
+ * renames it into place; on failure the temporary file is removed and nothing is left behind.
+ *
+ * @example
+ * await writeAtomicWith("tiers.xlsx", (tmp) => writeXlsx(plan, texts, { filename: tmp }));
+ */
+export async function writeAtomicWith<T>(out: string, write: (tmp: string) => Promise<T>): Promise<T> {
+  const tmp = join(dirname(resolve(out)), `.${basename(out)}.${process.pid}.tierwise-tmp`);
+  try {
+    closeSync(openSync(tmp, 'wx'));
+    const result = await write(tmp);
+    renameSync(tmp, out);
+    return result;
+  } catch (e) {
+    try {
+      unlinkSync(tmp);
+    } catch {
+      // nothing to clean up
+    }
+    throw new CliError(`${out}: could not write (${(e as Error).message})`);
+  }
+}

@@ -3,6 +3,7 @@
  */
 import type { KeyColumn, NumberColumn } from './columns';
 import { TierwiseError } from './errors';
+import { moneyProfile, moneyScale } from './money';
 import { type SkipLog, addSkip, emptySkipLog, reasonAt } from './skips';
 
 /** A transaction log as typed columns (see `columns.ts`). Dates are day numbers. */
@@ -14,17 +15,22 @@ export interface Transactions {
   invoice?: KeyColumn;
 }
 
-/** How returns and cancellations count. */
-export type ReturnsPolicy = 'net' | 'drop';
+/**
+ * How returns and cancellations count. A purchase is a row with a positive amount whose invoice
+ * (when an invoice column is given) does not start with "C"; every other row is a return.
+ * - "net" (default): frequency, first and last purchase count purchases only; returns reduce
+ *   monetary. A customer with returns and no purchase is skipped (reason "returns-only").
+ * - "drop": returns are skipped rows (reason "return" or "cancellation").
+ * - "all": every row counts as a transaction, returns included (the peer benchmark's pandas
+ *   semantics, `groupby(...).agg(count, sum)`); not offered to users.
+ */
+export type ReturnsPolicy = 'net' | 'drop' | 'all';
 
 /** Options for {@link aggregateTransactions}. */
 export interface AggregateOptions {
   /** Day number recency is measured to. Default: the day after the latest transaction. */
   asOf?: number;
-  /**
-   * "net" (default): every row counts, negative amounts reduce monetary.
-   * "drop": rows with amount ≤ 0 or an invoice starting with "C" are skipped.
-   */
+  /** See {@link ReturnsPolicy}. Default "net". */
   returns?: ReturnsPolicy;
 }
 
@@ -38,8 +44,10 @@ export interface Customers {
   recency: Float64Array;
   /** Distinct invoices (or rows when no invoice column is given). */
   frequency: Float64Array;
-  /** Sum of amounts (net of returns unless they were dropped). */
+  /** Sum of amounts (net of returns unless they were dropped), summed exactly (see `money.ts`). */
   monetary: Float64Array;
+  /** Decimals of the input's amounts: money prints at this precision. */
+  moneyDecimals?: number;
   asOf: number;
   /** Rows that went into the table. */
   rowsUsed: number;
@@ -80,25 +88,29 @@ function checkLengths(tx: Transactions): number {
 
 /**
  * Aggregates a transaction log into customers: first and last purchase, recency in days to the
- * as-of date, frequency and monetary. Rows with a rejected cell are skipped and logged.
+ * as-of date, frequency and monetary. Frequency, first and last purchase count purchases only
+ * (see {@link ReturnsPolicy}); monetary is summed exactly in the input's smallest money unit.
+ * Rows with a rejected cell are skipped and logged.
  *
  * @example
  * const c = aggregateTransactions({
- *   customer: keyColumn(["A", "B", "A"]),
- *   date: dateColumn(["2024-01-01", "2024-01-05", "2024-01-09"]),
- *   amount: numberColumn([10, 5, 20]),
+ *   customer: keyColumn(["A", "B", "A", "A"]),
+ *   date: dateColumn(["2024-01-01", "2024-01-05", "2024-01-09", "2024-01-10"]),
+ *   amount: numberColumn([10, 5, 20, -4]),
  * });
- * c.keys; // ["A", "B"]; c.frequency // [2, 1]; c.monetary // [30, 5]; c.recency // [1, 5]
+ * c.keys; // ["A", "B"]; c.frequency // [2, 1]; c.monetary // [26, 5]; c.recency // [2, 6]
  */
 export function aggregateTransactions(tx: Transactions, options: AggregateOptions = {}): Customers {
   const n = checkLengths(tx);
-  const dropReturns = options.returns === 'drop';
+  const policy = options.returns ?? 'net';
+  const dropReturns = policy === 'drop';
   const cust = tx.customer.codes;
   const days = tx.date.values;
   const amounts = tx.amount.values;
   const invoice = tx.invoice;
   const skipped = emptySkipLog();
-  const cancelled = invoice && dropReturns ? invoice.keys.map((k) => /^c/i.test(k)) : null;
+  const cancelledKeys = invoice && policy !== 'all' ? invoice.keys.map((k) => /^c/i.test(k)) : null;
+  const cancelled = cancelledKeys && cancelledKeys.includes(true) ? cancelledKeys : null;
 
   const asOfGiven = options.asOf !== undefined;
   const asOf = options.asOf ?? 0;
@@ -106,7 +118,6 @@ export function aggregateTransactions(tx: Transactions, options: AggregateOption
   const first = new Float64Array(k).fill(Infinity);
   const last = new Float64Array(k).fill(-Infinity);
   const freq = new Float64Array(k);
-  const money = new Float64Array(k);
   const seen = new Uint8Array(k);
   const owner = invoice ? new Int32Array(invoice.keys.length).fill(-1) : null;
   const shared = new Set<number>();
@@ -126,15 +137,34 @@ export function aggregateTransactions(tx: Transactions, options: AggregateOption
       else if (d !== d) addSkip(skipped, i, 'date', reasonAt(tx.date.reasons as Uint8Array, i));
       else if (a !== a) addSkip(skipped, i, 'amount', reasonAt(tx.amount.reasons as Uint8Array, i));
       else if (asOfGiven && Math.floor(d) >= asOf) addSkip(skipped, i, 'date', 'after-as-of');
-      else if (cancelled && invoice && invoice.codes[i] >= 0 && cancelled[invoice.codes[i]]) {
+      else if (dropReturns && cancelled && invoice && invoice.codes[i] >= 0 && cancelled[invoice.codes[i]]) {
         addSkip(skipped, i, 'invoice', 'cancellation');
       } else if (dropReturns && a <= 0) addSkip(skipped, i, 'amount', 'return');
       else keep[i] = 1;
     }
   }
-  const maxDay = accumulate(cust, days, amounts, keep, { first, last, money, seen });
-  if (invoice && owner) countInvoices(cust, invoice.codes, keep, owner, shared, nInv, freq);
-  else for (let i = 0; i < n; i++) if (keep === null || keep[i] === 1) freq[cust[i]]++;
+  // one pass: purchases (rows that count toward frequency, first and last purchase) and money in
+  // whole units of the input's decimals (see money.ts)
+  const { decimals, fitsDouble } = moneyProfile(amounts, keep);
+  const scale = moneyScale(decimals);
+  const money = new Float64Array(k);
+  const net = policy === 'net';
+  const cancelledRow = net && cancelled && invoice ? cancelledRows(invoice.codes, cancelled) : null;
+  const rule: PurchaseRule = { net, cancelledRow, unitScale: fitsDouble ? scale : 0, countRows: !invoice };
+  let maxDay = accumulate(cust, days, amounts, keep, rule, { first, last, seen, money, freq });
+  if (invoice && owner) countInvoices(cust, invoice.codes, amounts, keep, rule, owner, shared, nInv, freq);
+  if (!fitsDouble) sumUnitsBig(cust, amounts, keep, scale, money);
+  for (let c = 0; c < k; c++) money[c] /= scale;
+  // customers with rows but no purchase (only returns): skipped, every row logged
+  if (policy === 'net' && skipOnlyReturns(cust, keep, freq, seen, skipped)) {
+    keep ??= new Uint8Array(n).fill(1);
+    maxDay = -Infinity;
+    for (let i = 0; i < n; i++) {
+      if (keep[i] === 0) continue;
+      if (seen[cust[i]] === 0) keep[i] = 0;
+      else if (days[i] > maxDay) maxDay = days[i];
+    }
+  }
   const rowsUsed = n - skipped.total;
   if (rowsUsed === 0) {
     throw new TierwiseError('empty', `no usable transactions: all ${n} rows were skipped (${describeSkips(skipped)})`);
@@ -143,7 +173,53 @@ export function aggregateTransactions(tx: Transactions, options: AggregateOption
 
   const order = keyOrder(tx.customer.keys);
   const slots = Array.from(order).filter((c) => seen[c] === 1);
-  return collectCustomers(slots, (c) => tx.customer.keys[c], { freq, money, first, last }, resolvedAsOf, rowsUsed, skipped);
+  const out = collectCustomers(slots, (c) => tx.customer.keys[c], { freq, money, first, last }, resolvedAsOf, rowsUsed, skipped);
+  out.moneyDecimals = decimals;
+  return out;
+}
+
+/** 1 for a row of a cancelled invoice. */
+function cancelledRows(inv: Int32Array, cancelled: boolean[]): Uint8Array {
+  const out = new Uint8Array(inv.length);
+  for (let i = 0; i < inv.length; i++) if (inv[i] >= 0 && cancelled[inv[i]]) out[i] = 1;
+  return out;
+}
+
+/**
+ * What counts while accumulating: with `net`, only purchases (positive amounts not on a
+ * cancelled invoice) count toward frequency, first and last purchase; money is summed in units
+ * of 1 / unitScale (0: summed afterwards with BigInt); `countRows`: frequency counts rows.
+ */
+interface PurchaseRule {
+  net: boolean;
+  cancelledRow: Uint8Array | null;
+  unitScale: number;
+  countRows: boolean;
+}
+
+/**
+ * Logs the rows of customers who have used rows but no purchase (reason "returns-only") and
+ * unmarks them in `seen`; true when there were any.
+ */
+function skipOnlyReturns(cust: Int32Array, keep: Uint8Array | null, freq: Float64Array, seen: Uint8Array, skipped: SkipLog): boolean {
+  let any = false;
+  for (let c = 0; c < seen.length; c++) if (seen[c] === 1 && freq[c] === 0) any = true;
+  if (!any) return false;
+  for (let i = 0; i < cust.length; i++) {
+    if ((keep === null || keep[i] === 1) && seen[cust[i]] === 1 && freq[cust[i]] === 0) addSkip(skipped, i, 'customer', 'returns-only');
+  }
+  for (let c = 0; c < seen.length; c++) if (freq[c] === 0) seen[c] = 0;
+  return true;
+}
+
+/** Exact per-customer sums in units when they may pass 2^53 (BigInt; slow, and rare). */
+function sumUnitsBig(cust: Int32Array, amounts: Float64Array, keep: Uint8Array | null, scale: number, money: Float64Array): void {
+  const big = new Array<bigint>(money.length).fill(0n);
+  for (let i = 0; i < cust.length; i++) {
+    if (keep !== null && keep[i] === 0) continue;
+    big[cust[i]] += BigInt(Math.round(amounts[i] * scale));
+  }
+  for (let c = 0; c < money.length; c++) money[c] = Number(big[c]);
 }
 
 /** Per-slot sums of the used rows. */
@@ -180,41 +256,53 @@ function collectCustomers(slots: readonly number[], keyOf: (slot: number) => str
   return out;
 }
 
-/** Sums per customer over the used rows; returns the latest day. */
+/**
+ * First and last purchase, money (in units) and, with `countRows`, frequency per customer, and
+ * which customers have used rows; returns the latest day of any used row.
+ */
 function accumulate(
   cust: Int32Array,
   days: Float64Array,
   amounts: Float64Array,
   keep: Uint8Array | null,
-  out: { first: Float64Array; last: Float64Array; money: Float64Array; seen: Uint8Array },
+  rule: PurchaseRule,
+  out: { first: Float64Array; last: Float64Array; seen: Uint8Array; money: Float64Array; freq: Float64Array },
 ): number {
-  const { first, last, money, seen } = out;
+  const { first, last, seen, money, freq } = out;
+  const { net, cancelledRow, unitScale, countRows } = rule;
   let maxDay = -Infinity;
   for (let i = 0; i < cust.length; i++) {
     if (keep !== null && keep[i] === 0) continue;
     const c = cust[i];
     const d = days[i];
+    const a = amounts[i];
     if (d > maxDay) maxDay = d;
+    seen[c] = 1;
+    if (unitScale !== 0) money[c] += Math.round(a * unitScale);
+    if (net && (!(a > 0) || (cancelledRow !== null && cancelledRow[i] === 1))) continue;
     if (d < first[c]) first[c] = d;
     if (d > last[c]) last[c] = d;
-    money[c] += amounts[i];
-    seen[c] = 1;
+    if (countRows) freq[c]++;
   }
   return maxDay;
 }
 
-/** Frequency as distinct invoices per customer (an invoice shared by customers counts for each). */
+/** Frequency as distinct purchase invoices per customer (an invoice shared by customers counts for each). */
 function countInvoices(
   cust: Int32Array,
   inv: Int32Array,
+  amounts: Float64Array,
   keep: Uint8Array | null,
+  rule: PurchaseRule,
   owner: Int32Array,
   shared: Set<number>,
   nInv: number,
   freq: Float64Array,
 ): void {
+  const { net, cancelledRow } = rule;
   for (let i = 0; i < cust.length; i++) {
     if (keep !== null && keep[i] === 0) continue;
+    if (net && (!(amounts[i] > 0) || (cancelledRow !== null && cancelledRow[i] === 1))) continue;
     const c = cust[i];
     const v = inv[i];
     if (v < 0) freq[c]++;

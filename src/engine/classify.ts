@@ -47,6 +47,8 @@ export interface Classification {
   explain: (i: number, lang: Lang) => string;
   /** The cut points in one sentence. */
   describe: (lang: Lang) => string;
+  /** The method's own notes for the summary sheet ([label, text] pairs). */
+  notes: (lang: Lang) => [string, string][];
 }
 
 function column(input: CustomerInput, name: 'value' | 'recency' | 'frequency' | 'monetary'): Float64Array | undefined {
@@ -120,6 +122,7 @@ export function classifyCustomers(input: CustomerInput, options: ClassifyOptions
   const { params, fit } = fitMethod(method.id, measures, options, options.ties ?? 'safe');
   const tiers = method.tiers(params);
   const { tierIndex } = fit;
+  const summary = summarizeTiers(tiers, tierIndex, measures.value, measures);
   return {
     method: method.id as MethodId,
     params,
@@ -131,9 +134,10 @@ export function classifyCustomers(input: CustomerInput, options: ClassifyOptions
     fit,
     columns: method.columns?.(fit, measures) ?? [],
     tables: method.tables?.(fit, measures, input.keys) ?? [],
-    summary: summarizeTiers(tiers, tierIndex, measures.value, measures),
+    summary,
     skipped,
     explain: (i, lang) => method.explain({ fit, row: measureRow(measures, i), tier: tierIndex[i], lang }),
     describe: (lang) => method.describe(fit.model, lang),
+    notes: (lang) => method.notes?.(fit, summary, lang) ?? [],
   };
 }

@@ -17,6 +17,7 @@ export const SKIP_REASONS = [
   'return',
   'cancellation',
   'after-as-of',
+  'returns-only',
 ] as const;
 
 /** Why a row was skipped. */

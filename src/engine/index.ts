@@ -12,6 +12,7 @@ export * from './dates';
 export * from './detect';
 export * from './methods';
 export * from './errors';
+export * from './money';
 export * from './purchases';
 export * from './pyramid';
 export * from './quantile';

@@ -1,7 +1,8 @@
 /**
  * Per-tier summary: customers, shares, value, means of the RFM measures, value range.
  */
-import { max, mean, min, sum } from 'simple-statistics';
+import { max, mean, min } from 'simple-statistics';
+import { exactDecimals, exactSum } from './money';
 import type { TierDef } from './tiers';
 
 /** One summary row. Means are null when the measure is not available or the tier is empty. */
@@ -50,8 +51,10 @@ export function summarizeTiers(
     if (t < tiers.length && value[i] === value[i]) members[t].push(i);
   }
   const classified = members.reduce((acc, m) => acc + m.length, 0);
-  const totals = members.map((m) => sum(m.map((i) => value[i])));
-  const total = sum(totals);
+  // value sums are exact (see money.ts): the same in any order, no float noise
+  const decimals = exactDecimals(value);
+  const totals = members.map((m) => exactSum(m.map((i) => value[i]), decimals));
+  const total = exactSum(totals, decimals);
   const meanOf = (col: ArrayLike<number> | undefined, m: number[]): number | null => {
     if (!col || m.length === 0) return null;
     return mean(m.map((i) => col[i]));

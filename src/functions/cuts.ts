@@ -19,7 +19,7 @@ const cell = (v: number | null): Out => (v === null ? '' : v);
  * @example
  * cuts([[1], [2], [3], [4], [5], [6], [7], [8], [9], [10]], null, null);
  * // [["Score", "From"], [2, 3], [3, 5], [4, 7], [5, 9]]
- * cuts([[50], [30], [10], [5], [5]], "abc", null); // [["Class", "From"], ["A", 30], ["B", 10]]
+ * cuts([[50], [30], [10], [5], [5]], "abc", null); // [["Class", "From"], ["A", 30], ["B", 5]]
  */
 export function cuts(values: unknown, method: unknown, bins: unknown): Out[][] {
   return run(() => {

@@ -90,13 +90,13 @@ export function quantileScore(values: unknown[][], population?: unknown[][], bin
 }
 
 /**
- * ABC class of each value by cumulative share of the population's total value: A, B or C.
+ * ABC class of each value by cumulative share of the population's total value: A, B or C. A is the smallest group of top values that reaches a_share (the value crossing it is A).
  * @customfunction ABC_CLASS ABC_CLASS
  * @helpurl https://github.com/tierwise/tierwise#tierabc_class
  * @param values The values to classify: one cell or a range. Blank cells give blank results.
  * @param [population] The range the classes are measured in; blanks and text are ignored. Default: values itself.
- * @param [a_share] Cumulative share of value up to which customers are A, between 0 and 1. Default 0.8.
- * @param [b_share] Cumulative share of value up to which customers are B, above a_share and below 1. Default 0.95.
+ * @param [a_share] Share of value the A customers reach: A while the values ranked above hold less, between 0 and 1. Default 0.8.
+ * @param [b_share] Share of value A and B reach together, above a_share and below 1. Default 0.95.
  * @returns The class of each value.
  * @example =TIER.ABC_CLASS(D2:D5000)
  */

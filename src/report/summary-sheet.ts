@@ -68,6 +68,7 @@ export function buildSummarySheet(result: TableResult, language: Language): Summ
     [t(language, 'sum.rowsSkipped'), c.skipped.total],
     [t(language, 'sum.cuts'), c.describe(language)],
   );
+  notes.push(...c.notes(language));
   const charts: ChartSpec[] = [
     { kind: 'column', title: t(language, 'sum.chartTitle'), table: 'summary', categoryColumn: 'label', bars: ['customerShare', 'valueShare'], lines: [] },
   ];

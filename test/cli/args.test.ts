@@ -29,6 +29,13 @@ describe('parseArgs', () => {
     expect(classify('-m', 'abc').params).toEqual({});
   });
 
+  it('reads --abc-rule reach|within from the registry and refuses anything else', () => {
+    expect(classify('-m', 'abc', '--abc-rule', 'within').params).toEqual({ abcRule: 'within' });
+    expect(classify('-m', 'abc', '--abc-rule=reach').params).toEqual({ abcRule: 'reach' });
+    expect(() => classify('-m', 'abc', '--abc-rule', 'above')).toThrow(/--abc-rule must be one of reach, within, got "above"/);
+    expect(classify('--raw-csv').rawCsv).toBe(true);
+  });
+
   it('defaults to RFM, JSON on stdout, English', () => {
     expect(classify()).toMatchObject({ method: 'rfm', format: 'json', force: false, lang: 'en', out: undefined });
   });

@@ -21,7 +21,8 @@ describe('tierwise classify → JSON', () => {
     expect(doc.summary.reduce((s: number, t: { customers: number }) => s + t.customers, 0)).toBe(150);
     expect(doc.summary.reduce((s: number, t: { customerShare: number }) => s + t.customerShare, 0)).toBeCloseTo(1, 5);
     expect(doc.skipped).toMatchObject({ total: 0 });
-    expect(doc.customers.reduce((s: number, x: { frequency: number }) => s + x.frequency, 0)).toBe(2001);
+    // 2,001 rows: 31 are cancellations ("C" invoices), which count toward monetary only
+    expect(doc.customers.reduce((s: number, x: { frequency: number }) => s + x.frequency, 0)).toBe(1970);
   });
 
   it('gives ABC tiers for one row per customer, with the shape of the brief', async () => {
@@ -32,14 +33,20 @@ describe('tierwise classify → JSON', () => {
     expect(doc.summary.map((s: { tier: string }) => s.tier)).toEqual(['A', 'B', 'C']);
     for (const s of doc.summary) for (const k of ['customers', 'value', 'customerShare', 'valueShare']) expect(typeof s[k]).toBe('number');
     const a = doc.summary[0];
-    expect(a.valueShare).toBeLessThanOrEqual(0.8);
+    // reach rule (default): A reaches 80 %, passing it by the crossing customer's share
+    expect(a.valueShare).toBeGreaterThanOrEqual(0.8);
+    expect(a.valueShare).toBeLessThan(0.81);
     expect(a.customerShare).toBeLessThan(0.3);
+    const within = JSON.parse((await run('classify', CUST, '--method', 'abc', '--abc-rule', 'within', '--out', '-', '-q')).stdout);
+    expect(within.summary[0].valueShare).toBeLessThanOrEqual(0.8);
+    expect(within.cuts).toMatchObject({ rule: 'within' });
+    expect(within.summary[0].customers).toBe(a.customers - 1);
   });
 
   it('honours --a-share/--b-share, --pyramid-cuts and --bins', async () => {
     const abc = JSON.parse((await run('classify', CUST, '--method', 'abc', '--a-share', '0.5', '--b-share', '0.6', '-q')).stdout);
     expect(abc.cuts).toMatchObject({ aShare: 0.5, bShare: 0.6 });
-    expect(abc.summary[0].valueShare).toBeLessThanOrEqual(0.5);
+    expect(abc.summary[0].valueShare).toBeGreaterThanOrEqual(0.5);
     const pyr = JSON.parse((await run('classify', CUST, '--method', 'pyramid', '--pyramid-cuts', '0.1,0.3,0.6', '-q')).stdout);
     expect(pyr.summary.map((s: { customers: number }) => s.customers)).toEqual([15, 30, 45, 60]);
     const rfm = JSON.parse((await run('classify', TX, '--bins', '3', '-q')).stdout);

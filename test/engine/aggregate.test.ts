@@ -33,6 +33,35 @@ describe('transactions → customers', () => {
     const noInvoice = aggregateTransactions(tx(['A', 'A'], ['2024-01-01', '2024-01-02'], [100, -30]), { returns: 'drop' });
     expect(noInvoice.skipped.byReason).toEqual({ return: 1 });
   });
+  it('counts purchases only toward frequency, first and last purchase; returns reduce monetary (issue 11, case 1)', () => {
+    // one purchase on 2024-02-10; a cancellation before it and a return after it
+    const t = tx(['A', 'A', 'A', 'B'], ['2024-01-01', '2024-02-10', '2024-03-01', '2024-03-05'], [-12, 30, -5, 8], ['C1', '2', '3', '4']);
+    const c = aggregateTransactions(t);
+    expect(c.keys).toEqual(['A', 'B']);
+    expect(Array.from(c.frequency)).toEqual([1, 1]);
+    expect(c.first[0]).toBe(dayNumber(2024, 2, 10));
+    expect(c.last[0]).toBe(dayNumber(2024, 2, 10));
+    expect(Array.from(c.monetary)).toEqual([13, 8]);
+    expect(c.recency[0]).toBe(dayNumber(2024, 3, 6) - dayNumber(2024, 2, 10));
+    // a positive line on a cancelled invoice is not a purchase either
+    const d = aggregateTransactions(tx(['A', 'A'], ['2024-01-01', '2024-01-09'], [10, 4], ['1', 'C2']));
+    expect([d.frequency[0], d.last[0], d.monetary[0]]).toEqual([1, dayNumber(2024, 1, 1), 14]);
+  });
+  it('skips a customer with only returns, logging each of its rows with that reason', () => {
+    const c = aggregateTransactions(tx(['A', 'R', 'R'], ['2024-01-01', '2024-01-02', '2024-01-03'], [10, -3, 0]));
+    expect(c.keys).toEqual(['A']);
+    expect(c.rowsUsed).toBe(1);
+    expect(c.skipped.rows).toEqual([
+      { row: 1, column: 'customer', reason: 'returns-only' },
+      { row: 2, column: 'customer', reason: 'returns-only' },
+    ]);
+    expect(c.asOf).toBe(dayNumber(2024, 1, 2));
+    expect(() => aggregateTransactions(tx(['R'], ['2024-01-01'], [-3]))).toThrow(/1 returns-only/);
+  });
+  it('with returns "all" (the peer benchmark), every row is a transaction', () => {
+    const c = aggregateTransactions(tx(['A', 'A'], ['2024-01-01', '2024-01-09'], [10, -4]), { returns: 'all' });
+    expect([c.frequency[0], c.last[0], c.monetary[0]]).toEqual([2, dayNumber(2024, 1, 9), 6]);
+  });
   it('measures recency to a given as-of date and skips later rows', () => {
     const c = aggregateTransactions(tx(['A', 'A'], ['2024-01-01', '2024-03-01'], [1, 1]), { asOf: dayNumber(2024, 2, 1) });
     expect(Array.from(c.recency)).toEqual([31]);
@@ -71,8 +100,8 @@ describe('numeric-id fast path', () => {
           const ids = Float64Array.from(rows, (r) => r[0]);
           const days = Float64Array.from(rows, (r) => r[1]);
           const amounts = Float64Array.from(rows, (r) => r[2]);
-          const fast = aggregateNumericIds(ids, days, amounts);
-          const slow = aggregateTransactions({ customer: numericKeyColumn(ids), date: { values: days, reasons: null }, amount: { values: amounts, reasons: null } });
+          const fast = aggregateNumericIds(ids, days, amounts, { returns: 'all' });
+          const slow = aggregateTransactions({ customer: numericKeyColumn(ids), date: { values: days, reasons: null }, amount: { values: amounts, reasons: null } }, { returns: 'all' });
           if (fast === null) return rows.some((r) => r[0] === 1e9 || r[0] === 1.5);
           const same = (a: Float64Array, b: Float64Array) => a.every((x, i) => Math.abs(x - b[i]) < 1e-9);
           return (
@@ -95,9 +124,12 @@ describe('numeric-id fast path', () => {
           maxLength: 1200,
         }),
         (rows) => {
-          const fast = aggregateNumericIds(Int32Array.from(rows, (r) => r[0]), Int32Array.from(rows, (r) => r[1]), Float64Array.from(rows, (r) => r[2]));
+          const fast = aggregateNumericIds(Int32Array.from(rows, (r) => r[0]), Int32Array.from(rows, (r) => r[1]), Float64Array.from(rows, (r) => r[2]), { returns: 'all' });
           const ids = Float64Array.from(rows, (r) => r[0]);
-          const slow = aggregateTransactions({ customer: numericKeyColumn(ids), date: { values: Float64Array.from(rows, (r) => r[1]), reasons: null }, amount: numberColumn(rows.map((r) => r[2])) });
+          const slow = aggregateTransactions(
+            { customer: numericKeyColumn(ids), date: { values: Float64Array.from(rows, (r) => r[1]), reasons: null }, amount: numberColumn(rows.map((r) => r[2])) },
+            { returns: 'all' },
+          );
           return (
             fast !== null &&
             fast.keys.join() === slow.keys.join() &&
@@ -127,12 +159,30 @@ describe('numeric-id fast path', () => {
     expect(aggregateNumericIds(Int32Array.from([1, 2]), Int32Array.from([-(2 ** 29) - 1, 1]), f([1, 1]))).toBeNull();
   });
 
-  it('declines NaN cells, dropped returns and wide id ranges', () => {
+  it('with purchases only, gives the general path\'s customers under net returns', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.tuple(fc.integer({ min: 100, max: 160 }), fc.integer({ min: 19000, max: 19500 }), fc.integer({ min: 1, max: 99999 })), { minLength: 1, maxLength: 300 }),
+        (rows) => {
+          const ids = Float64Array.from(rows, (r) => r[0]);
+          const days = Float64Array.from(rows, (r) => r[1]);
+          const amounts = Float64Array.from(rows, (r) => r[2] / 100);
+          const fast = aggregateNumericIds(ids, days, amounts);
+          const slow = aggregateTransactions({ customer: numericKeyColumn(ids), date: { values: days, reasons: null }, amount: { values: amounts, reasons: null } });
+          return fast !== null && fast.keys.join() === slow.keys.join() && fast.frequency.join() === slow.frequency.join() && fast.monetary.join() === slow.monetary.join();
+        },
+      ),
+    );
+  });
+
+  it('declines NaN cells, returns unless every row counts, and wide id ranges', () => {
     const f = (xs: number[]) => Float64Array.from(xs);
     expect(aggregateNumericIds(f([1, 2]), f([1, NaN]), f([1, 1]))).toBeNull();
     expect(aggregateNumericIds(f([1, 2, 3]), f([1, 1, 1]), f([1, NaN, 1]))).toBeNull();
     expect(aggregateNumericIds(f([1, 5, 3]), f([1, 1, 1]), f([1, 1, NaN]))).toBeNull();
-    expect(aggregateNumericIds(f([1, 2]), f([1, 1]), f([1, 1]), { returns: 'drop' })).toBeNull();
+    expect(aggregateNumericIds(f([1, 2]), f([1, 1]), f([1, -1]))).toBeNull();
+    expect(aggregateNumericIds(f([1, 2]), f([1, 1]), f([1, 0]), { returns: 'drop' })).toBeNull();
+    expect(aggregateNumericIds(f([1, 2]), f([1, 1]), f([1, -1]), { returns: 'all' })?.frequency).toEqual(Float64Array.from([1, 1]));
     expect(aggregateNumericIds(f([1, 1e9]), f([1, 1]), f([1, 1]))).toBeNull();
   });
 });

@@ -30,28 +30,34 @@ describe('TIER.ABC_CLASS', () => {
   const values = [50, 30, 10, 5, 5];
 
   it('spills A/B/C in the shape of the input, as the engine classifies', () => {
-    expect(ABC_CLASS(col(values), null, null, null)).toEqual(col(['A', 'A', 'B', 'C', 'C']));
+    expect(ABC_CLASS(col(values), null, null, null)).toEqual(col(['A', 'A', 'B', 'B', 'B']));
     const engine = abcClasses(values).classes;
     expect(flat(ABC_CLASS(col(values), null, null, null))).toEqual(Array.from(engine, (k) => 'ABC'[k]));
   });
 
+  it('issue 11, case 2: the account holding 85 % is A, a lone customer is A, ten equal customers are A', () => {
+    expect(flat(ABC_CLASS(col([850, 30, 30, 25, 20, 15, 10, 10, 5, 5]), null, null, null))).toEqual(['A', 'B', 'B', 'B', 'B', 'C', 'C', 'C', 'C', 'C']);
+    expect(ABC_CLASS([[42]], null, null, null)).toEqual([['A']]);
+    expect(flat(ABC_CLASS(col(Array(10).fill(3)), null, null, null))).toEqual(Array(10).fill('A'));
+  });
+
   it('keeps a row-shaped input row-shaped', () => {
-    expect(ABC_CLASS([values], null, null, null)).toEqual([['A', 'A', 'B', 'C', 'C']]);
+    expect(ABC_CLASS([values], null, null, null)).toEqual([['A', 'A', 'B', 'B', 'B']]);
   });
 
   it('per row against a population gives the same classes', () => {
     const rows = values.map((v) => ABC_CLASS([[v]], col(values), null, null)[0][0]);
-    expect(rows).toEqual(['A', 'A', 'B', 'C', 'C']);
+    expect(rows).toEqual(['A', 'A', 'B', 'B', 'B']);
   });
 
   it('gives blanks for blank cells and ignores blanks in the population', () => {
-    expect(ABC_CLASS(col([50, '', 30, 10, 5, 5]), null, null, null)).toEqual(col(['A', '', 'A', 'B', 'C', 'C']));
+    expect(ABC_CLASS(col([50, '', 30, 10, 5, 5]), null, null, null)).toEqual(col(['A', '', 'A', 'B', 'B', 'B']));
     expect(ABC_CLASS([['']], col([50, '', 30, '', 10, 5, 5]), null, null)).toEqual([['']]);
     expect(ABC_CLASS([[10]], col([50, '', 30, '', 10, 5, 5]), null, null)).toEqual([['B']]);
   });
 
   it('reads numeric text', () => {
-    expect(ABC_CLASS(col(['50', '$30', '10', '5', '5']), null, null, null)).toEqual(col(['A', 'A', 'B', 'C', 'C']));
+    expect(ABC_CLASS(col(['50', '$30', '10', '5', '5']), null, null, null)).toEqual(col(['A', 'A', 'B', 'B', 'B']));
   });
 
   it('an error cell costs its row only (error objects and error text)', () => {
@@ -59,7 +65,7 @@ describe('TIER.ABC_CLASS', () => {
     expect(out[0][0]).toBe('A');
     expect(isError(out[1][0], '#N/A')).toBe(true);
     expect(isError(out[3][0], '#DIV/0!')).toBe(true);
-    expect([out[2][0], out[4][0], out[5][0], out[6][0]]).toEqual(['A', 'B', 'C', 'C']);
+    expect([out[2][0], out[4][0], out[5][0], out[6][0]]).toEqual(['A', 'B', 'B', 'B']);
   });
 
   it('returns input errors a function cannot return as #N/A', () => {
@@ -354,7 +360,7 @@ describe('Cells as Excel passes them (error cells, data types)', () => {
       ['Contoso', 1, 2, 30],
       ['Fabrikam', 3, 1, 5],
     ]);
-    expect(flat(ABC_CLASS(col([formattedNumber(50), 30, formattedNumber(10), 5, 5]), null, null, null))).toEqual(['A', 'A', 'B', 'C', 'C']);
+    expect(flat(ABC_CLASS(col([formattedNumber(50), 30, formattedNumber(10), 5, 5]), null, null, null))).toEqual(['A', 'A', 'B', 'B', 'B']);
   });
 
   it('gives #VALUE! with a message for a data type without display text', () => {
@@ -391,7 +397,9 @@ describe('TIER.EXPLAIN', () => {
     const why = EXPLAIN(values, null, 'abc', null, null) as string[][];
     const classes = ABC_CLASS(values, null, null, null) as string[][];
     why.forEach((row, i) => expect(row[0].startsWith(`${classes[i][0]}: customers ranked above hold`)).toBe(true));
-    expect(why[0][0]).toBe('A: customers ranked above hold 0% of value; with this customer 85% (> 80%, ≤ 95%)'.replace('A:', classes[0][0] + ':'));
+    expect(why[0][0]).toBe('A: customers ranked above hold 0% of value (< 80%)');
+    expect(why[1][0]).toBe('B: customers ranked above hold 85% of value (≥ 80%, < 95%)');
+    expect(EXPLAIN(col([30]), values, 'abc', 'abc_rule=within', null)[0][0]).toBe('C: customers ranked above hold 85% of value; with this customer and the 1 tied with it 91% (> 80%, ≤ 95%)'.replace('C:', 'B:'));
     expect(EXPLAIN(col([50]), values, 'abc', 'a_share=0.9; b_share=0.97', 'zh-CN')[0][0]).toMatch(/^[ABC]：排名在前的客户占价值的 85%/);
   });
   it('takes RFM rows (3 columns) by default and names the segment', () => {
@@ -403,7 +411,7 @@ describe('TIER.EXPLAIN', () => {
   });
   it('gives blanks for blank rows and #VALUE! for unknown options', () => {
     expect(EXPLAIN(col([5, '']), col([5, 1]), 'pyramid', null, 'en')[1][0]).toBe('');
-    expect(thrown(() => EXPLAIN(values, null, 'abc', 'bins=3', null)).message).toBe('options: "bins=3" is not a parameter of abc (its parameters: a_share, b_share), write name=value');
+    expect(thrown(() => EXPLAIN(values, null, 'abc', 'bins=3', null)).message).toBe('options: "bins=3" is not a parameter of abc (its parameters: a_share, b_share, abc_rule), write name=value');
     expect(thrown(() => EXPLAIN(values, null, 'abc', 'a_share=2', null)).message).toBe('a_share must be a number between 0 and 1, got "2"');
   });
 });
@@ -411,7 +419,7 @@ describe('TIER.EXPLAIN', () => {
 describe('TIER.CUTS', () => {
   it('shows the cut points each method uses', () => {
     expect(CUTS(col([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]), null, null)).toEqual([['Score', 'From'], [2, 3], [3, 5], [4, 7], [5, 9]]);
-    expect(CUTS(col([50, 30, 10, 5, 5]), 'abc', null)).toEqual([['Class', 'From'], ['A', 30], ['B', 10]]);
+    expect(CUTS(col([50, 30, 10, 5, 5]), 'abc', null)).toEqual([['Class', 'From'], ['A', 30], ['B', 5]]);
     expect(CUTS(col(Array.from({ length: 100 }, (_, i) => i + 1)), 'Pyramid', null)).toEqual([
       ['Tier', 'From'], ['Platinum', 100], ['Gold', 81], ['Iron', 51],
     ]);

@@ -37,13 +37,15 @@ describe('sheet plan', () => {
   it('writes tier columns beside a customer table, blank for skipped rows', () => {
     const plan = buildSheetPlan(classifyTable({ customer: ['a', 'b', '', 'c'], value: [70, 20, 5, 10] }, { method: 'abc' }), { language: 'en' });
     expect(plan.level).toBe('customers');
-    expect(plan.besideInput?.columns[0].values).toEqual(['A', 'B', null, 'C']);
+    expect(plan.besideInput?.columns[0].values).toEqual(['A', 'A', null, 'B']);
     expect(plan.besideInput?.columns[1].values[0]).toBe('A — key customers');
   });
   it('summarises tiers with notes, strategies, a column chart, and Pareto data for ABC', () => {
     const plan = buildSheetPlan(classifyTable(transactions, { method: 'abc' }), { language: 'en' });
     const s = plan.summary;
-    expect(s.notes.map((n) => n[0])).toEqual(['Method', 'As of', 'Customers', 'Rows used', 'Rows skipped', 'Cut points']);
+    expect(s.notes.map((n) => n[0])).toEqual(['Method', 'As of', 'Customers', 'Rows used', 'Rows skipped', 'Cut points', 'ABC rule']);
+    // issue 11, case 6: the summary says why A's share can pass 80 %
+    expect(s.notes[6][1]).toMatch(/^A holds [\d.]+% of the value\. A is the smallest group of top customers whose value reaches 80%/);
     expect(s.notes[1][1]).toBe('2024-02-02');
     expect(s.table.columns.map((c) => c.id)).toContain('strategy');
     expect(s.charts.map((c) => c.kind)).toEqual(['column', 'pareto']);
@@ -64,8 +66,11 @@ describe('sheet plan', () => {
     expect(p.columns[2].values[99]).toBe(1);
   });
   it('describes cut points in words', () => {
-    expect(methodById('abc').describe({ aShare: 0.8, bShare: 0.95, a: 120, b: null }, 'en')).toBe(
-      'A: cumulative share ≤ 80% (value ≥ 120); B: ≤ 95% (value ≥ none); C: the rest',
+    expect(methodById('abc').describe({ aShare: 0.8, bShare: 0.95, rule: 'within', a: 120, b: null }, 'en')).toBe(
+      'A: cumulative share including the customer ≤ 80% (value ≥ 120); B: ≤ 95% (value ≥ none); C: the rest',
+    );
+    expect(methodById('abc').describe({ aShare: 0.8, bShare: 0.95, rule: 'reach', a: 120, b: 40 }, 'en')).toBe(
+      'A: top customers until their value reaches 80% (A while the customers ranked above hold less than 80%; value ≥ 120); B: likewise to 95% (value ≥ 40); C: the rest',
     );
     expect(methodById('rfm').describe({ bins: 3, recency: [5, 9], frequency: [2, null], monetary: [10.5, 1234.567] }, 'en')).toBe(
       '3 bins. R (days, lower is better) cut at 5 / 9; F cut at 2 / none; M cut at 10.5 / 1,234.57',

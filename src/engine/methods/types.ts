@@ -7,6 +7,7 @@ import type { Customers } from '../aggregate';
 import type { Cell } from '../cells';
 import type { TieRule } from '../quantile';
 import type { SkipLog } from '../skips';
+import type { TierSummary } from '../summary';
 import type { Bilingual, TierDef } from '../tiers';
 
 /** A product language: "en" or "zh-CN". */
@@ -194,6 +195,8 @@ export interface MethodModule<Id extends string = string, Model = unknown> {
   describe: (model: Model, lang: Lang) => string;
   /** The boundaries as [tier key, smallest value in it] pairs, for TIER.CUTS. */
   cutTable?: (model: Model) => { header: Bilingual; rows: [string, number | null][] };
+  /** Extra notes for the summary sheet: [label, text] pairs (e.g. ABC's rule and why A holds its share). */
+  notes?: (fit: Fit<Model>, summary: readonly TierSummary[], lang: Lang) => [string, string][];
   /** Extra per-customer columns. */
   columns?: (fit: Fit<Model>, measures: Measures) => MethodColumn[];
   /** Extra summary tables. */
