@@ -4,11 +4,15 @@
  */
 import type { Cell } from './cells';
 import { type Classification, type ClassifyOptions, classifyCustomers } from './classify';
-import { type KeyColumn, type NumberColumn, dateColumn, keyColumn, numberColumn, reasonIndex } from './columns';
+import { type KeyColumn, type NumberColumn, type NumberOptions, dateColumn, keyColumn, numberColumn, reasonIndex } from './columns';
+import type { DateOrder } from './coerce';
+import { type DuplicatesPolicy, mergeDuplicateRows } from './duplicates';
+import { markTotalRows } from './total-rows';
+import { type TableReading, readingOf } from './table-reading';
 import { type Customers, type ReturnsPolicy, aggregateTransactions } from './aggregate';
 import type { DateSystem } from './dates';
 import { TierwiseError } from './errors';
-import { addSkip, emptySkipLog, reasonAt } from './skips';
+import { addSkip, emptySkipLog, quoteSkippedValues, reasonAt } from './skips';
 
 /** The columns of a table, raw cells, one array per role. */
 export interface TableColumns {
@@ -29,6 +33,15 @@ export type TableOptions = ClassifyOptions & {
   asOf?: number;
   returns?: ReturnsPolicy;
   dateSystem?: DateSystem;
+  /** Forces the order of slash dates (otherwise decided from the date column's values). */
+  dateOrder?: DateOrder;
+  /** The date order assumed when no value decides it (e.g. the workbook's or OS locale's). */
+  fallbackDateOrder?: DateOrder;
+  /** Forces the decimal mark of number text (otherwise decided per column from its values). */
+  decimal?: NumberOptions['decimal'];
+  fallbackDecimal?: NumberOptions['fallbackDecimal'];
+  /** Customer tables: repeated ids summed into one customer (default) or refused. */
+  duplicates?: DuplicatesPolicy;
 };
 
 /** The classification of a table and how its rows map to customers. */
@@ -40,13 +53,15 @@ export interface TableResult {
   /** Customer tables only: the input row (0-based) of each classified customer. */
   rowOfCustomer?: Int32Array;
   inputRows: number;
+  /** How the cells were read: decimal mark, date order, total rows, merged duplicates. */
+  reading: TableReading;
 }
 
-function amountColumn(columns: TableColumns): NumberColumn {
-  if (columns.amount) return numberColumn(columns.amount);
+function amountColumn(columns: TableColumns, options: NumberOptions): NumberColumn {
+  if (columns.amount) return numberColumn(columns.amount, options);
   if (columns.quantity && columns.price) {
-    const q = numberColumn(columns.quantity);
-    const p = numberColumn(columns.price);
+    const q = numberColumn(columns.quantity, options);
+    const p = numberColumn(columns.price, options);
     const n = q.values.length;
     const values = new Float64Array(n);
     let reasons: Uint8Array | null = null;
@@ -57,7 +72,7 @@ function amountColumn(columns: TableColumns): NumberColumn {
         reasons[i] = (q.reasons?.[i] || p.reasons?.[i]) ?? reasonIndex('not-a-number');
       }
     }
-    return { values, reasons };
+    return { values, reasons, decimal: p.decimal ?? q.decimal };
   }
   throw new TierwiseError('column', 'no amount column (or quantity and unit price columns) was given');
 }
@@ -81,17 +96,21 @@ export function classifyTable(columns: TableColumns, options: TableOptions): Tab
       throw new TierwiseError('length', `the ${name} column has ${col.length} rows but the customer column has ${n}`);
     }
   }
+  const numberOptions: NumberOptions = { decimal: options.decimal, fallbackDecimal: options.fallbackDecimal };
+  const cellsOf = (column: string): ArrayLike<Cell> | undefined =>
+    column === 'amount' ? (columns.amount ?? columns.price) : column === 'value' ? (columns.value ?? columns.amount) : columns[column as keyof TableColumns];
   if (columns.date) {
+    const customer = keyColumn(columns.customer);
+    const date = dateColumn(columns.date, { dateSystem: options.dateSystem, dateOrder: options.dateOrder, fallbackOrder: options.fallbackDateOrder });
+    const amount = amountColumn(columns, numberOptions);
+    const totalRows = markTotalRows(customer, amount.values, [columns.customer, columns.invoice, columns.date]);
     const customers = aggregateTransactions(
-      {
-        customer: keyColumn(columns.customer),
-        date: dateColumn(columns.date, { dateSystem: options.dateSystem }),
-        amount: amountColumn(columns),
-        invoice: columns.invoice ? keyColumn(columns.invoice) : undefined,
-      },
+      { customer, date, amount, invoice: columns.invoice ? keyColumn(columns.invoice) : undefined },
       { asOf: options.asOf, returns: options.returns },
     );
-    return { level: 'transactions', classification: classifyCustomers(customers, options), customers, inputRows: n };
+    quoteSkippedValues(customers.skipped, cellsOf);
+    const reading = readingOf(amount, date, totalRows);
+    return { level: 'transactions', classification: classifyCustomers(customers, options), customers, inputRows: n, reading };
   }
   if (!columns.value && !columns.amount) {
     throw new TierwiseError('column', 'a customer table needs a value column (or give a date column for transactions)');
@@ -100,11 +119,15 @@ export function classifyTable(columns: TableColumns, options: TableOptions): Tab
     throw new TierwiseError('column', 'RFM needs transactions: give a date and an amount column');
   }
   const keys = keyColumn(columns.customer);
-  const values = numberColumn((columns.value ?? columns.amount) as ArrayLike<Cell>);
-  return { level: 'customers', ...classifyRows(keys, values, options), inputRows: n };
+  const values = numberColumn((columns.value ?? columns.amount) as ArrayLike<Cell>, numberOptions);
+  const totalRows = markTotalRows(keys, values.values, [columns.customer]);
+  const rows = classifyRows(keys, values, options);
+  quoteSkippedValues(rows.classification.skipped, cellsOf);
+  const reading = readingOf(values, undefined, totalRows, rows.merged);
+  return { level: 'customers', classification: rows.classification, rowOfCustomer: rows.rowOfCustomer, inputRows: n, reading };
 }
 
-function classifyRows(keys: KeyColumn, values: NumberColumn, options: ClassifyOptions): { classification: Classification; rowOfCustomer: Int32Array } {
+function classifyRows(keys: KeyColumn, values: NumberColumn, options: TableOptions): { classification: Classification; rowOfCustomer: Int32Array; merged: { customers: number; rows: number } } {
   const n = keys.codes.length;
   const skipped = emptySkipLog();
   const rows: number[] = [];
@@ -114,14 +137,16 @@ function classifyRows(keys: KeyColumn, values: NumberColumn, options: ClassifyOp
     else rows.push(i);
   }
   if (rows.length === 0) throw new TierwiseError('empty', `no usable rows: all ${n} rows were skipped`);
-  const rowOfCustomer = Int32Array.from(rows);
+  // one customer per id: repeated ids are summed (their first row stands for them), or refused
+  const merged = mergeDuplicateRows(keys, values.values, rows, options.duplicates ?? 'sum');
+  const rowOfCustomer = Int32Array.from(merged.rows);
   const classification = classifyCustomers(
     {
-      keys: rows.map((i) => keys.keys[keys.codes[i]]),
-      value: Float64Array.from(rows, (i) => values.values[i]),
+      keys: merged.rows.map((i) => keys.keys[keys.codes[i]]),
+      value: Float64Array.from(merged.values),
       skipped,
     },
     options,
   );
-  return { classification, rowOfCustomer };
+  return { classification, rowOfCustomer, merged: { customers: merged.repeatedCustomers, rows: merged.mergedRows } };
 }
