@@ -1,5 +1,6 @@
 /** Command-line arguments of `tierwise classify`, parsed and checked (no I/O). */
 import { CliError } from './errors';
+import { READING_BOOLEAN_FLAGS, READING_VALUE_FLAGS, type ReadingFlags, checkAsOf, readingFlags } from './reading-flags';
 
 /** Output formats. */
 export type OutputFormat = 'json' | 'csv' | 'xlsx';
@@ -34,6 +35,8 @@ export interface ClassifyArgs {
   pyramidCuts?: number[];
   lang: 'en' | 'zh-CN';
   quiet: boolean;
+  /** How to read the input (encoding, decimal mark, date order, lenient quotes, duplicates). */
+  reading: ReadingFlags;
 }
 
 /** What the command line asks for. */
@@ -41,9 +44,9 @@ export type Command = { kind: 'help' } | { kind: 'version' } | { kind: 'classify
 
 const VALUE_FLAGS = new Set([
   'method', 'customer', 'date', 'amount', 'invoice', 'quantity', 'price', 'value', 'as-of', 'bins', 'sheet',
-  'out', 'format', 'returns', 'a-share', 'b-share', 'pyramid-cuts', 'lang',
+  'out', 'format', 'returns', 'a-share', 'b-share', 'pyramid-cuts', 'lang', ...READING_VALUE_FLAGS,
 ]);
-const BOOLEAN_FLAGS = new Set(['force', 'help', 'version', 'quiet']);
+const BOOLEAN_FLAGS = new Set(['force', 'help', 'version', 'quiet', ...READING_BOOLEAN_FLAGS]);
 const SHORT: Record<string, string> = { o: 'out', m: 'method', f: 'force', h: 'help', v: 'version', q: 'quiet' };
 
 function share(flag: string, text: string): number {
@@ -142,12 +145,10 @@ export function parseArgs(argv: readonly string[]): Command {
     quiet: flags.has('quiet'),
     lang: oneOf('lang', get('lang') ?? 'en', ['en', 'zh-CN'] as const),
     sheet: get('sheet'),
+    reading: readingFlags(flags),
   };
   const asOf = get('as-of');
-  if (asOf !== undefined) {
-    if (!/^\d{4}-\d{2}-\d{2}$/.test(asOf)) throw new CliError(`--as-of must be a date as YYYY-MM-DD, got "${asOf}"`, 2);
-    args.asOf = asOf;
-  }
+  if (asOf !== undefined) args.asOf = checkAsOf(asOf);
   const bins = get('bins');
   if (bins !== undefined) {
     const b = Number(bins);

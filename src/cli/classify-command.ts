@@ -1,14 +1,15 @@
 /** `tierwise classify`: read → choose columns → engine → sheet plan → JSON, CSV or xlsx. */
 import { statSync } from 'node:fs';
 import { extname } from 'node:path';
-import { type Cell, type TableColumns, type TableOptions, type TableResult, TierwiseError, classifyTable, dayNumber } from '../engine';
+import { type Cell, DuplicateIdError, type TableColumns, type TableOptions, type TableResult, TierwiseError, classifyTable, dayNumber, localeDateOrder } from '../engine';
 import { buildSheetPlan, tidyNumber } from '../report';
 import type { ClassifyArgs } from './args';
-import { chooseColumns } from './choose-columns';
+import { type ColumnChoice, chooseColumns } from './choose-columns';
 import { openCsv } from './csv-source';
 import { CliError } from './errors';
 import { firstBadCell } from './explain';
 import { type OutStream, progress } from './progress';
+import { inputLines, inputReport } from './read-report';
 import { jsonDocument } from './render-json';
 import { tableCsv } from './render-csv';
 import { renderXlsx } from './render-xlsx';
@@ -38,17 +39,30 @@ async function openSource(args: ClassifyArgs, io: CommandIo): Promise<TableSourc
     throw new CliError(`${file}: no such file`);
   }
   const ext = extname(file).toLowerCase();
-  if (ext === '.xlsx' || ext === '.xlsm') return openXlsx(file, args.sheet);
+  if (ext === '.xlsx' || ext === '.xlsm') {
+    if (args.reading.encoding !== undefined) throw new CliError(`--encoding only applies to CSV input, and ${file} is a workbook`, 2);
+    return openXlsx(file, args.sheet);
+  }
   if (ext === '.xls') throw new CliError(`${file}: old .xls workbooks are not supported; save it as .xlsx or .csv`);
   if (args.sheet !== undefined) throw new CliError(`--sheet only applies to .xlsx input, and ${file} is read as CSV`, 2);
   const p = size > BIG_FILE ? progress(io.stderr, `reading ${file}`) : null;
-  const source = openCsv(file, p ? (d, t) => p.update(d, t) : undefined);
+  const source = openCsv(file, p ? (d, t) => p.update(d, t) : undefined, { encoding: args.reading.encoding, lenient: args.reading.lenient });
   if (!p) return source;
   return { ...source, load: (idx) => { const r = source.load(idx); p.done(); return r; } };
 }
 
+/** The OS locale, which decides the date order when no value does. */
+const LOCALE = Intl.DateTimeFormat().resolvedOptions().locale;
+
 function tableOptions(args: ClassifyArgs, source: TableSource): TableOptions {
   const opts: TableOptions = { method: args.method, dateSystem: source.dateSystem };
+  const r = args.reading;
+  if (r.dateOrder !== undefined) opts.dateOrder = r.dateOrder;
+  opts.fallbackDateOrder = localeDateOrder(LOCALE);
+  if (r.decimal !== undefined) opts.decimal = r.decimal;
+  // a semicolon-delimited file comes from a decimal-comma locale: assumed only when no value decides
+  opts.fallbackDecimal = source.reading?.delimiter === ';' ? ',' : '.';
+  if (r.duplicates !== undefined) opts.duplicates = r.duplicates;
   if (args.bins !== undefined) opts.bins = args.bins;
   if (args.aShare !== undefined) opts.aShare = args.aShare;
   if (args.bShare !== undefined) opts.bShare = args.bShare;
@@ -63,7 +77,7 @@ function tableOptions(args: ClassifyArgs, source: TableSource): TableOptions {
 }
 
 /** Runs the engine; turns "nothing usable" into one line naming the column, row and cell. */
-function classify(source: TableSource, args: ClassifyArgs): { result: TableResult; columns: Map<number, Cell[]> } {
+function classify(source: TableSource, args: ClassifyArgs): { result: TableResult; columns: Map<number, Cell[]>; choice: ColumnChoice } {
   const choice = chooseColumns(source, args.columns, args.method);
   const m = choice.mapping;
   const indexes = [...new Set(Object.values(m) as number[])];
@@ -84,6 +98,10 @@ function classify(source: TableSource, args: ClassifyArgs): { result: TableResul
   try {
     result = classifyTable(input, tableOptions(args, source));
   } catch (e) {
+    if (e instanceof DuplicateIdError) {
+      const rows = e.rows.slice(0, 10).map((i) => fmt(source.rowNumber(i))).join(', ');
+      throw new CliError(`${source.file}: customer id "${e.key}" appears on ${e.rows.length} rows (rows ${rows}${e.rows.length > 10 ? ', …' : ''}), and ${e.repeatedCustomers > 1 ? `${e.repeatedCustomers - 1} more ids repeat too` : 'no other id repeats'}; a customer table needs one row per customer — leave out --duplicates error to sum them`);
+    }
     if (e instanceof TierwiseError && e.code === 'empty') {
       const where = firstBadCell(source, m, columns);
       throw new CliError(`${source.file}: no usable rows${where ? `: ${where}` : ` (${e.message})`}`);
@@ -97,7 +115,7 @@ function classify(source: TableSource, args: ClassifyArgs): { result: TableResul
     const where = firstBadCell(source, m, columns, log, 'date');
     throw new CliError(`${source.file}: ${where ?? `column "${source.headers[m.date as number]}" holds no readable dates`} (${fmt(badDates)} of ${fmt(result.inputRows)} dates unreadable)`);
   }
-  return { result, columns };
+  return { result, columns, choice };
 }
 
 /**
@@ -110,16 +128,17 @@ export async function runClassify(args: ClassifyArgs, io: CommandIo): Promise<nu
   const toFile = args.out !== undefined && args.out !== '-';
   if (toFile) checkOutputPath(args.out as string, args.input, args.force);
   const source = await openSource(args, io);
-  const { result } = classify(source, args);
+  const { result, choice } = classify(source, args);
+  const input = inputReport(source, choice, result.reading, LOCALE);
   const headerRow = source.rowNumber(0) - 1;
   const plan = buildSheetPlan(result, { language: args.lang, rowOffset: headerRow });
   let data: Uint8Array | string;
-  if (args.format === 'json') data = JSON.stringify(jsonDocument(result, plan, source.rowNumber), (_key, v: unknown) => tidyNumber(v), 1) + '\n';
+  if (args.format === 'json') data = JSON.stringify({ input, ...jsonDocument(result, plan, source.rowNumber) }, (_key, v: unknown) => tidyNumber(v), 1) + '\n';
   else if (args.format === 'csv') data = tableCsv(plan.customers);
   else data = await renderXlsx(plan, xlsxTexts(args.lang));
   if (toFile) writeAtomic(args.out as string, data);
   else io.stdout.write(data);
-  if (!args.quiet) io.stderr.write(report(result, plan.issues, toFile ? (args.out as string) : null) + '\n');
+  if (!args.quiet) io.stderr.write([...inputLines(input), report(result, plan.issues, toFile ? (args.out as string) : null)].join('\n') + '\n');
   return 0;
 }
 

@@ -98,5 +98,6 @@ export async function openXlsx(file: string, sheetName?: string): Promise<TableS
     },
     rowNumber: (i) => headerRow + 1 + i,
     dateSystem: date1904 ? '1904' : '1900',
+    reading: { sheet: ws.name, headerRow },
   };
 }

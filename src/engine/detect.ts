@@ -203,7 +203,7 @@ export function detectColumns(headers: readonly string[], sample: readonly (read
 function customerFromValues(profiles: ColumnProfile[], sample: readonly (readonly Cell[])[], taken: Set<number>, transactions: boolean): number[] {
   let cands = profiles
     .map((p, i) => ({ p, i }))
-    .filter(({ p, i }) => !taken.has(i) && p.filled > 0 && p.distinct > 1 && p.dateText < 0.5 * p.filled && p.decimals === 0)
+    .filter(({ p, i }) => !taken.has(i) && p.filled > 0 && (p.distinct > 1 || p.filled === 1) && p.dateText < 0.5 * p.filled && p.decimals === 0)
     .map(({ i }) => i);
   if (transactions) {
     const repeating = cands.filter((i) => profiles[i].distinct < profiles[i].filled);

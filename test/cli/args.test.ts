@@ -19,7 +19,7 @@ describe('parseArgs', () => {
       input: 'in.csv', method: 'abc',
       columns: { customer: 'Cust', date: 'D', amount: '3', invoice: 'A', quantity: 'Q', price: 'P', value: 'V' },
       asOf: '2011-12-10', bins: 4, sheet: 'S', out: 'x.csv', format: 'csv', force: true, returns: 'drop',
-      aShare: 0.7, bShare: 0.9, pyramidCuts: [0.05, 0.25, 0.6], lang: 'zh-CN', quiet: true,
+      aShare: 0.7, bShare: 0.9, pyramidCuts: [0.05, 0.25, 0.6], lang: 'zh-CN', quiet: true, reading: { lenient: false },
     });
   });
 
