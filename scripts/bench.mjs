@@ -12,6 +12,7 @@ const benches = [
   ['custom functions', 'scripts/bench-functions.mjs'],
   ['task pane (in-memory Excel host)', 'scripts/bench-pane.mjs'],
   ['CLI (whole processes)', 'scripts/bench-cli.mjs'],
+  ['CSV reading (MB/s)', 'scripts/bench-reading.mjs'],
 ];
 let failed = 0;
 for (const [name, file] of benches) {
