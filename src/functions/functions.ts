@@ -27,11 +27,12 @@ import { workbookDateSystem } from './date-system';
  * @param amounts Amount of each transaction: numbers or numeric text (same length as customers).
  * @param [as_of] Date recency is measured to (an Excel date or date text). Default: the day after the latest transaction.
  * @param [bins] Scores per measure, 2 to 10. Default 5.
+ * @param [date_order] How to read date text such as 05/03/2024: "dmy" (day first), "mdy" (month first) or "ymd". Default: decided from all the dates (any day over 12 decides), else month first.
  * @returns The RFM table with a header row.
  * @example =TIER.RFM_TABLE(G2:G541910, E2:E541910, H2:H541910)
  */
-export async function rfmTable(customers: unknown[][], dates: unknown[][], amounts: unknown[][], as_of?: unknown, bins?: number): Promise<unknown[][]> {
-  return rfmTableImpl(customers, dates, amounts, as_of, bins, await workbookDateSystem());
+export async function rfmTable(customers: unknown[][], dates: unknown[][], amounts: unknown[][], as_of?: unknown, bins?: number, date_order?: string): Promise<unknown[][]> {
+  return rfmTableImpl(customers, dates, amounts, as_of, bins, await workbookDateSystem(), date_order);
 }
 
 /**
