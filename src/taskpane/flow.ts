@@ -5,7 +5,7 @@
  * resolves the selection, finds the previous output, probes the cells right of the table and reads
  * the table the preview found; the second writes everything.
  */
-import { type Cell, type ColumnMapping, type Detection, type Role, type TableColumns, type TableOptions, type TableResult, classifyTable, detectColumns } from '../engine';
+import { type Cell, type ColumnMapping, type Detection, type Role, type TableColumns, type TableOptions, type TableResult, classifyTable, detectColumns, localeDateOrder } from '../engine';
 import {
   type CancelToken,
   type ProgressListener,
@@ -129,7 +129,8 @@ export async function classifySelection(run: ExcelRunner, request: RunRequest): 
     }
     const area = usableArea(state);
     // date serials count from the workbook's epoch unless the caller says otherwise
-    const options: TableOptions = { ...request.options, dateSystem: request.options.dateSystem ?? state.dateSystem };
+    // date order: from the values, else the caller's choice, else the locale the pane runs in
+    const options: TableOptions = { ...request.options, dateSystem: request.options.dateSystem ?? state.dateSystem, fallbackDateOrder: request.options.fallbackDateOrder ?? localeDateOrder() };
     const roles = rolesOf(area);
     if (!roles.includes('customer')) throw new PaneError('error.noColumns', 'choose the customer column');
     if (reader && sameArea(area, expected ?? null)) reader.collect();

@@ -2,7 +2,7 @@
  * The pane's state and events: preview the selection, edit columns and method, classify with a
  * progress bar and Cancel, show tier counts and skipped rows — in English or 简体中文.
  */
-import type { ColumnMapping, Method } from '../engine';
+import { type ColumnMapping, type Method, decideDateOrder, decideDecimalMark, localeDateOrder } from '../engine';
 import { CancelledError, CancelToken, type Progress, blockAddress } from '../excel';
 import { describeCuts } from '../report';
 import { type PaneKey, paneText } from '../i18n/pane-strings';
@@ -11,7 +11,7 @@ import { cutPointsText } from './cuts';
 import { byId, el } from './dom';
 import { type ExcelRunner, PaneError, type Preview, classifySelection, previewSelection } from './flow';
 import { parseOptions } from './options';
-import { mappingLevel, renderColumns, renderIssues, renderTierCounts } from './view';
+import { mappingLevel, readingText, renderColumns, renderIssues, renderTierCounts } from './view';
 
 /** What the pane needs from its host page. */
 export interface PaneDeps {
@@ -94,6 +94,12 @@ export function startPane(doc: Document, deps: PaneDeps): Pane {
     level.hidden = false;
     level.className = lvl ? 'badge' : 'badge bad';
     level.textContent = lvl ? text(`sel.level.${lvl}` as PaneKey) : `${text('sel.level.none')}: ${detection.problems.join('; ')}`;
+    // the date order and decimal mark the sample shows (the run reads them from all rows)
+    const cellsOf = (i: number | undefined) => (i === undefined ? undefined : sample.sample[i]);
+    const dates = cellsOf(mapping.date);
+    const numbers = cellsOf(mapping.amount ?? mapping.value ?? mapping.price);
+    $('sel-reading').hidden = false;
+    $('sel-reading').textContent = readingText(language, dates && decideDateOrder(dates, undefined, localeDateOrder()), numbers && decideDecimalMark(numbers));
     renderColumns(doc, $('columns'), language, sample.headers, mapping, (role, column) => {
       if (column === undefined) delete mapping[role];
       else mapping[role] = column;
@@ -209,6 +215,7 @@ export function startPane(doc: Document, deps: PaneDeps): Pane {
         yieldToUi: () => new Promise((resolve) => setTimeout(resolve, 0)),
       });
       const { plan, render } = out;
+      $('sel-reading').textContent = readingText(language, out.result.reading.dateOrder, out.result.reading.decimal);
       renderTierCounts(doc, $('tier-rows'), plan.tierCounts);
       renderIssues(doc, $('issues-h'), $('issues'), language, plan.issues);
       $('results').hidden = false;
