@@ -78,7 +78,7 @@ export function inputLines(report: InputReport): string[] {
   const head: string[] = [];
   if (report.encoding) {
     const e = report.encoding;
-    const how = e.how === 'bom' ? 'BOM' : e.how === 'utf-8' ? 'valid UTF-8' : e.how === 'flag' ? '--encoding' : `detected${e.confidence !== undefined ? `, confidence ${e.confidence}` : ''}`;
+    const how = e.how === 'bom' ? 'BOM' : e.how === 'utf-8' ? 'valid UTF-8' : e.how === 'flag' ? '--encoding' : 'detected — if the text looks wrong, name it with --encoding';
     head.push(`${e.name} (${how})`);
   }
   if (report.sheet !== undefined) head.push(`sheet "${report.sheet}"`);

@@ -160,6 +160,19 @@ export function detectColumns(headers: readonly string[], sample: readonly (read
       mapping.customer = pick[0];
       how.customer = 'values';
       taken.add(pick[0]);
+      // with the customer found by its values, a key column that nests inside it is its invoice
+      if (mapping.invoice === undefined && mapping.date !== undefined) {
+        const c = pick[0];
+        const nested = profiles
+          .map((p, i) => ({ p, i }))
+          .filter(({ p, i }) => !taken.has(i) && p.decimals === 0 && p.dateText === 0 && p.distinct > profiles[c].distinct && nestsIn(sample[i] ?? [], sample[c] ?? []))
+          .map(({ i }) => i);
+        if (nested.length === 1) {
+          mapping.invoice = nested[0];
+          how.invoice = 'values';
+          taken.add(nested[0]);
+        }
+      }
     } else if (pick.length > 1) customerCandidates = pick;
   }
   // a "value"-like header in a transaction table is its amount, an "amount" in a customer table its value

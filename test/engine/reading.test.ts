@@ -152,8 +152,8 @@ describe('columns from the values', () => {
   const amounts = ['1,50', '2,25', '3,00', '4,10', '5,00', '6,90'];
   it('takes the column invoices nest in as the customer', () => {
     const d = detectColumns(['column 1', 'column 2', 'column 3', 'column 4'], [invoices, customers, dates, amounts]);
-    expect(d.mapping).toMatchObject({ customer: 1, date: 2, amount: 3 });
-    expect(d.how).toMatchObject({ customer: 'values', date: 'values', amount: 'values' });
+    expect(d.mapping).toEqual({ invoice: 0, customer: 1, date: 2, amount: 3 });
+    expect(d.how).toEqual({ invoice: 'values', customer: 'values', date: 'values', amount: 'values' });
   });
   it('refuses to pick between two key columns that do not nest', () => {
     const other = ['X', 'Y', 'Y', 'X', 'Z', 'Z'];
