@@ -1,7 +1,7 @@
 /** `tierwise classify`: read → choose columns → engine → sheet plan → JSON, CSV or xlsx. */
 import { statSync } from 'node:fs';
 import { extname } from 'node:path';
-import { type Cell, DuplicateIdError, type TableColumns, type TableOptions, type TableResult, TierwiseError, classifyTable, dayNumber, localeDateOrder } from '../engine';
+import { type Cell, DuplicateIdError, decideDateOrder, decideDecimalMark, type TableColumns, type TableOptions, type TableResult, TierwiseError, classifyTable, dayNumber, localeDateOrder } from '../engine';
 import { buildSheetPlan, tidyNumber } from '../report';
 import type { ClassifyArgs } from './args';
 import { type ColumnChoice, chooseColumns } from './choose-columns';
@@ -103,7 +103,14 @@ function classify(source: TableSource, args: ClassifyArgs): { result: TableResul
       throw new CliError(`${source.file}: customer id "${e.key}" appears on ${e.rows.length} rows (rows ${rows}${e.rows.length > 10 ? ', …' : ''}), and ${e.repeatedCustomers > 1 ? `${e.repeatedCustomers - 1} more ids repeat too` : 'no other id repeats'}; a customer table needs one row per customer — leave out --duplicates error to sum them`);
     }
     if (e instanceof TierwiseError && e.code === 'empty') {
-      const where = firstBadCell(source, m, columns);
+      // judge the cells as the engine read them: the same date order and decimal mark
+      const opts = tableOptions(args, source);
+      const amountCells = col(m.amount ?? m.value ?? m.price);
+      const reading = {
+        dateOrder: m.date === undefined ? undefined : decideDateOrder(columns.get(m.date) ?? [], opts.dateOrder, opts.fallbackDateOrder).order,
+        decimal: amountCells ? decideDecimalMark(amountCells, opts.decimal, opts.fallbackDecimal).mark : undefined,
+      };
+      const where = firstBadCell(source, m, columns, undefined, undefined, reading);
       throw new CliError(`${source.file}: no usable rows${where ? `: ${where}` : ` (${e.message})`}`);
     }
     if (e instanceof TierwiseError) throw new CliError(`${source.file}: ${e.message}`);
@@ -112,7 +119,7 @@ function classify(source: TableSource, args: ClassifyArgs): { result: TableResul
   const log = result.classification.skipped;
   const badDates = (log.byCause['date|not-a-date'] ?? 0) + (log.byCause['date|date-out-of-range'] ?? 0);
   if (badDates > result.inputRows / 2) {
-    const where = firstBadCell(source, m, columns, log, 'date');
+    const where = firstBadCell(source, m, columns, log, 'date', { dateOrder: result.reading.dateOrder?.order });
     throw new CliError(`${source.file}: ${where ?? `column "${source.headers[m.date as number]}" holds no readable dates`} (${fmt(badDates)} of ${fmt(result.inputRows)} dates unreadable)`);
   }
   return { result, columns, choice };
