@@ -20,9 +20,10 @@ function fieldName(language: Language, column: string): string {
  */
 export function reasonText(language: Language, reason: SkipReason, column: string, value?: string): string {
   if (value === undefined) return t(language, `reason.${reason}` as StringKey, { column: fieldName(language, column) });
-  // quote the offending value beside its column: amount "12,3,4" is not a number
-  const quoted = `"${value}"`;
-  const text = t(language, `reason.${reason}` as StringKey, { column: `${fieldName(language, column)} ${quoted}` });
+  // quote the offending value beside its column: amount "12,3,4" is not a number / 金额“12,3,4”不是数字
+  const zh = language === 'zh-CN';
+  const quoted = zh ? `“${value}”` : `"${value}"`;
+  const text = t(language, `reason.${reason}` as StringKey, { column: `${fieldName(language, column)}${zh ? '' : ' '}${quoted}` });
   return text.includes(quoted) ? text : `${text} (${quoted})`;
 }
 

@@ -115,7 +115,7 @@ describeIfBrowser('task pane in headless Chromium', () => {
     await expect(page.textContent('#status')).resolves.toMatch(/^完成：已为 5 位客户分层。已在 Sheet1!E1:F8 写入层级列/);
     const labels = await page.$$eval('#tier-rows td:first-child', (tds) => tds.map((td) => td.textContent));
     expect(labels).toEqual(['A类 · 关键客户', 'B类 · 普通客户', 'C类 · 小客户']);
-    await expect(page.$$eval('#issues li', (lis) => lis.map((li) => li.textContent))).resolves.toEqual(['第 5 行：客户编号为空', '第 8 行：价值不是数字']);
+    await expect(page.$$eval('#issues li', (lis) => lis.map((li) => li.textContent))).resolves.toEqual(['第 5 行：客户编号为空', '第 8 行：价值“n/a”不是数字']);
     const book = await page.evaluate(() => {
       const host = (window as unknown as { __host: import('../host').ExcelHost }).__host;
       const s = host.model.sheet('Sheet1');
