@@ -99,7 +99,12 @@ export function startPane(doc: Document, deps: PaneDeps): Pane {
     const dates = cellsOf(mapping.date);
     const numbers = cellsOf(mapping.amount ?? mapping.value ?? mapping.price);
     $('sel-reading').hidden = false;
-    $('sel-reading').textContent = readingText(language, dates && decideDateOrder(dates, undefined, localeDateOrder()), numbers && decideDecimalMark(numbers));
+    const hasText = (cells: readonly unknown[] | undefined): boolean => cells !== undefined && cells.some((c) => typeof c === 'string' && c.trim() !== '');
+    $('sel-reading').textContent = readingText(
+      language,
+      dates && hasText(dates) ? decideDateOrder(dates, undefined, localeDateOrder()) : undefined,
+      numbers && hasText(numbers) ? decideDecimalMark(numbers) : undefined,
+    );
     renderColumns(doc, $('columns'), language, sample.headers, mapping, (role, column) => {
       if (column === undefined) delete mapping[role];
       else mapping[role] = column;

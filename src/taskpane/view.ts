@@ -89,14 +89,16 @@ export function renderIssues(doc: Document, heading: HTMLElement, list: HTMLElem
 
 /**
  * The line that says how dates and numbers were read: the date order and the decimal mark, and
- * whether the values showed them or they were assumed.
- * @example readingText('en', { order: 'dmy', how: 'values', ambiguous: 0, conflicting: 0 }, undefined) // "Read as: dates day first (dd/mm/yyyy) (from the values); decimal point (assumed: no value decides)"
+ * whether the values showed them or they were assumed (Excel dates and numbers need neither).
+ * @example readingText('en', { order: 'dmy', how: 'values', ambiguous: 0, conflicting: 0 }, undefined) // "Read as: dates day first (dd/mm/yyyy) (from the values); Excel numbers"
  */
 export function readingText(language: Language, dateOrder: DateOrderFinding | undefined, decimal: DecimalFinding | undefined): string {
-  const dates = dateOrder
-    ? paneText(language, 'sel.dates', { order: paneText(language, `order.${dateOrder.order}` as PaneKey), how: paneText(language, `how.${dateOrder.how}` as PaneKey) })
-    : paneText(language, 'sel.dates', { order: '—', how: paneText(language, 'how.none') });
-  const d = decimal ?? { mark: '.', how: 'assumed' };
-  const numbers = paneText(language, 'sel.numbers', { mark: paneText(language, d.mark === ',' ? 'mark.comma' : 'mark.point'), how: paneText(language, `how.${d.how}` as PaneKey) });
+  const dates =
+    dateOrder && dateOrder.how !== 'none'
+      ? paneText(language, 'sel.dates', { order: paneText(language, `order.${dateOrder.order}` as PaneKey), how: paneText(language, `how.${dateOrder.how}` as PaneKey) })
+      : paneText(language, 'sel.excelDates');
+  const numbers = decimal
+    ? paneText(language, 'sel.numbers', { mark: paneText(language, decimal.mark === ',' ? 'mark.comma' : 'mark.point'), how: paneText(language, `how.${decimal.how}` as PaneKey) })
+    : paneText(language, 'sel.excelNumbers');
   return paneText(language, 'sel.reading', { dates, numbers });
 }

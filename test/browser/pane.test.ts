@@ -65,6 +65,8 @@ describeIfBrowser('task pane in headless Chromium', () => {
     await expect(page.inputValue('#col-customer')).resolves.toBe('1');
     await expect(page.inputValue('#col-date')).resolves.toBe('2');
     await expect(page.inputValue('#col-amount')).resolves.toBe('3');
+    // Excel dates and numbers: no date order or decimal mark to decide, and the pane says so
+    await expect(page.textContent('#sel-reading')).resolves.toBe('Read as: Excel dates; Excel numbers');
     await expect(page.getAttribute('[data-method="rfm"]', 'aria-checked')).resolves.toBe('true');
     await expect(page.textContent('#cuts')).resolves.toMatch(/^5 bins\. R \(days, lower is better\) cut at/);
     await page.screenshot({ path: join(IMAGES, 'pane-before.png'), fullPage: true });

@@ -29,6 +29,7 @@ describe('the pane says what it read', () => {
     expect(readingText('en', { order: 'mdy', how: 'assumed', ambiguous: 3, conflicting: 0 }, { mark: '.', how: 'assumed', ambiguous: 0, conflicting: 0 })).toBe(
       'Read as: dates month first (mm/dd/yyyy) (assumed: no value decides); decimal point (assumed: no value decides)',
     );
-    expect(readingText('zh-CN', { order: 'dmy', how: 'values', ambiguous: 0, conflicting: 0 }, undefined)).toContain('日在前');
+    expect(readingText('zh-CN', { order: 'dmy', how: 'values', ambiguous: 0, conflicting: 0 }, undefined)).toBe('读取方式：日期日在前（dd/mm/yyyy）（由数据判断）；Excel 数值');
+    expect(readingText('en', { order: 'ymd', how: 'none', ambiguous: 0, conflicting: 0 }, undefined)).toBe('Read as: Excel dates; Excel numbers');
   });
 });
