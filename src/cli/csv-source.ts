@@ -30,7 +30,7 @@ export function openCsv(file: string, onProgress?: (done: number, total: number)
   const base = { delimiter, file, lenient: options.lenient };
   let head = parseCsv(text, { ...base, maxRows: SAMPLE_ROWS });
   if (head.headers.length === 0 || head.headers.every((h) => h === '')) throw new CliError(`${file}: the file is empty`);
-  const headerless = looksHeaderless(head.headers);
+  const headerless = looksHeaderless(head.headers, head.columns.map((c) => c ?? []));
   if (headerless) head = parseCsv(text, { ...base, maxRows: SAMPLE_ROWS, headerless });
   const first = headerless ? 1 : 2;
   let skippedBefore: number[] = [];

@@ -77,8 +77,11 @@ export async function openXlsx(file: string, sheetName?: string): Promise<TableS
   while (headerRow <= last && blank(rowCells(headerRow))) headerRow++;
   if (headerRow > last) throw new CliError(`${file}: sheet "${ws.name}" is empty`);
   let headers = rowCells(headerRow).map(headerText);
-  // a first row that is data (no header names a role, some cell is a date or number): no header row
-  const headerless = looksHeaderless(headers);
+  // a first row that is data (no header names a role, some cell is a date or number, no text on
+  // top of a column of numbers or dates): no header row
+  const below: Cell[][] = headers.map(() => []);
+  for (let r = headerRow + 1; r <= Math.min(last, headerRow + 50); r++) rowCells(r).forEach((c, i) => below[i]?.push(c));
+  const headerless = looksHeaderless(headers, below);
   if (headerless) headers = headers.map((_, i) => `column ${i + 1}`);
   let end = last;
   while (end > headerRow && blank(rowCells(end))) end--;

@@ -64,20 +64,35 @@ function numberEither(text: string): number {
   return v === v ? v : parseNumberText(text, ',');
 }
 
+/** "number", "date", "text" or "blank": what kind of value a cell is, for the header-row test. */
+function cellKind(cell: Cell): 'number' | 'date' | 'text' | 'blank' {
+  if (isBlank(cell)) return 'blank';
+  if (typeof cell === 'number') return 'number';
+  if (cell instanceof Date) return 'date';
+  const t = String(cell).trim();
+  if (coerceDate(t).ok && !/^\d+(\.\d+)?$/.test(t)) return 'date';
+  return Number.isNaN(numberEither(t)) ? 'text' : 'number';
+}
+
 /**
- * True when a table's first row looks like data rather than headers: no cell names a role and
- * some cell is a date or a number.
+ * True when a table's first row looks like data rather than headers: no cell names a role, some
+ * cell is a date or a number, and no column has text on top of numbers or dates below it (that
+ * text is a header). `below` is the column-major sample of the rows under it.
  *
  * @example
  * looksHeaderless(["INV-1", "C-17", "05/03/2024", "46,80"]); // true
  * looksHeaderless(["Factura", "Cliente", "Fecha", "Importe"]); // false
+ * looksHeaderless(["ref", "12.5"], [[1, 2], [3.5, 4]]); // false: "ref" is text above numbers, a header
  */
-export function looksHeaderless(first: readonly string[]): boolean {
+export function looksHeaderless(first: readonly string[], below: readonly (readonly Cell[])[] = []): boolean {
   if (first.some((h) => headerRole(h) !== undefined)) return false;
-  return first.some((h) => {
-    const t = h.trim();
-    if (t === '') return false;
-    return coerceDate(t).ok || !Number.isNaN(numberEither(t));
+  const kinds = first.map((h) => cellKind(h));
+  if (!kinds.some((k) => k === 'number' || k === 'date')) return false;
+  return kinds.every((k, i) => {
+    if (k !== 'text') return true;
+    const cells = (below[i] ?? []).map(cellKind).filter((c) => c !== 'blank');
+    const typed = cells.filter((c) => c === 'number' || c === 'date').length;
+    return cells.length === 0 || typed < 0.8 * cells.length;
   });
 }
 

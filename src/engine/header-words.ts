@@ -9,7 +9,7 @@ import type { Role } from './detect';
 const ID_WORDS = String.raw`(?:id|no|nr|nro|n|num|number|numero|nummer|code|codigo|codice|key|ref|#)`;
 const LINK = String.raw`(?: (?:de|du|da|do|del|della|di|van|der|des|of|the))?`;
 
-/** Splits compounds like "rechnungsnummer" into nothing: German words are listed whole. */
+/** Role words per language; German and Dutch compounds ("Rechnungsnummer", "Klantnummer") are listed whole. */
 const WORDS: [Role, RegExp][] = [
   // dates first, so "Fecha factura", "Rechnungsdatum" and "注文日" are dates, not invoices
   ['date', /^(?:(?:fecha|date|data|datum|dia|jour)(?: .*)?|.* (?:fecha|date|data|datum)|\w*datum)$|日期|日付|年月日|取引日|注文日|購入日|売上日|受注日|交易日|下單日/],

@@ -166,6 +166,9 @@ describe('columns from the values', () => {
     expect(looksHeaderless(['F1', 'C1', '05/03/2024', '46,80'])).toBe(true);
     expect(looksHeaderless(['Factura', 'Cliente', 'Fecha', 'Importe'])).toBe(false);
     expect(looksHeaderless(['a', 'b'])).toBe(false);
+    // text on top of a column of numbers is a header, whatever the other cells are
+    expect(looksHeaderless(['ref', '12.5'], [[1, 2], [3.5, 4]])).toBe(false);
+    expect(looksHeaderless(['F1', '12.5'], [['F2', 'F3'], [3.5, 4]])).toBe(true);
   });
 });
 
