@@ -19,6 +19,18 @@ try {
   detectors['jschardet (allowlist + MacRoman)'] = (b) => j.detect(b, { detectEncodings: ['GB18030', 'Big5', 'CP932', 'EUC-JP', 'EUC-KR', 'Windows-1252', 'MacRoman'] })?.encoding ?? null;
 } catch { /* absent */ }
 try { const c = require('chardet'); detectors.chardet = (b) => c.detect(b); } catch { /* absent */ }
+// what the CLI itself does (BOM, UTF-8, then jschardet on the file's head), when built
+try {
+  const { decodeCsvBytes } = require(join(root, 'dist-cli/cli/csv-encoding.js'));
+  detectors['CLI decodeCsvBytes'] = (b) => {
+    try {
+      const e = decodeCsvBytes(b).encoding;
+      return { GB18030: 'gb18030', Big5: 'cp950', Shift_JIS: 'cp932' }[e] ?? e;
+    } catch {
+      return null;
+    }
+  };
+} catch { /* not built */ }
 
 // samples: text in a known encoding, short (one line) to long (the corpus files)
 const texts = {
