@@ -80,7 +80,9 @@ export function numberColumn(cells: ArrayLike<Cell>, options: NumberOptions = {}
       reasons = store(coerceNumber(c, mark), i, values, reasons);
     }
   }
-  return text || options.decimal ? { values, reasons, decimal } : { values, reasons };
+  // the mark is reported when it mattered: forced, shown by the values, or assumed for ambiguous ones
+  const mattered = options.decimal !== undefined || (text && (decimal.how !== 'assumed' || decimal.ambiguous > 0));
+  return mattered ? { values, reasons, decimal } : { values, reasons };
 }
 
 /** Stores a coerced cell: its value, or NaN and its reason (allocating the reasons on first use). */

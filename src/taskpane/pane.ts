@@ -2,7 +2,7 @@
  * The pane's state and events: preview the selection, edit columns and method, classify with a
  * progress bar and Cancel, show tier counts and skipped rows — in English or 简体中文.
  */
-import { type ColumnMapping, type Method, decideDateOrder, decideDecimalMark, localeDateOrder } from '../engine';
+import { type ColumnMapping, type DateOrder, type DecimalFinding, type Method, decideDateOrder, decideDecimalMark, localeDateOrder } from '../engine';
 import { CancelledError, CancelToken, type Progress, blockAddress } from '../excel';
 import { describeCuts } from '../report';
 import { type PaneKey, paneText } from '../i18n/pane-strings';
@@ -99,11 +99,12 @@ export function startPane(doc: Document, deps: PaneDeps): Pane {
     const dates = cellsOf(mapping.date);
     const numbers = cellsOf(mapping.amount ?? mapping.value ?? mapping.price);
     $('sel-reading').hidden = false;
-    const hasText = (cells: readonly unknown[] | undefined): boolean => cells !== undefined && cells.some((c) => typeof c === 'string' && c.trim() !== '');
+    // text with digits is what has an order or a mark to decide ("n/a" has neither)
+    const hasText = (cells: readonly unknown[] | undefined): boolean => cells !== undefined && cells.some((c) => typeof c === 'string' && /\d/.test(c));
     $('sel-reading').textContent = readingText(
       language,
-      dates && hasText(dates) ? decideDateOrder(dates, undefined, localeDateOrder()) : undefined,
-      numbers && hasText(numbers) ? decideDecimalMark(numbers) : undefined,
+      dates && hasText(dates) ? decideDateOrder(dates, chosenDateOrder(), localeDateOrder()) : undefined,
+      numbers && hasText(numbers) ? decimalThatMatters(decideDecimalMark(numbers)) : undefined,
     );
     renderColumns(doc, $('columns'), language, sample.headers, mapping, (role, column) => {
       if (column === undefined) delete mapping[role];
@@ -112,6 +113,17 @@ export function startPane(doc: Document, deps: PaneDeps): Pane {
       renderSelection();
       renderMethod();
     });
+  }
+
+  /** A decimal mark worth saying: shown by the values, or assumed for values that read both ways. */
+  function decimalThatMatters(d: DecimalFinding): DecimalFinding | undefined {
+    return d.how !== 'assumed' || d.ambiguous > 0 ? d : undefined;
+  }
+
+  /** The pane's choice of date order, or undefined for "decided from the values". */
+  function chosenDateOrder(): DateOrder | undefined {
+    const v = $<HTMLSelectElement>('date-order').value;
+    return v === 'dmy' || v === 'mdy' || v === 'ymd' ? v : undefined;
   }
 
   function currentLevel(): 'transactions' | 'customers' | null {
@@ -211,7 +223,7 @@ export function startPane(doc: Document, deps: PaneDeps): Pane {
     try {
       const out = await classifySelection(deps.run, {
         mapping,
-        options: parsed.options,
+        options: { ...parsed.options, ...(chosenDateOrder() ? { dateOrder: chosenDateOrder() } : {}) },
         language,
         cellBytes: preview?.sample.cellBytes,
         area: preview?.area,
@@ -254,6 +266,7 @@ export function startPane(doc: Document, deps: PaneDeps): Pane {
   $('refresh').addEventListener('click', () => void refresh());
   $('classify').addEventListener('click', () => void classify());
   $('cancel').addEventListener('click', () => token?.cancel());
+  $<HTMLSelectElement>('date-order').addEventListener('change', () => renderSelection());
   $<HTMLSelectElement>('language').addEventListener('change', (e) => setLanguage((e.target as HTMLSelectElement).value === 'zh-CN' ? 'zh-CN' : 'en'));
   for (const id of ['bins', 'a-share', 'b-share', 'cuts-input', 'as-of']) $(id).addEventListener('input', () => ((finalCuts = null), renderCuts()));
   $('method').addEventListener('click', (e) => {

@@ -43,7 +43,7 @@ describeIfBrowser('task pane in headless Chromium', () => {
     await new Promise((done) => (server ? server.close(done) : done(undefined)));
   });
 
-  async function open(fixture: 'transactions' | 'customers', displayLanguage: string): Promise<Page> {
+  async function open(fixture: 'transactions' | 'customers' | 'textDates', displayLanguage: string): Promise<Page> {
     const page = await browser.newPage({ viewport: { width: 380, height: 860 }, deviceScaleFactor: 1 });
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(String(e)));
@@ -132,6 +132,27 @@ describeIfBrowser('task pane in headless Chromium', () => {
     });
     expect(book).toEqual({ sheets: ['Sheet1', '客户分层汇总'], tierHeader: '层级', customerCell: '=cmd|x', formulas: 0, pwned: null, images: 0 });
     await page.screenshot({ path: join(IMAGES, 'pane-zh.png'), fullPage: true });
+    await page.close();
+  });
+
+  it('says the date order it assumed and lets the user choose it', async () => {
+    const page = await open('textDates', 'en-US');
+    await expect(page.textContent('#sel-reading')).resolves.toMatch(/^Read as: dates (month|day|year) first \([a-z/-]+\) \(assumed: no value decides\); decimal comma \(from the values\)$/);
+    await page.selectOption('#date-order', 'dmy');
+    await expect(page.textContent('#sel-reading')).resolves.toBe('Read as: dates day first (dd/mm/yyyy) (chosen); decimal comma (from the values)');
+    await page.getByRole('radio', { name: 'ABC' }).click();
+    await page.getByRole('button', { name: 'Classify selection' }).click();
+    await page.waitForSelector('#results:not([hidden])');
+    await expect(page.textContent('#sel-reading')).resolves.toBe('Read as: dates day first (dd/mm/yyyy) (chosen); decimal comma (from the values)');
+    const lastPurchase = await page.evaluate(() => {
+      const host = (window as unknown as { __host: import('../host').ExcelHost }).__host;
+      const s = host.model.sheet('Customers');
+      const header = s.rows[0] as unknown[];
+      const col = header.indexOf('Last purchase');
+      return col < 0 ? header : s.rows.slice(1, 4).map((r) => [(r as unknown[])[0], (r as unknown[])[col]]);
+    });
+    // day first: Ann's last purchase is 1 April 2024 (Excel serial 45383), not 4 January
+    expect(lastPurchase).toContainEqual(['Ann', 45383]);
     await page.close();
   });
 
