@@ -13,6 +13,7 @@ const benches = [
   ['task pane (in-memory Excel host)', 'scripts/bench-pane.mjs'],
   ['CLI (whole processes)', 'scripts/bench-cli.mjs'],
   ['CLI big workbooks (streamed xlsx)', 'scripts/bench-xlsx.mjs'],
+  ['CSV reading (MB/s)', 'scripts/bench-reading.mjs'],
 ];
 let failed = 0;
 for (const [name, file] of benches) {

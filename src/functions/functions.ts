@@ -30,12 +30,13 @@ import type { DateSystem } from '../engine';
  * @param amounts Amount of each transaction: numbers or numeric text (same length as customers).
  * @param [as_of] Date recency is measured to (an Excel date or date text). Default: the day after the latest transaction.
  * @param [bins] Scores per measure, 2 to 10. Default 5.
+ * @param [date_order] How to read date text such as 05/03/2024: "dmy" (day first), "mdy" (month first) or "ymd". Default: decided from all the dates (any day over 12 decides), else month first.
  * @returns The RFM table with a header row.
  * @example =TIER.RFM_TABLE(G2:G541910, E2:E541910, H2:H541910)
  */
-export async function rfmTable(customers: unknown[][], dates: unknown[][], amounts: unknown[][], as_of?: unknown, bins?: number): Promise<unknown[][]> {
+export async function rfmTable(customers: unknown[][], dates: unknown[][], amounts: unknown[][], as_of?: unknown, bins?: number, date_order?: string): Promise<unknown[][]> {
   // serials alone need no date system (recency is a difference); date text does
-  if (!hasDateText(dates, as_of)) return rfmTableImpl(customers, dates, amounts, as_of, bins, '1900');
+  if (!hasDateText(dates, as_of)) return rfmTableImpl(customers, dates, amounts, as_of, bins, '1900', date_order);
   let dateSystem: DateSystem;
   try {
     dateSystem = await workbookDateSystem();
@@ -43,7 +44,7 @@ export async function rfmTable(customers: unknown[][], dates: unknown[][], amoun
     if (error instanceof DateSystemUnknown) throw excelError('#N/A', error.message);
     throw error;
   }
-  return rfmTableImpl(customers, dates, amounts, as_of, bins, dateSystem);
+  return rfmTableImpl(customers, dates, amounts, as_of, bins, dateSystem, date_order);
 }
 
 /**
