@@ -1,10 +1,11 @@
 /** `tierwise classify`: read → choose columns → engine → sheet plan → JSON, CSV or xlsx. */
 import { statSync } from 'node:fs';
 import { extname } from 'node:path';
-import { type Cell, type TableColumns, type TableOptions, type TableResult, TierwiseError, classifyTable, dayNumber } from '../engine';
+import { type Cell, type TableColumns, type TableOptions, type TableResult, TierwiseError, classifyTable, dayNumber, methodById, namedColumns } from '../engine';
 import { buildSheetPlan, tidyNumber } from '../report';
 import type { ClassifyArgs } from './args';
 import { chooseColumns } from './choose-columns';
+import { resolveColumn } from './column-spec';
 import { openCsv } from './csv-source';
 import { CliError } from './errors';
 import { firstBadCell } from './explain';
@@ -48,11 +49,7 @@ async function openSource(args: ClassifyArgs, io: CommandIo): Promise<TableSourc
 }
 
 function tableOptions(args: ClassifyArgs, source: TableSource): TableOptions {
-  const opts: TableOptions = { method: args.method, dateSystem: source.dateSystem };
-  if (args.bins !== undefined) opts.bins = args.bins;
-  if (args.aShare !== undefined) opts.aShare = args.aShare;
-  if (args.bShare !== undefined) opts.bShare = args.bShare;
-  if (args.pyramidCuts !== undefined) opts.pyramidCuts = args.pyramidCuts;
+  const opts: TableOptions = { ...args.params, method: args.method, dateSystem: source.dateSystem };
   if (args.returns !== undefined) opts.returns = args.returns;
   if (args.asOf !== undefined) {
     const [y, m, d] = args.asOf.split('-').map(Number);
@@ -66,7 +63,12 @@ function tableOptions(args: ClassifyArgs, source: TableSource): TableOptions {
 function classify(source: TableSource, args: ClassifyArgs): { result: TableResult; columns: Map<number, Cell[]> } {
   const choice = chooseColumns(source, args.columns, args.method);
   const m = choice.mapping;
-  const indexes = [...new Set(Object.values(m) as number[])];
+  const method = methodById(args.method);
+  const named = namedColumns(method, args.params).map((name) => {
+    const flag = method.params.find((p) => p.kind === 'columns' && ((args.params[p.name] ?? p.default) as string[]).includes(name))?.flag ?? 'features';
+    return { name, index: resolveColumn(name, source.headers, flag) };
+  });
+  const indexes = [...new Set([...(Object.values(m) as number[]), ...named.map((x) => x.index)])];
   const { columns } = source.load(indexes);
   const col = (i: number | undefined): Cell[] | undefined => (i === undefined ? undefined : columns.get(i));
   const input: TableColumns = { customer: col(m.customer) as Cell[] };
@@ -79,6 +81,7 @@ function classify(source: TableSource, args: ClassifyArgs): { result: TableResul
     }
     if (m.invoice !== undefined) input.invoice = col(m.invoice);
   } else input.value = col(m.value);
+  if (named.length > 0) input.extra = Object.fromEntries(named.map((x) => [x.name, col(x.index) as Cell[]]));
   if (input.customer.length === 0) throw new CliError(`${source.file}: no data rows below the header`);
   let result: TableResult;
   try {
@@ -112,9 +115,9 @@ export async function runClassify(args: ClassifyArgs, io: CommandIo): Promise<nu
   const source = await openSource(args, io);
   const { result } = classify(source, args);
   const headerRow = source.rowNumber(0) - 1;
-  const plan = buildSheetPlan(result, { language: args.lang, rowOffset: headerRow });
+  const plan = buildSheetPlan(result, { language: args.lang, rowOffset: headerRow, explain: args.explain });
   let data: Uint8Array | string;
-  if (args.format === 'json') data = JSON.stringify(jsonDocument(result, plan, source.rowNumber), (_key, v: unknown) => tidyNumber(v), 1) + '\n';
+  if (args.format === 'json') data = JSON.stringify(jsonDocument(result, plan, source.rowNumber, args.lang), (_key, v: unknown) => tidyNumber(v), 1) + '\n';
   else if (args.format === 'csv') data = tableCsv(plan.customers);
   else data = await renderXlsx(plan, xlsxTexts(args.lang));
   if (toFile) writeAtomic(args.out as string, data);

@@ -8,6 +8,9 @@ import { type KeyColumn, type NumberColumn, dateColumn, keyColumn, numberColumn,
 import { type Customers, type ReturnsPolicy, aggregateTransactions } from './aggregate';
 import type { DateSystem } from './dates';
 import { TierwiseError } from './errors';
+import { methodById } from './methods/registry';
+import type { CustomerInput } from './methods/types';
+import { customerCells, purchaseRows, rowCells } from './purchases';
 import { addSkip, emptySkipLog, reasonAt } from './skips';
 
 /** The columns of a table, raw cells, one array per role. */
@@ -21,6 +24,11 @@ export interface TableColumns {
   price?: ArrayLike<Cell>;
   /** Customer tables: the value to rank customers by. */
   value?: ArrayLike<Cell>;
+  /**
+   * Columns named by the method's `columns` parameters (features, criteria, attributes), by the
+   * name the user gave; one cell per input row.
+   */
+  extra?: Readonly<Record<string, ArrayLike<Cell>>>;
 }
 
 /** Options for {@link classifyTable}. */
@@ -76,35 +84,46 @@ function amountColumn(columns: TableColumns): NumberColumn {
  */
 export function classifyTable(columns: TableColumns, options: TableOptions): TableResult {
   const n = columns.customer.length;
-  for (const [name, col] of Object.entries(columns) as [string, ArrayLike<Cell> | undefined][]) {
+  const all: [string, ArrayLike<Cell> | undefined][] = [
+    ...(Object.entries(columns).filter(([k]) => k !== 'extra') as [string, ArrayLike<Cell> | undefined][]),
+    ...Object.entries(columns.extra ?? {}),
+  ];
+  for (const [name, col] of all) {
     if (col && col.length !== n) {
       throw new TierwiseError('length', `the ${name} column has ${col.length} rows but the customer column has ${n}`);
     }
   }
+  const method = methodById(options.method);
   if (columns.date) {
-    const customers = aggregateTransactions(
-      {
-        customer: keyColumn(columns.customer),
-        date: dateColumn(columns.date, { dateSystem: options.dateSystem }),
-        amount: amountColumn(columns),
-        invoice: columns.invoice ? keyColumn(columns.invoice) : undefined,
-      },
-      { asOf: options.asOf, returns: options.returns },
-    );
-    return { level: 'transactions', classification: classifyCustomers(customers, options), customers, inputRows: n };
+    const tx = {
+      customer: keyColumn(columns.customer),
+      date: dateColumn(columns.date, { dateSystem: options.dateSystem }),
+      amount: amountColumn(columns),
+      invoice: columns.invoice ? keyColumn(columns.invoice) : undefined,
+    };
+    const customers = aggregateTransactions(tx, { asOf: options.asOf, returns: options.returns });
+    const input: CustomerInput = { ...customers, customers };
+    if (method.timeline) input.purchases = purchaseRows(tx, customers);
+    if (columns.extra) input.extra = customerCells(columns.extra, tx.customer, customers);
+    return { level: 'transactions', classification: classifyCustomers(input, options), customers, inputRows: n };
   }
   if (!columns.value && !columns.amount) {
     throw new TierwiseError('column', 'a customer table needs a value column (or give a date column for transactions)');
   }
-  if (options.method === 'rfm') {
-    throw new TierwiseError('column', 'RFM needs transactions: give a date and an amount column');
+  if (method.needsTransactions) {
+    throw new TierwiseError('column', `${method.short.en} needs transactions: give a date and an amount column`);
   }
   const keys = keyColumn(columns.customer);
   const values = numberColumn((columns.value ?? columns.amount) as ArrayLike<Cell>);
-  return { level: 'customers', ...classifyRows(keys, values, options), inputRows: n };
+  return { level: 'customers', ...classifyRows(keys, values, options, columns.extra), inputRows: n };
 }
 
-function classifyRows(keys: KeyColumn, values: NumberColumn, options: ClassifyOptions): { classification: Classification; rowOfCustomer: Int32Array } {
+function classifyRows(
+  keys: KeyColumn,
+  values: NumberColumn,
+  options: ClassifyOptions,
+  extra: TableColumns['extra'],
+): { classification: Classification; rowOfCustomer: Int32Array } {
   const n = keys.codes.length;
   const skipped = emptySkipLog();
   const rows: number[] = [];
@@ -119,6 +138,7 @@ function classifyRows(keys: KeyColumn, values: NumberColumn, options: ClassifyOp
     {
       keys: rows.map((i) => keys.keys[keys.codes[i]]),
       value: Float64Array.from(rows, (i) => values.values[i]),
+      extra: extra ? rowCells(extra, rows) : undefined,
       skipped,
     },
     options,

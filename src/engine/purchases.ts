@@ -1,0 +1,84 @@
+/**
+ * The purchase rows of a transaction log, mapped to the customer table: what methods that need
+ * the timeline (lifecycle classes, customer lifetime value) read. A purchase is a row with every
+ * cell valid, a positive amount, an invoice that is not cancelled ("C…") and a date before the
+ * as-of day. Returns (amount ≤ 0) and cancellations are not purchases.
+ */
+import type { Customers } from './aggregate';
+import type { Cell } from './cells';
+import type { KeyColumn, NumberColumn } from './columns';
+import type { ExtraColumns, Purchases } from './methods/types';
+
+/** Typed transaction columns (see `columns.ts`). */
+export interface PurchaseColumns {
+  customer: KeyColumn;
+  date: NumberColumn;
+  amount: NumberColumn;
+  invoice?: KeyColumn;
+}
+
+/**
+ * The purchases of a transaction log, as indexes into the customer table.
+ *
+ * @example
+ * const tx = { customer: keyColumn(["a", "b", "a"]), date: dateColumn(["2024-01-01", "2024-01-02", "2024-01-03"]), amount: numberColumn([5, -2, 7]) };
+ * purchaseRows(tx, aggregateTransactions(tx)).amount; // Float64Array [5, 7]
+ */
+export function purchaseRows(tx: PurchaseColumns, customers: Customers): Purchases {
+  const index = new Map(customers.keys.map((k, i) => [k, i]));
+  const ofCode = Int32Array.from(tx.customer.keys, (k) => index.get(k) ?? -1);
+  const cancelled = tx.invoice ? tx.invoice.keys.map((k) => /^c/i.test(k)) : null;
+  const n = tx.customer.codes.length;
+  const rows: number[] = [];
+  for (let i = 0; i < n; i++) {
+    const code = tx.customer.codes[i];
+    const day = tx.date.values[i];
+    const amount = tx.amount.values[i];
+    if (code < 0 || ofCode[code] < 0 || !(amount > 0) || day !== day || Math.floor(day) >= customers.asOf) continue;
+    const inv = tx.invoice ? tx.invoice.codes[i] : -1;
+    if (cancelled && inv >= 0 && cancelled[inv]) continue;
+    rows.push(i);
+  }
+  return {
+    customer: Int32Array.from(rows, (i) => ofCode[tx.customer.codes[i]]),
+    day: Float64Array.from(rows, (i) => Math.floor(tx.date.values[i])),
+    amount: Float64Array.from(rows, (i) => tx.amount.values[i]),
+    invoice: Int32Array.from(rows, (i) => (tx.invoice ? tx.invoice.codes[i] : -1)),
+  };
+}
+
+/**
+ * Extra columns of a transaction log per customer: the last non-blank cell of each customer's
+ * rows (a customer's region, owner or stage as of their latest row).
+ *
+ * @example
+ * customerCells({ Region: ["N", "S", ""] }, keyColumn(["a", "b", "a"]), aggregate).Region; // ["N", "S"]
+ */
+export function customerCells(extra: Readonly<Record<string, ArrayLike<Cell>>>, customer: KeyColumn, customers: Customers): ExtraColumns {
+  const index = new Map(customers.keys.map((k, i) => [k, i]));
+  const ofCode = Int32Array.from(customer.keys, (k) => index.get(k) ?? -1);
+  const out: Record<string, Cell[]> = {};
+  for (const [name, cells] of Object.entries(extra)) {
+    const col = new Array<Cell>(customers.keys.length).fill('');
+    for (let i = 0; i < cells.length; i++) {
+      const code = customer.codes[i];
+      const c = cells[i];
+      if (code < 0 || ofCode[code] < 0 || c === '' || c === null || c === undefined) continue;
+      col[ofCode[code]] = c;
+    }
+    out[name] = col;
+  }
+  return out;
+}
+
+/**
+ * Extra columns of a customer table for the classified rows.
+ *
+ * @example
+ * rowCells({ Region: ["N", "S", "E"] }, Int32Array.of(0, 2)).Region; // ["N", "E"]
+ */
+export function rowCells(extra: Readonly<Record<string, ArrayLike<Cell>>>, rows: ArrayLike<number>): ExtraColumns {
+  const out: Record<string, Cell[]> = {};
+  for (const [name, cells] of Object.entries(extra)) out[name] = Array.from(rows, (i) => cells[i]);
+  return out;
+}
