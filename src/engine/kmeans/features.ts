@@ -4,10 +4,10 @@
  * 1. Customers with a missing or non-finite value in any feature are skipped and counted (per
  *    feature, and in total); the rest keep their input position in `rows`.
  * 2. log1p (ln(1 + x)) for skewed non-negative measures. Default: on for recency, frequency and
- *    monetary (roles "recency" | "frequency" | "monetary") unless a value is negative — then it is
- *    left off and `note` says why; for other features "auto": on when every value is ≥ 0 and the
- *    sample skewness is above 1. Asking for `log: true` on a feature with a negative value is an
- *    error naming the feature and row.
+ *    monetary (roles "recency" | "frequency" | "monetary"); a negative value there (net returns
+ *    exceeding purchases) counts as 0, and `note` says how many; for other features "auto": on
+ *    when every value is ≥ 0 and the sample skewness is above 1. Asking for `log: true` on a
+ *    feature with a negative value is an error naming the feature and row.
  * 3. z-scores with the population standard deviation (divide by n, like scikit-learn's
  *    StandardScaler); a constant feature gets z = 0 everywhere (scale 1).
  *
@@ -40,7 +40,9 @@ export interface FeatureTransform {
   sd: number;
   /** Divisor used: sd, or 1 when sd is 0. */
   scale: number;
-  /** Why log1p was left off when the default would have applied it, if so. */
+  /** Negative values were counted as 0 before log1p (R/F/M by default, e.g. net returns). */
+  clipNegative?: boolean;
+  /** What was done to values the transform does not take, if anything. */
   note?: string;
 }
 
@@ -112,12 +114,24 @@ function prepareOne(f: FeatureInput, rows: Int32Array, points: Float64Array, j: 
   const wanted = f.log ?? (RFM_ROLES.has(role) ? true : 'auto');
   let log1p = false;
   let note: string | undefined;
+  let clipNegative = false;
   if (wanted === true) {
     if (negativeAt >= 0 && f.log === true) {
       throw new TierwiseError('option', `feature "${f.name}" cannot take log1p: row ${negativeAt + 1} is negative (${f.values[negativeAt]})`);
     }
-    log1p = negativeAt < 0;
-    if (!log1p) note = `log1p left off: row ${negativeAt + 1} is negative (${f.values[negativeAt]})`;
+    log1p = true;
+    if (negativeAt >= 0) {
+      // R/F/M by default: a negative value (net returns) counts as 0
+      let count = 0;
+      for (let r = 0; r < n; r++) {
+        if (x[r] < 0) {
+          x[r] = 0;
+          count++;
+        }
+      }
+      clipNegative = true;
+      note = `${count} negative value${count === 1 ? '' : 's'} counted as 0 before log1p (first: row ${negativeAt + 1}, ${f.values[negativeAt]})`;
+    }
   } else if (wanted === 'auto') {
     log1p = negativeAt < 0 && skewness(x) > 1;
   }
@@ -125,7 +139,10 @@ function prepareOne(f: FeatureInput, rows: Int32Array, points: Float64Array, j: 
   const { mean, sd } = meanSd(x);
   const scale = sd > 0 ? sd : 1;
   for (let r = 0; r < n; r++) points[r * d + j] = (x[r] - mean) / scale;
-  return note === undefined ? { name: f.name, role, log1p, mean, sd, scale } : { name: f.name, role, log1p, mean, sd, scale, note };
+  const t: FeatureTransform = { name: f.name, role, log1p, mean, sd, scale };
+  if (clipNegative) t.clipNegative = true;
+  if (note !== undefined) t.note = note;
+  return t;
 }
 
 /**
@@ -166,12 +183,25 @@ export function skewness(x: ArrayLike<number>): number {
 }
 
 /**
+ * A raw value in z-space under a transform (NaN when it is missing or outside log1p's domain).
+ *
+ * @example
+ * toZ(99, { name: 'm', role: 'monetary', log1p: true, mean: Math.log1p(99), sd: 1, scale: 1 }); // 0
+ */
+export function toZ(x: number, t: FeatureTransform): number {
+  const v = t.clipNegative && x < 0 ? 0 : x;
+  const u = t.log1p ? Math.log1p(v) : v;
+  return Number.isFinite(u) ? (u - t.mean) / t.scale : NaN;
+}
+
+/**
  * A point in z-space back in original units: x = t⁻¹(z · scale + mean).
  *
  * @example
  * toOriginalUnits([0], [{ name: 'm', role: 'monetary', log1p: true, mean: Math.log1p(99), sd: 1, scale: 1 }]); // [99]
  */
 export function toOriginalUnits(z: ArrayLike<number>, transforms: readonly FeatureTransform[]): number[] {
+  // (a value clipped to 0 before log1p maps back to 0, not to the negative value)
   return transforms.map((t, j) => {
     const v = z[j] * t.scale + t.mean;
     return t.log1p ? Math.expm1(v) : v;

@@ -15,7 +15,7 @@
 import { numberColumn } from '../columns';
 import { TierwiseError } from '../errors';
 import { clusterCustomers } from '../kmeans/cluster';
-import type { FeatureInput, FeatureRole, FeatureTransform } from '../kmeans/features';
+import { toZ, type FeatureInput, type FeatureRole, type FeatureTransform } from '../kmeans/features';
 import { sqDist } from '../kmeans/distance';
 import type { KRow } from '../kmeans/guidance';
 import { NO_CLASS, readableText, type Bilingual, type TierDef, type TierGroup } from '../tiers';
@@ -127,10 +127,8 @@ export function nearestCluster(raw: readonly number[], transform: readonly Featu
   const d = transform.length;
   const z = new Float64Array(d);
   for (let j = 0; j < d; j++) {
-    const t = transform[j];
-    const v = t.log1p ? Math.log1p(raw[j]) : raw[j];
-    if (!Number.isFinite(v)) return NO_CLASS;
-    z[j] = (v - t.mean) / t.scale;
+    z[j] = toZ(raw[j], transform[j]);
+    if (!Number.isFinite(z[j])) return NO_CLASS;
   }
   let best = NO_CLASS;
   let bestD = Infinity;

@@ -1,4 +1,4 @@
-import { prepareFeatures, toOriginalUnits, meanSd, skewness, TierwiseError } from '../../../src/engine';
+import { prepareFeatures, toOriginalUnits, toZ, meanSd, skewness, TierwiseError } from '../../../src/engine';
 
 describe('k-means feature preparation', () => {
   it('applies log1p to R/F/M by default, then z-scores with the population sd', () => {
@@ -41,10 +41,13 @@ describe('k-means feature preparation', () => {
     expect(p.transforms.map((t) => t.log1p)).toEqual([true, false, false]);
   });
 
-  it('leaves log1p off (with a note) for a default R/F/M feature with a negative value; refuses an explicit log', () => {
+  it('counts a negative R/F/M value (net returns) as 0 before log1p, with a note; refuses an explicit log', () => {
     const p = prepareFeatures([{ name: 'monetary', role: 'monetary', values: [10, -5, 30] }]);
-    expect(p.transforms[0].log1p).toBe(false);
-    expect(p.transforms[0].note).toMatch(/row 2 is negative/);
+    expect(p.transforms[0]).toMatchObject({ log1p: true, clipNegative: true });
+    expect(p.transforms[0].note).toBe('1 negative value counted as 0 before log1p (first: row 2, -5)');
+    const same = prepareFeatures([{ name: 'monetary', role: 'monetary', values: [10, 0, 30] }]);
+    expect(Array.from(p.points)).toEqual(Array.from(same.points));
+    expect(toZ(-5, p.transforms[0])).toBe(p.points[1]);
     expect(() => prepareFeatures([{ name: 'spend', values: [10, -5, 30], log: true }])).toThrow(TierwiseError);
     expect(() => prepareFeatures([{ name: 'spend', values: [10, -5, 30], log: true }])).toThrow(/"spend".*row 2.*-5/);
   });
