@@ -268,5 +268,7 @@ function fmt(x: number): string {
 }
 
 function fmtRatio(x: number): string {
-  return x >= 10 ? x.toFixed(0) : x.toFixed(1);
+  if (x >= 10) return x.toFixed(0);
+  if (x >= 0.1 || x <= 0) return x.toFixed(1);
+  return String(Number(x.toPrecision(1)));
 }
