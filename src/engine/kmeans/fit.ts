@@ -124,7 +124,7 @@ export function kmeans(points: Float64Array, n: number, d: number, options: KMea
 /** Above this many points the restarts run on a sample. */
 export const SAMPLE_ABOVE = 20000;
 /** Points in that sample. */
-export const SAMPLE_SIZE = 10000;
+export const SAMPLE_SIZE = 5000;
 /** Best distinct sample solutions scored on every point; the best of them is refined. */
 export const FINALISTS = 3;
 
