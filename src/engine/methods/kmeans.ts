@@ -157,22 +157,22 @@ export const kmeans: MethodModule<'kmeans', KMeansModel> = {
     {
       name: 'k', flag: 'k', kind: 'choice', choices: K_CHOICES, default: '4',
       label: { en: 'Number of clusters (k)', zh: '聚类数（k）' },
-      help: { en: 'k-means: number of clusters 2–10, or auto (elbow checked by silhouette; default 4)', zh: 'k-means：聚类数 2–10，或 auto（肘部法并以轮廓系数校验；默认 4）' },
+      help: { en: 'k-means: number of clusters 2–10, or auto (elbow checked by silhouette)', zh: 'k-means：聚类数 2–10，或 auto（肘部法并以轮廓系数校验）' },
     },
     {
       name: 'features', flag: 'features', kind: 'columns', default: ['recency', 'frequency', 'monetary'],
       label: { en: 'Features', zh: '特征' },
-      help: { en: 'k-means: measures (R, F, M, value) or numeric columns to cluster on (default R,F,M)', zh: 'k-means：用于聚类的指标（R、F、M、value）或数值列（默认 R,F,M）' },
+      help: { en: 'k-means: measures (R, F, M, value) or numeric columns to cluster on', zh: 'k-means：用于聚类的指标（R、F、M、value）或数值列' },
     },
     {
       name: 'seed', flag: 'seed', kind: 'integer', default: 0, min: 0, max: 2147483647,
       label: { en: 'Random seed', zh: '随机种子' },
-      help: { en: 'k-means: seed of the random starts; the same seed gives the same clusters (default 0)', zh: 'k-means：随机初始化的种子；相同种子得到相同结果（默认 0）' },
+      help: { en: 'k-means: seed of the random starts; the same seed gives the same clusters', zh: 'k-means：随机初始化的种子；相同种子得到相同结果' },
     },
     {
       name: 'restarts', flag: 'restarts', kind: 'integer', default: 10, min: 1, max: 1000,
       label: { en: 'Restarts', zh: '重复初始化次数' },
-      help: { en: 'k-means: independent k-means++ starts, the best is kept (default 10)', zh: 'k-means：独立的 k-means++ 初始化次数，取最优（默认 10）' },
+      help: { en: 'k-means: independent k-means++ starts, the best is kept', zh: 'k-means：独立的 k-means++ 初始化次数，取最优' },
     },
   ],
   tiers: (params) => kmeansTiers(params.k === 'auto' ? KMEANS_K_MAX : Number(params.k)),
