@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import {
-  kmeans, kmeansPlusPlus, lloydHamerly, hartiganRefine, inertiaOf, meanVariance, seededRandom, TierwiseError,
+  kmeans, kmeansPlusPlus, lloydHamerly, hartiganRefine, inertiaOf, meanVariance, seededRandom, sqDistTo, TierwiseError,
 } from '../../../src/engine';
 import { blobs, shuffled } from './helpers';
 
@@ -49,6 +49,22 @@ describe('k-means', () => {
     );
   });
 
+  it('ends with every point at its nearest centre and every centre the mean of its points', () => {
+    fc.assert(
+      fc.property(cloud, fc.integer({ min: 0, max: 1000 }), ({ k, points, n, d }, seed) => {
+        const fit = kmeans(points, n, d, { k, seed });
+        const sums = new Float64Array(k * d);
+        for (let i = 0; i < n; i++) {
+          const own = sqDistTo(points, i, fit.centers, fit.labels[i], d);
+          for (let c = 0; c < k; c++) expect(own).toBeLessThanOrEqual(sqDistTo(points, i, fit.centers, c, d) + 1e-9);
+          for (let f = 0; f < d; f++) sums[fit.labels[i] * d + f] += points[i * d + f];
+        }
+        for (let c = 0; c < k; c++) for (let f = 0; f < d; f++) expect(fit.centers[c * d + f]).toBeCloseTo(sums[c * d + f] / fit.sizes[c], 9);
+      }),
+      { numRuns: 30, seed: 5 },
+    );
+  });
+
   it('gives the same result for the same input and seed', () => {
     fc.assert(
       fc.property(cloud, fc.integer({ min: 0, max: 1e6 }), ({ k, points, n, d }, seed) => {
@@ -79,6 +95,9 @@ describe('k-means', () => {
     expect(sampled.runInertias).toHaveLength(10);
     const full = kmeans(points, n, d, { k: 5, seed: 1, sample: false, restarts: 30 });
     expect(sampled.inertia).toBeLessThanOrEqual(full.inertia * 1.0005);
+    const again = kmeans(points, n, d, { k: 5, seed: 1 });
+    expect(Array.from(again.labels)).toEqual(Array.from(sampled.labels));
+    expect(again.inertia).toBe(sampled.inertia);
   });
 
   it('keeps every cluster non-empty when points repeat (empty clusters are refilled)', () => {
@@ -121,6 +140,50 @@ describe('k-means', () => {
     expect(hartiganRefine(points, 3, 1, labels, centers, 2)).toBe(1);
     expect(Array.from(labels)).toEqual([0, 1, 1]);
     expect(inertiaOf(points, 3, 1, centers, labels)).toBeCloseTo(1.805, 12);
+  });
+
+  it('Hartigan bounds skip only points that cannot move: same moves as the plain method', () => {
+    /** Hartigan's method without bounds, point by point, as in hartigan.ts. */
+    function plain(points: Float64Array, n: number, d: number, labels: Int32Array, centers: Float64Array, k: number): void {
+      const sizes = new Float64Array(k);
+      labels.forEach((l) => sizes[l]++);
+      for (let moved = 1; moved > 0; ) {
+        moved = 0;
+        for (let i = 0; i < n; i++) {
+          const a = labels[i];
+          if (sizes[a] <= 1) continue;
+          let best = a;
+          let bestCost = ((sqDistTo(points, i, centers, a, d) * sizes[a]) / (sizes[a] - 1)) * (1 - 1e-12);
+          for (let b = 0; b < k; b++) {
+            if (b === a) continue;
+            const cost = (sqDistTo(points, i, centers, b, d) * sizes[b]) / (sizes[b] + 1);
+            if (cost < bestCost) [best, bestCost] = [b, cost];
+          }
+          if (best === a) continue;
+          for (let f = 0; f < d; f++) {
+            const x = points[i * d + f];
+            centers[a * d + f] = (centers[a * d + f] * sizes[a] - x) / (sizes[a] - 1);
+            centers[best * d + f] = (centers[best * d + f] * sizes[best] + x) / (sizes[best] + 1);
+          }
+          sizes[a]--;
+          sizes[best]++;
+          labels[i] = best;
+          moved++;
+        }
+      }
+    }
+    fc.assert(
+      fc.property(cloud, fc.integer({ min: 0, max: 1000 }), ({ k, points, n, d }, seed) => {
+        const init = kmeansPlusPlus(points, n, d, k, seededRandom(seed));
+        const run = lloydHamerly(points, n, d, init, { maxIter: 2, tol: 0 });
+        const a = { labels: Int32Array.from(run.labels), centers: Float64Array.from(run.centers) };
+        hartiganRefine(points, n, d, a.labels, a.centers, k);
+        const b = { labels: Int32Array.from(run.labels), centers: Float64Array.from(run.centers) };
+        plain(points, n, d, b.labels, b.centers, k);
+        expect(Array.from(a.labels)).toEqual(Array.from(b.labels));
+      }),
+      { numRuns: 40, seed: 6 },
+    );
   });
 
   it('uses scikit-learn’s tolerance scale (mean feature variance)', () => {
