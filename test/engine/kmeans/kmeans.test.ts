@@ -142,6 +142,41 @@ describe('k-means', () => {
     expect(inertiaOf(points, 3, 1, centers, labels)).toBeCloseTo(1.805, 12);
   });
 
+  it('Hamerly bounds give exactly plain Lloyd iterations', () => {
+    /** Plain Lloyd from the same centres, `iters` updates, labels of the final centres. */
+    function plain(points: Float64Array, n: number, d: number, init: Float64Array, k: number, iters: number): Int32Array {
+      const centers = Float64Array.from(init);
+      const labels = new Int32Array(n);
+      const assign = (): void => {
+        for (let i = 0; i < n; i++) {
+          let best = 0;
+          for (let c = 1; c < k; c++) if (sqDistTo(points, i, centers, c, d) < sqDistTo(points, i, centers, best, d)) best = c;
+          labels[i] = best;
+        }
+      };
+      assign();
+      for (let it = 0; it < iters; it++) {
+        const sums = new Float64Array(k * d);
+        const counts = new Float64Array(k);
+        for (let i = 0; i < n; i++) {
+          counts[labels[i]]++;
+          for (let f = 0; f < d; f++) sums[labels[i] * d + f] += points[i * d + f];
+        }
+        for (let c = 0; c < k; c++) if (counts[c] > 0) for (let f = 0; f < d; f++) centers[c * d + f] = sums[c * d + f] / counts[c];
+        assign();
+      }
+      return labels;
+    }
+    fc.assert(
+      fc.property(cloud, fc.integer({ min: 0, max: 1000 }), fc.integer({ min: 1, max: 6 }), ({ k, points, n, d }, seed, iters) => {
+        const init = kmeansPlusPlus(points, n, d, k, seededRandom(seed));
+        const run = lloydHamerly(points, n, d, init, { maxIter: iters, tol: -1 });
+        expect(Array.from(run.labels)).toEqual(Array.from(plain(points, n, d, init, k, iters)));
+      }),
+      { numRuns: 40, seed: 7 },
+    );
+  });
+
   it('Hartigan bounds skip only points that cannot move: same moves as the plain method', () => {
     /** Hartigan's method without bounds, point by point, as in hartigan.ts. */
     function plain(points: Float64Array, n: number, d: number, labels: Int32Array, centers: Float64Array, k: number): void {
