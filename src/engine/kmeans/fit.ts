@@ -6,6 +6,12 @@
  * Defaults follow scikit-learn's `KMeans`: 10 restarts, at most 300 iterations, tol = 1e-4 ×
  * the mean variance of the features (absolute tolerance on the total squared centre shift).
  *
+ * Beyond scikit-learn (with `refine`, default on): each run is improved by Hartigan's moves
+ * (hartigan.ts), and the best by one round of centre swaps; the result is still a Lloyd fixed
+ * point with a lower or equal inertia. Above SAMPLE_ABOVE points the restarts run on a seeded
+ * sample of SAMPLE_SIZE; the best FINALISTS sample solutions are scored on every point and the
+ * best of them is refined on every point (Lloyd, then Hartigan).
+ *
  * Clusters are renumbered in a stable order: by the mean of `rankBy` (e.g. monetary value in
  * original units) descending when given, otherwise by the first coordinate of the centroid
  * descending; ties by the remaining centroid coordinates, descending. Cluster 0 is the first.
@@ -218,7 +224,7 @@ function swapCentres(points: Float64Array, n: number, d: number, k: number, star
     }
     const init = Float64Array.from(best.centers);
     init.set(points.subarray(pick * d, pick * d + d), j * d);
-    const run = polish(points, n, d, k, lloydHamerly(points, n, d, init, { ...opts, trace: false }), { ...opts, trace: false });
+    const run = polish(points, n, d, k, lloydHamerly(points, n, d, init, opts), opts);
     if (run.inertia < best.inertia * (1 - 1e-12)) best = { ...run, iterations: best.iterations + run.iterations };
   }
   return best;
