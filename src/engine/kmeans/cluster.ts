@@ -7,7 +7,7 @@
 import type { Customers } from '../aggregate';
 import { prepareFeatures, type FeatureInput, type PreparedFeatures } from './features';
 import { kmeans, type KMeansFit } from './fit';
-import { kGuidance, type KGuidance } from './guidance';
+import { kGuidance, type KGuidance, type KGuidanceOptions } from './guidance';
 import { clusterProfiles, type ClusterProfile } from './profiles';
 import { silhouettes } from './silhouette';
 
@@ -28,6 +28,8 @@ export interface ClusterOptions {
   value?: ArrayLike<number>;
   /** Days from first purchase to the as-of date per input customer ("buys every N days"). */
   tenure?: ArrayLike<number>;
+  /** Progress of the k table, and cancellation (see {@link KGuidanceOptions.progress}). */
+  progress?: KGuidanceOptions['progress'];
 }
 
 /** Clusters and profiles of customers. */
@@ -64,7 +66,7 @@ export function clusterCustomers(features: readonly FeatureInput[], options: Clu
   const base = { seed: options.seed ?? 0, restarts: options.restarts, rankBy };
   const k = options.k ?? 4;
   let guidance: KGuidance | undefined;
-  if (k === 'auto' || options.guidance) guidance = kGuidance(points, n, d, { ...base, kMin: options.kMin, kMax: options.kMax });
+  if (k === 'auto' || options.guidance) guidance = kGuidance(points, n, d, { ...base, kMin: options.kMin, kMax: options.kMax, progress: options.progress });
   const chosen = k === 'auto' ? guidance!.autoK : k;
   const fromGuidance = guidance?.fits.find((f) => f.k === chosen);
   const fit = fromGuidance ?? kmeans(points, n, d, { ...base, k: chosen });

@@ -33,6 +33,12 @@ export interface KGuidanceOptions extends Omit<KMeansOptions, 'k' | 'trace'> {
   kMax?: number;
   /** Above this many points the silhouette is sampled (default 5,000). */
   silhouetteExactMax?: number;
+  /**
+   * Called after each fit and after the silhouettes with (steps done, steps in all); returning
+   * false cancels the run (a TierwiseError "k-means cancelled" is thrown). For a progress bar
+   * and a Cancel button where the engine runs in a worker.
+   */
+  progress?: (done: number, total: number) => boolean | void;
 }
 
 /** The k table, the two choices, the auto choice and why. */
@@ -69,8 +75,16 @@ export function kGuidance(points: Float64Array, n: number, d: number, options: K
   }
   if (n <= kMax) throw new TierwiseError('empty', `choosing k up to ${kMax} needs more than ${kMax} customers, got ${n}`);
   const fits: KMeansFit[] = [];
-  for (let k = kMin; k <= kMax; k++) fits.push(kmeans(points, n, d, { ...options, k }));
+  const total = kMax - kMin + 2;
+  const step = (done: number): void => {
+    if (options.progress?.(done, total) === false) throw new TierwiseError('option', 'k-means cancelled');
+  };
+  for (let k = kMin; k <= kMax; k++) {
+    fits.push(kmeans(points, n, d, { ...options, k }));
+    step(fits.length);
+  }
   const sil = silhouettes(points, n, d, fits.map((f) => f.labels), { seed: options.seed ?? 0, exactMax: options.silhouetteExactMax });
+  step(total);
   const rows = fits.map((f, i) => ({ k: f.k, inertia: f.inertia, silhouette: sil.values[i] }));
   const choice = chooseK(rows);
   return { rows, ...choice, silhouetteSampled: sil.sampled, silhouettePoints: sil.used, fits };

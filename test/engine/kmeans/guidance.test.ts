@@ -78,6 +78,16 @@ describe('choosing k', () => {
     expect(AUTO_SILHOUETTE_SHARE).toBe(0.9);
   });
 
+  it('reports progress after each fit and the silhouettes, and can be cancelled', () => {
+    const { points, n, d } = blobs([[0, 0], [5, 5]], 200, 1, 2);
+    const seen: string[] = [];
+    kGuidance(points, n, d, { kMax: 4, progress: (done, total) => void seen.push(`${done}/${total}`) });
+    expect(seen).toEqual(['1/4', '2/4', '3/4', '4/4']);
+    let calls = 0;
+    expect(() => kGuidance(points, n, d, { progress: () => ++calls < 2 })).toThrow('k-means cancelled');
+    expect(calls).toBe(2);
+  });
+
   it('rejects a bad k range', () => {
     const { points, n, d } = blobs([[0, 0]], 20, 1, 1);
     expect(() => kGuidance(points, n, d, { kMin: 1 })).toThrow(/k range/);
