@@ -27,4 +27,5 @@ export * from './summary';
 export * from './table';
 export * from './table-reading';
 export * from './tiers';
+export * from './kmeans';
 export * from './total-rows';

@@ -12,6 +12,7 @@ import { abcClass as abcClassImpl } from './abc';
 import { type Out, excelError } from './args';
 import { cuts as cutsImpl } from './cuts';
 import { explain as explainImpl } from './explain';
+import { kmeansClusters as kmeansImpl, kmeansProfile as kmeansProfileImpl } from './kmeans';
 import { label as labelImpl } from './label';
 import { pyramid as pyramidImpl } from './pyramid';
 import { quantileScore as quantileScoreImpl } from './quantile';
@@ -163,6 +164,36 @@ export function cuts(values: unknown[][], method?: string, bins?: number): unkno
   return cutsImpl(values, method, bins);
 }
 
+/**
+ * The k-means cluster (1 to k) of each row of features, numbered by mean monetary value (or the first feature) descending.
+ * @customfunction KMEANS KMEANS
+ * @helpurl https://github.com/tierwise/tierwise#tierkmeans
+ * @param features Rows to cluster: one column per feature, optionally under a header row (Recency, Frequency, Monetary or R, F, M get log1p and R/F/M profile names).
+ * @param [k] Number of clusters 2 to 10, or "auto" (elbow checked by silhouette). Default 4.
+ * @param [seed] Seed of the random starts, a whole number; the same seed gives the same clusters. Default 0.
+ * @param [population] The block the clusters are fitted to (same columns). Default: features itself.
+ * @returns The cluster number of each row.
+ * @example =TIER.KMEANS(B1:D4339, 4)
+ */
+export function kmeans(features: unknown[][], k?: unknown, seed?: number, population?: unknown[][]): unknown[][] {
+  return kmeansImpl(features, k, seed, population);
+}
+
+/**
+ * The profiles (客户画像) of the k-means clusters: number, name, description, customers, shares of customers and value, feature means.
+ * @customfunction KMEANS_PROFILE KMEANS_PROFILE
+ * @helpurl https://github.com/tierwise/tierwise#tierkmeans_profile
+ * @param features The rows clustered: one column per feature, optionally under a header row (as for TIER.KMEANS).
+ * @param [k] Number of clusters 2 to 10, or "auto". Default 4.
+ * @param [seed] Seed of the random starts. Default 0.
+ * @param [language] "en" (default) or "zh-CN".
+ * @returns The profile table with a header row.
+ * @example =TIER.KMEANS_PROFILE(B1:D4339, 4, 0, "zh-CN")
+ */
+export function kmeansProfile(features: unknown[][], k?: unknown, seed?: number, language?: string): unknown[][] {
+  return kmeansProfileImpl(features, k, seed, language);
+}
+
 type Registered = (...args: never[]) => Out[][] | unknown[][] | Promise<unknown[][]>;
 
 /** Every function by id, as in functions.json. */
@@ -176,6 +207,8 @@ export const FUNCTIONS: Readonly<Record<string, Registered>> = {
   LABEL: label,
   EXPLAIN: explain,
   CUTS: cuts,
+  KMEANS: kmeans,
+  KMEANS_PROFILE: kmeansProfile,
 };
 
 /**

@@ -22,6 +22,8 @@ const EXPECTED: Record<string, [string, boolean, 'range' | 'number' | 'string' |
   LABEL: [['tier', false, 'range'], ['language', true, 'string'], ['method', true, 'string']],
   EXPLAIN: [['values', false, 'range'], ['population', true, 'range'], ['method', true, 'string'], ['options', true, 'string'], ['language', true, 'string']],
   CUTS: [['values', false, 'range'], ['method', true, 'string'], ['bins', true, 'number']],
+  KMEANS: [['features', false, 'range'], ['k', true, 'any'], ['seed', true, 'number'], ['population', true, 'range']],
+  KMEANS_PROFILE: [['features', false, 'range'], ['k', true, 'any'], ['seed', true, 'number'], ['language', true, 'string']],
 };
 
 describe('dist/functions.json', () => {
