@@ -2,7 +2,7 @@
  * Fitting the BG/NBD model (Fader, Hardie & Lee 2005) by maximum likelihood.
  */
 import { type BgNbdParams, type PreparedRepeatData, type RepeatData, bgnbdFromLog, bgnbdLogLikelihood, prepareRepeatData } from './bgnbd';
-import { type FitDiagnostics, maximizeLogLikelihood } from './mle';
+import { type FitDiagnostics, START_SAMPLE, maximizeLogLikelihood } from './mle';
 
 /** A fitted BG/NBD model. */
 export interface BgNbdFit {
@@ -25,8 +25,6 @@ export interface BgNbdFitOptions {
 }
 
 const NAMES = ['r', 'alpha', 'a', 'b'] as const;
-/** Above this many customers the starts run on a systematic subsample of this size. */
-export const START_SAMPLE = 10000;
 
 /** Every ⌈n/size⌉-th customer (deterministic, spread over the data's order). */
 function systematicSample(d: PreparedRepeatData, size: number): RepeatData {

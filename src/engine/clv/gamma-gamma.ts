@@ -4,7 +4,7 @@
  * transaction values are Gamma(p, ν) with ν ~ Gamma(q, γ) across customers.
  */
 import { TierwiseError } from '../errors';
-import { type FitDiagnostics, maximizeLogLikelihood } from './mle';
+import { type FitDiagnostics, START_SAMPLE, maximizeLogLikelihood } from './mle';
 import { digamma, lnGamma } from './special';
 
 /** Gamma-Gamma parameters p, q, γ. */
@@ -155,13 +155,23 @@ export function fitGammaGamma(x: ArrayLike<number>, meanValue: ArrayLike<number>
     [2, 10, (9 * mean) / 2],
     [1, 1, 1],
   ];
-  const mle = maximizeLogLikelihood(
-    (theta, gradient) => logLikelihood({ p: Math.exp(theta[0]), q: Math.exp(theta[1]), gamma: Math.exp(theta[2]) }, d, gradient),
-    starts,
-    d.x.length,
-    ['p', 'q', 'gamma'],
-  );
-  const params = { p: Math.exp(mle.theta[0]), q: Math.exp(mle.theta[1]), gamma: Math.exp(mle.theta[2]) };
+  const at = (theta: ArrayLike<number>): GammaGammaParams => ({ p: Math.exp(theta[0]), q: Math.exp(theta[1]), gamma: Math.exp(theta[2]) });
+  // big data: the starts run on a systematic subsample, the best is polished on everyone
+  let sample: SpendData | null = null;
+  if (d.x.length > START_SAMPLE) {
+    const stride = Math.ceil(d.x.length / START_SAMPLE);
+    const xs: number[] = [];
+    const ms: number[] = [];
+    for (let i = 0; i < d.x.length; i += stride) {
+      xs.push(d.x[i]);
+      ms.push(d.m[i]);
+    }
+    sample = spendData(xs, ms);
+  }
+  const mle = maximizeLogLikelihood((theta, gradient) => logLikelihood(at(theta), d, gradient), starts, d.x.length, ['p', 'q', 'gamma'], {
+    subsample: sample ? { logLikelihood: (theta, gradient) => logLikelihood(at(theta), sample, gradient), n: sample.x.length } : undefined,
+  });
+  const params = at(mle.theta);
   const se = mle.standardErrors;
   return {
     model: 'gamma-gamma',

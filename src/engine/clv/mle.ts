@@ -44,6 +44,9 @@ export interface MleResult {
   diagnostics: FitDiagnostics;
 }
 
+/** Above this many customers, the starts of a fit run on a systematic subsample of this size. */
+export const START_SAMPLE = 10000;
+
 /** Log-parameters beyond ±LOG_LIMIT are outside the domain (θ < 1e-13 or > 1e13). */
 const LOG_LIMIT = 30;
 /** |ln θ| beyond this at the optimum is reported as a boundary fit. */
@@ -195,8 +198,15 @@ function newtonPolish(objective: (t: Float64Array) => ValueAndGradient, start: F
     }
     if (next === null) break;
     const moved = maxAbs(d) * t;
+    const before = maxAbs(cur.gradient);
     x = xn;
     cur = next;
+    // at rounding level: the step no longer changes the parameters or halves the gradient
+    if (moved < 1e-12 || maxAbs(cur.gradient) > 0.5 * before) {
+      steps++;
+      reason = `Newton polish: |gradient| ${maxAbs(cur.gradient).toExponential(1)} per customer`;
+      break;
+    }
     reason = `Newton polish: |gradient| ${maxAbs(cur.gradient).toExponential(1)} per customer`;
     if (moved > 1e-3) {
       hessian = hessianFromGradient(grad, x);
