@@ -1,4 +1,8 @@
-/** Command-line arguments of `tierwise classify`, parsed and checked (no I/O). */
+/**
+ * Command-line arguments of `tierwise classify`, parsed and checked (no I/O). Method flags come
+ * from the method registry: each method's parameters declare their flag, limits and checks.
+ */
+import { METHOD_IDS, METHOD_LIST, type MethodId, type ParamValue, ParamError, methodById, parseParamText, resolveParams } from '../engine';
 import { CliError } from './errors';
 
 /** Output formats. */
@@ -18,38 +22,70 @@ export interface ColumnFlags {
 /** Everything `classify` was asked to do. */
 export interface ClassifyArgs {
   input: string;
-  method: 'rfm' | 'abc' | 'pyramid';
+  method: MethodId;
+  /** The method's parameters given on the command line, by engine name (e.g. `{ aShare: 0.7 }`). */
+  params: Record<string, ParamValue>;
   columns: ColumnFlags;
   /** `YYYY-MM-DD` as given. */
   asOf?: string;
-  bins?: number;
   sheet?: string;
   /** Output path, "-" for stdout, or undefined (JSON on stdout). */
   out?: string;
   format: OutputFormat;
   force: boolean;
   returns?: 'net' | 'drop';
-  aShare?: number;
-  bShare?: number;
-  pyramidCuts?: number[];
   lang: 'en' | 'zh-CN';
   quiet: boolean;
+  /** Add the "Why" column (the reason for each tier) to CSV and xlsx output; JSON always has it. */
+  explain: boolean;
 }
 
 /** What the command line asks for. */
 export type Command = { kind: 'help' } | { kind: 'version' } | { kind: 'classify'; args: ClassifyArgs };
 
+/** Every method parameter flag, with the methods that take it. */
+const METHOD_FLAGS = new Map<string, string[]>();
+for (const m of METHOD_LIST) for (const p of m.params) METHOD_FLAGS.set(p.flag, [...(METHOD_FLAGS.get(p.flag) ?? []), m.id]);
+
 const VALUE_FLAGS = new Set([
-  'method', 'customer', 'date', 'amount', 'invoice', 'quantity', 'price', 'value', 'as-of', 'bins', 'sheet',
-  'out', 'format', 'returns', 'a-share', 'b-share', 'pyramid-cuts', 'lang',
+  'method', 'customer', 'date', 'amount', 'invoice', 'quantity', 'price', 'value', 'as-of', 'sheet',
+  'out', 'format', 'returns', 'lang', ...METHOD_FLAGS.keys(),
 ]);
-const BOOLEAN_FLAGS = new Set(['force', 'help', 'version', 'quiet']);
+const BOOLEAN_FLAGS = new Set(['force', 'help', 'version', 'quiet', 'explain']);
 const SHORT: Record<string, string> = { o: 'out', m: 'method', f: 'force', h: 'help', v: 'version', q: 'quiet' };
 
-function share(flag: string, text: string): number {
-  const v = Number(text);
-  if (!(v > 0 && v < 1)) throw new CliError(`--${flag} must be a number between 0 and 1, got "${text}"`, 2);
-  return v;
+/** A parameter problem as a usage error, its flag names written as flags ("--a-share"). */
+function usage(error: ParamError): CliError {
+  const flags = [...METHOD_FLAGS.keys()].sort((a, b) => b.length - a.length);
+  return new CliError(error.problem.en.replace(new RegExp(`(?<![\\w-])(${flags.join('|')})(?![\\w-])`, 'g'), '--$1'), 2);
+}
+
+/**
+ * The method's parameters from the flags, checked by the registry (limits and cross-parameter
+ * rules); a flag of another method is an error that names the methods taking it.
+ */
+function methodParams(method: MethodId, flags: Map<string, string>): Record<string, ParamValue> {
+  const m = methodById(method);
+  const params: Record<string, ParamValue> = {};
+  for (const [flag, methods] of METHOD_FLAGS) {
+    const text = flags.get(flag);
+    if (text === undefined) continue;
+    const spec = m.params.find((p) => p.flag === flag);
+    if (!spec) throw new CliError(`--${flag} applies to --method ${methods.join(' or ')}, not ${method}`, 2);
+    try {
+      params[spec.name] = parseParamText(spec, text);
+    } catch (e) {
+      if (e instanceof ParamError) throw usage(e);
+      throw e;
+    }
+  }
+  try {
+    resolveParams(m, params);
+  } catch (e) {
+    if (e instanceof ParamError) throw usage(e);
+    throw e;
+  }
+  return params;
 }
 
 function oneOf<T extends string>(flag: string, text: string, allowed: readonly T[]): T {
@@ -126,7 +162,8 @@ export function parseArgs(argv: readonly string[]): Command {
   const out = get('out');
   const args: ClassifyArgs = {
     input,
-    method: oneOf('method', (get('method') ?? 'rfm').toLowerCase(), ['rfm', 'abc', 'pyramid'] as const),
+    method: oneOf('method', (get('method') ?? 'rfm').toLowerCase(), METHOD_IDS),
+    params: {},
     columns: {
       customer: get('customer'),
       date: get('date'),
@@ -140,6 +177,7 @@ export function parseArgs(argv: readonly string[]): Command {
     format: formatFor(get('format'), out),
     force: flags.has('force'),
     quiet: flags.has('quiet'),
+    explain: flags.has('explain'),
     lang: oneOf('lang', get('lang') ?? 'en', ['en', 'zh-CN'] as const),
     sheet: get('sheet'),
   };
@@ -148,28 +186,8 @@ export function parseArgs(argv: readonly string[]): Command {
     if (!/^\d{4}-\d{2}-\d{2}$/.test(asOf)) throw new CliError(`--as-of must be a date as YYYY-MM-DD, got "${asOf}"`, 2);
     args.asOf = asOf;
   }
-  const bins = get('bins');
-  if (bins !== undefined) {
-    const b = Number(bins);
-    if (!Number.isInteger(b) || b < 2 || b > 10) throw new CliError(`--bins must be a whole number from 2 to 10, got "${bins}"`, 2);
-    args.bins = b;
-  }
   const returns = get('returns');
   if (returns !== undefined) args.returns = oneOf('returns', returns, ['net', 'drop'] as const);
-  const a = get('a-share');
-  if (a !== undefined) args.aShare = share('a-share', a);
-  const b = get('b-share');
-  if (b !== undefined) args.bShare = share('b-share', b);
-  if ((args.aShare ?? 0.8) >= (args.bShare ?? 0.95)) {
-    throw new CliError(`--a-share (${args.aShare ?? 0.8}) must be less than --b-share (${args.bShare ?? 0.95})`, 2);
-  }
-  const cuts = get('pyramid-cuts');
-  if (cuts !== undefined) {
-    const parts = cuts.split(',').map((s) => s.trim());
-    const values = parts.map((s) => share('pyramid-cuts', s));
-    if (values.length !== 3) throw new CliError(`--pyramid-cuts takes 3 shares (Platinum, Gold, Iron), e.g. 0.01,0.2,0.5; got "${cuts}"`, 2);
-    if (values.some((v, i) => i > 0 && v <= values[i - 1])) throw new CliError(`--pyramid-cuts must be ascending, got "${cuts}"`, 2);
-    args.pyramidCuts = values;
-  }
+  args.params = methodParams(args.method, flags);
   return { kind: 'classify', args };
 }

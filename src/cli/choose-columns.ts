@@ -1,5 +1,5 @@
 /** Which input column plays which role: detection from headers and values, then the user's flags. */
-import { type ColumnMapping, type Role, detectColumns } from '../engine';
+import { type ColumnMapping, ROLES, type Role, detectColumns, METHOD_LIST, methodById } from '../engine';
 import type { ColumnFlags } from './args';
 import { resolveColumn } from './column-spec';
 import { CliError } from './errors';
@@ -10,8 +10,6 @@ export interface ColumnChoice {
   mapping: ColumnMapping;
   level: 'transactions' | 'customers';
 }
-
-const ROLES: Role[] = ['customer', 'date', 'amount', 'invoice', 'quantity', 'price', 'value'];
 
 /**
  * Detects the columns of a source and applies `--customer`, `--date`, … overrides. `--value`
@@ -54,8 +52,10 @@ export function chooseColumns(source: TableSource, flags: ColumnFlags, method: s
     const why = detected.problems.length ? detected.problems.join('; ') : 'no date or value column found';
     throw new CliError(`${source.file}: ${why}; name the columns with --date and --amount, or --value for one row per customer`);
   }
-  if (method === 'rfm') {
-    throw new CliError(`${source.file}: RFM needs transactions (a date column); this looks like one row per customer (value column ${name(mapping.value !== undefined ? 'value' : 'amount')}) — use --method abc or pyramid, or name the date column with --date`);
+  const m = methodById(method);
+  if (m.needsTransactions) {
+    const others = METHOD_LIST.filter((x) => !x.needsTransactions).map((x) => x.id).join(' or ');
+    throw new CliError(`${source.file}: ${m.short.en} needs transactions (a date column); this looks like one row per customer (value column ${name(mapping.value !== undefined ? 'value' : 'amount')}) — use --method ${others}, or name the date column with --date`);
   }
   return { mapping: { customer: mapping.customer, value }, level: 'customers' };
 }

@@ -48,11 +48,7 @@ async function openSource(args: ClassifyArgs, io: CommandIo): Promise<TableSourc
 }
 
 function tableOptions(args: ClassifyArgs, source: TableSource): TableOptions {
-  const opts: TableOptions = { method: args.method, dateSystem: source.dateSystem };
-  if (args.bins !== undefined) opts.bins = args.bins;
-  if (args.aShare !== undefined) opts.aShare = args.aShare;
-  if (args.bShare !== undefined) opts.bShare = args.bShare;
-  if (args.pyramidCuts !== undefined) opts.pyramidCuts = args.pyramidCuts;
+  const opts: TableOptions = { ...args.params, method: args.method, dateSystem: source.dateSystem };
   if (args.returns !== undefined) opts.returns = args.returns;
   if (args.asOf !== undefined) {
     const [y, m, d] = args.asOf.split('-').map(Number);
@@ -112,9 +108,9 @@ export async function runClassify(args: ClassifyArgs, io: CommandIo): Promise<nu
   const source = await openSource(args, io);
   const { result } = classify(source, args);
   const headerRow = source.rowNumber(0) - 1;
-  const plan = buildSheetPlan(result, { language: args.lang, rowOffset: headerRow });
+  const plan = buildSheetPlan(result, { language: args.lang, rowOffset: headerRow, explain: args.explain });
   let data: Uint8Array | string;
-  if (args.format === 'json') data = JSON.stringify(jsonDocument(result, plan, source.rowNumber), (_key, v: unknown) => tidyNumber(v), 1) + '\n';
+  if (args.format === 'json') data = JSON.stringify(jsonDocument(result, plan, source.rowNumber, args.lang), (_key, v: unknown) => tidyNumber(v), 1) + '\n';
   else if (args.format === 'csv') data = tableCsv(plan.customers);
   else data = await renderXlsx(plan, xlsxTexts(args.lang));
   if (toFile) writeAtomic(args.out as string, data);

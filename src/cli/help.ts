@@ -1,7 +1,36 @@
-/** The `--help` text. */
+/** The `--help` text; the methods and their flags come from the method registry. */
+import { METHOD_IDS, METHOD_LIST, paramText } from '../engine';
+
+const FLAG_WIDTH = 31;
+
+function flagLine(flag: string, help: string): string {
+  const left = `      ${flag}`;
+  return `${left.padEnd(FLAG_WIDTH)}${left.length >= FLAG_WIDTH ? '\n' + ' '.repeat(FLAG_WIDTH) : ''}${help}`;
+}
+
+function metavar(kind: string, count?: number): string {
+  if (kind === 'integer') return 'N';
+  if (kind === 'shares') return Array.from({ length: count ?? 1 }, (_, i) => `S${i + 1}`).join(',');
+  if (kind === 'choice') return 'NAME';
+  return 'X';
+}
+
+/** The methods and their parameter flags, one block per method. */
+function methodSection(): string {
+  const lines: string[] = ['Methods (--method):'];
+  for (const m of METHOD_LIST) {
+    lines.push(`  ${m.id.padEnd(10)}${m.label.en}${m.needsTransactions ? ' — needs transactions' : ''}`);
+    lines.push(`  ${''.padEnd(10)}${m.description.en}`);
+    for (const p of m.params) {
+      const def = paramText(p, p.default);
+      lines.push(flagLine(`--${p.flag} ${metavar(p.kind, p.count)}`, `${p.help.en.replace(/ \(default [^)]*\)$/, '')} (default ${def})`));
+    }
+  }
+  return lines.join('\n');
+}
 
 /** Usage of the tierwise command. */
-export const HELP = `tierwise — classify customers into tiers (RFM, ABC, customer pyramid)
+export const HELP = `tierwise — classify customers into tiers (${METHOD_LIST.map((m) => m.short.en).join(', ')})
 
 Usage:
   tierwise classify <input.csv|input.xlsx> [options]
@@ -12,7 +41,7 @@ headers (English or 中文) and values; the options below override them. COL is 
 a 1-based column number or a column letter.
 
 Options:
-  -m, --method rfm|abc|pyramid   classification method (default rfm)
+  -m, --method ${METHOD_IDS.join('|').padEnd(21)}classification method (default rfm; see Methods below)
       --customer COL             customer id column
       --date COL                 transaction date column
       --amount COL               amount column (net of returns unless --returns drop)
@@ -24,19 +53,18 @@ Options:
                                  (default: the day after the last transaction)
       --returns net|drop         net: returns reduce monetary (default); drop: skip rows with
                                  amount ≤ 0 and cancelled ("C…") invoices
-      --bins N                   RFM scores per measure, 2–10 (default 5)
-      --a-share X                ABC: cumulative value share of class A (default 0.8)
-      --b-share X                ABC: cumulative value share of classes A+B (default 0.95)
-      --pyramid-cuts P,G,I       pyramid: customer shares where Platinum, Gold, Iron end
-                                 (default 0.01,0.2,0.5)
       --sheet NAME               worksheet to read from an .xlsx (default: the first)
   -o, --out FILE                 output: .xlsx (workbook), .csv (customer table), .json; "-" = stdout
+      --explain                  add a "Why" column: the reason for each customer's tier
+                                 (JSON always has it as "why")
       --format json|csv|xlsx     output format (default: from --out, else JSON on stdout)
   -f, --force                    overwrite an existing output file
       --lang en|zh-CN            language of the output headers and labels (default en)
   -q, --quiet                    no summary lines on stderr
   -h, --help                     this help
   -v, --version                  the version
+
+${methodSection()}
 
 Examples:
   tierwise classify examples/transactions.csv --out tiers.xlsx

@@ -1,5 +1,6 @@
-/** The JSON output: customers, the per-tier summary and the skipped-row counts. */
-import { type TableResult, isoDate } from '../engine';
+/** The JSON output: customers, the per-tier summary, the fitted model and the skipped-row counts. */
+import { type TableResult, isoDate, methodById } from '../engine';
+import type { Language } from '../i18n/strings';
 import type { SheetPlan } from '../report';
 
 /** One customer in the JSON output. */
@@ -13,13 +14,12 @@ export interface JsonCustomer {
   monetary?: number;
   firstPurchase?: string;
   lastPurchase?: string;
-  r?: number;
-  f?: number;
-  m?: number;
-  score?: number;
-  segment?: string;
+  /** The method's own columns (RFM: r, f, m, score) and tier column when not "tier" (RFM: segment). */
+  [methodColumn: string]: string | number | null | undefined;
   /** Customer tables: the input row number. */
   row?: number;
+  /** Why the customer got its tier. */
+  why: string;
 }
 
 const round = (v: number): number => Math.round(v * 1e6) / 1e6;
@@ -31,13 +31,15 @@ const round = (v: number): number => Math.round(v * 1e6) / 1e6;
  * const doc = jsonDocument(result, plan, (i) => i + 2);
  * doc.summary[0]; // { tier: "A", customers: 812, value: 40210.5, customerShare: 0.19, valueShare: 0.79, … }
  */
-export function jsonDocument(result: TableResult, plan: SheetPlan, rowNumber: (i: number) => number): Record<string, unknown> {
+export function jsonDocument(result: TableResult, plan: SheetPlan, rowNumber: (i: number) => number, language: Language = 'en'): Record<string, unknown> {
   const c = result.classification;
+  const method = methodById(c.method);
+  const tierColumn = method.tierColumn.id;
   const labels = new Map(plan.tierCounts.map((t) => [t.tier, t.label]));
   const cust = result.customers;
   const customers: JsonCustomer[] = c.keys.map((key, i) => {
     const tier = c.tiers[c.tierIndex[i]]?.key ?? null;
-    const row: JsonCustomer = { customer: key, value: round(c.value[i]), tier, tierLabel: tier === null ? null : (labels.get(tier) ?? null) };
+    const row: JsonCustomer = { customer: key, value: round(c.value[i]), tier, tierLabel: tier === null ? null : (labels.get(tier) ?? null), why: '' };
     if (cust) {
       row.recency = cust.recency[i];
       row.frequency = cust.frequency[i];
@@ -45,14 +47,10 @@ export function jsonDocument(result: TableResult, plan: SheetPlan, rowNumber: (i
       row.firstPurchase = isoDate(cust.first[i]);
       row.lastPurchase = isoDate(cust.last[i]);
     }
-    if (c.rfm) {
-      row.r = c.rfm.r[i];
-      row.f = c.rfm.f[i];
-      row.m = c.rfm.m[i];
-      row.score = c.rfm.code[i];
-      row.segment = c.rfm.segment[i];
-    }
+    for (const col of c.columns) row[col.json ?? col.id] = col.values[i] ?? 0;
+    if (tierColumn !== 'tier') row[tierColumn] = tier ?? '';
     if (result.rowOfCustomer) row.row = rowNumber(result.rowOfCustomer[i]);
+    row.why = c.explain(i, language);
     return row;
   });
   const summary = c.summary.map((s) => ({
@@ -74,7 +72,8 @@ export function jsonDocument(result: TableResult, plan: SheetPlan, rowNumber: (i
     asOf: cust ? isoDate(cust.asOf) : undefined,
     inputRows: result.inputRows,
     rowsUsed: result.inputRows - c.skipped.total,
-    cuts: c.cuts,
+    cuts: { method: c.method, ...(c.model as object) },
+    model: { method: c.method, params: c.params, ...(c.model as object) },
     customers,
     summary,
     skipped: {

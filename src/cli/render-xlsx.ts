@@ -185,11 +185,11 @@ export async function renderXlsx(plan: SheetPlan, texts: XlsxTexts): Promise<Uin
   sum.getCell(row, 1).value = texts.chartNote;
   sum.getCell(row, 1).font = { italic: true, color: { argb: 'FF595959' } };
   row += 2;
-  if (s.pareto) {
-    sum.getCell(row, 1).value = s.charts.find((c) => c.table === 'pareto')?.title ?? s.pareto.name;
+  for (const extra of s.extras) {
+    sum.getCell(row, 1).value = extra.title;
     sum.getCell(row, 1).font = { bold: true };
-    row = writeTable(sum, s.pareto, row + 1);
-    tables.push({ table: s.pareto, col: 1 });
+    row = writeTable(sum, extra.table, row + 1) + 1;
+    tables.push({ table: extra.table, col: 1 });
   }
   fitWidths(sum, tables);
   sum.pageSetup = { orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0 };

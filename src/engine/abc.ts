@@ -18,6 +18,7 @@
 import { TierwiseError } from './errors';
 import type { TieRule } from './quantile';
 import { descendingRankOrder, rankFirstOrder } from './rank-order';
+import { NO_CLASS } from './tiers';
 
 /** Options for ABC. */
 export interface AbcOptions {
@@ -42,14 +43,11 @@ export interface AbcCuts {
   total: number;
 }
 
-/** Class indexes: 0 = A, 1 = B, 2 = C, 255 = no value. */
+/** Class indexes: 0 = A, 1 = B, 2 = C, {@link NO_CLASS} = no value. */
 export interface AbcResult {
   classes: Uint8Array;
   cuts: AbcCuts;
 }
-
-/** Class index for a missing value. */
-export const NO_CLASS = 255;
 
 /**
  * Validates ABC shares: 0 < aShare < bShare < 1.

@@ -1,76 +1,107 @@
 /**
- * One entry point for the adapters: customers in, tiers, cut points and a summary out.
+ * One entry point for the adapters: customers in, tiers, the fitted model, explanations and a
+ * summary out — for any method in the registry.
  */
-import { type AbcCuts, abcClasses } from './abc';
 import { TierwiseError } from './errors';
-import { type PyramidThresholds, DEFAULT_PYRAMID_CUTS, pyramidTiers } from './pyramid';
+import { resolveParams } from './methods/params';
+import { type MethodId, methodById } from './methods/registry';
+import type { CustomerInput, Fit, Lang, MeasureRow, Measures, MethodColumn, MethodModule, MethodTable, ParamValues } from './methods/types';
 import type { TieRule } from './quantile';
-import { type RfmScores, scoreRfm } from './rfm';
-import type { SegmentRule } from './segments';
 import { type SkipLog, emptySkipLog } from './skips';
 import { type TierSummary, summarizeTiers } from './summary';
-import { ABC_TIERS, PYRAMID_TIERS, SEGMENT_TIERS, type TierDef } from './tiers';
-
-/** The classification methods. */
-export type Method = 'rfm' | 'abc' | 'pyramid';
-
-/** Every method, in menu order. */
-export const METHODS: readonly Method[] = ['rfm', 'abc', 'pyramid'];
+import type { TierDef } from './tiers';
 
 /**
- * Customers to classify: keys plus either a value (ABC, pyramid) or the RFM measures
- * (a `Customers` table from `aggregateTransactions` fits as it is; its monetary is the value).
+ * Options for {@link classifyCustomers}: the method id, its parameters by engine name
+ * (`bins`, `aShare`, `pyramidCuts`, … — see each method's `params`), and engine-wide options.
  */
-export interface CustomerInput {
-  keys: readonly string[];
-  value?: ArrayLike<number>;
-  recency?: ArrayLike<number>;
-  frequency?: ArrayLike<number>;
-  monetary?: ArrayLike<number>;
-  skipped?: SkipLog;
-}
-
-/** Options for {@link classifyCustomers}. */
 export interface ClassifyOptions {
-  method: Method;
-  /** RFM scores per measure, 2…10. Default 5. */
-  bins?: number;
+  method: MethodId;
   /** "safe" (default) or "first" (pandas-compatible). */
   ties?: TieRule;
-  aShare?: number;
-  bShare?: number;
-  pyramidCuts?: readonly number[];
-  rules?: readonly SegmentRule[];
+  [param: string]: unknown;
 }
-
-/** The cut points a method used, for the UI, formulas and the summary sheet. */
-export type MethodCuts =
-  | { method: 'abc'; aShare: number; bShare: number; a: number | null; b: number | null }
-  | { method: 'pyramid'; shares: readonly number[]; thresholds: PyramidThresholds }
-  | { method: 'rfm'; bins: number; recency: (number | null)[]; frequency: (number | null)[]; monetary: (number | null)[] };
 
 /** The result of a classification. */
 export interface Classification {
-  method: Method;
+  method: MethodId;
+  /** The method's parameters as used (defaults filled in). */
+  params: ParamValues;
   tiers: readonly TierDef[];
   keys: readonly string[];
-  /** The value tiers are measured on (monetary for RFM). */
+  /** The value tiers are measured on (monetary for transactions). */
   value: Float64Array;
-  /** Index into `tiers` per customer; 255 = not classified (missing value). */
+  /** Index into `tiers` per customer; NO_CLASS = not classified (missing value). */
   tierIndex: Uint8Array;
-  rfm?: RfmScores;
-  cuts: MethodCuts;
+  /** The fitted model (plain data). */
+  model: unknown;
+  /** The whole fit (tiers, model and the method's private state), for the method's `assign` and `explain`. */
+  fit: Fit;
+  /** Extra per-customer columns of the method (e.g. RFM's scores). */
+  columns: MethodColumn[];
+  /** Extra summary tables of the method (e.g. ABC's Pareto data). */
+  tables: MethodTable[];
   summary: TierSummary[];
   skipped: SkipLog;
+  /** Why customer i got its tier, in one line. */
+  explain: (i: number, lang: Lang) => string;
+  /** The cut points in one sentence. */
+  describe: (lang: Lang) => string;
 }
 
-function column(input: CustomerInput, name: 'value' | 'recency' | 'frequency' | 'monetary'): Float64Array {
+function column(input: CustomerInput, name: 'value' | 'recency' | 'frequency' | 'monetary'): Float64Array | undefined {
   const col = input[name];
-  if (!col) throw new TierwiseError('column', `the ${name} column is required for this method`);
+  if (!col) return undefined;
   if (col.length !== input.keys.length) {
     throw new TierwiseError('length', `the ${name} column has ${col.length} rows but there are ${input.keys.length} customers`);
   }
   return col instanceof Float64Array ? col : Float64Array.from(col);
+}
+
+/**
+ * The measures a method needs, from a customer input; throws naming the missing column.
+ *
+ * @example
+ * measuresFor(abc, { keys: ["a"], value: [5] }).value; // Float64Array [5]
+ */
+export function measuresFor(method: MethodModule, input: CustomerInput): Measures {
+  const value = column(input, 'value') ?? column(input, 'monetary');
+  if (!value) throw new TierwiseError('column', 'the value column is required for this method');
+  const m: Measures = { n: input.keys.length, value, customers: input.customers };
+  for (const need of method.needs) {
+    if (need === 'value') continue;
+    const col = column(input, need);
+    if (!col) throw new TierwiseError('column', `the ${need} column is required for ${method.id}`);
+    m[need] = col;
+  }
+  for (const extra of ['recency', 'frequency', 'monetary'] as const) if (!m[extra]) m[extra] = column(input, extra);
+  return m;
+}
+
+/**
+ * The measures of customer i, for explanations and per-row assignment.
+ *
+ * @example
+ * measureRow({ n: 1, value: Float64Array.of(5) }, 0); // { value: 5 }
+ */
+export function measureRow(m: Measures, i: number): MeasureRow {
+  const row: MeasureRow = { value: m.value[i] };
+  if (m.recency) row.recency = m.recency[i];
+  if (m.frequency) row.frequency = m.frequency[i];
+  if (m.monetary) row.monetary = m.monetary[i];
+  return row;
+}
+
+/**
+ * Fits a method to measures with checked parameters (no summary): for the per-row functions.
+ *
+ * @example
+ * fitMethod("abc", { n: 3, value: Float64Array.of(70, 20, 10) }, {}).tierIndex; // Uint8Array [0, 1, 2]
+ */
+export function fitMethod(id: string, measures: Measures, given: Readonly<Record<string, unknown>>, ties: TieRule = 'safe'): { method: MethodModule; params: ParamValues; fit: Fit } {
+  const method = methodById(id);
+  const params = resolveParams(method, given);
+  return { method, params, fit: method.classify(measures, { params, ties, options: given }) };
 }
 
 /**
@@ -80,53 +111,29 @@ function column(input: CustomerInput, name: 'value' | 'recency' | 'frequency' | 
  * const c = classifyCustomers({ keys: ["a", "b", "c"], value: [70, 20, 10] }, { method: "abc" });
  * c.tierIndex; // Uint8Array [0, 1, 2]
  * c.summary.map((s) => s.customers); // [1, 1, 1]
+ * c.explain(0, "en"); // "A: customers ranked above hold 0% of value; with this customer 70% (≤ 80%)"
  */
 export function classifyCustomers(input: CustomerInput, options: ClassifyOptions): Classification {
   const skipped = input.skipped ?? emptySkipLog();
-  const ties = options.ties ?? 'safe';
-  if (options.method === 'rfm') {
-    const recency = column(input, 'recency');
-    const frequency = column(input, 'frequency');
-    const monetary = column(input, 'monetary');
-    const rfm = scoreRfm({ recency, frequency, monetary }, { bins: options.bins, ties, rules: options.rules });
-    const position = new Map(SEGMENT_TIERS.map((t, i) => [t.key, i]));
-    const tierIndex = new Uint8Array(recency.length);
-    for (let i = 0; i < tierIndex.length; i++) tierIndex[i] = position.get(rfm.segment[i]) ?? 255;
-    return {
-      method: 'rfm',
-      tiers: SEGMENT_TIERS,
-      keys: input.keys,
-      value: monetary,
-      tierIndex,
-      rfm,
-      cuts: { method: 'rfm', bins: rfm.bins, ...rfm.cuts },
-      summary: summarizeTiers(SEGMENT_TIERS, tierIndex, monetary, { recency, frequency, monetary }),
-      skipped,
-    };
-  }
-  const value = input.value ? column(input, 'value') : column(input, 'monetary');
-  const measures = { recency: input.recency, frequency: input.frequency, monetary: input.monetary };
-  if (options.method === 'abc') {
-    const aShare = options.aShare ?? 0.8;
-    const bShare = options.bShare ?? 0.95;
-    const { classes, cuts } = abcClasses(value, { aShare, bShare, ties });
-    return result('abc', ABC_TIERS, classes, abcCutsOf(cuts, aShare, bShare));
-  }
-  if (options.method === 'pyramid') {
-    const shares = options.pyramidCuts ?? DEFAULT_PYRAMID_CUTS;
-    if (shares.length !== PYRAMID_TIERS.length - 1) {
-      throw new TierwiseError('cuts', `the pyramid takes ${PYRAMID_TIERS.length - 1} cuts (Platinum, Gold, Iron), got ${shares.length}`);
-    }
-    const { tiers, thresholds } = pyramidTiers(value, { cuts: shares, ties });
-    return result('pyramid', PYRAMID_TIERS, tiers, { method: 'pyramid', shares, thresholds });
-  }
-  throw new TierwiseError('option', `unknown method "${String(options.method)}" (use rfm, abc or pyramid)`);
-
-  function result(method: Method, tiers: readonly TierDef[], tierIndex: Uint8Array, cuts: MethodCuts): Classification {
-    return { method, tiers, keys: input.keys, value, tierIndex, cuts, summary: summarizeTiers(tiers, tierIndex, value, measures), skipped };
-  }
-}
-
-function abcCutsOf(cuts: AbcCuts, aShare: number, bShare: number): MethodCuts {
-  return { method: 'abc', aShare, bShare, a: cuts.a, b: cuts.b };
+  const method = methodById(options.method);
+  const measures = measuresFor(method, input);
+  const { params, fit } = fitMethod(method.id, measures, options, options.ties ?? 'safe');
+  const tiers = method.tiers(params);
+  const { tierIndex } = fit;
+  return {
+    method: method.id as MethodId,
+    params,
+    tiers,
+    keys: input.keys,
+    value: measures.value,
+    tierIndex,
+    model: fit.model,
+    fit,
+    columns: method.columns?.(fit, measures) ?? [],
+    tables: method.tables?.(fit, measures, input.keys) ?? [],
+    summary: summarizeTiers(tiers, tierIndex, measures.value, measures),
+    skipped,
+    explain: (i, lang) => method.explain({ fit, row: measureRow(measures, i), tier: tierIndex[i], lang }),
+    describe: (lang) => method.describe(fit.model, lang),
+  };
 }

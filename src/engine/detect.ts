@@ -5,8 +5,11 @@
 import { type Cell, isBlank } from './cells';
 import { coerceDate, parseNumberText } from './coerce';
 
-/** What a column can be. */
-export type Role = 'customer' | 'date' | 'amount' | 'invoice' | 'quantity' | 'price' | 'value';
+/** Every role a column can play, in the order the adapters list them. */
+export const ROLES = ['customer', 'date', 'amount', 'invoice', 'quantity', 'price', 'value'] as const;
+
+/** A role a column can play. */
+export type Role = (typeof ROLES)[number];
 
 /** Column index per role. */
 export type ColumnMapping = Partial<Record<Role, number>>;

@@ -10,6 +10,7 @@ export * from './coerce';
 export * from './columns';
 export * from './dates';
 export * from './detect';
+export * from './methods';
 export * from './errors';
 export * from './pyramid';
 export * from './quantile';

@@ -13,6 +13,7 @@
 import { TierwiseError } from './errors';
 import type { TieRule } from './quantile';
 import { rankFirstOrder } from './rank-order';
+import { NO_CLASS } from './tiers';
 
 /** Default cumulative customer shares at which Platinum, Gold and Iron end. */
 export const DEFAULT_PYRAMID_CUTS: readonly number[] = [0.01, 0.2, 0.5];
@@ -27,7 +28,7 @@ export interface PyramidOptions {
 /** The smallest value in each tier but the last (null when the tier is empty). */
 export type PyramidThresholds = (number | null)[];
 
-/** Tier index per value (0 = Platinum … 3 = Lead, 255 = no value) and the thresholds. */
+/** Tier index per value (0 = Platinum … 3 = Lead, {@link NO_CLASS} = no value) and the thresholds. */
 export interface PyramidResult {
   tiers: Uint8Array;
   thresholds: PyramidThresholds;
@@ -79,7 +80,7 @@ export function pyramidThresholds(population: ArrayLike<number>, options: Pyrami
  * pyramidTierOf(90, [100, 81, 51]); // 1 (Gold)
  */
 export function pyramidTierOf(value: number, thresholds: PyramidThresholds): number {
-  if (value !== value) return 255;
+  if (value !== value) return NO_CLASS;
   if (value > 0) {
     for (let k = 0; k < thresholds.length; k++) {
       const t = thresholds[k];
@@ -107,7 +108,7 @@ function pyramidRankFirst(values: ArrayLike<number>, cuts: readonly number[]): P
   checkPyramidCuts(cuts);
   const idx = rankFirstOrder(values, true);
   const n = idx.length;
-  const tiers = new Uint8Array(values.length).fill(255);
+  const tiers = new Uint8Array(values.length).fill(NO_CLASS);
   const thresholds: PyramidThresholds = new Array<number | null>(cuts.length).fill(null);
   idx.forEach((i, r) => {
     let k = values[i] > 0 ? cuts.findIndex((c) => r / n < c) : -1;

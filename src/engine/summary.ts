@@ -31,7 +31,7 @@ export interface SummaryMeasures {
 }
 
 /**
- * Summarises customers by tier. Customers with tier index outside `tiers` (e.g. 255 = none)
+ * Summarises customers by tier. Customers with tier index outside `tiers` (e.g. NO_CLASS)
  * are left out.
  *
  * @example

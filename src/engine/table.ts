@@ -8,6 +8,7 @@ import { type KeyColumn, type NumberColumn, dateColumn, keyColumn, numberColumn,
 import { type Customers, type ReturnsPolicy, aggregateTransactions } from './aggregate';
 import type { DateSystem } from './dates';
 import { TierwiseError } from './errors';
+import { methodById } from './methods/registry';
 import { addSkip, emptySkipLog, reasonAt } from './skips';
 
 /** The columns of a table, raw cells, one array per role. */
@@ -91,13 +92,14 @@ export function classifyTable(columns: TableColumns, options: TableOptions): Tab
       },
       { asOf: options.asOf, returns: options.returns },
     );
-    return { level: 'transactions', classification: classifyCustomers(customers, options), customers, inputRows: n };
+    return { level: 'transactions', classification: classifyCustomers({ ...customers, customers }, options), customers, inputRows: n };
   }
   if (!columns.value && !columns.amount) {
     throw new TierwiseError('column', 'a customer table needs a value column (or give a date column for transactions)');
   }
-  if (options.method === 'rfm') {
-    throw new TierwiseError('column', 'RFM needs transactions: give a date and an amount column');
+  const method = methodById(options.method);
+  if (method.needsTransactions) {
+    throw new TierwiseError('column', `${method.short.en} needs transactions: give a date and an amount column`);
   }
   const keys = keyColumn(columns.customer);
   const values = numberColumn((columns.value ?? columns.amount) as ArrayLike<Cell>);

@@ -28,6 +28,9 @@ export interface TierDef {
   strategy: Bilingual;
 }
 
+/** Tier index of a customer that has no tier (a missing value). */
+export const NO_CLASS = 255;
+
 /** Labels of the management groups. */
 export const GROUP_LABELS: Record<TierGroup, Bilingual> = {
   key: { en: 'Key customers', zh: '关键客户' },
@@ -159,33 +162,3 @@ export const SEGMENT_TIERS: readonly TierDef[] = [
     zh: '各项得分最低：尝试一次挽回，否则不再投入。',
   }),
 ];
-
-/** Every tier the engine knows, for label look-ups. */
-export const ALL_TIERS: readonly TierDef[] = [...ABC_TIERS, ...PYRAMID_TIERS, ...SEGMENT_TIERS];
-
-/**
- * Finds a tier by key (case-insensitive, surrounding spaces ignored).
- *
- * @example
- * findTier("platinum")?.label.zh; // "重要客户"
- */
-export function findTier(key: string): TierDef | undefined {
-  const k = key.trim().toLowerCase();
-  return ALL_TIERS.find((t) => t.key.toLowerCase() === k);
-}
-
-/**
- * Display label of a tier, segment or group key in a language ("en" or "zh-CN"); undefined
- * when the key is unknown.
- *
- * @example
- * tierLabel("Gold", "zh-CN"); // "次要客户"
- * tierLabel("key", "zh-CN"); // "关键客户"
- */
-export function tierLabel(key: string, language: string = 'en'): string | undefined {
-  const zh = /^zh/i.test(language.trim());
-  const t = findTier(key);
-  if (t) return zh ? t.label.zh : t.label.en;
-  const group = GROUP_LABELS[key.trim().toLowerCase() as TierGroup] as Bilingual | undefined;
-  return group ? (zh ? group.zh : group.en) : undefined;
-}

@@ -120,7 +120,7 @@ function tableSize(table: TablePlan, dateSystem: DateSystem | undefined, limit: 
 
 /** Bytes the output's values take (stops counting past the one-request budget). */
 function outputSize(plan: SheetPlan, mode: RenderResult['mode'], dateSystem: DateSystem | undefined): { bytes: number; cells: number } {
-  const tables = [notesTable(plan), plan.summary.table, ...(plan.summary.pareto ? [plan.summary.pareto] : [])];
+  const tables = [notesTable(plan), plan.summary.table, ...plan.summary.extras.map((e) => e.table)];
   tables.push(mode === 'beside' && plan.besideInput ? plan.besideInput : plan.customers);
   let bytes = 0;
   let cells = 0;
@@ -162,7 +162,7 @@ function stamp(): string {
   return Math.random().toString(36).slice(2, 8);
 }
 
-/** Summary values (title, notes, tier table, Pareto table) into a sheet. */
+/** Summary values (title, notes, tier table, the method's extra tables) into a sheet. */
 async function writeSummary(packer: RequestPacker, sheet: Excel.Worksheet, plan: SheetPlan, dateSystem: DateSystem | undefined): Promise<void> {
   const layout = summaryLayout(plan.summary);
   await packer.add(200, 1, () => {
@@ -170,8 +170,8 @@ async function writeSummary(packer: RequestPacker, sheet: Excel.Worksheet, plan:
   });
   await writeTable(packer, { sheet, row: layout.notes.row, column: 0 }, notesTable(plan), { header: false, dateSystem });
   await writeTable(packer, { sheet, row: layout.table.row, column: 0 }, plan.summary.table, { dateSystem });
-  if (plan.summary.pareto && layout.pareto) {
-    await writeTable(packer, { sheet, row: layout.pareto.row, column: 0 }, plan.summary.pareto, { dateSystem });
+  for (const [k, extra] of plan.summary.extras.entries()) {
+    await writeTable(packer, { sheet, row: layout.extras[k].row, column: 0 }, extra.table, { dateSystem });
   }
 }
 
@@ -338,14 +338,15 @@ function decorate(request: RenderRequest, made: Made, id: string): PendingTable[
   const tierCol = plan.summary.table.columns.findIndex((c) => c.id === 'tier');
   if (tierCol >= 0) addTierRules(sheet, { row: layout.table.row + 1, column: 0, rows: plan.summary.table.rows, columns: layout.table.columns }, tierCol, plan.colorRules);
   addTable(sheet, layout.table, plan.summary.table.name);
-  if (plan.summary.pareto && layout.pareto) {
-    formatTable(sheet, layout.pareto.row, 0, plan.summary.pareto);
-    addTable(sheet, layout.pareto, plan.summary.pareto.name);
-  }
+  plan.summary.extras.forEach((extra, k) => {
+    formatTable(sheet, layout.extras[k].row, 0, extra.table);
+    addTable(sheet, layout.extras[k], extra.table.name);
+  });
   plan.summary.charts.forEach((spec, i) => {
-    const table = spec.table === 'pareto' ? plan.summary.pareto : plan.summary.table;
-    const at = spec.table === 'pareto' ? layout.pareto : layout.table;
-    if (table && at) addChart(sheet, spec, table, at, layout.charts[i]);
+    const k = plan.summary.extras.findIndex((e) => e.table.name === spec.table);
+    const table = k >= 0 ? plan.summary.extras[k].table : plan.summary.table;
+    const at = k >= 0 ? layout.extras[k] : layout.table;
+    addChart(sheet, spec, table, at, layout.charts[i]);
   });
   return pending;
 }

@@ -18,8 +18,8 @@ export interface SummaryLayout {
   table: Block;
   /** One cell span per chart: top-left and bottom-right A1 addresses. */
   charts: [string, string][];
-  /** The Pareto table, header included (null when the plan has none). */
-  pareto: Block | null;
+  /** The method's extra tables (e.g. Pareto data), header included, one under the other. */
+  extras: Block[];
 }
 
 /**
@@ -35,6 +35,11 @@ export function summaryLayout(summary: SummarySheetPlan): SummaryLayout {
     cellAddress(chartTop + CHART_ROWS - 1, i * (CHART_COLUMNS + 1) + CHART_COLUMNS - 1),
   ]);
   const below = summary.charts.length > 0 ? chartTop + CHART_ROWS + 1 : chartTop;
-  const pareto = summary.pareto ? { row: below, column: 0, rows: summary.pareto.rows + 1, columns: summary.pareto.columns.length } : null;
-  return { title: { row: 0, column: 0, rows: 1, columns: 1 }, notes, table, charts, pareto };
+  const extras: Block[] = [];
+  let row = below;
+  for (const { table: t } of summary.extras) {
+    extras.push({ row, column: 0, rows: t.rows + 1, columns: t.columns.length });
+    row += t.rows + 2;
+  }
+  return { title: { row: 0, column: 0, rows: 1, columns: 1 }, notes, table, charts, extras };
 }

@@ -1,25 +1,6 @@
-/** TIER.ABC_CLASS: A/B/C by cumulative share of value (engine: `abcCuts`, `abcClassOf`). */
-import { ABC_TIERS, type AbcCuts, NO_CLASS, abcClassOf, abcCuts, checkShares } from '../engine';
+/** TIER.ABC_CLASS: A/B/C by cumulative share of value (engine: the `abc` method). */
 import { type Out, optionalNumber, run } from './args';
-import { type Method, classifyCells } from './each';
-
-/**
- * The ABC method for a pair of shares.
- *
- * @example
- * abcMethod(0.8, 0.95).key; // "abc|0.8|0.95"
- */
-export function abcMethod(aShare: number, bShare: number): Method<AbcCuts> {
-  checkShares(aShare, bShare);
-  return {
-    key: `abc|${aShare}|${bShare}`,
-    cuts: (population) => abcCuts(population, { aShare, bShare }),
-    classOf: (value, cuts) => {
-      const k = abcClassOf(value, cuts);
-      return k === NO_CLASS ? '' : ABC_TIERS[k].key;
-    },
-  };
-}
+import { methodRows, tierKeyOf } from './per-row';
 
 /**
  * Classifies each value A, B or C against the population's cumulative shares of value.
@@ -28,5 +9,9 @@ export function abcMethod(aShare: number, bShare: number): Method<AbcCuts> {
  * abcClass([[50], [30], [10], [5], [5]], null, null, null); // [["A"], ["A"], ["B"], ["C"], ["C"]]
  */
 export function abcClass(values: unknown, population: unknown, aShare: unknown, bShare: unknown): Out[][] {
-  return run(() => classifyCells(values, population, abcMethod(optionalNumber(aShare, 0.8, 'a_share'), optionalNumber(bShare, 0.95, 'b_share'))));
+  return run(() => {
+    const params = { aShare: optionalNumber(aShare, 0.8, 'a_share'), bShare: optionalNumber(bShare, 0.95, 'b_share') };
+    return methodRows(values, population, 'abc', params, tierKeyOf);
+  });
 }
+

@@ -1,17 +1,15 @@
 /**
  * TIER.CUTS: the cut points the other functions take from a population, so users can see them.
  * One row per boundary under a header: the score, class or tier that starts there, and the
- * smallest value in it ("" when no value reaches it).
+ * smallest value in it ("" when no value reaches it). Methods come from the registry.
  */
-import { ABC_TIERS, PYRAMID_TIERS } from '../engine';
+import { METHOD_LIST, pick } from '../engine';
 import { type Out, asMatrix, fail, optionalNumber, optionalText, run } from './args';
-import { abcMethod } from './abc';
-import { populationCuts } from './each';
-import { pyramidMethod, pyramidShares } from './pyramid';
-import { quantileMethod } from './quantile';
+import { fittedMethod, populationCuts } from './per-row';
+import { quantileRule } from './quantile';
 
-/** The methods TIER.CUTS knows. */
-export const CUT_METHODS = ['quantile', 'abc', 'pyramid'] as const;
+/** The methods TIER.CUTS knows: quantile scores and every value method with cut points. */
+export const CUT_METHODS: readonly string[] = ['quantile', ...METHOD_LIST.filter((m) => m.cutTable && m.needs.includes('value')).map((m) => m.id)];
 
 const cell = (v: number | null): Out => (v === null ? '' : v);
 
@@ -29,17 +27,13 @@ export function cuts(values: unknown, method: unknown, bins: unknown): Out[][] {
     const rows = asMatrix(values);
     if (name === 'quantile') {
       const b = optionalNumber(bins, 5, 'bins');
-      const c = populationCuts(rows, quantileMethod(b, false));
+      const c = populationCuts(rows, quantileRule(b, false));
       return [['Score', 'From'], ...c.map((v, k): Out[] => [k + 2, cell(v)])];
     }
-    if (name === 'abc') {
-      const c = populationCuts(rows, abcMethod(0.8, 0.95));
-      return [['Class', 'From'], [ABC_TIERS[0].key, cell(c.a)], [ABC_TIERS[1].key, cell(c.b)]];
-    }
-    if (name === 'pyramid') {
-      const c = populationCuts(rows, pyramidMethod(pyramidShares(null)));
-      return [['Tier', 'From'], ...c.map((v, k): Out[] => [PYRAMID_TIERS[k].key, cell(v)])];
-    }
-    return fail(`method must be one of ${CUT_METHODS.join(', ')}, got ${JSON.stringify(name)}`);
+    if (!CUT_METHODS.includes(name)) return fail(`method must be one of ${CUT_METHODS.join(', ')}, got ${JSON.stringify(name)}`);
+    const fitted = fittedMethod(rows, name, {});
+    const table = fitted.method.cutTable?.(fitted.fit.model);
+    if (!table) return fail(`${name} has no cut points`);
+    return [[pick(table.header, 'en'), 'From'], ...table.rows.map(([key, v]): Out[] => [key, cell(v)])];
   });
 }

@@ -11,6 +11,7 @@
 import { abcClass as abcClassImpl } from './abc';
 import type { Out } from './args';
 import { cuts as cutsImpl } from './cuts';
+import { explain as explainImpl } from './explain';
 import { label as labelImpl } from './label';
 import { pyramid as pyramidImpl } from './pyramid';
 import { quantileScore as quantileScoreImpl } from './quantile';
@@ -110,13 +111,30 @@ export function pyramid(values: unknown[][], population?: unknown[][], cuts?: un
  * Display label of a class, tier or segment key, in English or Chinese.
  * @customfunction LABEL LABEL
  * @helpurl https://github.com/tierwise/tierwise#tierlabel
- * @param tier A key such as A, Gold or Champions (one cell or a range).
+ * @param tier A key such as A, Gold or Champions (one cell or a range), or one qualified by its method such as rfm:New.
  * @param [language] "en" (default) or "zh-CN".
+ * @param [method] The method the keys belong to (rfm, abc, pyramid …), for keys several methods use. Default: the first method that has the key.
  * @returns The label of each key.
  * @example =TIER.LABEL("Platinum", "zh-CN")
  */
-export function label(tier: unknown[][], language?: string): unknown[][] {
-  return labelImpl(tier, language);
+export function label(tier: unknown[][], language?: string, method?: string): unknown[][] {
+  return labelImpl(tier, language, method);
+}
+
+/**
+ * Why each row gets its tier, e.g. R 5 (recency 3 d < 12 d) · F 4 (6 purchases ≥ 5) · M 4 (1,234.50 ≥ 980.00) → 544 → Champions.
+ * @customfunction EXPLAIN EXPLAIN
+ * @helpurl https://github.com/tierwise/tierwise#tierexplain
+ * @param values The rows to explain: one value column (abc, pyramid) or the method's measures (rfm: recency days, frequency, monetary).
+ * @param [population] The range the model is fitted to (same columns). Default: values itself.
+ * @param [method] rfm, abc or pyramid. Default: rfm for 3 columns, abc for one.
+ * @param [options] The method's parameters as name=value pairs separated by ";", e.g. "a_share=0.7; b_share=0.9" or "bins=4".
+ * @param [language] "en" (default) or "zh-CN".
+ * @returns The reason for each row's tier.
+ * @example =TIER.EXPLAIN(D2:D5000, , "abc")
+ */
+export function explain(values: unknown[][], population?: unknown[][], method?: string, options?: string, language?: string): unknown[][] {
+  return explainImpl(values, population, method, options, language);
 }
 
 /**
@@ -124,7 +142,7 @@ export function label(tier: unknown[][], language?: string): unknown[][] {
  * @customfunction CUTS CUTS
  * @helpurl https://github.com/tierwise/tierwise#tiercuts
  * @param values The population: a range of numbers; blanks and text are ignored.
- * @param [method] "quantile" (default), "abc" or "pyramid".
+ * @param [method] "quantile" (default) or a value method: "abc", "pyramid".
  * @param [bins] Number of quantile scores, 2 to 10. Default 5.
  * @returns A table: a header row, then each boundary and the smallest value in it.
  * @example =TIER.CUTS(D2:D5000, "abc")
@@ -144,6 +162,7 @@ export const FUNCTIONS: Readonly<Record<string, Registered>> = {
   ABC_CLASS: abcClass,
   PYRAMID: pyramid,
   LABEL: label,
+  EXPLAIN: explain,
   CUTS: cuts,
 };
 

@@ -1,5 +1,5 @@
 /** TIER.LABEL: display label of a tier, class, segment or group key (engine: `tierLabel`). */
-import { tierLabel } from '../engine';
+import { methodById, tierLabel } from '../engine';
 import { type Out, asMatrix, errorOut, excelError, fail, flatten, optionalText, reshape, run, widthOf } from './args';
 
 /**
@@ -21,10 +21,13 @@ export function language(arg: unknown): 'en' | 'zh-CN' {
  *
  * @example
  * label([["Platinum"], ["key"]], "zh-CN"); // [["重要客户"], ["关键客户"]]
+ * label([["New"]], "zh-CN", "rfm"); // [["新客户"]]
  */
-export function label(tier: unknown, lang: unknown): Out[][] {
+export function label(tier: unknown, lang: unknown, method?: unknown): Out[][] {
   return run(() => {
     const l = language(lang);
+    const m = optionalText(method, '');
+    if (m !== '') methodById(m);
     const rows = asMatrix(tier);
     const out = flatten(rows).map((cell): Out => {
       if (cell === '' || cell === null || cell === undefined) return '';
@@ -32,7 +35,7 @@ export function label(tier: unknown, lang: unknown): Out[][] {
       if (error) return error;
       const text = String(cell);
       if (text.trim() === '') return '';
-      return tierLabel(text, l) ?? excelError('#VALUE!', `unknown tier ${JSON.stringify(text)}: use a class, tier or segment key such as A, Gold or Champions`);
+      return tierLabel(text, l, m === '' ? undefined : m) ?? excelError('#VALUE!', `unknown tier ${JSON.stringify(text)}: use a class, tier or segment key such as A, Gold or Champions`);
     });
     return reshape(out, widthOf(rows));
   });

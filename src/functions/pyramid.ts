@@ -1,10 +1,11 @@
-/** TIER.PYRAMID: Platinum/Gold/Iron/Lead by share of customers (engine: `pyramidThresholds`, `pyramidTierOf`). */
-import { DEFAULT_PYRAMID_CUTS, PYRAMID_TIERS, type PyramidThresholds, checkPyramidCuts, pyramidThresholds, pyramidTierOf } from '../engine';
+/** TIER.PYRAMID: Platinum/Gold/Iron/Lead by share of customers (engine: the `pyramid` method). */
+import { DEFAULT_PYRAMID_CUTS } from '../engine';
 import { type Out, asMatrix, fail, flatten, omitted, populationNumbers, run } from './args';
-import { type Method, classifyCells } from './each';
+import { methodRows, tierKeyOf } from './per-row';
 
 /**
- * Reads the `cuts` argument: omitted → 1 % / 20 % / 50 %; otherwise three ascending shares.
+ * Reads the `cuts` argument: omitted → 1 % / 20 % / 50 %; otherwise the shares as given (the
+ * registry checks them: three ascending shares).
  *
  * @example
  * pyramidShares([[0.05, 0.25, 0.6]]); // [0.05, 0.25, 0.6]
@@ -12,30 +13,7 @@ import { type Method, classifyCells } from './each';
 export function pyramidShares(cuts: unknown): readonly number[] {
   if (omitted(cuts)) return DEFAULT_PYRAMID_CUTS;
   const cells = flatten(asMatrix(cuts)).filter((c) => c !== '' && !omitted(c));
-  const shares = Array.from(populationNumbers(cells));
-  const tiers = PYRAMID_TIERS.length - 1;
-  if (shares.length !== tiers || shares.some((s) => s !== s)) {
-    fail(`cuts must be ${tiers} shares of customers (Platinum, Gold, Iron), e.g. {0.01,0.2,0.5}; got ${JSON.stringify(cells)}`);
-  }
-  checkPyramidCuts(shares);
-  return shares;
-}
-
-/**
- * The pyramid method for a set of shares.
- *
- * @example
- * pyramidMethod([0.01, 0.2, 0.5]).key; // "pyramid|0.01,0.2,0.5"
- */
-export function pyramidMethod(shares: readonly number[]): Method<PyramidThresholds> {
-  return {
-    key: `pyramid|${shares.join(',')}`,
-    cuts: (population) => pyramidThresholds(population, { cuts: shares }),
-    classOf: (value, thresholds) => {
-      const k = pyramidTierOf(value, thresholds);
-      return k === 255 ? '' : PYRAMID_TIERS[k].key;
-    },
-  };
+  return Array.from(populationNumbers(cells));
 }
 
 /**
@@ -45,5 +23,14 @@ export function pyramidMethod(shares: readonly number[]): Method<PyramidThreshol
  * pyramid([[5], [400], [20], [1]], null, null); // [["Lead"], ["Platinum"], ["Iron"], ["Lead"]]
  */
 export function pyramid(values: unknown, population: unknown, cuts: unknown): Out[][] {
-  return run(() => classifyCells(values, population, pyramidMethod(pyramidShares(cuts))));
+  return run(() => {
+    try {
+      return methodRows(values, population, 'pyramid', { pyramidCuts: pyramidShares(cuts) }, tierKeyOf);
+    } catch (e) {
+      // the registry names the parameter by its CLI flag; here the argument is called "cuts"
+      const message = (e as { message?: unknown }).message;
+      if (typeof message === 'string' && message.startsWith('pyramid_cuts ')) fail(message.replace('pyramid_cuts ', 'cuts '));
+      throw e;
+    }
+  });
 }

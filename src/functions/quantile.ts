@@ -1,15 +1,15 @@
 /** TIER.QUANTILE_SCORE: tie-safe quantile scores 1…bins (engine: `quantileCuts`, `scoreWithCuts`). */
 import { checkBins, quantileCuts, scoreWithCuts } from '../engine';
 import { type Out, optionalNumber, run } from './args';
-import { type Method, classifyCells } from './each';
+import { type CellRule, classifyCells } from './per-row';
 
 /**
- * The quantile method for a number of bins and direction.
+ * The quantile rule for a number of bins and direction.
  *
  * @example
- * quantileMethod(5, false).key; // "quantile|5"
+ * quantileRule(5, false).key; // "quantile|5"
  */
-export function quantileMethod(bins: number, descending: boolean): Method<(number | null)[]> {
+export function quantileRule(bins: number, descending: boolean): CellRule<(number | null)[]> {
   checkBins(bins);
   return {
     key: `quantile|${bins}`, // the cut points do not depend on the direction
@@ -26,7 +26,7 @@ export function quantileMethod(bins: number, descending: boolean): Method<(numbe
  */
 export function quantileScore(values: unknown, population: unknown, bins: unknown, descending: unknown): Out[][] {
   return run(() => {
-    const method = quantileMethod(optionalNumber(bins, 5, 'bins'), descending === true || descending === 1 || descending === 'TRUE');
-    return classifyCells(values, population, method);
+    const rule = quantileRule(optionalNumber(bins, 5, 'bins'), descending === true || descending === 1 || descending === 'TRUE');
+    return classifyCells(values, population, rule);
   });
 }

@@ -1,11 +1,13 @@
 /**
  * TIER.RFM_SCORE and TIER.RFM_SEGMENT: rows of (recency days, frequency, monetary) scored against
- * a population's quantile cut points (engine: `quantileCuts`, `scoreWithCuts`, `rfmCode`,
- * `segmentLookup`). Recency scores descending: the most recent customers get the top score.
+ * a population's quantile cut points. RFM_SEGMENT is the `rfm` method's per-row form; RFM_SCORE
+ * gives the code (engine: `quantileCuts`, `scoreWithCuts`, `rfmCode`). Recency scores
+ * descending: the most recent customers get the top score.
  */
-import { DEFAULT_SEGMENT_RULES, checkBins, quantileCuts, rfmCode, scoreWithCuts, segmentLookup } from '../engine';
+import { checkBins, quantileCuts, rfmCode, scoreWithCuts } from '../engine';
 import { type Matrix, type Out, asMatrix, fail, omitted, optionalNumber, populationNumbers, readNumbers, requireNumbers, reshape, run } from './args';
 import { populationCache } from './cache';
+import { methodRows, rowInstead, tierKeyOf } from './per-row';
 
 const MEASURES = ['recency', 'frequency', 'monetary'] as const;
 
@@ -14,23 +16,6 @@ type RfmCuts = [(number | null)[], (number | null)[], (number | null)[]];
 
 /** What one row of an rfm block gives. */
 type RowResult = (r: number, f: number, m: number) => Out;
-
-const lookups = new Map<number, ReturnType<typeof segmentLookup>>();
-
-/**
- * The segment lookup for a number of bins (built once per bins).
- *
- * @example
- * segmentsFor(5)(5, 5, 5); // "Champions"
- */
-export function segmentsFor(bins: number): ReturnType<typeof segmentLookup> {
-  let lookup = lookups.get(bins);
-  if (!lookup) {
-    lookup = segmentLookup(DEFAULT_SEGMENT_RULES, bins);
-    lookups.set(bins, lookup);
-  }
-  return lookup;
-}
 
 /**
  * Checks that a block has 3 columns (recency days, frequency, monetary).
@@ -84,20 +69,6 @@ export function rfmRows(rfm: unknown, population: unknown, bins: number, result:
 }
 
 /**
- * The result of a row with a cell that is no number: an input error first, then `#VALUE!` for
- * text that is no number, else "" (a blank).
- */
-function rowInstead(cells: (Out | undefined)[]): Out {
-  let invalid: Out | undefined;
-  for (const c of cells) {
-    if (c === undefined || c === '') continue;
-    if ((c as CustomFunctions.Error).message === undefined) return c; // an error cell of the input
-    invalid ??= c;
-  }
-  return invalid ?? '';
-}
-
-/**
  * The RFM code of each row, e.g. 545.
  *
  * @example
@@ -118,8 +89,6 @@ export function rfmScore(rfm: unknown, population: unknown, bins: unknown): Out[
  */
 export function rfmSegment(rfm: unknown, population: unknown, bins: unknown): Out[][] {
   return run(() => {
-    const b = optionalNumber(bins, 5, 'bins');
-    const lookup = segmentsFor(checkBins(b));
-    return rfmRows(rfm, population, b, (r, f, m) => lookup(r, f, m) ?? '');
+    return methodRows(rfm, population, 'rfm', { bins: optionalNumber(bins, 5, 'bins') }, tierKeyOf, 'rfm');
   });
 }

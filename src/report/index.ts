@@ -1,7 +1,7 @@
 /**
  * The report layer: engine results → a sheet plan (plain data, no I/O).
  */
-import type { TableResult } from '../engine';
+import { type TableResult, methodById, pick } from '../engine';
 import type { Language } from '../i18n/strings';
 import { buildBesideInput, buildCustomersTable } from './customers-table';
 import { buildIssues } from './issues';
@@ -20,6 +20,8 @@ export interface PlanOptions {
   language: Language;
   /** Added to 1-based data row numbers in issue lines (e.g. the sheet row of the first data row − 1). */
   rowOffset?: number;
+  /** Add the reason for each customer's tier ("Why") to the customer columns. */
+  explain?: boolean;
 }
 
 /**
@@ -32,22 +34,22 @@ export interface PlanOptions {
 export function buildSheetPlan(result: TableResult, options: PlanOptions): SheetPlan {
   const { language } = options;
   const c = result.classification;
-  const zh = language === 'zh-CN';
-  const customers = tidy(buildCustomersTable(result, language));
+  const explain = options.explain ?? false;
+  const customers = tidy(buildCustomersTable(result, language, { explain }));
   const counts = new Map(c.summary.map((s) => [s.tier, s.customers]));
   return {
     method: c.method,
     language,
     level: result.level,
     customers,
-    tierColumn: c.method === 'rfm' ? 'segment' : 'tier',
-    besideInput: buildBesideInput(result, language),
+    tierColumn: methodById(c.method).tierColumn.id,
+    besideInput: buildBesideInput(result, language, { explain }),
     colorRules: c.tiers.map((tier) => ({ tier: tier.key, fill: tier.color, fontColor: tier.textColor })),
     summary: tidySummary(buildSummarySheet(result, language)),
     issues: buildIssues(c.skipped, language, options.rowOffset ?? 0),
     tierCounts: c.tiers.map((tier) => ({
       tier: tier.key,
-      label: zh ? tier.label.zh : tier.label.en,
+      label: pick(tier.label, language),
       customers: counts.get(tier.key) ?? 0,
       fill: tier.color,
       fontColor: tier.textColor,
@@ -63,6 +65,6 @@ function tidy(table: TablePlan): TablePlan {
 
 function tidySummary(summary: SheetPlan['summary']): SheetPlan['summary'] {
   tidy(summary.table);
-  if (summary.pareto) tidy(summary.pareto);
+  for (const extra of summary.extras) tidy(extra.table);
   return summary;
 }

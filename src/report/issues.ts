@@ -1,7 +1,6 @@
 /** Skipped input rows as lines a user can read: "row 1,204: blank customer id". */
-import type { SkipLog, SkipReason } from '../engine';
 import { type Language, type StringKey, t } from '../i18n/strings';
-import { formatNumber } from './format';
+import { type SkipLog, type SkipReason, formatNumber } from '../engine';
 import type { IssueLine, SheetPlan } from './plan';
 
 /** How many skipped rows a plan lists one by one. */

@@ -3,22 +3,15 @@
  * rules, the summary sheet, chart specs and the input issues. No I/O: the Excel adapter
  * (Office.js) and the CLI adapter (ExcelJS, CSV, JSON) render it; tests compare it.
  */
-import type { Method } from '../engine';
+import type { MethodId, ValueKind } from '../engine';
 import type { Language } from '../i18n/strings';
 
-/** How a column's values are to be shown. */
-export type ColumnKind =
-  /** Text from the user's data (customer ids…): adapters must keep it text even if it starts with =, +, - or @. */
-  | 'text'
-  /** Text the product wrote (tier keys, labels). */
-  | 'label'
-  | 'integer'
-  | 'number'
-  | 'money'
-  /** A share 0…1, shown as a percentage. */
-  | 'percent'
-  /** A day number (days since 1970-01-01); adapters convert to Excel serials or JS dates. */
-  | 'date';
+/**
+ * How a column's values are to be shown: `text` is the user's data (adapters keep it text even
+ * if it starts with =, +, - or @), `label` text the product wrote, `percent` a share 0…1, `date`
+ * a day number (days since 1970-01-01; adapters convert to Excel serials or JS dates).
+ */
+export type ColumnKind = ValueKind;
 
 /** A cell value in a plan: a number, text, or null for blank. */
 export type PlanValue = string | number | null;
@@ -49,10 +42,10 @@ export interface TierColorRule {
 
 /** A chart on the summary sheet, referring to columns of one of its tables by id. */
 export interface ChartSpec {
-  kind: 'column' | 'pareto';
+  kind: 'column' | 'pareto' | 'line';
   title: string;
-  /** Which summary table the data is in ("summary" or "pareto"). */
-  table: 'summary' | 'pareto';
+  /** Which table the data is in: "summary" (the tier table) or the `name` of one of the extra tables. */
+  table: string;
   categoryColumn: string;
   /** Bar series (column ids). */
   bars: string[];
@@ -74,14 +67,14 @@ export interface SummarySheetPlan {
   title: string;
   notes: [string, PlanValue][];
   table: TablePlan;
-  /** For ABC: value by customer rank bucket with the cumulative share (Pareto chart data). */
-  pareto: TablePlan | null;
+  /** The method's extra tables (e.g. ABC's Pareto data), below the charts, each with a title. */
+  extras: { title: string; table: TablePlan }[];
   charts: ChartSpec[];
 }
 
 /** Everything a run writes. */
 export interface SheetPlan {
-  method: Method;
+  method: MethodId;
   language: Language;
   /** "transactions": one row per customer on a new sheet; "customers": tier columns beside the input rows. */
   level: 'transactions' | 'customers';

@@ -4,7 +4,6 @@
  */
 import { type Cell, type ColumnMapping, type Role, type TableColumns, type TableOptions, classifyTable } from '../engine';
 import type { Language } from '../i18n/strings';
-import { describeCuts } from '../report';
 
 /**
  * Describes the cut points for column-major cells of a table, or null when they cannot be computed.
@@ -17,7 +16,7 @@ export function cutPointsText(columns: readonly (readonly Cell[])[], mapping: Co
   }
   if (!table.customer) return null;
   try {
-    return describeCuts(classifyTable(table as TableColumns, options).classification.cuts, language);
+    return classifyTable(table as TableColumns, options).classification.describe(language);
   } catch {
     return null;
   }

@@ -5,7 +5,7 @@
  * resolves the selection, finds the previous output, probes the cells right of the table and reads
  * the table the preview found; the second writes everything.
  */
-import { type Cell, type ColumnMapping, type Detection, type Role, type TableColumns, type TableOptions, type TableResult, classifyTable, detectColumns } from '../engine';
+import { type Cell, type ColumnMapping, type Detection, ROLES, type Role, type TableColumns, type TableOptions, type TableResult, classifyTable, detectColumns } from '../engine';
 import {
   type CancelToken,
   type ProgressListener,
@@ -99,7 +99,6 @@ export interface RunOutcome {
   render: RenderResult;
 }
 
-const ROLES: readonly Role[] = ['customer', 'date', 'amount', 'invoice', 'quantity', 'price', 'value'];
 
 /**
  * Classifies the selected table and writes the output (see `renderPlan`).
@@ -146,7 +145,7 @@ export async function classifySelection(run: ExcelRunner, request: RunRequest): 
     const columns: Partial<Record<Role, Cell[]>> = {};
     roles.forEach((r, i) => (columns[r] = cells[i]));
     const result = classifyTable(columns as TableColumns, options);
-    const plan = buildSheetPlan(result, { language: request.language, rowOffset: area.row + 1 });
+    const plan = buildSheetPlan(result, { language: request.language, rowOffset: area.row + 1, explain: true });
     request.onProgress?.({ phase: 'compute', done: 1, total: 1 });
     await request.yieldToUi?.();
     request.token?.check();

@@ -1,21 +1,20 @@
 /**
- * The method parameters as typed in the pane → engine options, with the problem in words when
- * a value is out of range.
+ * The method parameters as typed in the pane → engine options, checked by the method registry,
+ * with the problem in both languages when a value is out of range. Shares are typed as
+ * percentages ("80" → 0.8).
  */
-import type { Method, TableOptions } from '../engine';
+import { type Bilingual, type MethodId, ParamError, type TableOptions, methodById, parseParamText, resolveParams } from '../engine';
 
-/** The raw field values of the parameter form. */
+/** The raw field values of the parameter form: the method, its inputs by flag, the as-of date. */
 export interface ParamFields {
-  method: Method;
-  bins: string;
-  aShare: string;
-  bShare: string;
-  cuts: string;
+  method: MethodId;
+  /** Input text by parameter flag (e.g. `{ "a-share": "70" }`); missing flags take their default. */
+  params: Readonly<Record<string, string>>;
   asOf: string;
 }
 
-/** Options, or the problem. */
-export type ParsedOptions = { ok: true; options: TableOptions } | { ok: false; problem: string };
+/** Options, or the problem in both languages. */
+export type ParsedOptions = { ok: true; options: TableOptions } | { ok: false; problem: Bilingual };
 
 /**
  * Day number (days since 1970-01-01) of an ISO date from an `<input type="date">`; undefined when blank.
@@ -29,30 +28,24 @@ export function isoDayNumber(text: string): number | undefined {
 
 /**
  * Reads the parameter fields into engine options.
- * @example parseOptions({ method: 'abc', bins: '5', aShare: '70', bShare: '90', cuts: '', asOf: '' })
+ * @example parseOptions({ method: 'abc', params: { 'a-share': '70', 'b-share': '90' }, asOf: '' })
  *   // { ok: true, options: { method: 'abc', aShare: 0.7, bShare: 0.9 } }
  */
 export function parseOptions(f: ParamFields): ParsedOptions {
   const options: TableOptions = { method: f.method };
   const asOf = isoDayNumber(f.asOf);
-  if (f.asOf.trim() !== '' && asOf === undefined) return { ok: false, problem: `as-of date "${f.asOf}"` };
+  if (f.asOf.trim() !== '' && asOf === undefined) return { ok: false, problem: { en: `as-of date "${f.asOf}"`, zh: `分析日期"${f.asOf}"` } };
   if (asOf !== undefined) options.asOf = asOf;
-  if (f.method === 'rfm') {
-    const bins = Number(f.bins);
-    if (!Number.isInteger(bins) || bins < 2 || bins > 10) return { ok: false, problem: 'bins must be a whole number from 2 to 10' };
-    options.bins = bins;
-  } else if (f.method === 'abc') {
-    const a = Number(f.aShare) / 100;
-    const b = Number(f.bShare) / 100;
-    if (!(a > 0 && a < b && b < 1)) return { ok: false, problem: 'A share must be above 0 and below the A+B share, which must be below 100' };
-    options.aShare = a;
-    options.bShare = b;
-  } else {
-    const cuts = f.cuts.split(/[,，;\s]+/).filter(Boolean).map((x) => Number(x) / 100);
-    if (cuts.length !== 3 || cuts.some((c) => !(c > 0 && c < 1)) || !(cuts[0] < cuts[1] && cuts[1] < cuts[2])) {
-      return { ok: false, problem: 'three increasing percentages between 0 and 100, e.g. 1, 20, 50' };
+  const method = methodById(f.method);
+  try {
+    for (const spec of method.params) {
+      const text = f.params[spec.flag];
+      if (text !== undefined && text.trim() !== '') options[spec.name] = parseParamText(spec, text, { percent: true });
     }
-    options.pyramidCuts = cuts;
+    resolveParams(method, options);
+  } catch (e) {
+    if (e instanceof ParamError) return { ok: false, problem: e.problem };
+    throw e;
   }
   return { ok: true, options };
 }

@@ -2,9 +2,8 @@
  * The pane's state and events: preview the selection, edit columns and method, classify with a
  * progress bar and Cancel, show tier counts and skipped rows — in English or 简体中文.
  */
-import type { ColumnMapping, Method } from '../engine';
+import { type ColumnMapping, METHOD_LIST, type MethodId, methodById, paramText, pick } from '../engine';
 import { CancelledError, CancelToken, type Progress, blockAddress } from '../excel';
-import { describeCuts } from '../report';
 import { type PaneKey, paneText } from '../i18n/pane-strings';
 import { type Language, languageOf } from '../i18n/strings';
 import { cutPointsText } from './cuts';
@@ -44,14 +43,16 @@ export function startPane(doc: Document, deps: PaneDeps): Pane {
   let language: Language = languageOf(deps.displayLanguage);
   let preview: Preview | null = null;
   let mapping: ColumnMapping = {};
-  let method: Method = 'rfm';
+  let method: MethodId = 'rfm';
+  /** What the user typed per method and parameter flag (kept when switching methods). */
+  const typed: Partial<Record<MethodId, Record<string, string>>> = {};
   let token: CancelToken | null = null;
   let lastStatus: { key: PaneKey; params: Record<string, string | number>; kind: '' | 'error' | 'warning' } | null = null;
   let finalCuts: { text: string; rows: number } | null = null;
 
   const $ = <T extends HTMLElement>(id: string): T => byId<T>(doc, id);
   const text = (key: PaneKey, params: Record<string, string | number> = {}): string => paneText(language, key, params);
-  const radios = (): HTMLButtonElement[] => Array.from(doc.querySelectorAll<HTMLButtonElement>('#method [role="radio"]'));
+  const chooser = (): HTMLSelectElement => $<HTMLSelectElement>('method');
 
   function setStatus(key: PaneKey | null, params: Record<string, string | number> = {}, kind: '' | 'error' | 'warning' = ''): void {
     lastStatus = key ? { key, params, kind } : null;
@@ -60,15 +61,15 @@ export function startPane(doc: Document, deps: PaneDeps): Pane {
     status.textContent = key ? text(key, params) : '';
   }
 
+  function paramTexts(id: MethodId): Record<string, string> {
+    const m = methodById(id);
+    const texts = (typed[id] ??= {});
+    for (const p of m.params) texts[p.flag] ??= paramText(p, p.default, { percent: true });
+    return texts;
+  }
+
   function fields() {
-    return {
-      method,
-      bins: $<HTMLInputElement>('bins').value,
-      aShare: $<HTMLInputElement>('a-share').value,
-      bShare: $<HTMLInputElement>('b-share').value,
-      cuts: $<HTMLInputElement>('cuts-input').value,
-      asOf: $<HTMLInputElement>('as-of').value,
-    };
+    return { method, params: paramTexts(method), asOf: $<HTMLInputElement>('as-of').value };
   }
 
   function renderSelection(): void {
@@ -107,16 +108,53 @@ export function startPane(doc: Document, deps: PaneDeps): Pane {
     return mappingLevel(mapping);
   }
 
+  /** The first method a table of this level can use when the chosen one cannot. */
+  function usableMethod(): void {
+    if (currentLevel() === 'customers' && methodById(method).needsTransactions) {
+      method = (METHOD_LIST.find((m) => !m.needsTransactions)?.id ?? method) as MethodId;
+    }
+  }
+
   function renderMethod(): void {
     const customersOnly = currentLevel() === 'customers';
-    if (customersOnly && method === 'rfm') method = 'abc';
-    for (const r of radios()) {
-      const checked = r.dataset.method === method;
-      r.setAttribute('aria-checked', String(checked));
-      r.tabIndex = checked ? 0 : -1;
-      r.disabled = r.dataset.method === 'rfm' && customersOnly;
-    }
-    doc.querySelectorAll<HTMLElement>('[data-params]').forEach((p) => (p.hidden = p.dataset.params !== method));
+    usableMethod();
+    const select = chooser();
+    const options = METHOD_LIST.map((m) => {
+      const o = el(doc, 'option', '', pick(m.label, language) + (m.needsTransactions && customersOnly ? ` — ${text('method.needsTransactions')}` : ''));
+      o.value = m.id;
+      o.disabled = m.needsTransactions && customersOnly;
+      return o;
+    });
+    select.replaceChildren(...options);
+    select.value = method;
+    const current = methodById(method);
+    $('method-about').textContent = pick(current.description, language);
+    const texts = paramTexts(method);
+    const inputs = current.params.map((p) => {
+      const id = `param-${p.flag}`;
+      const label = el(doc, 'label', '', pick(p.label, language));
+      label.htmlFor = id;
+      const input = el(doc, 'input', '', '');
+      input.id = id;
+      input.type = p.kind === 'integer' ? 'number' : 'text';
+      if (p.kind === 'integer') {
+        if (p.min !== undefined) input.min = String(p.min);
+        if (p.max !== undefined) input.max = String(p.max);
+        input.step = '1';
+      } else input.inputMode = 'decimal';
+      input.value = texts[p.flag];
+      input.title = pick(p.help, language);
+      input.dataset.flag = p.flag;
+      input.addEventListener('input', () => {
+        texts[p.flag] = input.value;
+        finalCuts = null;
+        renderCuts();
+      });
+      const cell = el(doc, 'div', '', '');
+      cell.append(label, input);
+      return cell;
+    });
+    $('params').replaceChildren(...inputs);
     renderCuts();
   }
 
@@ -128,7 +166,7 @@ export function startPane(doc: Document, deps: PaneDeps): Pane {
     }
     const parsed = parseOptions(fields());
     if (!preview || !parsed.ok) {
-      cuts.textContent = parsed.ok ? text('cuts.pending') : text('error.params', { detail: parsed.problem });
+      cuts.textContent = parsed.ok ? text('cuts.pending') : text('error.params', { detail: pick(parsed.problem, language) });
       return;
     }
     const described = cutPointsText(preview.sample.sample, mapping, { ...parsed.options, dateSystem: preview.dateSystem }, language);
@@ -166,7 +204,7 @@ export function startPane(doc: Document, deps: PaneDeps): Pane {
     try {
       preview = await previewSelection(deps.run);
       mapping = { ...preview.detection.mapping };
-      method = currentLevel() === 'customers' ? 'abc' : 'rfm';
+      usableMethod();
       finalCuts = null;
       setStatus(null);
     } catch (error) {
@@ -187,7 +225,7 @@ export function startPane(doc: Document, deps: PaneDeps): Pane {
     if (token) return;
     const parsed = parseOptions(fields());
     if (!parsed.ok) {
-      setStatus('error.params', { detail: parsed.problem }, 'error');
+      setStatus('error.params', { detail: pick(parsed.problem, language) }, 'error');
       return;
     }
     token = new CancelToken();
@@ -212,7 +250,7 @@ export function startPane(doc: Document, deps: PaneDeps): Pane {
       renderTierCounts(doc, $('tier-rows'), plan.tierCounts);
       renderIssues(doc, $('issues-h'), $('issues'), language, plan.issues);
       $('results').hidden = false;
-      finalCuts = { text: describeCuts(out.result.classification.cuts, language), rows: out.result.inputRows };
+      finalCuts = { text: out.result.classification.describe(language), rows: out.result.inputRows };
       renderCuts();
       const customers = plan.customers.rows.toLocaleString('en-US');
       if (render.mode === 'beside') {
@@ -243,25 +281,11 @@ export function startPane(doc: Document, deps: PaneDeps): Pane {
   $('classify').addEventListener('click', () => void classify());
   $('cancel').addEventListener('click', () => token?.cancel());
   $<HTMLSelectElement>('language').addEventListener('change', (e) => setLanguage((e.target as HTMLSelectElement).value === 'zh-CN' ? 'zh-CN' : 'en'));
-  for (const id of ['bins', 'a-share', 'b-share', 'cuts-input', 'as-of']) $(id).addEventListener('input', () => ((finalCuts = null), renderCuts()));
-  $('method').addEventListener('click', (e) => {
-    const target = (e.target as HTMLElement).closest<HTMLButtonElement>('[role="radio"]');
-    if (!target || target.disabled) return;
-    method = target.dataset.method as Method;
+  $('as-of').addEventListener('input', () => ((finalCuts = null), renderCuts()));
+  chooser().addEventListener('change', () => {
+    method = chooser().value as MethodId;
     finalCuts = null;
     renderMethod();
-  });
-  $('method').addEventListener('keydown', (e) => {
-    if (!['ArrowRight', 'ArrowDown', 'ArrowLeft', 'ArrowUp'].includes(e.key)) return;
-    e.preventDefault();
-    const enabled = radios().filter((r) => !r.disabled);
-    const at = enabled.findIndex((r) => r.dataset.method === method);
-    const step = e.key === 'ArrowRight' || e.key === 'ArrowDown' ? 1 : -1;
-    const next = enabled[(at + step + enabled.length) % enabled.length];
-    method = next.dataset.method as Method;
-    finalCuts = null;
-    renderMethod();
-    next.focus();
   });
   deps.onSelectionChange?.(() => void refresh());
 

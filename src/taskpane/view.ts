@@ -3,16 +3,16 @@
  * rows, the cut points. All workbook text goes through `textContent`.
  */
 import { columnLetters } from '../excel';
-import type { ColumnMapping } from '../engine';
+import { type ColumnMapping, ROLES, type Role } from '../engine';
 import { type PaneKey, paneText } from '../i18n/pane-strings';
 import type { Language } from '../i18n/strings';
 import type { SheetPlan } from '../report';
 import { el } from './dom';
 
-/** Roles offered in the column dropdowns (quantity × unit price stands in for an amount). */
-export const PANE_ROLES = ['customer', 'date', 'amount', 'invoice', 'quantity', 'price', 'value'] as const;
+/** Roles offered in the column dropdowns: every role (quantity × unit price stands in for an amount). */
+export const PANE_ROLES = ROLES;
 /** A role offered in the pane. */
-export type PaneRole = (typeof PANE_ROLES)[number];
+export type PaneRole = Role;
 
 /**
  * What a column mapping makes of the table: a transaction log (customer, date and an amount or

@@ -12,15 +12,21 @@ describe('parseArgs', () => {
   it('reads every flag, in --flag value and --flag=value form', () => {
     const a = classify(
       '--method', 'abc', '--customer', 'Cust', '--date=D', '--amount', '3', '--invoice', 'A', '--quantity', 'Q', '--price', 'P',
-      '--value', 'V', '--as-of', '2011-12-10', '--bins', '4', '--sheet', 'S', '--out', 'x.csv', '--force', '--returns', 'drop',
-      '--a-share', '0.7', '--b-share', '0.9', '--pyramid-cuts', '0.05,0.25,0.6', '--lang', 'zh-CN', '--quiet',
+      '--value', 'V', '--as-of', '2011-12-10', '--sheet', 'S', '--out', 'x.csv', '--force', '--returns', 'drop',
+      '--a-share', '0.7', '--b-share', '0.9', '--lang', 'zh-CN', '--quiet', '--explain',
     );
     expect(a).toEqual({
-      input: 'in.csv', method: 'abc',
+      input: 'in.csv', method: 'abc', params: { aShare: 0.7, bShare: 0.9 },
       columns: { customer: 'Cust', date: 'D', amount: '3', invoice: 'A', quantity: 'Q', price: 'P', value: 'V' },
-      asOf: '2011-12-10', bins: 4, sheet: 'S', out: 'x.csv', format: 'csv', force: true, returns: 'drop',
-      aShare: 0.7, bShare: 0.9, pyramidCuts: [0.05, 0.25, 0.6], lang: 'zh-CN', quiet: true,
+      asOf: '2011-12-10', sheet: 'S', out: 'x.csv', format: 'csv', force: true, returns: 'drop',
+      lang: 'zh-CN', quiet: true, explain: true,
     });
+  });
+
+  it('takes each method\'s parameters from the registry', () => {
+    expect(classify('--bins', '4').params).toEqual({ bins: 4 });
+    expect(classify('-m', 'pyramid', '--pyramid-cuts', '0.05,0.25,0.6').params).toEqual({ pyramidCuts: [0.05, 0.25, 0.6] });
+    expect(classify('-m', 'abc').params).toEqual({});
   });
 
   it('defaults to RFM, JSON on stdout, English', () => {
@@ -34,12 +40,14 @@ describe('parseArgs', () => {
   });
 
   it.each([
-    [['--method', 'kmeans'], /--method must be one of rfm, abc, pyramid/],
-    [['--bins', '11'], /--bins must be a whole number from 2 to 10/],
+    [['--method', 'nope'], /--method must be one of rfm, abc, pyramid/],
+    [['--bins', '11'], /--bins must be a whole number from 2 to 10, got "11"/],
+    [['--method', 'abc', '--bins', '4'], /--bins applies to --method rfm, not abc/],
     [['--as-of', '10/12/2011'], /--as-of must be a date as YYYY-MM-DD/],
-    [['--a-share', '0.96'], /--a-share \(0.96\) must be less than --b-share/],
-    [['--pyramid-cuts', '0.5,0.2,0.7'], /ascending/],
-    [['--pyramid-cuts', '0.1,0.2'], /takes 3 shares/],
+    [['-m', 'abc', '--a-share', '0.96'], /--a-share \(0.96\) must be less than --b-share/],
+    [['-m', 'abc', '--a-share', '80'], /--a-share must be a number between 0 and 1, got "80"/],
+    [['-m', 'pyramid', '--pyramid-cuts', '0.5,0.2,0.7'], /--pyramid-cuts must be 3 ascending shares between 0 and 1, got "0.5,0.2,0.7"/],
+    [['-m', 'pyramid', '--pyramid-cuts', '0.1,0.2'], /--pyramid-cuts must be 3 ascending shares/],
     [['--frobnicate'], /unknown option "--frobnicate"/],
     [['--out'], /--out needs a value/],
     [['--out', 'x.txt'], /cannot tell the output format/],

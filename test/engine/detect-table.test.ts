@@ -95,7 +95,7 @@ describe('classifyTable', () => {
         const classified = Array.from(c.tierIndex).filter((t) => t !== 255).length;
         const shares = c.summary.reduce((s, x) => s + x.valueShare, 0);
         const total = c.summary.reduce((s, x) => s + x.value, 0);
-        const json = JSON.stringify(c.summary) + JSON.stringify(c.cuts);
+        const json = JSON.stringify(c.summary) + JSON.stringify(c.model);
         return (
           counted === classified &&
           classified === c.keys.length &&

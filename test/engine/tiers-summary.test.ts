@@ -1,8 +1,8 @@
-import { ABC_TIERS, ALL_TIERS, contrastRatio, findTier, PYRAMID_TIERS, readableText, SEGMENT_TIERS, summarizeTiers, tierLabel } from '../../src/engine';
+import { ABC_TIERS, allTiers, contrastRatio, findTier, PYRAMID_TIERS, readableText, SEGMENT_TIERS, summarizeTiers, tierLabel } from '../../src/engine';
 
 describe('tier definitions', () => {
   it('every tier has a stable key, labels and strategy in both languages, and readable colours', () => {
-    for (const t of ALL_TIERS) {
+    for (const { tier: t } of allTiers()) {
       expect(t.key).toMatch(/\S/);
       expect(t.label.en).toMatch(/\S/);
       expect(t.label.zh).toMatch(/[\u4e00-\u9fff]/);
@@ -28,6 +28,9 @@ describe('tier definitions', () => {
     expect(tierLabel('Champions')).toBe('Champions');
     expect(tierLabel('nope')).toBeUndefined();
     expect(findTier(' A ')?.key).toBe('A');
+    expect(findTier('abc:a')?.key).toBe('A');
+    expect(findTier('A', 'pyramid')).toBeUndefined();
+    expect(tierLabel('rfm:New', 'zh-CN')).toBe('新客户');
     expect(readableText('#000000')).toBe('#FFFFFF');
   });
 });

@@ -15,7 +15,7 @@ const flat = (rows: unknown[][]): unknown[] => rows.map((r) => r[0]);
 describe('registration', () => {
   it('associates every function exactly once', () => {
     expect(associations).toEqual({
-      RFM_TABLE: 1, RFM_SCORE: 1, RFM_SEGMENT: 1, QUANTILE_SCORE: 1, ABC_CLASS: 1, PYRAMID: 1, LABEL: 1, CUTS: 1,
+      RFM_TABLE: 1, RFM_SCORE: 1, RFM_SEGMENT: 1, QUANTILE_SCORE: 1, ABC_CLASS: 1, PYRAMID: 1, LABEL: 1, CUTS: 1, EXPLAIN: 1,
     });
   });
 
@@ -77,8 +77,8 @@ describe('TIER.ABC_CLASS', () => {
   });
 
   it.each([
-    [0, 0.95, /a_share must be between 0 and 1/],
-    [0.8, 1, /b_share must be between 0 and 1/],
+    [0, 0.95, /a_share must be a number between 0 and 1, got 0/],
+    [0.8, 1, /b_share must be a number between 0 and 1, got 1/],
     [0.9, 0.8, /a_share \(0.9\) must be less than b_share \(0.8\)/],
   ])('rejects shares %p, %p with #VALUE!', (a, b, message) => {
     const e = thrown(() => ABC_CLASS(col(values), null, a, b));
@@ -117,7 +117,7 @@ describe('TIER.PYRAMID', () => {
   });
 
   it('rejects bad cuts with #VALUE!', () => {
-    expect(thrown(() => PYRAMID([[1]], null, [[0.1, 0.2]])).message).toMatch(/cuts must be 3 shares/);
+    expect(thrown(() => PYRAMID([[1]], null, [[0.1, 0.2]])).message).toMatch(/^cuts must be 3 ascending shares between 0 and 1, got 0.1,0.2$/);
     expect(thrown(() => PYRAMID([[1]], null, [[0.5, 0.2, 0.7]])).message).toMatch(/ascending/);
     expect(thrown(() => PYRAMID([[1]], null, [[0.1, 0.2, 1.5]])).message).toMatch(/between 0 and 1/);
   });

@@ -19,7 +19,8 @@ const EXPECTED: Record<string, [string, boolean, 'range' | 'number' | 'string' |
   QUANTILE_SCORE: [['values', false, 'range'], ['population', true, 'range'], ['bins', true, 'number'], ['descending', true, 'boolean']],
   ABC_CLASS: [['values', false, 'range'], ['population', true, 'range'], ['a_share', true, 'number'], ['b_share', true, 'number']],
   PYRAMID: [['values', false, 'range'], ['population', true, 'range'], ['cuts', true, 'range']],
-  LABEL: [['tier', false, 'range'], ['language', true, 'string']],
+  LABEL: [['tier', false, 'range'], ['language', true, 'string'], ['method', true, 'string']],
+  EXPLAIN: [['values', false, 'range'], ['population', true, 'range'], ['method', true, 'string'], ['options', true, 'string'], ['language', true, 'string']],
   CUTS: [['values', false, 'range'], ['method', true, 'string'], ['bins', true, 'number']],
 };
 

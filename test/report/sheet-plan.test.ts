@@ -1,6 +1,6 @@
-import { classifyTable } from '../../src/engine';
+import { buildPareto, classifyTable, formatCuts, formatNumber, formatShare, methodById } from '../../src/engine';
 import { STRINGS, languageOf, t } from '../../src/i18n/strings';
-import { buildParetoTable, buildSheetPlan, describeCuts, formatCuts, formatNumber, formatShare, reasonText, tidyNumber } from '../../src/report';
+import { buildSheetPlan, extraTable, reasonText, tidyNumber } from '../../src/report';
 
 const transactions = {
   customer: ['a', 'b', 'a', '', 'c', 'd'],
@@ -47,24 +47,27 @@ describe('sheet plan', () => {
     expect(s.notes[1][1]).toBe('2024-02-02');
     expect(s.table.columns.map((c) => c.id)).toContain('strategy');
     expect(s.charts.map((c) => c.kind)).toEqual(['column', 'pareto']);
-    expect(s.pareto?.columns[2].values.at(-1)).toBe(1);
+    expect(s.extras.map((e) => e.title)).toEqual(['Pareto: value by customer rank']);
+    expect(s.charts[1].table).toBe(s.extras[0].table.name);
+    expect(s.extras[0].table.columns[2].values.at(-1)).toBe(1);
     const pyramid = buildSheetPlan(classifyTable(transactions, { method: 'pyramid' }), { language: 'en' });
-    expect(pyramid.summary.pareto).toBeNull();
+    expect(pyramid.summary.extras).toEqual([]);
     expect(pyramid.summary.charts).toHaveLength(1);
   });
   it('buckets Pareto data by 1 % of customers for large tables', () => {
     const values = Array.from({ length: 1000 }, (_, i) => i + 1);
-    const p = buildParetoTable(values, values.map(String), 'en');
+    const p = extraTable(buildPareto(values, values.map(String)), 'zh-CN');
+    expect(p.columns[2].header).toBe('累计价值占比');
     expect(p.rows).toBe(100);
     expect(p.columns[0].values[0]).toBe('1%');
     expect(p.columns[1].values[0]).toBe(1000 + 999 + 998 + 997 + 996 + 995 + 994 + 993 + 992 + 991);
     expect(p.columns[2].values[99]).toBe(1);
   });
   it('describes cut points in words', () => {
-    expect(describeCuts({ method: 'abc', aShare: 0.8, bShare: 0.95, a: 120, b: null }, 'en')).toBe(
+    expect(methodById('abc').describe({ aShare: 0.8, bShare: 0.95, a: 120, b: null }, 'en')).toBe(
       'A: cumulative share ≤ 80% (value ≥ 120); B: ≤ 95% (value ≥ none); C: the rest',
     );
-    expect(describeCuts({ method: 'rfm', bins: 3, recency: [5, 9], frequency: [2, null], monetary: [10.5, 1234.567] }, 'en')).toBe(
+    expect(methodById('rfm').describe({ bins: 3, recency: [5, 9], frequency: [2, null], monetary: [10.5, 1234.567] }, 'en')).toBe(
       '3 bins. R (days, lower is better) cut at 5 / 9; F cut at 2 / none; M cut at 10.5 / 1,234.57',
     );
   });

@@ -181,7 +181,7 @@ describe('Classify selection: customer tables', () => {
     host.select('A1:C7');
     const out = await classifySelection(runnerOf(host), request({ mapping: { customer: 0, value: 2 }, options: { method: 'abc' } }));
     expect(out.render.mode).toBe('beside');
-    expect(out.render.besideAddress).toBe('Sheet1!D1:E7');
+    expect(out.render.besideAddress).toBe('Sheet1!D1:F7');
     const tiers = out.plan.besideInput?.columns[0].values.map((v) => v ?? '');
     expect(column(host, 'Sheet1', 3, 7)).toEqual(['Tier', ...(tiers ?? [])]);
     expect(tiers).toEqual(['A', 'C', 'B', '', 'C', 'C']);

@@ -1,0 +1,134 @@
+/**
+ * Parameters of a method: parsed from text (CLI flags, pane inputs, the functions' options),
+ * checked against their declared limits and the method's cross-parameter rules, with the problem
+ * in both languages. One place for every layer.
+ */
+import { TierwiseError } from '../errors';
+import type { Bilingual } from '../tiers';
+import type { MethodModule, ParamSpec, ParamValue, ParamValues } from './types';
+import { fillIn } from './text';
+
+/** A parameter problem in both languages. */
+export class ParamError extends TierwiseError {
+  constructor(readonly problem: Bilingual) {
+    super('option', problem.en);
+    this.name = 'ParamError';
+  }
+}
+
+const both = (en: string, zh: string, params: Record<string, string | number>): Bilingual => ({
+  en: fillIn(en, params),
+  zh: fillIn(zh, params),
+});
+
+function limits(spec: ParamSpec): string {
+  return `${spec.min ?? '−∞'}–${spec.max ?? '∞'}`;
+}
+
+/**
+ * What is wrong with a parameter value, or null when it is valid.
+ *
+ * @example
+ * paramProblem(BINS, 12)?.en; // "bins must be a whole number from 2 to 10, got 12"
+ */
+export function paramProblem(spec: ParamSpec, value: unknown, shown?: string): Bilingual | null {
+  const p = { name: spec.flag, got: shown ?? (Array.isArray(value) ? value.join(',') : String(value)), limits: limits(spec), min: spec.min ?? '', max: spec.max ?? '' };
+  switch (spec.kind) {
+    case 'integer':
+      if (typeof value !== 'number' || !Number.isInteger(value) || (spec.min !== undefined && value < spec.min) || (spec.max !== undefined && value > spec.max)) {
+        return both('{name} must be a whole number from {min} to {max}, got {got}', '{name} 须为 {min} 到 {max} 之间的整数，当前为 {got}', p);
+      }
+      return null;
+    case 'number':
+      if (typeof value !== 'number' || !Number.isFinite(value) || (spec.min !== undefined && value < spec.min) || (spec.max !== undefined && value > spec.max)) {
+        return both('{name} must be a number in {limits}, got {got}', '{name} 须为 {limits} 之间的数，当前为 {got}', p);
+      }
+      return null;
+    case 'share':
+      if (typeof value !== 'number' || !(value > 0 && value < 1)) {
+        return both('{name} must be a number between 0 and 1, got {got}', '{name} 须为 0 到 1 之间的数，当前为 {got}', p);
+      }
+      return null;
+    case 'shares': {
+      const count = spec.count ?? 1;
+      const list = Array.isArray(value) ? (value as unknown[]) : [];
+      const ok = list.length === count && list.every((v, i) => typeof v === 'number' && v > 0 && v < 1 && (i === 0 || v > (list[i - 1] as number)));
+      if (!ok) {
+        return both('{name} must be {count} ascending shares between 0 and 1, got {got}', '{name} 须为 {count} 个递增的 0 到 1 之间的占比，当前为 {got}', { ...p, count });
+      }
+      return null;
+    }
+    case 'choice':
+      if (typeof value !== 'string' || !(spec.choices ?? []).includes(value)) {
+        return both('{name} must be one of {choices}, got {got}', '{name} 须为 {choices} 之一，当前为 {got}', { ...p, choices: (spec.choices ?? []).join(', ') });
+      }
+      return null;
+  }
+}
+
+/**
+ * Reads a parameter from text. Shares may be given as percentages with `percent` (the pane:
+ * "80" → 0.8); lists are separated by commas, semicolons or spaces (also "，").
+ *
+ * @example
+ * parseParamText(A_SHARE, "0.7"); // 0.7
+ * parseParamText(A_SHARE, "70", { percent: true }); // 0.7
+ * parseParamText(PYRAMID_CUTS, "1, 20, 50", { percent: true }); // [0.01, 0.2, 0.5]
+ */
+export function parseParamText(spec: ParamSpec, text: string, options: { percent?: boolean } = {}): ParamValue {
+  const trimmed = text.trim();
+  const scale = options.percent && (spec.kind === 'share' || spec.kind === 'shares') ? 100 : 1;
+  const num = (s: string): number => (s === '' ? NaN : Number(s) / scale);
+  let value: ParamValue;
+  if (spec.kind === 'choice') value = trimmed.toLowerCase();
+  else if (spec.kind === 'shares') value = trimmed.split(/[,，;\s]+/).filter(Boolean).map(num);
+  else value = num(trimmed);
+  const problem = paramProblem(spec, value, JSON.stringify(text));
+  if (problem) throw new ParamError(problem);
+  return value;
+}
+
+/**
+ * A parameter shown as text in the pane or help: shares as percentages with `percent`.
+ *
+ * @example
+ * paramText(PYRAMID_CUTS, [0.01, 0.2, 0.5], { percent: true }); // "1, 20, 50"
+ */
+export function paramText(spec: ParamSpec, value: ParamValue, options: { percent?: boolean } = {}): string {
+  const scale = options.percent && (spec.kind === 'share' || spec.kind === 'shares') ? 100 : 1;
+  const one = (v: number): string => String(Number((v * scale).toPrecision(12)));
+  if (Array.isArray(value)) return (value as number[]).map(one).join(', ');
+  return typeof value === 'number' ? one(value) : String(value);
+}
+
+/**
+ * The full, checked parameters of a method: each declared parameter from `given` (by engine
+ * name) or its default, then the method's cross-parameter rules. Throws {@link ParamError}.
+ *
+ * @example
+ * resolveParams(abc, { aShare: 0.7 }); // { aShare: 0.7, bShare: 0.95 }
+ * resolveParams(abc, { aShare: 0.96 }); // throws: a-share (0.96) must be less than b-share (0.95)
+ */
+export function resolveParams(method: MethodModule, given: Readonly<Record<string, unknown>>): ParamValues {
+  const out: Record<string, ParamValue> = {};
+  for (const spec of method.params) {
+    const v = given[spec.name];
+    const value = (v === undefined || v === null ? spec.default : v) as ParamValue;
+    const problem = paramProblem(spec, value);
+    if (problem) throw new ParamError(problem);
+    out[spec.name] = value;
+  }
+  const cross = method.check?.(out);
+  if (cross) throw new ParamError(cross);
+  return out;
+}
+
+/**
+ * The default parameters of a method.
+ *
+ * @example
+ * defaultParams(pyramid); // { pyramidCuts: [0.01, 0.2, 0.5] }
+ */
+export function defaultParams(method: MethodModule): ParamValues {
+  return Object.fromEntries(method.params.map((p) => [p.name, p.default]));
+}

@@ -1,0 +1,171 @@
+/**
+ * The shape every classification method has: what it needs, its parameters, its tiers, how it
+ * fits a model to customers, assigns one row, explains a tier, and what extra columns and
+ * summary tables it adds. One module per method implements it; `registry.ts` lists them.
+ */
+import type { Customers } from '../aggregate';
+import type { TieRule } from '../quantile';
+import type { SkipLog } from '../skips';
+import type { Bilingual, TierDef } from '../tiers';
+
+/** A product language: "en" or "zh-CN". */
+export type Lang = 'en' | 'zh-CN';
+
+/** Per-customer measures a method can need. `value` is the customer's value (monetary for transactions). */
+export type Measure = 'value' | 'recency' | 'frequency' | 'monetary';
+
+/** A parameter's value. */
+export type ParamValue = number | string | readonly number[];
+
+/** Parameter values by name. */
+export type ParamValues = Readonly<Record<string, ParamValue>>;
+
+/**
+ * How a parameter is typed and checked:
+ * - `integer` / `number`: one number within [min, max];
+ * - `share`: a number strictly between 0 and 1 (the pane shows it as a percentage);
+ * - `shares`: `count` ascending shares strictly between 0 and 1 (comma separated);
+ * - `choice`: one of `choices`.
+ */
+export type ParamKind = 'integer' | 'number' | 'share' | 'shares' | 'choice';
+
+/** One parameter of a method, declared once for the engine, the CLI, the pane and the functions. */
+export interface ParamSpec {
+  /** Engine option name, e.g. "aShare". */
+  name: string;
+  /** CLI flag without dashes, e.g. "a-share"; the functions' options text uses it too. */
+  flag: string;
+  kind: ParamKind;
+  default: ParamValue;
+  min?: number;
+  max?: number;
+  /** `shares`: how many values. */
+  count?: number;
+  /** `choice`: the allowed values. */
+  choices?: readonly string[];
+  label: Bilingual;
+  help: Bilingual;
+}
+
+/** A per-customer input to a method. Columns have one entry per key (NaN = missing). */
+export interface CustomerInput {
+  keys: readonly string[];
+  value?: ArrayLike<number>;
+  recency?: ArrayLike<number>;
+  frequency?: ArrayLike<number>;
+  monetary?: ArrayLike<number>;
+  /** The whole customer table when the input was a transaction log. */
+  customers?: Customers;
+  skipped?: SkipLog;
+}
+
+/** The measures a method is fitted on, as Float64Arrays (only those it needs are present). */
+export interface Measures {
+  n: number;
+  value: Float64Array;
+  recency?: Float64Array;
+  frequency?: Float64Array;
+  monetary?: Float64Array;
+  customers?: Customers;
+}
+
+/** One customer's measures, for per-row assignment and explanations. */
+export interface MeasureRow {
+  value?: number;
+  recency?: number;
+  frequency?: number;
+  monetary?: number;
+}
+
+/** Everything a method's `classify` gets besides the measures. */
+export interface FitContext {
+  params: ParamValues;
+  /** "safe" (default) or "first" (pandas-compatible ranking for the peer benchmark). */
+  ties: TieRule;
+  /** The whole option object, for engine-only options a method reads (e.g. RFM segment rules). */
+  options: Readonly<Record<string, unknown>>;
+}
+
+/** How a column's values are to be shown (the report's column kinds). */
+export type ValueKind = 'text' | 'label' | 'integer' | 'number' | 'money' | 'percent' | 'date';
+
+/** An extra per-customer column a method adds (e.g. RFM's R, F, M scores). */
+export interface MethodColumn {
+  id: string;
+  /** Key in the CLI's JSON rows (default: `id`). */
+  json?: string;
+  header: Bilingual;
+  kind: ValueKind;
+  values: readonly (string | number | null)[];
+}
+
+/** A chart over an extra summary table. */
+export interface MethodChart {
+  kind: 'column' | 'pareto' | 'line';
+  title: Bilingual;
+  categoryColumn: string;
+  bars: string[];
+  lines: string[];
+}
+
+/** An extra summary table a method adds (e.g. ABC's Pareto data), with its chart. */
+export interface MethodTable {
+  /** Excel table name, e.g. "TierwisePareto". */
+  name: string;
+  title: Bilingual;
+  columns: { id: string; header: Bilingual; kind: ValueKind; values: (string | number | null)[] }[];
+  rows: number;
+  chart?: MethodChart;
+}
+
+/** A fitted method: tiers per customer, the model (plain JSON data) and private state for explanations. */
+export interface Fit<Model = unknown> {
+  /** Index into the method's tiers per customer; `NO_CLASS` = not classified. */
+  tierIndex: Uint8Array;
+  /** What was fitted, as plain data: cut points, thresholds, centroids… Written to JSON as `model`. */
+  model: Model;
+  /** Data the method keeps for explanations and per-row use (not written out), e.g. ranked values. */
+  state?: unknown;
+}
+
+/** What a method explains a tier from. */
+export interface ExplainArgs<Model> {
+  fit: Fit<Model>;
+  row: MeasureRow;
+  tier: number;
+  lang: Lang;
+}
+
+/** A classification method. */
+export interface MethodModule<Id extends string = string, Model = unknown> {
+  id: Id;
+  /** Full name ("ABC (Pareto 80/20)") and the pane's short name ("ABC"). */
+  label: Bilingual;
+  short: Bilingual;
+  description: Bilingual;
+  /** Per-customer measures it needs. */
+  needs: readonly Measure[];
+  /** True when it needs a transaction log (recency and frequency come from dates and invoices). */
+  needsTransactions: boolean;
+  params: readonly ParamSpec[];
+  /** Cross-parameter rules (e.g. a_share < b_share): the problem, or null. */
+  check?: (params: ParamValues) => Bilingual | null;
+  /** Tier definitions for these parameters, best first. */
+  tiers: (params: ParamValues) => readonly TierDef[];
+  /** The id of the tier column in tables and JSON ("tier", or "segment" for RFM). */
+  tierColumn: { id: string; header: Bilingual };
+  /** Fits the method to customers: a tier per customer and the model. */
+  classify: (measures: Measures, ctx: FitContext) => Fit<Model>;
+  /** One row → tier index with a fitted model, for the per-row custom functions. */
+  assign?: (fit: Fit<Model>, row: MeasureRow) => number;
+  /** Why a customer got its tier, in one line naming the tier. */
+  explain: (args: ExplainArgs<Model>) => string;
+  /** The model's cut points in one sentence (summary notes, the pane). */
+  describe: (model: Model, lang: Lang) => string;
+  /** The boundaries as [tier key, smallest value in it] pairs, for TIER.CUTS. */
+  cutTable?: (model: Model) => { header: Bilingual; rows: [string, number | null][] };
+  /** Extra per-customer columns. */
+  columns?: (fit: Fit<Model>, measures: Measures) => MethodColumn[];
+  /** Extra summary tables. */
+  tables?: (fit: Fit<Model>, measures: Measures, keys: readonly string[]) => MethodTable[];
+}
