@@ -44,6 +44,11 @@ export interface Customers {
   /** Rows that went into the table. */
   rowsUsed: number;
   skipped: SkipLog;
+  /**
+   * The transaction columns the table was aggregated from (a reference, not a copy), for methods
+   * that need more than first/last/frequency/monetary — e.g. CLV's distinct purchase days.
+   */
+  transactions?: Transactions;
 }
 
 const NUMERIC_KEY = /^-?\d+(?:\.\d+)?$/;
@@ -143,7 +148,9 @@ export function aggregateTransactions(tx: Transactions, options: AggregateOption
 
   const order = keyOrder(tx.customer.keys);
   const slots = Array.from(order).filter((c) => seen[c] === 1);
-  return collectCustomers(slots, (c) => tx.customer.keys[c], { freq, money, first, last }, resolvedAsOf, rowsUsed, skipped);
+  const out = collectCustomers(slots, (c) => tx.customer.keys[c], { freq, money, first, last }, resolvedAsOf, rowsUsed, skipped);
+  out.transactions = tx;
+  return out;
 }
 
 /** Per-slot sums of the used rows. */

@@ -7,6 +7,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import {
   bgnbdLogLikelihood,
+  classifyTable,
   conditionalExpectedPurchases,
   dateColumn,
   dayNumber,
@@ -119,5 +120,36 @@ describe('CDNOW (Fader, Hardie & Lee 2005)', () => {
     const fit = fitBgNbd(summary);
     expect(sig3(fit.params.r)).toBe(0.243);
     expect(sig3(fit.params.a)).toBe(0.793);
+  });
+
+  it('CLV tiers from the transactions (weeks, calibration to 1997-09-30): the published fits, a holdout check, 20 % / 30 % / 50 % tiers', () => {
+    const path = join(DATA_DIR, 'cdnow', 'CDNOW_sample.txt');
+    if (!existsSync(path)) {
+      console.warn(`SKIPPED: reference data ${path} is not present; these assertions did not run.`);
+      return;
+    }
+    const rows = readFileSync(path, 'utf8').trim().split('\n').map((l) => l.trim().split(/\s+/));
+    const r = classifyTable(
+      { customer: rows.map((x) => x[1]), date: rows.map((x) => x[2]), amount: rows.map((x) => x[4]) },
+      { method: 'clv', unit: 'week', calibrationEnd: '1997-09-30', horizon: 52, margin: 0.3, discountRate: 0.1 } as never,
+    );
+    const c = r.classification;
+    const model = c.model as { bgnbd: { params: { r: number; alpha: number; a: number; b: number }; logLikelihood: number }; gammaGamma: { params: { p: number; q: number; gamma: number } } };
+    expect(sig3(model.bgnbd.params.r)).toBe(0.243);
+    expect(sig3(model.bgnbd.params.alpha)).toBe(4.41);
+    expect(sig3(model.bgnbd.params.a)).toBe(0.793);
+    expect(sig3(model.bgnbd.params.b)).toBe(2.43);
+    expect(Math.abs(model.bgnbd.logLikelihood - -9582.43)).toBeLessThanOrEqual(0.01);
+    expect(sig3(model.gammaGamma.params.p)).toBe(6.25);
+    expect(sig3(model.gammaGamma.params.q)).toBe(3.74);
+    const sizes = c.summary.map((s) => s.customers);
+    expect(sizes.reduce((a, b) => a + b, 0)).toBe(2357);
+    expect(Math.abs(sizes[0] / 2357 - 0.2)).toBeLessThan(0.01);
+    // the 39-week holdout (to 1998-06-30): predicted mean purchases track the actual ones by x
+    const holdout = c.tables.find((t) => t.name === 'TierwiseClvHoldout')!;
+    const actual = holdout.columns.find((x) => x.id === 'actual')!.values as number[];
+    const predicted = holdout.columns.find((x) => x.id === 'predicted')!.values as number[];
+    expect(holdout.rows).toBe(8);
+    for (let k = 0; k < 8; k++) expect(Math.abs(predicted[k] - actual[k])).toBeLessThan(0.35 * Math.max(1, actual[k]));
   });
 });

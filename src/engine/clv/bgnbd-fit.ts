@@ -91,8 +91,10 @@ export function fitBgNbd(data: RepeatData, options: BgNbdFitOptions = {}): BgNbd
 
 function boundaryNote(p: BgNbdParams, boundary: string | null): string | null {
   if (boundary === null) return null;
-  if (p.a < 1e-3) {
-    return `boundary fit (${boundary}): the dropout probability is ~0 (a = ${p.a.toExponential(2)}), so nobody is predicted to drop out and the model reduces to the NBD; predictions stay finite, P(alive) ≈ 1`;
-  }
-  return `boundary fit (${boundary}): a parameter went to the edge of its range; the predictions are those of the limiting model, standard errors are not given`;
+  const parts: string[] = [];
+  if (p.a < 1e-3) parts.push(`the dropout probability is ~0 (a = ${p.a.toExponential(2)}), so nobody is predicted to drop out and the model reduces to the NBD (P(alive) ≈ 1)`);
+  else if (p.a > 1e3 && p.b > 1e3) parts.push(`every customer has the same dropout probability after each purchase, a/(a+b) = ${(p.a / (p.a + p.b)).toPrecision(3)} (no heterogeneity in dropout)`);
+  if (p.r > 1e3 && p.alpha > 1e3) parts.push(`every customer buys at the same rate while alive, r/α = ${(p.r / p.alpha).toPrecision(3)} per unit (no heterogeneity in purchase rates)`);
+  if (parts.length === 0) parts.push('a parameter went to the edge of its range');
+  return `boundary fit (${boundary}): ${parts.join('; ')}. Predictions are those of the limiting model and stay finite; standard errors are not given`;
 }

@@ -188,15 +188,16 @@ export function fitGammaGamma(x: ArrayLike<number>, meanValue: ArrayLike<number>
 /**
  * Expected mean transaction value of a customer given x repeat purchases of mean value m̄:
  * p(γ + m̄x) / (px + q − 1), a weighted mean of the population mean pγ/(q−1) and m̄. For x = 0 it
- * is the population mean, which exists only when q > 1.
+ * is the population mean, which exists only when q > 1. A repeat buyer whose repeat purchases had
+ * no value (m̄ = 0, left out of the fit) gets the formula's limit pγ/(px+q−1).
  *
  * @example
  * conditionalExpectedValue({ p: 6.25, q: 3.74, gamma: 15.44 }, 2, 22.35); // ≈ 23.8
  */
 export function conditionalExpectedValue(params: GammaGammaParams, x: number, meanValue: number): number {
   const { p, q, gamma } = params;
-  if (x > 0 && !(Number.isFinite(meanValue) && meanValue > 0)) {
-    throw new TierwiseError('option', `mean repeat spend must be a positive number for the Gamma-Gamma model, got ${String(meanValue)} (x = ${x})`);
+  if (x > 0 && !(Number.isFinite(meanValue) && meanValue >= 0)) {
+    throw new TierwiseError('option', `mean repeat spend must be a number ≥ 0 for the Gamma-Gamma model, got ${String(meanValue)} (x = ${x})`);
   }
   if (x === 0) {
     if (!(q > 1)) throw new TierwiseError('option', `the Gamma-Gamma q = ${q} is ≤ 1, so the population mean spend is infinite and customers without repeat purchases have no expected value`);

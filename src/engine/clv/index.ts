@@ -13,3 +13,4 @@ export * from './repeat-summary';
 export * from './simulate';
 export * from './special';
 export * from './units';
+export * from './fit-models';

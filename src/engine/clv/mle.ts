@@ -91,7 +91,9 @@ export function maximizeLogLikelihood(
     const x0 = Float64Array.from(start, Math.log);
     let r = bfgs(startObjective, x0, { gradientTol: gradTol, maxIterations });
     let its = r.iterations;
-    if (!r.converged || !Number.isFinite(r.value)) {
+    // Nelder–Mead when BFGS stalled inside the space (at a boundary it only creeps further out)
+    const atBoundary = Number.isFinite(r.value) && maxAbs(r.x) > BOUNDARY_LOG;
+    if ((!r.converged && !atBoundary) || !Number.isFinite(r.value)) {
       const nm = nelderMead((t) => startObjective(t).value, Number.isFinite(r.value) ? r.x : x0, { maxIterations: 400 * dim });
       const again = bfgs(startObjective, nm.x, { gradientTol: gradTol, maxIterations });
       its += nm.iterations + again.iterations;

@@ -25,9 +25,10 @@ export type ParamValues = Readonly<Record<string, ParamValue>>;
  * - `integer` / `number`: one number within [min, max];
  * - `share`: a number strictly between 0 and 1 (the pane shows it as a percentage);
  * - `shares`: `count` ascending shares strictly between 0 and 1 (comma separated);
- * - `choice`: one of `choices`.
+ * - `choice`: one of `choices`;
+ * - `date`: a calendar date as ISO text ("1997-09-30"; year first, so never ambiguous) or "latest".
  */
-export type ParamKind = 'integer' | 'number' | 'share' | 'shares' | 'choice';
+export type ParamKind = 'integer' | 'number' | 'share' | 'shares' | 'choice' | 'date';
 
 /** One parameter of a method, declared once for the engine, the CLI, the pane and the functions. */
 export interface ParamSpec {
@@ -134,6 +135,8 @@ export interface ExplainArgs<Model> {
   row: MeasureRow;
   tier: number;
   lang: Lang;
+  /** The customer's index in the classification, when known (not for a per-row formula). */
+  index?: number;
 }
 
 /** A classification method. */

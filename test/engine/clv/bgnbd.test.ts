@@ -165,6 +165,21 @@ describe('BG/NBD predictions', () => {
     expect(expectedPurchases(p, 10)).toBeCloseTo((p.r * 10) / p.alpha, 8);
   });
 
+  it('stays exact for large a (integrated over p) and finite at the a, b → ∞ boundary (homogeneous dropout)', () => {
+    // references computed with mpmath's hyp2f1 at 50 digits from FHL 2005 eq. 10
+    const p = { r: 0.5, alpha: 3, a: 29.99, b: 80 };
+    expect(conditionalExpectedPurchases(p, 26, 3, 20, 30)).toBeCloseTo(0.79954859787435, 12);
+    expect(conditionalExpectedPurchases({ ...p, a: 30.01 }, 26, 3, 20, 30)).toBeCloseTo(0.79910741172278, 12);
+    expect(conditionalExpectedPurchases({ ...p, a: 100 }, 26, 3, 20, 30)).toBeCloseTo(0.24632167939162, 12);
+    expect(conditionalExpectedPurchases({ ...p, a: 1000 }, 26, 3, 20, 30)).toBeCloseTo(0.020912613030597, 13);
+    // a, b → ∞ with a/(a+b) = p̄: every customer drops out with p̄, E = (1 − (β/(β+p̄t))^(r+x)) / p̄ given alive
+    const huge = { r: 0.367, alpha: 1.348, a: 4.38e10, b: 2.13e12 };
+    const pBar = huge.a / (huge.a + huge.b + 3);
+    const aliveE = -Math.expm1(-(huge.r + 3) * Math.log1p((pBar * 26) / (huge.alpha + 30))) / pBar;
+    expect(conditionalExpectedPurchases(huge, 26, 3, 20, 30)).toBeCloseTo(probabilityAlive(huge, 3, 20, 30) * aliveE, 9);
+    expect(Number.isFinite(expectedPurchases(huge, 26))).toBe(true);
+  });
+
   it('refuses a negative period', () => {
     expect(() => conditionalExpectedPurchases(CDNOW, -1, 0, 0, 1)).toThrow(/≥ 0/);
     expect(() => expectedPurchases(CDNOW, NaN)).toThrow(/≥ 0/);

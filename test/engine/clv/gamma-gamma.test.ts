@@ -80,6 +80,7 @@ describe('Gamma-Gamma fit and expected value', () => {
   it('has no population mean when q ≤ 1 and says so', () => {
     expect(() => conditionalExpectedValue({ p: 2, q: 0.9, gamma: 10 }, 0, 0)).toThrow(/q = 0.9 is ≤ 1/);
     expect(conditionalExpectedValue({ p: 2, q: 0.9, gamma: 10 }, 3, 20)).toBeCloseTo((2 * (10 + 60)) / (6 + 0.9 - 1), 12);
-    expect(() => conditionalExpectedValue({ p: 2, q: 3, gamma: 10 }, 3, 0)).toThrow(/positive number .* got 0 \(x = 3\)/);
+    expect(() => conditionalExpectedValue({ p: 2, q: 3, gamma: 10 }, 3, -1)).toThrow(/number ≥ 0 .* got -1 \(x = 3\)/);
+    expect(conditionalExpectedValue({ p: 2, q: 3, gamma: 10 }, 3, 0)).toBeCloseTo(20 / (6 + 3 - 1), 12);
   });
 });
