@@ -10,6 +10,7 @@
  */
 import { abcClass as abcClassImpl } from './abc';
 import type { Out } from './args';
+import { clvCells, clvFit as clvFitImpl, expectedPurchasesCells, pAlive as pAliveImpl } from './clv';
 import { cuts as cutsImpl } from './cuts';
 import { explain as explainImpl } from './explain';
 import { label as labelImpl } from './label';
@@ -151,6 +152,66 @@ export function cuts(values: unknown[][], method?: string, bins?: number): unkno
   return cutsImpl(values, method, bins);
 }
 
+/**
+ * Fits the BG/NBD purchase model and the Gamma-Gamma spend model to a transaction log and spills their parameters, standard errors, log-likelihoods and diagnostics.
+ * @customfunction CLV_FIT CLV_FIT
+ * @helpurl https://github.com/tierwise/tierwise#tierclv_fit
+ * @param customers Customer id of each transaction (a column). Rows with a blank or error cell are skipped.
+ * @param dates Date of each transaction: Excel dates or date text such as 1997-09-30 (same length as customers).
+ * @param amounts Amount of each transaction; negative amounts are returns, not purchases.
+ * @param [calibration_end] Last day of the purchases the models learn from (an Excel date or date text). Default: the latest purchase.
+ * @param [unit] Time unit of t_x, T and the parameters: "day", "week" (default) or "month" (30.4375 days).
+ * @returns A Parameter / Value / Std error table.
+ * @example =TIER.CLV_FIT(A2:A6920, B2:B6920, C2:C6920, "1997-09-30", "week")
+ */
+export async function clvFit(customers: unknown[][], dates: unknown[][], amounts: unknown[][], calibration_end?: unknown, unit?: string): Promise<unknown[][]> {
+  return clvFitImpl(customers, dates, amounts, calibration_end, unit, await workbookDateSystem());
+}
+
+/**
+ * Probability that each customer is still active (BG/NBD), from repeat purchases x, time of the last purchase t_x and age T.
+ * @customfunction P_ALIVE P_ALIVE
+ * @helpurl https://github.com/tierwise/tierwise#tierp_alive
+ * @param customers Rows of 3 columns: x (repeat purchases), t_x and T, in one time unit. Blank rows give blanks.
+ * @param [model] A CLV_FIT table, or a 3-column population (x, t_x, T) to fit the model on. Default: customers itself.
+ * @returns P(alive) of each row.
+ * @example =TIER.P_ALIVE(B2:D2358, $G$1:$I$21)
+ */
+export function pAlive(customers: unknown[][], model?: unknown[][]): unknown[][] {
+  return pAliveImpl(customers, model);
+}
+
+/**
+ * Expected purchases of each customer in the next periods (BG/NBD), from x, t_x and T.
+ * @customfunction EXPECTED_PURCHASES EXPECTED_PURCHASES
+ * @helpurl https://github.com/tierwise/tierwise#tierexpected_purchases
+ * @param customers Rows of 3 columns: x (repeat purchases), t_x and T, in one time unit. Blank rows give blanks.
+ * @param periods Length of the forecast, in the same unit.
+ * @param [model] A CLV_FIT table, or a 3-column population (x, t_x, T) to fit the model on. Default: customers itself.
+ * @returns Expected purchases of each row.
+ * @example =TIER.EXPECTED_PURCHASES(B2:D2358, 39, $G$1:$I$21)
+ */
+export function expectedPurchases(customers: unknown[][], periods: number, model?: unknown[][]): unknown[][] {
+  return expectedPurchasesCells(customers, periods, model);
+}
+
+/**
+ * Predicted customer lifetime value of each customer: expected purchases (BG/NBD) × expected value (Gamma-Gamma) × margin, discounted.
+ * @customfunction CLV CLV
+ * @helpurl https://github.com/tierwise/tierwise#tierclv
+ * @param customers Rows of 4 columns: x (repeat purchases), t_x, T and the mean value of the repeat purchases. Blank rows give blanks.
+ * @param [model] A CLV_FIT table, or a 4-column population to fit both models on. Default: customers itself.
+ * @param [horizon] Forecast length in time units. Default 12.
+ * @param [margin] Profit margin on revenue, above 0 and at most 1. Default 1 (revenue).
+ * @param [discount_rate] Yearly discount rate, converted to the unit. Default 0.1.
+ * @param [unit] "day", "week" or "month". Default: the CLV_FIT table's unit, else "month".
+ * @returns The predicted CLV of each row.
+ * @example =TIER.CLV(B2:E2358, $G$1:$I$21, 52, 0.3, 0.1)
+ */
+export function clv(customers: unknown[][], model?: unknown[][], horizon?: number, margin?: number, discount_rate?: number, unit?: string): unknown[][] {
+  return clvCells(customers, model, horizon, margin, discount_rate, unit);
+}
+
 type Registered = (...args: never[]) => Out[][] | unknown[][] | Promise<unknown[][]>;
 
 /** Every function by id, as in functions.json. */
@@ -164,6 +225,10 @@ export const FUNCTIONS: Readonly<Record<string, Registered>> = {
   LABEL: label,
   EXPLAIN: explain,
   CUTS: cuts,
+  CLV_FIT: clvFit,
+  P_ALIVE: pAlive,
+  EXPECTED_PURCHASES: expectedPurchases,
+  CLV: clv,
 };
 
 /**

@@ -22,6 +22,10 @@ const EXPECTED: Record<string, [string, boolean, 'range' | 'number' | 'string' |
   LABEL: [['tier', false, 'range'], ['language', true, 'string'], ['method', true, 'string']],
   EXPLAIN: [['values', false, 'range'], ['population', true, 'range'], ['method', true, 'string'], ['options', true, 'string'], ['language', true, 'string']],
   CUTS: [['values', false, 'range'], ['method', true, 'string'], ['bins', true, 'number']],
+  CLV_FIT: [['customers', false, 'range'], ['dates', false, 'range'], ['amounts', false, 'range'], ['calibration_end', true, 'any'], ['unit', true, 'string']],
+  P_ALIVE: [['customers', false, 'range'], ['model', true, 'range']],
+  EXPECTED_PURCHASES: [['customers', false, 'range'], ['periods', false, 'number'], ['model', true, 'range']],
+  CLV: [['customers', false, 'range'], ['model', true, 'range'], ['horizon', true, 'number'], ['margin', true, 'number'], ['discount_rate', true, 'number'], ['unit', true, 'string']],
 };
 
 describe('dist/functions.json', () => {

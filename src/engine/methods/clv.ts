@@ -305,7 +305,6 @@ export const clv: MethodModule<'clv', ClvModel> = {
       },
     );
   },
-  cutTable: (model) => ({ header: { en: 'CLV tier', zh: '终身价值层级' }, rows: model.thresholds.map((t, k): [string, number | null] => [CLV_TIERS[k].key, t]) }),
   columns(fit): MethodColumn[] {
     const s = fit.state as ClvState;
     const col = (a: Float64Array): (number | null)[] => Array.from(a, (v) => (v === v ? v : null));
