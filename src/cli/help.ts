@@ -12,6 +12,7 @@ function metavar(kind: string, count?: number): string {
   if (kind === 'integer') return 'N';
   if (kind === 'shares') return Array.from({ length: count ?? 1 }, (_, i) => `S${i + 1}`).join(',');
   if (kind === 'choice') return 'NAME';
+  if (kind === 'date') return 'DATE';
   return 'X';
 }
 

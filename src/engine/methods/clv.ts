@@ -308,10 +308,12 @@ export const clv: MethodModule<'clv', ClvModel> = {
   columns(fit): MethodColumn[] {
     const s = fit.state as ClvState;
     const col = (a: Float64Array): (number | null)[] => Array.from(a, (v) => (v === v ? v : null));
+    const { horizon, unit } = fit.model;
+    const over = { en: `${formatNumber(horizon)} ${UNIT_NAMES[unit].en}`, zh: `${formatNumber(horizon)} ${UNIT_NAMES[unit].zh}` };
     return [
-      { id: 'clv', header: { en: 'Predicted CLV', zh: '预测终身价值' }, kind: 'money', values: col(s.clv) },
+      { id: 'clv', header: { en: `Predicted CLV (${over.en})`, zh: `预测终身价值（${over.zh}）` }, kind: 'money', values: col(s.clv) },
       { id: 'p_alive', json: 'pAlive', header: { en: 'P(alive)', zh: '存活概率' }, kind: 'percent', values: col(s.pAlive) },
-      { id: 'expected_purchases', json: 'expectedPurchases', header: { en: 'Expected purchases', zh: '预期购买次数' }, kind: 'number', values: col(s.expectedPurchases) },
+      { id: 'expected_purchases', json: 'expectedPurchases', header: { en: `Expected purchases (${over.en})`, zh: `预期购买次数（${over.zh}）` }, kind: 'number', values: col(s.expectedPurchases) },
       { id: 'expected_value', json: 'expectedValue', header: { en: 'Expected value per purchase', zh: '预期单次购买金额' }, kind: 'money', values: col(s.expectedValue) },
     ];
   },
