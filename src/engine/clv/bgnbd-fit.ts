@@ -1,12 +1,13 @@
 /**
  * Fitting the BG/NBD model (Fader, Hardie & Lee 2005) by maximum likelihood.
  */
-import { type BgNbdParams, type PreparedRepeatData, type RepeatData, bgnbdFromLog, bgnbdLogLikelihood, prepareRepeatData } from './bgnbd';
+import { type BgNbdParams, type PreparedRepeatData, type RepeatData, bgnbdFromLog, bgnbdLogLikelihood, mbgnbdLogLikelihood, prepareRepeatData } from './bgnbd';
 import { type FitDiagnostics, START_SAMPLE, maximizeLogLikelihood } from './mle';
 
 /** A fitted BG/NBD model. */
 export interface BgNbdFit {
-  model: 'bg/nbd';
+  /** "bg/nbd" (Fader, Hardie & Lee 2005) or "mbg/nbd" (Batislam, Denizel & Filiztekin 2007). */
+  model: 'bg/nbd' | 'mbg/nbd';
   params: BgNbdParams;
   logLikelihood: number;
   /** Standard errors of r, α, a, b; null at a boundary or when the Hessian is not positive definite. */
@@ -19,6 +20,8 @@ export interface BgNbdFit {
 
 /** Options for {@link fitBgNbd}. */
 export interface BgNbdFitOptions {
+  /** The variant: "bg/nbd" (default) or "mbg/nbd" (dropout also possible right after the first purchase). */
+  model?: 'bg/nbd' | 'mbg/nbd';
   /** Starting values; default: four starts scaled to the data's purchase rate. */
   starts?: BgNbdParams[];
   maxIterations?: number;
@@ -42,7 +45,7 @@ function systematicSample(d: PreparedRepeatData, size: number): RepeatData {
 
 /**
  * Maximum-likelihood BG/NBD fit of r, α, a, b on log-parameters from several starts, with
- * standard errors from the Hessian and convergence diagnostics. Fader, P. S., Hardie, B. G. S. &
+ * standard errors from the Hessian and convergence diagnostics (`model: "mbg/nbd"` fits the MBG/NBD). Fader, P. S., Hardie, B. G. S. &
  * Lee, K. L. (2005), "Counting Your Customers the Easy Way", Marketing Science 24(2):275–284.
  *
  * @example
@@ -66,20 +69,22 @@ export function fitBgNbd(data: RepeatData, options: BgNbdFitOptions = {}): BgNbd
     { r: 1, alpha: 1, a: 1, b: 1 },
   ]).map((p) => [p.r, p.alpha, p.a, p.b]);
   const sample = prepared.n > START_SAMPLE ? prepareRepeatData(systematicSample(prepared, START_SAMPLE)) : null;
+  const variant = options.model ?? 'bg/nbd';
+  const logLikelihood = variant === 'mbg/nbd' ? mbgnbdLogLikelihood : bgnbdLogLikelihood;
   const mle = maximizeLogLikelihood(
-    (theta, gradient) => bgnbdLogLikelihood(bgnbdFromLog(theta), prepared, gradient),
+    (theta, gradient) => logLikelihood(bgnbdFromLog(theta), prepared, gradient),
     starts,
     prepared.n,
     NAMES,
     {
       maxIterations: options.maxIterations,
-      subsample: sample ? { logLikelihood: (theta, gradient) => bgnbdLogLikelihood(bgnbdFromLog(theta), sample, gradient), n: sample.n } : undefined,
+      subsample: sample ? { logLikelihood: (theta, gradient) => logLikelihood(bgnbdFromLog(theta), sample, gradient), n: sample.n } : undefined,
     },
   );
   const params = bgnbdFromLog(mle.theta);
   const se = mle.standardErrors;
   return {
-    model: 'bg/nbd',
+    model: variant,
     params,
     logLikelihood: mle.logLikelihood,
     standardErrors: se ? { r: se[0], alpha: se[1], a: se[2], b: se[3] } : null,

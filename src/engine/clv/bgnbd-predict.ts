@@ -46,6 +46,44 @@ export function expectedPurchases(p: BgNbdParams, t: number): number {
   return aliveExpectedPurchases(p, t, 0, 0);
 }
 
+/**
+ * MBG/NBD P(alive | x, t_x, T) = 1 / (1 + a/(b+x) · ((α+T)/(α+t_x))^(r+x)) — below 1 also for x = 0
+ * (Batislam, Denizel & Filiztekin 2007).
+ *
+ * @example
+ * probabilityAliveMbg({ r: 0.243, alpha: 4.414, a: 0.793, b: 2.426 }, 0, 0, 38.86); // < 1
+ */
+export function probabilityAliveMbg(p: BgNbdParams, x: number, tx: number, T: number): number {
+  const logOdds = Math.log(p.a) - Math.log(p.b + x) + (p.r + x) * (Math.log(p.alpha + T) - Math.log(p.alpha + tx));
+  return logOdds > 0 ? Math.exp(-logOdds) / (1 + Math.exp(-logOdds)) : 1 / (1 + Math.exp(logOdds));
+}
+
+/**
+ * MBG/NBD expected purchases in (T, T+t]: P(alive) × the BG/NBD's alive part with b + 1 (given
+ * alive, p ~ Beta(a, b+x+1) instead of Beta(a, b+x)).
+ *
+ * @example
+ * conditionalExpectedPurchasesMbg({ r: 0.243, alpha: 4.414, a: 0.793, b: 2.426 }, 39, 2, 30.43, 38.86); // finite, > 0
+ */
+export function conditionalExpectedPurchasesMbg(p: BgNbdParams, t: number, x: number, tx: number, T: number): number {
+  if (!(t >= 0)) throw new TierwiseError('option', `the prediction period must be ≥ 0, got ${String(t)}`);
+  if (t === 0) return 0;
+  return probabilityAliveMbg(p, x, tx, T) * aliveExpectedPurchases({ ...p, b: p.b + 1 }, t, x, T);
+}
+
+/**
+ * MBG/NBD expected purchases of a new customer in t periods: b/(a+b) (still alive after the first
+ * purchase) × the alive part with b + 1.
+ *
+ * @example
+ * expectedPurchasesMbg({ r: 0.243, alpha: 4.414, a: 0.793, b: 2.426 }, 39); // < expectedPurchases(…, 39)
+ */
+export function expectedPurchasesMbg(p: BgNbdParams, t: number): number {
+  if (!(t >= 0)) throw new TierwiseError('option', `the period must be ≥ 0, got ${String(t)}`);
+  if (t === 0) return 0;
+  return (p.b / (p.a + p.b)) * aliveExpectedPurchases({ ...p, b: p.b + 1 }, t, 0, 0);
+}
+
 /** Above this a, the series cancels badly (its terms grow like e^(az)): integrate over p instead. */
 const LARGE_A = 30;
 

@@ -95,6 +95,25 @@ export function bgnbdFromLog(theta: ArrayLike<number>): BgNbdParams {
  * bgnbdLogLikelihood({ r: 0.243, alpha: 4.414, a: 0.793, b: 2.426 }, prepareRepeatData(cdnow)); // ≈ −9582.43
  */
 export function bgnbdLogLikelihood(p: BgNbdParams, data: PreparedRepeatData, gradient?: Float64Array): number {
+  return repeatLogLikelihood(p, data, gradient, 0);
+}
+
+/**
+ * Total MBG/NBD log-likelihood (Batislam, Denizel & Filiztekin 2007, "Empirical validation and
+ * comparison of models for customer base analysis", IJRM 24(3):201–209): as the BG/NBD, but a
+ * customer may also drop out right after the first purchase, so
+ * L = B(a, b+x+1)/B(a,b) · A/(α+T)^(r+x) + B(a+1, b+x)/B(a,b) · A/(α+t_x)^(r+x) for every x
+ * (A = Γ(r+x)α^r/Γ(r)), and P(alive) < 1 even without repeat purchases. Gradient as for the BG/NBD.
+ *
+ * @example
+ * mbgnbdLogLikelihood({ r: 0.5, alpha: 6, a: 0.9, b: 1.6 }, prepareRepeatData(cdnow)); // finite, < 0
+ */
+export function mbgnbdLogLikelihood(p: BgNbdParams, data: PreparedRepeatData, gradient?: Float64Array): number {
+  return repeatLogLikelihood(p, data, gradient, 1);
+}
+
+/** BG/NBD (shift 0) or MBG/NBD (shift 1: beta terms at b+1, and the dropout term for x = 0 too). */
+function repeatLogLikelihood(p: BgNbdParams, data: PreparedRepeatData, gradient: Float64Array | undefined, shift: 0 | 1): number {
   const { r, alpha, a, b } = p;
   const g = data.xs.length;
   // per distinct x: the constant part and the log-beta of each of the two terms
@@ -105,8 +124,8 @@ export function bgnbdLogLikelihood(p: BgNbdParams, data: PreparedRepeatData, gra
   for (let k = 0; k < g; k++) {
     const x = data.xs[k];
     base[k] = lnGamma(r + x) + common;
-    lb1[k] = lnBeta(a, b + x);
-    lb2[k] = x > 0 ? lnBeta(a + 1, b + x - 1) : -Infinity;
+    lb1[k] = lnBeta(a, b + x + shift);
+    lb2[k] = x > 0 || shift === 1 ? lnBeta(a + 1, b + x - 1 + shift) : -Infinity;
   }
   const wantGrad = gradient !== undefined;
   const w1Sum = wantGrad ? new Float64Array(g) : null;
@@ -157,10 +176,11 @@ export function bgnbdLogLikelihood(p: BgNbdParams, data: PreparedRepeatData, gra
       const c = data.counts[k];
       const w1 = w1Sum[k];
       const w2 = c - w1;
-      const psiABX = digamma(a + b + x);
+      const second = x > 0 || shift === 1;
+      const psiABX = digamma(a + b + x + shift);
       dr += c * (digamma(r + x) - psiR + lnAlpha);
-      da += -c * (psiA - psiAB) + w1 * (psiA - psiABX) + (x > 0 ? w2 * (psiA1 - psiABX) : 0);
-      db += -c * (psiB - psiAB) + w1 * (digamma(b + x) - psiABX) + (x > 0 ? w2 * (digamma(b + x - 1) - psiABX) : 0);
+      da += -c * (psiA - psiAB) + w1 * (psiA - psiABX) + (second ? w2 * (psiA1 - psiABX) : 0);
+      db += -c * (psiB - psiAB) + w1 * (digamma(b + x + shift) - psiABX) + (second ? w2 * (digamma(b + x - 1 + shift) - psiABX) : 0);
     }
     const dAlpha = (data.n * r) / alpha - sumInv;
     gradient[0] = r * dr;

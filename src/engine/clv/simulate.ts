@@ -53,7 +53,8 @@ export interface SimulatedCustomers {
  * Draws n customers from the BG/NBD: λ ~ Gamma(r, α), p ~ Beta(a, b); purchases at rate λ after
  * the first at time 0; after each repeat purchase the customer drops out with probability p.
  * Ages T are spread evenly over [minT, maxT]. With `spend`, each purchase's value is
- * Gamma(p, ν) with ν ~ Gamma(q, γ) (the Gamma-Gamma model).
+ * Gamma(p, ν) with ν ~ Gamma(q, γ) (the Gamma-Gamma model). With `modified` (MBG/NBD), the
+ * customer may also drop out right after the first purchase.
  *
  * @example
  * const sim = simulateBgNbd({ r: 0.25, alpha: 4, a: 0.8, b: 2.5 }, 1000, { minT: 26, maxT: 39, seed: 1 });
@@ -62,7 +63,7 @@ export interface SimulatedCustomers {
 export function simulateBgNbd(
   params: BgNbdParams,
   n: number,
-  options: { minT: number; maxT: number; seed: number; spend?: GammaGammaParams },
+  options: { minT: number; maxT: number; seed: number; spend?: GammaGammaParams; modified?: boolean },
 ): SimulatedCustomers {
   const u = seededUniform(options.seed);
   const out: SimulatedCustomers = { x: new Float64Array(n), tx: new Float64Array(n), T: new Float64Array(n), meanValue: new Float64Array(n) };
@@ -77,7 +78,9 @@ export function simulateBgNbd(
     let x = 0;
     let tx = 0;
     let total = 0;
-    for (;;) {
+    // MBG/NBD: a customer may also drop out right after the first purchase
+    const goneAtStart = options.modified === true && u() < p;
+    while (!goneAtStart) {
       t += -Math.log(1 - u()) / lambda;
       if (!(t <= T)) break;
       x++;
