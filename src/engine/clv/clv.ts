@@ -5,7 +5,7 @@
  */
 import { TierwiseError } from '../errors';
 import type { BgNbdParams } from './bgnbd';
-import { conditionalExpectedPurchases, probabilityAlive } from './bgnbd-predict';
+import { conditionalExpectedPurchases, conditionalExpectedPurchasesMbg, probabilityAlive, probabilityAliveMbg } from './bgnbd-predict';
 import { type GammaGammaParams, conditionalExpectedValue } from './gamma-gamma';
 import { type TimeUnit, periodDiscountRate } from './units';
 
@@ -18,6 +18,8 @@ export interface ClvOptions {
   margin: number;
   /** Yearly discount rate (0.1 = 10 %), converted to the unit. */
   discountRate: number;
+  /** The purchase model the parameters belong to: "bg/nbd" (default) or "mbg/nbd". */
+  purchaseModel?: 'bg/nbd' | 'mbg/nbd';
 }
 
 /** Per-customer summary inputs (one unit). */
@@ -81,6 +83,9 @@ export function customerLifetimeValue(bgnbd: BgNbdParams, gg: GammaGammaParams, 
   const steps = Math.ceil(horizon);
   const times = Float64Array.from({ length: steps }, (_, k) => Math.min(k + 1, horizon));
   const discount = times.map((t) => Math.pow(1 + d, -t));
+  const mbg = options.purchaseModel === 'mbg/nbd';
+  const expected = mbg ? conditionalExpectedPurchasesMbg : conditionalExpectedPurchases;
+  const alive = mbg ? probabilityAliveMbg : probabilityAlive;
   const out: ClvResult = {
     clv: new Float64Array(n),
     expectedPurchases: new Float64Array(n),
@@ -100,13 +105,13 @@ export function customerLifetimeValue(bgnbd: BgNbdParams, gg: GammaGammaParams, 
     let previous = 0;
     let discounted = 0;
     for (let k = 0; k < steps; k++) {
-      const e = conditionalExpectedPurchases(bgnbd, times[k], x, tx, T);
+      const e = expected(bgnbd, times[k], x, tx, T);
       discounted += (e - previous) * discount[k];
       previous = e;
     }
     out.expectedPurchases[i] = previous;
     out.expectedValue[i] = value;
-    out.pAlive[i] = probabilityAlive(bgnbd, x, tx, T);
+    out.pAlive[i] = alive(bgnbd, x, tx, T);
     out.clv[i] = options.margin * value * discounted;
   }
   return out;

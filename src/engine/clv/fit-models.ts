@@ -4,7 +4,7 @@
  * check of Fader, Hardie & Lee (2005, fig. 3): actual vs predicted holdout purchases by x.
  */
 import { type BgNbdFit, fitBgNbd } from './bgnbd-fit';
-import { conditionalExpectedPurchases } from './bgnbd-predict';
+import { conditionalExpectedPurchases, conditionalExpectedPurchasesMbg } from './bgnbd-predict';
 import { type GammaGammaFit, fitGammaGamma } from './gamma-gamma';
 import type { RepeatSummary } from './repeat-summary';
 
@@ -23,8 +23,8 @@ export interface ClvModels {
  * const models = fitClvModels(repeatSummary(tx, { unit: 'week', calibrationEnd }));
  * models.bgnbd.params; // { r, alpha, a, b }
  */
-export function fitClvModels(summary: Pick<RepeatSummary, 'x' | 'tx' | 'T' | 'meanValue'>): ClvModels {
-  const bgnbd = fitBgNbd(summary);
+export function fitClvModels(summary: Pick<RepeatSummary, 'x' | 'tx' | 'T' | 'meanValue'>, options: { purchaseModel?: 'bg/nbd' | 'mbg/nbd' } = {}): ClvModels {
+  const bgnbd = fitBgNbd(summary, { model: options.purchaseModel });
   const x: number[] = [];
   const m: number[] = [];
   let zero = 0;
@@ -55,7 +55,8 @@ export interface HoldoutCheckRow {
  * @example
  * holdoutCheck(summaryWithHoldout, fit.params)[0]; // { x: 0, orMore: false, customers: 1411, actual: 0.24, predicted: 0.23 }
  */
-export function holdoutCheck(summary: RepeatSummary, params: BgNbdFit['params'], maxX = 7): HoldoutCheckRow[] {
+export function holdoutCheck(summary: RepeatSummary, params: BgNbdFit['params'], maxX = 7, purchaseModel: BgNbdFit['model'] = 'bg/nbd'): HoldoutCheckRow[] {
+  const expected = purchaseModel === 'mbg/nbd' ? conditionalExpectedPurchasesMbg : conditionalExpectedPurchases;
   const { holdoutPurchases, holdoutLength } = summary;
   if (!holdoutPurchases || !holdoutLength || !(holdoutLength > 0)) return [];
   const rows: HoldoutCheckRow[] = Array.from({ length: maxX + 1 }, (_, x) => ({ x, orMore: x === maxX, customers: 0, actual: 0, predicted: 0 }));
@@ -63,7 +64,7 @@ export function holdoutCheck(summary: RepeatSummary, params: BgNbdFit['params'],
     const row = rows[Math.min(summary.x[i], maxX)];
     row.customers++;
     row.actual += holdoutPurchases[i];
-    row.predicted += conditionalExpectedPurchases(params, holdoutLength, summary.x[i], summary.tx[i], summary.T[i]);
+    row.predicted += expected(params, holdoutLength, summary.x[i], summary.tx[i], summary.T[i]);
   }
   return rows
     .filter((r) => r.customers > 0)

@@ -103,6 +103,18 @@ const PARAMS: ParamSpec[] = [
     help: { en: 'CLV: yearly discount rate, converted to the unit (default 0.1)', zh: 'CLV：年贴现率，按时间单位折算（默认 0.1）' },
   },
   {
+    name: 'purchaseModel',
+    flag: 'purchase-model',
+    kind: 'choice',
+    choices: ['bg/nbd', 'mbg/nbd'],
+    default: 'bg/nbd',
+    label: { en: 'Purchase model', zh: '购买模型' },
+    help: {
+      en: 'CLV: bg/nbd (Fader, Hardie & Lee 2005) or mbg/nbd (one-time buyers may have dropped out too) (default bg/nbd)',
+      zh: 'CLV：bg/nbd（Fader、Hardie 与 Lee 2005）或 mbg/nbd（仅购买一次的客户也可能已流失）（默认 bg/nbd）',
+    },
+  },
+  {
     name: 'clvCuts',
     flag: 'clv-cuts',
     kind: 'shares',
@@ -200,8 +212,9 @@ export const clv: MethodModule<'clv', ClvModel> = {
       throw new TierwiseError('option', `calibration-end ${isoDate(calibrationEnd)} is after the last day of the data used (${isoDate(lastDay)})`);
     }
     const summary = repeatSummary(tx, { unit, calibrationEnd, holdoutEnd: calibrationEnd < lastDay ? lastDay : undefined });
-    const models = fitClvModels(summary);
-    const value = customerLifetimeValue(models.bgnbd.params, models.gammaGamma.params, summary, { horizon: base.horizon, unit, margin: base.margin, discountRate: base.discountRate });
+    const purchaseModel = p.purchaseModel as 'bg/nbd' | 'mbg/nbd';
+    const models = fitClvModels(summary, { purchaseModel });
+    const value = customerLifetimeValue(models.bgnbd.params, models.gammaGamma.params, summary, { horizon: base.horizon, unit, margin: base.margin, discountRate: base.discountRate, purchaseModel });
     const bad = value.clv.findIndex((v) => !Number.isFinite(v));
     if (bad >= 0) {
       throw new TierwiseError('option', `the CLV models gave no finite prediction for customer ${summary.keys[bad]} (x ${summary.x[bad]}, t_x ${summary.tx[bad]}, T ${summary.T[bad]})`);
@@ -220,7 +233,7 @@ export const clv: MethodModule<'clv', ClvModel> = {
       x: pick(summary.x),
       above: ranked.above,
       n: ranked.n,
-      holdout: holdoutCheck(summary, models.bgnbd.params),
+      holdout: holdoutCheck(summary, models.bgnbd.params, 7, purchaseModel),
     };
     const model: ClvModel = {
       ...base,
@@ -279,8 +292,8 @@ export const clv: MethodModule<'clv', ClvModel> = {
     const f = (x: number): string => formatNumber(x, 4);
     return say(
       {
-        en: 'CLV over {h} {u} (calibration to {cal}, margin {margin}, discount {disc}/year): High = top {p1} (CLV ≥ {v1}); Medium = to {p2} (≥ {v2}); Low = the rest. BG/NBD r {r}, α {alpha}, a {a}, b {bb} (LL {ll}); Gamma-Gamma p {p}, q {q}, γ {gamma}{note}',
-        zh: '{h} {u}内的终身价值（校准期至 {cal}，利润率 {margin}，年贴现率 {disc}）：高 = 前 {p1}（≥ {v1}）；中 = 至 {p2}（≥ {v2}）；低 = 其余。BG/NBD r {r}、α {alpha}、a {a}、b {bb}（对数似然 {ll}）；Gamma-Gamma p {p}、q {q}、γ {gamma}{note}',
+        en: 'CLV over {h} {u} (calibration to {cal}, margin {margin}, discount {disc}/year): High = top {p1} (CLV ≥ {v1}); Medium = to {p2} (≥ {v2}); Low = the rest. {model} r {r}, α {alpha}, a {a}, b {bb} (LL {ll}); Gamma-Gamma p {p}, q {q}, γ {gamma}{note}',
+        zh: '{h} {u}内的终身价值（校准期至 {cal}，利润率 {margin}，年贴现率 {disc}）：高 = 前 {p1}（≥ {v1}）；中 = 至 {p2}（≥ {v2}）；低 = 其余。{model} r {r}、α {alpha}、a {a}、b {bb}（对数似然 {ll}）；Gamma-Gamma p {p}、q {q}、γ {gamma}{note}',
       },
       lang,
       {
@@ -293,6 +306,7 @@ export const clv: MethodModule<'clv', ClvModel> = {
         p2: formatShare(model.shares[1]),
         v1: v(model.thresholds[0]),
         v2: v(model.thresholds[1]),
+        model: model.bgnbd.model === 'mbg/nbd' ? 'MBG/NBD' : 'BG/NBD',
         r: f(b.r),
         alpha: f(b.alpha),
         a: f(b.a),
@@ -343,12 +357,13 @@ export const clv: MethodModule<'clv', ClvModel> = {
 function parameterTable(model: ClvModel): MethodTable {
   const b = model.bgnbd!;
   const g = model.gammaGamma!;
+  const m = b.model === 'mbg/nbd' ? 'MBG/NBD' : 'BG/NBD';
   const rows: [string, number, number | null][] = [
-    ['BG/NBD r', b.params.r, b.standardErrors?.r ?? null],
-    ['BG/NBD α', b.params.alpha, b.standardErrors?.alpha ?? null],
-    ['BG/NBD a', b.params.a, b.standardErrors?.a ?? null],
-    ['BG/NBD b', b.params.b, b.standardErrors?.b ?? null],
-    ['BG/NBD log-likelihood', b.logLikelihood, null],
+    [`${m} r`, b.params.r, b.standardErrors?.r ?? null],
+    [`${m} α`, b.params.alpha, b.standardErrors?.alpha ?? null],
+    [`${m} a`, b.params.a, b.standardErrors?.a ?? null],
+    [`${m} b`, b.params.b, b.standardErrors?.b ?? null],
+    [`${m} log-likelihood`, b.logLikelihood, null],
     ['Gamma-Gamma p', g.params.p, g.standardErrors?.p ?? null],
     ['Gamma-Gamma q', g.params.q, g.standardErrors?.q ?? null],
     ['Gamma-Gamma γ', g.params.gamma, g.standardErrors?.gamma ?? null],

@@ -66,6 +66,16 @@ describe('CLV tiers method', () => {
     expect((c.model as { notInCalibration: number }).notInCalibration).toBe(1);
   });
 
+  it('with --purchase-model mbg/nbd fits the MBG/NBD, whose one-time buyers have P(alive) below 1', () => {
+    const r = classifyTable(log(), { method: 'clv', unit: 'week', purchaseModel: 'mbg/nbd' } as never);
+    const c = r.classification;
+    expect((c.model as { bgnbd: { model: string } }).bgnbd.model).toBe('mbg/nbd');
+    expect(c.describe('en')).toMatch(/MBG\/NBD r /);
+    const alive = c.columns.find((x) => x.id === 'p_alive')!.values as number[];
+    expect(alive[c.keys.indexOf('c45')]).toBeLessThan(1); // a one-time buyer
+    expect(c.tables[0].columns[0].values[0]).toBe('MBG/NBD r');
+  });
+
   it('refuses a calibration end after the data and non-year-first dates', () => {
     expect(() => classifyTable(log(), { method: 'clv', calibrationEnd: '2025-06-01' } as never)).toThrow(/calibration-end 2025-06-01 is after the last day of the data used \(2024-12-29\)/);
     const spec = methodById('clv').params.find((p) => p.flag === 'calibration-end')!;
