@@ -132,7 +132,7 @@ function modelsFor(model: unknown, rows: Matrix, needSpend: boolean): Models {
 /** What is wrong with one customer's (x, t_x, T), or null. */
 function rowProblem(x: number, tx: number, T: number): string | null {
   if (!(Number.isInteger(x) && x >= 0)) return `x (repeat purchases) must be a whole number ≥ 0, got ${x}`;
-  if (!(T > 0)) return `T (age) must be above 0, got ${T}`;
+  if (!(T >= 0)) return `T (age) must be ≥ 0, got ${T}`;
   if (!(tx >= 0 && tx <= T)) return `t_x must be from 0 to T = ${T}, got ${tx}`;
   if (x === 0 && tx !== 0) return `t_x must be 0 when x = 0, got ${tx}`;
   return null;

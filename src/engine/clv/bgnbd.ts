@@ -36,7 +36,7 @@ export interface PreparedRepeatData {
 
 /**
  * Checks per-customer (x, t_x, T) and groups customers by x. Throws a message naming the first
- * bad row (1-based) when x is not a whole number ≥ 0, T ≤ 0, t_x outside [0, T], or x = 0 with t_x > 0.
+ * bad row (1-based) when x is not a whole number ≥ 0, T < 0, t_x outside [0, T], or x = 0 with t_x > 0.
  *
  * @example
  * prepareRepeatData({ x: [2, 0], tx: [30.43, 0], T: [38.86, 38.86] }).xs; // Float64Array [2, 0]
@@ -59,7 +59,8 @@ export function prepareRepeatData(data: RepeatData): PreparedRepeatData {
     const age = data.T[i];
     const where = `customer row ${i + 1}`;
     if (!(Number.isInteger(x) && x >= 0)) throw new TierwiseError('option', `${where}: x (repeat purchases) must be a whole number ≥ 0, got ${String(x)}`);
-    if (!(Number.isFinite(age) && age > 0)) throw new TierwiseError('option', `${where}: T (age) must be a number > 0, got ${String(age)}`);
+    // T = 0 (first purchase on the calibration end day) is allowed: such a customer's likelihood is 1
+    if (!(Number.isFinite(age) && age >= 0)) throw new TierwiseError('option', `${where}: T (age) must be a number ≥ 0, got ${String(age)}`);
     if (!(Number.isFinite(t) && t >= 0 && t <= age)) throw new TierwiseError('option', `${where}: t_x must be from 0 to T = ${age}, got ${String(t)}`);
     if (x === 0 && t !== 0) throw new TierwiseError('option', `${where}: t_x must be 0 when x = 0, got ${t}`);
     let g = index.get(x);

@@ -252,7 +252,7 @@ export const clv: MethodModule<'clv', ClvModel> = {
     const model = fit.model;
     if (tier === NO_CLASS) {
       if (!model.fitted) return say({ en: 'no tier: CLV needs a transaction log (customer, date, amount)', zh: '未分层：终身价值需要交易记录（客户、日期、金额）' }, lang);
-      return say({ en: 'no tier: no purchase on or before the calibration end {d}', zh: '未分层：校准期截止日 {d} 之前没有购买' }, lang, { d: model.calibrationEnd ?? '' });
+      return say({ en: 'no tier: no purchase on or before the calibration end {d} (returns are not purchases)', zh: '未分层：校准期截止日 {d} 之前没有购买（退货不算购买）' }, lang, { d: model.calibrationEnd ?? '' });
     }
     const key = tierName(CLV_TIERS[tier], lang);
     const s = fit.state as ClvState;

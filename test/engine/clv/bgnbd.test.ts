@@ -83,11 +83,21 @@ describe('BG/NBD log-likelihood', () => {
     expect(bgnbdLogLikelihood(p, prepareRepeatData(data))).toBeCloseTo(direct, 9);
   });
 
+  it('accepts customers acquired on the calibration end day (T = 0): their likelihood is 1', () => {
+    const g0 = new Float64Array(4);
+    const g1 = new Float64Array(4);
+    const without = bgnbdLogLikelihood(CDNOW, prepareRepeatData(data), g0);
+    const withNew = bgnbdLogLikelihood(CDNOW, prepareRepeatData({ x: [...data.x, 0], tx: [...data.tx, 0], T: [...data.T, 0] }), g1);
+    expect(withNew).toBeCloseTo(without, 12);
+    for (let j = 0; j < 4; j++) expect(g1[j]).toBeCloseTo(g0[j], 10);
+    expect(conditionalExpectedPurchases(CDNOW, 39, 0, 0, 0)).toBeCloseTo(expectedPurchases(CDNOW, 39), 12);
+  });
+
   it('names the row and the problem for bad inputs', () => {
     expect(() => prepareRepeatData({ x: [1, 1.5], tx: [1, 1], T: [2, 2] })).toThrow(/customer row 2: x .* whole number/);
     expect(() => prepareRepeatData({ x: [1], tx: [3], T: [2] })).toThrow(/customer row 1: t_x must be from 0 to T = 2, got 3/);
     expect(() => prepareRepeatData({ x: [0], tx: [1], T: [2] })).toThrow(/t_x must be 0 when x = 0/);
-    expect(() => prepareRepeatData({ x: [0], tx: [0], T: [0] })).toThrow(/T \(age\) must be a number > 0/);
+    expect(() => prepareRepeatData({ x: [0], tx: [0], T: [-1] })).toThrow(/customer row 1: T \(age\) must be a number ≥ 0, got -1/);
     expect(() => prepareRepeatData({ x: [], tx: [], T: [] })).toThrow(/no customers/);
     expect(() => prepareRepeatData({ x: [1], tx: [1, 2], T: [2] })).toThrow(/same length/);
   });

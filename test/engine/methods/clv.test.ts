@@ -58,7 +58,7 @@ describe('CLV tiers method', () => {
     const c = r.classification;
     const late = c.keys.indexOf('late');
     expect(c.tierIndex[late]).toBe(NO_CLASS);
-    expect(c.explain(late, 'en')).toBe('no tier: no purchase on or before the calibration end 2024-10-27');
+    expect(c.explain(late, 'en')).toBe('no tier: no purchase on or before the calibration end 2024-10-27 (returns are not purchases)');
     const holdout = c.tables.find((t) => t.name === 'TierwiseClvHoldout')!;
     expect(holdout.chart?.bars).toEqual(['actual', 'predicted']);
     const customers = holdout.columns.find((x) => x.id === 'customers')!.values as number[];
