@@ -133,7 +133,7 @@ export function classifyCustomers(input: CustomerInput, options: ClassifyOptions
     tables: method.tables?.(fit, measures, input.keys) ?? [],
     summary: summarizeTiers(tiers, tierIndex, measures.value, measures),
     skipped,
-    explain: (i, lang) => method.explain({ fit, row: measureRow(measures, i), tier: tierIndex[i], lang }),
+    explain: (i, lang) => method.explain({ fit, row: measureRow(measures, i), index: i, tier: tierIndex[i], lang }),
     describe: (lang) => method.describe(fit.model, lang),
   };
 }

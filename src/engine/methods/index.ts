@@ -6,5 +6,7 @@ export * from './tier-lookup';
 export * from './types';
 export { PARETO_MAX_POINTS, PARETO_TABLE, buildPareto } from './pareto';
 export type { AbcModel } from './abc';
+export { DEFAULT_LIFECYCLE_RULES, LIFECYCLE_TIERS, type LifecycleFacts, type LifecycleModel, type LifecycleRules, lifecycleClassOf, lifecycleReason } from './lifecycle';
+export { quarterOf, timelineFacts } from './timeline';
 export type { PyramidModel } from './pyramid';
 export type { RfmModel } from './rfm';

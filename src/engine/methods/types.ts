@@ -29,9 +29,13 @@ export type ParamValues = Readonly<Record<string, ParamValue>>;
  * - `choice`: one of `choices`;
  * - `columns`: names of per-customer inputs — a measure (R, F, M, recency, frequency, monetary,
  *   value) or a column of the input table (header name, 1-based number or letter); `count` fixes
- *   how many. Adapters load the named table columns and pass them as `Measures.extra`.
+ *   how many. Adapters load the named table columns and pass them as `Measures.extra`;
+ * - `named`: a list of values, each optionally named after a column or measure (`R=0.2, F=0.3` or
+ *   `0.2, 0.3`): numbers ≥ `min` (default 0), or one of `choices` when given (`R=low, F=high`).
+ *   The value is the list of entries as text ("R=0.2"); an empty list means "the defaults".
+ *   Read it with `namedEntries`; the method matches the names against its `columns` parameter.
  */
-export type ParamKind = 'integer' | 'number' | 'share' | 'shares' | 'choice' | 'columns';
+export type ParamKind = 'integer' | 'number' | 'share' | 'shares' | 'choice' | 'columns' | 'named';
 
 /** One parameter of a method, declared once for the engine, the CLI, the pane and the functions. */
 export interface ParamSpec {
@@ -160,6 +164,12 @@ export interface Fit<Model = unknown> {
 export interface ExplainArgs<Model> {
   fit: Fit<Model>;
   row: MeasureRow;
+  /**
+   * The customer's position in the fitted population, when the row is one of its customers
+   * (absent for rows the per-row functions assign): for methods whose reasons are not in the row
+   * (lifecycle classes read the purchase timeline; criteria may be named table columns).
+   */
+  index?: number;
   tier: number;
   lang: Lang;
 }
