@@ -74,3 +74,34 @@ describe('Online Retail: lifecycle classes', () => {
     expect(c.explain(c.keys.indexOf('12346'), 'en')).toBe('One-time: 1 purchase invoice, first purchase 326 d > 90 d');
   });
 });
+
+/** Median as Excel's MEDIAN, written out here independently of the engine. */
+function median(values: number[]): number {
+  const s = [...values].sort((a, b) => a - b);
+  const h = s.length >> 1;
+  return s.length % 2 ? s[h] : (s[h - 1] + s[h]) / 2;
+}
+
+describe('Online Retail: value matrix (frequency × average invoice value)', () => {
+  it('cuts at the medians of F and AOV and counts the cells (printed counts)', () => {
+    if (!csv) return;
+    const r = classifyTable(table(), { method: 'matrix', returns: 'drop' });
+    const c = r.classification;
+    const cust = r.customers!;
+    const f = Array.from(cust.frequency);
+    const aov = f.map((x, i) => cust.monetary[i] / x);
+    const fCut = median(f);
+    const aovCut = median(aov);
+    console.log(`Online Retail value matrix: F median ${fCut}, AOV median ${aovCut.toFixed(2)}; cells ${JSON.stringify(counts(c))}`);
+    expect(c.fit.model).toMatchObject({ x: { name: 'F', value: fCut }, y: { name: 'AOV' } });
+    expect((c.fit.model as { y: { value: number } }).y.value).toBeCloseTo(aovCut, 9);
+    const expected = { Best: 0, Frequent: 0, Spender: 0, Uncertain: 0 };
+    f.forEach((x, i) => {
+      const hx = x >= fCut;
+      const hy = aov[i] >= aovCut;
+      expected[hx ? (hy ? 'Best' : 'Frequent') : hy ? 'Spender' : 'Uncertain']++;
+    });
+    expect(counts(c)).toEqual(expected);
+    expect(Object.values(expected).reduce((s, x) => s + x, 0)).toBe(4338);
+  });
+});

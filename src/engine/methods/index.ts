@@ -8,5 +8,8 @@ export { PARETO_MAX_POINTS, PARETO_TABLE, buildPareto } from './pareto';
 export type { AbcModel } from './abc';
 export { DEFAULT_LIFECYCLE_RULES, LIFECYCLE_TIERS, type LifecycleFacts, type LifecycleModel, type LifecycleRules, lifecycleClassOf, lifecycleReason } from './lifecycle';
 export { quarterOf, timelineFacts } from './timeline';
+export { MATRIX_TIERS, type CutKind, type MatrixAxis, type MatrixModel, axisCut, matrixCellOf } from './matrix';
+export { averageInvoice, criterionLabel, criterionOfRow, criterionValues } from './criteria';
+export { percentileInc, percentilePosition, sortedFinite } from './percentile';
 export type { PyramidModel } from './pyramid';
 export type { RfmModel } from './rfm';

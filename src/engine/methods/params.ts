@@ -143,8 +143,14 @@ export function parseParamText(spec: ParamSpec, text: string, options: { percent
   return value;
 }
 
+/**
+ * A per-customer measure a `columns` parameter can name: the four measures, and `aov` (average
+ * invoice value = monetary / frequency), which methods compute from them.
+ */
+export type MeasureName = 'recency' | 'frequency' | 'monetary' | 'value' | 'aov';
+
 /** Names that stand for a per-customer measure in a `columns` parameter (case-insensitive). */
-export const MEASURE_NAMES: Readonly<Record<string, 'recency' | 'frequency' | 'monetary' | 'value'>> = {
+export const MEASURE_NAMES: Readonly<Record<string, MeasureName>> = {
   r: 'recency',
   recency: 'recency',
   f: 'frequency',
@@ -152,6 +158,7 @@ export const MEASURE_NAMES: Readonly<Record<string, 'recency' | 'frequency' | 'm
   m: 'monetary',
   monetary: 'monetary',
   value: 'value',
+  aov: 'aov',
 };
 
 /**
@@ -161,7 +168,7 @@ export const MEASURE_NAMES: Readonly<Record<string, 'recency' | 'frequency' | 'm
  * measureOfName(" r "); // "recency"
  * measureOfName("Margin"); // undefined
  */
-export function measureOfName(name: string): 'recency' | 'frequency' | 'monetary' | 'value' | undefined {
+export function measureOfName(name: string): MeasureName | undefined {
   return MEASURE_NAMES[name.trim().toLowerCase()];
 }
 

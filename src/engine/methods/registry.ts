@@ -6,6 +6,7 @@
 import { ParamError } from './params';
 import { abc } from './abc';
 import { lifecycle } from './lifecycle';
+import { matrix } from './matrix';
 import { pyramid } from './pyramid';
 import { rfm } from './rfm';
 import type { MethodModule } from './types';
@@ -16,6 +17,7 @@ export const METHOD_MODULES = {
   abc,
   pyramid,
   lifecycle,
+  matrix,
 } as const;
 
 /** A method id ("rfm", "abc", …). */
