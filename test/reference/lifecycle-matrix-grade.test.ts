@@ -105,3 +105,40 @@ describe('Online Retail: value matrix (frequency × average invoice value)', () 
     expect(Object.values(expected).reduce((s, x) => s + x, 0)).toBe(4338);
   });
 });
+
+describe('Online Retail: weighted grading (R lower is better 0.2, F 0.3, M 0.5)', () => {
+  it('grades A–D by the 90th / 70th / 40th percentiles of the exact composite (printed counts)', () => {
+    if (!csv) return;
+    const r = classifyTable(table(), { method: 'grade', returns: 'drop' });
+    const c = r.classification;
+    const cust = r.customers!;
+    const n = cust.keys.length;
+    // twice the RANK.AVG of each value, by sorting (ties share the mean rank)
+    const rank2 = (v: ArrayLike<number>, lowerBetter: boolean): number[] => {
+      const idx = Array.from({ length: n }, (_, i) => i).sort((a, b) => (lowerBetter ? v[b] - v[a] : v[a] - v[b]));
+      const out = new Array<number>(n);
+      for (let s = 0; s < n; ) {
+        let e = s;
+        while (e < n && v[idx[e]] === v[idx[s]]) e++;
+        for (let k = s; k < e; k++) out[idx[k]] = 2 * s + (e - s) + 1;
+        s = e;
+      }
+      return out;
+    };
+    const [R, F, M] = [rank2(cust.recency, true), rank2(cust.frequency, false), rank2(cust.monetary, false)];
+    const S = Array.from({ length: n }, (_, i) => 2n * BigInt(R[i]) + 3n * BigInt(F[i]) + 5n * BigInt(M[i]));
+    const sorted = [...S].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+    const cut10 = (p10: number): bigint => {
+      const h = (n - 1) * p10;
+      const lo = Math.floor(h / 10);
+      return sorted[lo] * 10n + BigInt(h - lo * 10) * (sorted[lo + 1] - sorted[lo]);
+    };
+    const [cC, cB, cA] = [4, 7, 9].map(cut10);
+    const expected = { A: 0, B: 0, C: 0, D: 0 };
+    S.forEach((s) => expected[s * 10n >= cA ? 'A' : s * 10n >= cB ? 'B' : s * 10n >= cC ? 'C' : 'D']++);
+    console.log(`Online Retail grades: ${JSON.stringify(counts(c))}; cuts on S ${JSON.stringify((c.fit.model as { cuts: number[] }).cuts.map((x) => Number(x.toFixed(4))))}`);
+    expect(counts(c)).toEqual(expected);
+    expect(expected.A + expected.B + expected.C + expected.D).toBe(4338);
+    expect(c.explain(cust.keys.indexOf('12347'), 'en')).toMatch(/^A: score 0\.\d{3} ≥ 0\.\d{3} \(90th percentile\); R 3 \(lower is better\): percentile .* × 0\.2 = .*; F 7 \(higher is better\): .*; M 4,310 \(higher is better\): .*/);
+  });
+});

@@ -6,6 +6,7 @@
 import { ParamError } from './params';
 import { abc } from './abc';
 import { lifecycle } from './lifecycle';
+import { grade } from './grade';
 import { matrix } from './matrix';
 import { pyramid } from './pyramid';
 import { rfm } from './rfm';
@@ -18,6 +19,7 @@ export const METHOD_MODULES = {
   pyramid,
   lifecycle,
   matrix,
+  grade,
 } as const;
 
 /** A method id ("rfm", "abc", …). */
