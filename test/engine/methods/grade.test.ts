@@ -113,7 +113,7 @@ describe('grade: ranks, weights and cuts', () => {
 });
 
 /** S as an exact fraction: Σ W·2·rank over 2·n·ΣW (BigInt), and PERCENTILE.INC on fractions. */
-function referenceGrades(cols: number[][], w: number[]): string[] {
+function referenceGrades(cols: number[][], w: readonly number[]): string[] {
   const n = cols[0].length;
   const rank2 = (v: number[]) => v.map((x) => 2 * v.filter((y) => y < x).length + v.filter((y) => y === x).length + 1);
   const r = cols.map(rank2);
