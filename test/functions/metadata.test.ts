@@ -22,6 +22,9 @@ const EXPECTED: Record<string, [string, boolean, 'range' | 'number' | 'string' |
   LABEL: [['tier', false, 'range'], ['language', true, 'string'], ['method', true, 'string']],
   EXPLAIN: [['values', false, 'range'], ['population', true, 'range'], ['method', true, 'string'], ['options', true, 'string'], ['language', true, 'string']],
   CUTS: [['values', false, 'range'], ['method', true, 'string'], ['bins', true, 'number']],
+  LIFECYCLE: [['customers', false, 'range'], ['dates', false, 'range'], ['amounts', false, 'range'], ['invoices', true, 'range'], ['as_of', true, 'any'], ['options', true, 'string']],
+  MATRIX: [['x', false, 'range'], ['y', false, 'range'], ['x_cut', true, 'any'], ['y_cut', true, 'any'], ['x_population', true, 'range'], ['y_population', true, 'range']],
+  GRADE: [['criteria', false, 'range'], ['weights', true, 'range'], ['directions', true, 'range'], ['cuts', true, 'range'], ['population', true, 'range']],
 };
 
 describe('dist/functions.json', () => {

@@ -338,12 +338,7 @@ export const grade: MethodModule<'grade', GradeModel> = {
     const { model, state, tierIndex } = fitGrade(values, crit, ctx.params);
     return { tierIndex, model, state };
   },
-  assign(fit, row) {
-    const values = fit.model.criteria.map((c) => criterionOfRow(row, c.name));
-    const { score } = rowParts(fit, values);
-    const state = fit.state as GradeState;
-    return gradeOf(score, state.thresholds, fit.model.score === 'zscore' ? zTolerance(state.thresholds) : 0);
-  },
+  assign: (fit, row) => gradeRow(fit, fit.model.criteria.map((c) => criterionOfRow(row, c.name))),
   explain({ fit, row, index, tier, lang }) {
     const state = fit.state as GradeState;
     if (tier === NO_CLASS) return say({ en: 'no grade: a criterion is missing', zh: '未分级：缺少评分指标' }, lang);
@@ -361,7 +356,6 @@ export const grade: MethodModule<'grade', GradeModel> = {
       { how: model.score === 'zscore' ? 'z' : say({ en: 'percentile rank', zh: '百分位排名' }, lang), w, a: cut(2), b: cut(1), c: cut(0), by },
     );
   },
-  cutTable: (model) => ({ header: { en: 'Grade', zh: '等级' }, rows: [['A', model.cuts[2] ?? null], ['B', model.cuts[1] ?? null], ['C', model.cuts[0] ?? null]] }),
   columns(fit) {
     const state = fit.state as GradeState;
     const nums = (a: Float64Array): (number | null)[] => Array.from(a, (v) => (Number.isFinite(v) ? v : null));
@@ -378,3 +372,17 @@ export const grade: MethodModule<'grade', GradeModel> = {
   tables: (fit) => [criteriaTable(fit.model)],
 };
 
+
+/**
+ * The grade (tier index) of one row of criterion values, in the order of the model's criteria,
+ * against a fitted population: the per-row form for inputs that are not R/F/M (table columns).
+ *
+ * @example
+ * const { fit } = fitMethod("grade", measures, { criteria: ["Sales", "Margin"], weights: [] });
+ * gradeRow(fit, [1200, 0.3]); // 1 (B)
+ */
+export function gradeRow(fit: { model: GradeModel; state?: unknown }, values: number[]): number {
+  const { score } = rowParts(fit, values);
+  const state = fit.state as GradeState;
+  return gradeOf(score, state.thresholds, fit.model.score === 'zscore' ? zTolerance(state.thresholds) : 0);
+}

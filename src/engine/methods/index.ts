@@ -10,7 +10,7 @@ export { DEFAULT_LIFECYCLE_RULES, LIFECYCLE_TIERS, type LifecycleFacts, type Lif
 export { quarterOf, timelineFacts } from './timeline';
 export { MATRIX_TIERS, type CutKind, type MatrixAxis, type MatrixModel, axisCut, matrixCellOf } from './matrix';
 export { averageInvoice, criterionLabel, criterionOfRow, criterionValues } from './criteria';
-export { GRADE_TIERS, type Direction, type GradeCriterion, type GradeModel } from './grade';
+export { GRADE_TIERS, gradeRow, type Direction, type GradeCriterion, type GradeModel } from './grade';
 export { checkExact, doubleRankIn, doubleRanks, fixedThreshold, percentileThreshold, weightUnits } from './grade-score';
 export { percentileInc, percentilePosition, sortedFinite } from './percentile';
 export type { PyramidModel } from './pyramid';

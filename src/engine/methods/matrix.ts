@@ -226,7 +226,6 @@ export const matrix: MethodModule<'matrix', MatrixModel> = {
       { x: criterionLabel(x.name), y: criterionLabel(y.name), xc: cutText(x, lang), yc: cutText(y, lang) },
     );
   },
-  cutTable: (model) => ({ header: { en: 'Axis', zh: '坐标轴' }, rows: [[criterionLabel(model.x.name), model.x.value], [criterionLabel(model.y.name), model.y.value]] }),
   columns(fit) {
     const { xs, ys } = fit.state as MatrixState;
     const nums = (a: Float64Array): (number | null)[] => Array.from(a, (v) => (Number.isFinite(v) ? v : null));
