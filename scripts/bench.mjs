@@ -9,6 +9,7 @@ import { fileURLToPath } from 'node:url';
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const benches = [
   ['engine', 'scripts/bench-engine.mjs'],
+  ['lifecycle, value matrix, grading', 'scripts/bench-lifecycle-matrix-grade.mjs'],
   ['custom functions', 'scripts/bench-functions.mjs'],
   ['task pane (in-memory Excel host)', 'scripts/bench-pane.mjs'],
   ['CLI (whole processes)', 'scripts/bench-cli.mjs'],

@@ -41,20 +41,25 @@ export function timelineFacts(purchases: Purchases, n: number, asOf: number, win
   const lastDays = new Float64Array(n).fill(NaN);
   const activeQuarters = new Float64Array(n);
   const masks = new Uint32Array(n);
-  const seen = new Set<number>();
   let maxInvoice = 0;
   for (let k = 0; k < purchases.invoice.length; k++) if (purchases.invoice[k] > maxInvoice) maxInvoice = purchases.invoice[k];
   const stride = maxInvoice + 1;
+  // an invoice is counted once per customer: its first customer in `owner`, any other in `shared`
+  const owner = new Int32Array(stride).fill(-1);
+  const shared = new Set<number>();
   for (let k = 0; k < purchases.customer.length; k++) {
     const c = purchases.customer[k];
     if (c < 0 || c >= n) continue;
     const days = asOf - purchases.day[k];
     const inv = purchases.invoice[k];
     if (inv < 0) invoices[c]++;
-    else {
+    else if (owner[inv] === -1) {
+      owner[inv] = c;
+      invoices[c]++;
+    } else if (owner[inv] !== c) {
       const pair = c * stride + inv;
-      if (!seen.has(pair)) {
-        seen.add(pair);
+      if (!shared.has(pair)) {
+        shared.add(pair);
         invoices[c]++;
       }
     }

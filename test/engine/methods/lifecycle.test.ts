@@ -109,6 +109,17 @@ describe('lifecycle rules at their boundaries', () => {
     expect(noInvoice.tiers[noInvoice.tierIndex[0]].key).toBe('Repeat');
   });
 
+  it('an invoice shared by two customers is a purchase invoice of each, counted once per customer', () => {
+    const { by, r } = run([
+      { c: 'a', ago: 5, invoice: 'S' },
+      { c: 'b', ago: 5, invoice: 'S' },
+      { c: 'b', ago: 6, invoice: 'S' },
+      { c: 'a', ago: 7, invoice: 'T' },
+    ]);
+    expect([by.get('a'), by.get('b')]).toEqual(['Repeat', 'New']);
+    expect(r.columns.find((x) => x.id === 'invoices')?.values).toEqual([2, 1]);
+  });
+
   it('returns and cancellations are not purchases; a customer with rows but no purchase is Potential', () => {
     const { by, why } = run([
       { c: 'a', ago: 5, amount: 10, invoice: 'P1' },
