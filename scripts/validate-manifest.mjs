@@ -146,6 +146,12 @@ export function validateManifest(xml, options = {}) {
   }
   check(all.some((n) => n.tag === 'Set' && n.attrs.Name === 'SharedRuntime' && n.parent?.parent?.tag === 'Requirements'
     && n.parent.parent.parent === officeApp), 'SharedRuntime requirement (<Requirements><Sets><Set Name="SharedRuntime">) is missing');
+  // the Excel API version the add-in's calls need (src/excel/requirements.ts says which and why)
+  const excelApi = all.find((n) => n.tag === 'Set' && n.attrs.Name === 'ExcelApi' && n.parent?.parent?.tag === 'Requirements'
+    && n.parent.parent.parent === officeApp);
+  if (check(Boolean(excelApi), 'ExcelApi requirement (<Requirements><Sets><Set Name="ExcelApi" MinVersion>) is missing') && excelApi) {
+    check(/^1\.\d+$/.test(excelApi.attrs.MinVersion ?? ''), `ExcelApi MinVersion "${excelApi.attrs.MinVersion ?? ''}" is not 1.n`);
+  }
 
   // Element order: Office rejects manifests whose elements are out of schema order.
   /** @param {XmlNode} parent @param {string[]} order @param {string} where */
@@ -166,6 +172,11 @@ export function validateManifest(xml, options = {}) {
     const runtime = descendants(workbookHost).find((n) => n.tag === 'Runtime' && n.parent?.tag === 'Runtimes');
     if (check(Boolean(runtime), '<Runtimes><Runtime> is missing (shared runtime)') && runtime) {
       check(runtime.attrs.lifetime === 'long', '<Runtime> must have lifetime="long" for a shared runtime');
+      // "Configure your Office Add-in to use a shared runtime" (learn.microsoft.com): with a
+      // long-lived runtime, a ShowTaskpane action must not carry a <TaskpaneId>
+      for (const node of descendants(workbookHost).filter((n) => n.tag === 'TaskpaneId')) {
+        check(false, `<TaskpaneId>${node.text}</TaskpaneId> must be removed: the shared runtime's pane is opened without one`);
+      }
     }
   }
   const cf = all.find((n) => n.tag === 'ExtensionPoint' && n.attrs['xsi:type'] === 'CustomFunctions');

@@ -6,6 +6,7 @@ import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from '
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { EXCEL_API_MINIMUM } from '../src/excel/requirements';
 
 const ROOT = resolve(__dirname, '..');
 const VALIDATOR = join(ROOT, 'scripts', 'validate-manifest.mjs');
@@ -91,6 +92,20 @@ describe('scripts/validate-manifest.mjs', () => {
     expect(result.problems).toEqual([
       'SharedRuntime requirement (<Requirements><Sets><Set Name="SharedRuntime">) is missing',
     ]);
+  });
+
+  it('declares the ExcelApi version the add-in needs (src/excel/requirements.ts), and rejects a manifest without it', () => {
+    const declared = /<Set Name="ExcelApi" MinVersion="([^"]+)"\/>/.exec(MANIFEST)?.[1];
+    expect(declared).toBe(EXCEL_API_MINIMUM);
+    expect(validate(mutate(/\s*<Set Name="ExcelApi" MinVersion="[^"]*"\/>/, '')).problems).toEqual([
+      'ExcelApi requirement (<Requirements><Sets><Set Name="ExcelApi" MinVersion>) is missing',
+    ]);
+  });
+
+  it('has no <TaskpaneId> under the long-lived runtime, and rejects one', () => {
+    expect(MANIFEST).not.toContain('<TaskpaneId>');
+    const result = validate(mutate('<SourceLocation resid="Taskpane.Url"/>\n                  </Action>', '<TaskpaneId>Tierwise.Taskpane</TaskpaneId>\n                    <SourceLocation resid="Taskpane.Url"/>\n                  </Action>'));
+    expect(result.problems).toEqual(["<TaskpaneId>Tierwise.Taskpane</TaskpaneId> must be removed: the shared runtime's pane is opened without one"]);
   });
 
   it('rejects a short-lived runtime', () => {

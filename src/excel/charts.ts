@@ -1,6 +1,7 @@
 /**
  * Charts on the summary sheet from chart specs: clustered columns, and for a Pareto chart the
- * sorted value columns with the cumulative share as a line on a secondary axis.
+ * sorted value columns with the cumulative share as a line on a secondary axis. A series gets its
+ * values before its chart type and axis group, as Microsoft's samples do.
  */
 import type { ChartSpec, TablePlan } from '../report';
 import type { Block } from './a1';
@@ -29,12 +30,26 @@ export function addChart(sheet: Excel.Worksheet, spec: ChartSpec, table: TablePl
     s.setXAxisValues(categories);
   }
   for (const c of lines) {
+    // values first: Excel refuses the type or axis of a series without data (EmptyChartSeries)
     const s = chart.series.add(table.columns[c].header);
-    s.chartType = 'Line';
     s.setValues(data(c));
     s.setXAxisValues(categories);
+    s.chartType = 'Line';
     s.axisGroup = 'Secondary';
   }
   chart.setPosition(position[0], position[1]);
   return chart;
+}
+
+/**
+ * True when Excel refused a chart operation: a series without data (`EmptyChartSeries`), or a
+ * failure Office.js locates in a chart call (`debugInfo.errorLocation` "Chart…", "ChartSeries…").
+ * @example chartRefused({ code: 'EmptyChartSeries' }) // true
+ */
+export function chartRefused(error: unknown): boolean {
+  const e = error as { code?: unknown; debugInfo?: { errorLocation?: unknown } } | null;
+  if (!e) return false;
+  if (e.code === 'EmptyChartSeries') return true;
+  const where = e.debugInfo?.errorLocation;
+  return typeof where === 'string' && /^(Chart|Series)/.test(where);
 }

@@ -21,3 +21,34 @@ export const DATE_PROBE_ARGS = [2000, 1, 1] as const;
 export function dateSystemOfProbe(serial: unknown): DateSystem {
   return serial === Y2K_1904 ? '1904' : '1900';
 }
+
+/** Where the date system learnt outside calculation is kept: one runtime holds both the pane's and the functions' bundles. */
+const REMEMBERED = Symbol.for('tierwise.workbookDateSystem');
+
+/**
+ * Keeps the workbook's date system for the custom functions (the pane reads it when it starts,
+ * so a calculation never has to ask Excel).
+ * @example rememberDateSystem('1904'); rememberedDateSystem() // "1904"
+ */
+export function rememberDateSystem(dateSystem: DateSystem): void {
+  (globalThis as Record<symbol, unknown>)[REMEMBERED] = dateSystem;
+}
+
+/**
+ * The date system kept by {@link rememberDateSystem}, if any.
+ * @example rememberedDateSystem() // undefined before the pane started
+ */
+export function rememberedDateSystem(): DateSystem | undefined {
+  const v = (globalThis as Record<symbol, unknown>)[REMEMBERED];
+  return v === '1900' || v === '1904' ? v : undefined;
+}
+
+/**
+ * Asks Excel for the workbook's date system in one small request (DATE(2000,1,1)).
+ * @example const system = await readDateSystem(context); // "1900"
+ */
+export async function readDateSystem(context: Excel.RequestContext): Promise<DateSystem> {
+  const y2k = context.workbook.functions.date(...DATE_PROBE_ARGS).load('value');
+  await context.sync();
+  return dateSystemOfProbe(y2k.value);
+}

@@ -12,14 +12,6 @@ export const REQUEST_BUDGET = Math.floor(PAYLOAD_LIMIT * 0.97);
 export const CELL_BUDGET = Math.floor(CELL_LIMIT * 0.9);
 
 /**
- * The fewest requests that can move `bytes` under the payload limit.
- * @example minimumSyncs(12_000_000) // 3
- */
-export function minimumSyncs(bytes: number): number {
-  return Math.max(1, Math.ceil(bytes / PAYLOAD_LIMIT));
-}
-
-/**
  * Rows per request for rows of a given size, within both the byte and the cell budget.
  * @example rowsPerRequest(40, 4) // 121250
  */
@@ -27,4 +19,15 @@ export function rowsPerRequest(bytesPerRow: number, columns: number): number {
   const byBytes = Math.floor(REQUEST_BUDGET / Math.max(1, bytesPerRow));
   const byCells = Math.floor(CELL_BUDGET / Math.max(1, columns));
   return Math.max(1, Math.min(byBytes, byCells));
+}
+
+/**
+ * True for Excel's refusal of a payload over its limit: `RequestPayloadSizeLimitExceeded` for a
+ * request too large to send (a write), `ResponsePayloadSizeLimitExceeded` for an answer too large
+ * to return (a read). Office.js defines both codes (CoreErrorCodes in `@microsoft/office-js`).
+ * @example payloadTooLarge({ code: 'ResponsePayloadSizeLimitExceeded' }) // true
+ */
+export function payloadTooLarge(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return code === 'RequestPayloadSizeLimitExceeded' || code === 'ResponsePayloadSizeLimitExceeded';
 }

@@ -5,7 +5,7 @@
 import type { Cell } from '../engine';
 import type { CancelToken, ProgressListener } from './cancel';
 import { rowBytes } from './json-size';
-import { REQUEST_BUDGET, rowsPerRequest } from './limits';
+import { payloadTooLarge, REQUEST_BUDGET, rowsPerRequest } from './limits';
 import type { SheetArea } from './selection';
 
 /** Sample rows read for detection. */
@@ -52,7 +52,7 @@ function runsOf(columns: readonly number[]): [number, number][] {
   return runs;
 }
 
-/** Options for {@link readColumns}. */
+/** Options for {@link ColumnReader}. */
 export interface ReadOptions {
   /** Average JSON bytes per cell of each table column (from {@link readSample}). */
   cellBytes: readonly number[];
@@ -140,14 +140,18 @@ export class ColumnReader {
     this.options.token?.check();
   }
 
-  /** Reads the remaining rows (halving a request Excel still finds too large) and returns the columns. */
+  /**
+   * Reads the remaining rows and returns the columns. A chunk Excel refuses as too large — the
+   * read's answer over the limit (`ResponsePayloadSizeLimitExceeded`), or its request — is read
+   * again with half the rows.
+   */
   async read(): Promise<Cell[][]> {
     while (this.done < this.total) {
       this.queue();
       try {
         await this.context.sync();
       } catch (error) {
-        if ((error as { code?: string }).code === 'RequestPayloadSizeLimitExceeded' && (this.pending?.n ?? 0) > 1) {
+        if (payloadTooLarge(error) && (this.pending?.n ?? 0) > 1) {
           this.refused();
           continue;
         }
@@ -157,12 +161,4 @@ export class ColumnReader {
     }
     return this.columns.map((c) => this.out.get(c) as Cell[]);
   }
-}
-
-/**
- * Reads the data rows of some columns (offsets within the area), column-major (see {@link ColumnReader}).
- * @example const [customer, amount] = await readColumns(context, area, [0, 2], { cellBytes: sample.cellBytes });
- */
-export async function readColumns(context: Excel.RequestContext, area: SheetArea, columns: readonly number[], options: ReadOptions): Promise<Cell[][]> {
-  return new ColumnReader(context, area, columns, options).read();
 }

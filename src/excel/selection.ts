@@ -6,9 +6,10 @@
  */
 import type { DateSystem } from '../engine';
 import { DATE_PROBE_ARGS, dateSystemOfProbe } from './date-probe';
-import { type Block, blockAddress, sheetRef } from './a1';
+import type { Block } from './a1';
 import { tierFormula } from './colors';
-import { BESIDE_NAME, type OutputRecord, parseRecord, RECORD_KEY, SHEET_NAMES } from './tracking';
+import { queueRulesById } from './rules-by-record';
+import { BESIDE_NAME, type OutputRecord, parseRecord, RECORD_KEY, SHEET_NAMES, SOURCE_NAME } from './tracking';
 
 /** A block on a named sheet. */
 export interface SheetArea extends Block {
@@ -23,8 +24,12 @@ export interface PreviousOutput {
   sheets: { id: string; name: string }[];
   /** Where the columns beside the input are now (null when none). */
   beside: SheetArea | null;
-  /** Conditional formats of the previous output over user rows: their sheet and ids. */
-  rules: { sheetId: string; ids: string[] };
+  /**
+   * Conditional formats of the previous output over user rows: their sheet and ids. `unread` when
+   * Excel could not read the rules and no record held their ids (they are then left in place, and
+   * the new run records its rules' ids).
+   */
+  rules: { sheetId: string; ids: string[]; unread?: boolean };
   /** Tierwise's defined names that exist (some may refer to #REF! after a sheet was deleted). */
   names: string[];
 }
@@ -50,14 +55,6 @@ export interface WorkbookState {
 
 /** Widths of the block right of the input probed in the first request. */
 export const BESIDE_PROBE = 4;
-
-/**
- * "Sheet1!A1:D9" for an area.
- * @example areaAddress({ sheetId: "{1}", sheetName: "Sales 2024", row: 0, column: 0, rows: 9, columns: 4 }) // "'Sales 2024'!A1:D9"
- */
-export function areaAddress(area: SheetArea): string {
-  return `${sheetRef(area.sheetName)}!${blockAddress(area)}`;
-}
 
 /**
  * True when two areas are the same block of the same sheet.
@@ -88,6 +85,18 @@ const RULE_PROPS = 'items/id,items/type,items/customOrNullObject/rule/formula';
 export interface InspectOptions {
   /** Probe the columns right of this area (the one the pane expects) for output beside it. */
   besideOf?: SheetArea;
+  /**
+   * The table to resolve: the selection (default), or the source the last run recorded (the
+   * current region around its first cell, so rows added below are included).
+   */
+  source?: 'selection' | 'recorded';
+  /**
+   * How the previous output's colour rules are found: `sheet` (default) reads the selected sheet's
+   * rules in the first request; `own` reads only the rules over Tierwise's own columns, in a
+   * second request (for when a user's rule makes the sheet's rules unreadable: office-js 6827,
+   * 6835), then the ids in the record; `none` skips them (a preview does not need them).
+   */
+  rules?: 'sheet' | 'own' | 'none';
 }
 
 /** Loads queued by {@link queueInspect}; `resolve` reads them after the sync. */
@@ -102,13 +111,32 @@ function matchingRules(rules: Excel.ConditionalFormatCollection, formulas: Set<s
 }
 
 /**
+ * The previous output's rules read over Tierwise's own columns only; when Excel cannot read those
+ * either (office-js 6827, 6835), the rule ids the record holds; else none, marked unread.
+ */
+async function ownRules(context: Excel.RequestContext, beside: SheetArea, formulas: Set<string>, record: OutputRecord): Promise<PreviousOutput['rules']> {
+  const own = context.workbook.worksheets.getItem(beside.sheetId).getRangeByIndexes(beside.row, beside.column, beside.rows, beside.columns).conditionalFormats.load(RULE_PROPS);
+  try {
+    await context.sync();
+    return { sheetId: beside.sheetId, ids: matchingRules(own, formulas) };
+  } catch {
+    if (record.besideSheet === beside.sheetId && record.rules.length > 0) {
+      const existing = queueRulesById(context, beside.sheetId, record.rules);
+      await context.sync();
+      return { sheetId: beside.sheetId, ids: existing() };
+    }
+    return { sheetId: beside.sheetId, ids: [], unread: true };
+  }
+}
+
+/**
  * Queues the loads that resolve the selection and find the previous output, without syncing, so
  * that the caller can add its own loads to the same request.
  * @example const pending = queueInspect(context); await context.sync(); const state = await pending.resolve();
  */
 export function queueInspect(context: Excel.RequestContext, options: InspectOptions = {}): PendingInspect {
   const wb = context.workbook;
-  const selected = wb.getSelectedRange().load(DIMS);
+  const selected = (options.source === 'recorded' ? wb.names.getItem(SOURCE_NAME).getRange().getCell(0, 0) : wb.getSelectedRange()).load(DIMS);
   const sheet = selected.worksheet.load('id,name');
   const region = selected.getSurroundingRegion().load(DIMS);
   const used = sheet.getUsedRangeOrNullObject(true).load(DIMS);
@@ -123,7 +151,8 @@ export function queueInspect(context: Excel.RequestContext, options: InspectOpti
     return { at, sheet: at.worksheet.load('id,name') };
   });
   // the rules of the selected sheet (where the previous columns beside the input usually are)
-  const sheetRules = sheet.getRange().conditionalFormats.load(RULE_PROPS);
+  const readRules = options.rules ?? 'sheet';
+  const sheetRules = readRules === 'sheet' ? sheet.getRange().conditionalFormats.load(RULE_PROPS) : null;
   // the workbook's date system, read without touching a cell: DATE() answers in its serials
   const y2k = wb.functions.date(...DATE_PROBE_ARGS).load('value');
   const probe = options.besideOf;
@@ -157,7 +186,7 @@ export function queueInspect(context: Excel.RequestContext, options: InspectOpti
       const all = sheets.items.map((s) => ({ id: s.id, name: s.name }));
       const ownIds = new Set(record.sheets);
       for (const s of outputSheets) if (!s.at.isNullObject) ownIds.add(s.sheet.id);
-      const ownNames = new Set([BESIDE_NAME, ...Object.values(SHEET_NAMES)].map((n) => n.toLowerCase()));
+      const ownNames = new Set([BESIDE_NAME, SOURCE_NAME, ...Object.values(SHEET_NAMES)].map((n) => n.toLowerCase()));
       const previous: PreviousOutput = {
         record,
         sheets: all.filter((s) => ownIds.has(s.id)),
@@ -165,23 +194,23 @@ export function queueInspect(context: Excel.RequestContext, options: InspectOpti
         rules: { sheetId: '', ids: [] },
         names: names.items.map((n) => n.name).filter((n) => ownNames.has(n.toLowerCase())),
       };
-      if (beside && record.besideTiers.length > 0) {
+      if (readRules === 'none') {
+        // a preview: the rules are not needed
+      } else if (beside && record.besideTiers.length > 0) {
         const column = beside.column + record.besideTierOffset;
         const formulas = new Set(record.besideTiers.map((t) => tierFormula(column, beside.row + 1, t)));
-        if (beside.sheetId === sheet.id) {
+        if (sheetRules && beside.sheetId === sheet.id) {
           previous.rules = { sheetId: beside.sheetId, ids: matchingRules(sheetRules, formulas) };
         } else {
-          // the previous output is beside a table on another sheet: one more request
-          const other = wb.worksheets.getItem(beside.sheetId).getRange().conditionalFormats.load(RULE_PROPS);
-          await context.sync();
-          previous.rules = { sheetId: beside.sheetId, ids: matchingRules(other, formulas) };
+          // on another sheet, or the sheet's rules were unreadable: one more request reads only the
+          // rules over Tierwise's own columns (its rules span them; a user's rule seldom does)
+          previous.rules = await ownRules(context, beside, formulas, record);
         }
       } else if (record.version === 1 && record.besideSheet && record.rules.length > 0 && all.some((s) => s.id === record.besideSheet)) {
         // a record written by an earlier version holds the ids of its rules
-        const whole = wb.worksheets.getItem(record.besideSheet).getRange();
-        const found = record.rules.map((id) => whole.conditionalFormats.getItemOrNullObject(id));
+        const existing = queueRulesById(context, record.besideSheet, record.rules);
         await context.sync();
-        previous.rules = { sheetId: record.besideSheet, ids: record.rules.filter((_, i) => !found[i].isNullObject) };
+        previous.rules = { sheetId: record.besideSheet, ids: existing() };
       }
       const ownSheetIds = new Set(previous.sheets.map((s) => s.id));
       const takenNames = [

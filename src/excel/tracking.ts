@@ -14,6 +14,8 @@
 export const RECORD_KEY = 'tierwise.output';
 /** The defined name covering the columns written beside the user's table. */
 export const BESIDE_NAME = 'Tierwise_Output';
+/** The defined name over the table a run classified (its source, for **Refresh output**). */
+export const SOURCE_NAME = 'Tierwise_Source';
 /** Defined names pointing into the sheets Tierwise created, by role. */
 export const SHEET_NAMES = { summary: 'Tierwise_Summary', customers: 'Tierwise_Customers' } as const;
 
@@ -30,6 +32,34 @@ export interface OutputRecord {
   besideTiers: string[];
   /** Column of the tier within the beside block (version 2). */
   besideTierOffset: number;
+  /** What the run was asked (so the pane can run it again in place); absent in older records. */
+  run?: RecordedRun;
+}
+
+/**
+ * A run as the pane asked it: the column of each role (offsets in the table), the headers those
+ * columns had, the method's options and the language. Opaque to the adapter.
+ */
+export interface RecordedRun {
+  mapping: Record<string, number>;
+  headers: Record<string, string>;
+  options: Record<string, unknown>;
+  language: string;
+}
+
+/**
+ * A recorded run from parsed JSON, or undefined when it is missing or malformed.
+ * @example recordedRun({ mapping: { customer: 0 }, headers: { customer: 'Customer' }, options: { method: 'abc' }, language: 'en' })?.language // "en"
+ */
+export function recordedRun(value: unknown): RecordedRun | undefined {
+  if (typeof value !== 'object' || value === null) return undefined;
+  const o = value as Partial<RecordedRun>;
+  const record = (x: unknown): x is Record<string, unknown> => typeof x === 'object' && x !== null && !Array.isArray(x);
+  if (!record(o.mapping) || !record(o.headers) || !record(o.options) || typeof o.language !== 'string') return undefined;
+  if (!Object.values(o.mapping).every((v) => Number.isInteger(v) && (v as number) >= 0)) return undefined;
+  if (!Object.values(o.headers).every((v) => typeof v === 'string')) return undefined;
+  if (typeof o.options.method !== 'string') return undefined;
+  return { mapping: o.mapping as Record<string, number>, headers: o.headers as Record<string, string>, options: o.options, language: o.language };
 }
 
 /**
@@ -64,5 +94,6 @@ export function parseRecord(value: unknown): OutputRecord {
     rules: strings(o.rules),
     besideTiers: strings(o.besideTiers),
     besideTierOffset: typeof o.besideTierOffset === 'number' && Number.isInteger(o.besideTierOffset) && o.besideTierOffset >= 0 ? o.besideTierOffset : 0,
+    ...(recordedRun(o.run) ? { run: recordedRun(o.run) } : {}),
   };
 }

@@ -12,8 +12,13 @@ export type Matrix = readonly (readonly unknown[])[];
 /** One cell of a result: a value, `""` for blank, or an error. */
 export type Out = string | number | boolean | CustomFunctions.Error;
 
-/** Error codes a custom function may return; other input errors come back as `#N/A`. */
-const RETURNABLE = new Set(['#VALUE!', '#N/A', '#DIV/0!', '#NUM!', '#NULL!', '#REF!']);
+/**
+ * Error codes a custom function may return; other input errors come back as `#N/A`. `#REF!` and
+ * `#NAME?` arrive as inputs but cannot be returned (CustomFunctions.ErrorCode in
+ * @types/custom-functions-runtime: "supported as a custom function input error, but not as a
+ * custom function output error").
+ */
+const RETURNABLE = new Set(['#VALUE!', '#N/A', '#DIV/0!', '#NUM!', '#NULL!']);
 
 type Runtime = { Error: new (code: CustomFunctions.ErrorCode, message?: string) => CustomFunctions.Error };
 
@@ -67,7 +72,51 @@ export function run<T>(body: () => T): T {
 export function errorOut(cell: unknown): CustomFunctions.Error | undefined {
   const code = errorCode(cell as Cell);
   if (code === undefined) return undefined;
-  return excelError(RETURNABLE.has(code) ? code : '#N/A');
+  const out = RETURNABLE.has(code) ? code : '#N/A';
+  // an error cell from Excel has an empty message; one made by plainCell says what is wrong
+  const message = (cell as { message?: unknown }).message;
+  return typeof message === 'string' && message !== '' && (out === '#VALUE!' || out === '#N/A') ? excelError(out, message) : excelError(out);
+}
+
+/**
+ * True for an error that came from an input cell (Excel gives those an empty message), as opposed
+ * to one Tierwise made with a message.
+ *
+ * @example
+ * inputError(excelError("#N/A")); // true
+ * inputError(excelError("#VALUE!", '"x" is not a number')); // false
+ */
+export function inputError(error: unknown): boolean {
+  const message = (error as { message?: unknown } | null)?.message;
+  return message === undefined || message === '';
+}
+
+/**
+ * A cell as Tierwise reads it. With `allowCustomDataForDataTypeAny` in the metadata, Excel passes
+ * data types as objects (Excel JavaScript API `CellValue` JSON): a linked data type (Stocks,
+ * Geography) or an entity gives its display text, a formatted number or other basic value its
+ * `basicValue`, a data-type error its code; error cells (CustomFunctions.Error) stay as they are.
+ *
+ * @example
+ * plainCell({ type: "LinkedEntity", text: "Contoso", basicType: "Error", basicValue: "#VALUE!" }); // "Contoso"
+ * plainCell({ type: "FormattedNumber", basicValue: 12.5, numberFormat: "$0.00" }); // 12.5
+ */
+export function plainCell(cell: unknown): unknown {
+  if (cell === null || typeof cell !== 'object' || Array.isArray(cell)) return cell;
+  const o = cell as { code?: unknown; type?: unknown; text?: unknown; basicValue?: unknown; basicType?: unknown };
+  if (typeof o.code === 'string') return cell;
+  if (o.type === 'Entity' || o.type === 'LinkedEntity') {
+    if (typeof o.text === 'string' && o.text.trim() !== '') return o.text;
+    return excelError('#VALUE!', 'a data type cell (Stocks, Geography, …) has no display text: pass one of its fields, e.g. =A2.Name');
+  }
+  if (o.type === 'Error' || o.basicType === 'Error') return { error: typeof o.basicValue === 'string' ? o.basicValue : '#VALUE!' };
+  if ('basicValue' in o && (typeof o.basicValue === 'number' || typeof o.basicValue === 'string' || typeof o.basicValue === 'boolean')) return o.basicValue;
+  return excelError('#VALUE!', `a data type cell of type ${JSON.stringify(o.type)} cannot be read: pass its value`);
+}
+
+/** True when a cell is a data-type object (not an error cell) that {@link plainCell} must read. */
+function dataTypeCell(cell: unknown): boolean {
+  return cell !== null && typeof cell === 'object' && !Array.isArray(cell) && typeof (cell as { code?: unknown }).code !== 'string';
 }
 
 /** True for an omitted optional argument (Excel passes `null`; JavaScript callers `undefined`). */
@@ -83,9 +132,11 @@ export function omitted(arg: unknown): arg is null | undefined {
  * asMatrix([[1], [2]]); // [[1], [2]]
  */
 export function asMatrix(arg: unknown): Matrix {
-  if (!Array.isArray(arg)) return [[arg]];
-  if (arg.length > 0 && !Array.isArray(arg[0])) return (arg as unknown[]).map((cell) => [cell]);
-  return arg as Matrix;
+  if (!Array.isArray(arg)) return [[plainCell(arg)]];
+  const rows = arg.length > 0 && !Array.isArray(arg[0]) ? (arg as unknown[]).map((cell) => [cell]) : (arg as Matrix);
+  // data types (linked entities, formatted numbers) become plain values; a range without them is kept as it is
+  if (!rows.some((row) => row.some(dataTypeCell))) return rows;
+  return rows.map((row) => row.map(plainCell));
 }
 
 /**

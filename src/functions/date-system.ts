@@ -1,37 +1,66 @@
 /**
  * The workbook's date system for the custom functions. Serials alone need none (recency is a
  * difference of two serials), but date text — `"2011-12-10"` as `as_of`, or text dates beside
- * real ones — must become serials of the workbook's own system. The functions share the task
- * pane's runtime, so they can ask Excel once: `DATE(2000,1,1)` through `workbook.functions`.
- * Where there is no Excel (Node, the tests' bundle runs) the answer is the 1900 system.
+ * real ones — must become serials of the workbook's own system.
+ *
+ * Sources, in order: the answer the task pane kept when it started (no call during a
+ * calculation); else one question to Excel (`DATE(2000,1,1)` through `workbook.functions`), with a
+ * time limit, remembered once answered. A failed or late question is never remembered and never
+ * guessed: the caller says the date system is not known yet. Where there is no Excel at all
+ * (Node, the tests' bundle runs) the answer is the 1900 system.
+ * (No `Workbook` property gives the date system in ExcelApi up to 1.19.)
  */
 import type { DateSystem } from '../engine';
-import { DATE_PROBE_ARGS, dateSystemOfProbe } from '../excel/date-probe';
+import { readDateSystem, rememberDateSystem, rememberedDateSystem } from '../excel/date-probe';
 
-let asked: Promise<DateSystem> | null = null;
+/** How long a calculation waits for Excel's answer (ms). */
+export const DATE_SYSTEM_TIMEOUT_MS = 5_000;
+
+/** Excel could not tell the date system (failed, or no answer in time). */
+export class DateSystemUnknown extends Error {
+  constructor(reason: string) {
+    super(`the workbook's date system is not known yet (${reason}); recalculate, or give the dates as Excel dates`);
+    this.name = 'DateSystemUnknown';
+  }
+}
+
+let asking: Promise<DateSystem> | null = null;
 
 /**
- * The workbook's date system: asked of Excel on the first call, then remembered; "1900" when
- * there is no Excel or the question fails (asked again next time).
+ * The workbook's date system: the pane's answer, else asked of Excel once (within
+ * {@link DATE_SYSTEM_TIMEOUT_MS}); rejects with {@link DateSystemUnknown} when Excel cannot say,
+ * and asks again next time.
  *
  * @example
  * await workbookDateSystem(); // "1904" in a workbook using the 1904 date system
  */
 export function workbookDateSystem(): Promise<DateSystem> {
-  asked ??= ask().catch(() => {
-    asked = null;
-    return '1900' as const;
-  });
-  return asked;
-}
-
-async function ask(): Promise<DateSystem> {
+  const known = rememberedDateSystem();
+  if (known) return Promise.resolve(known);
   // the global exists only in Office's runtime, not in Node or a plain page
   const excel = (globalThis as { Excel?: typeof Excel }).Excel;
-  if (!excel || typeof excel.run !== 'function') return '1900';
-  return excel.run(async (context) => {
-    const y2k = context.workbook.functions.date(...DATE_PROBE_ARGS).load('value');
-    await context.sync();
-    return dateSystemOfProbe(y2k.value);
+  if (!excel || typeof excel.run !== 'function') return Promise.resolve('1900');
+  asking ??= withTimeout(excel.run((context) => readDateSystem(context)), DATE_SYSTEM_TIMEOUT_MS).then(
+    (answer) => {
+      rememberDateSystem(answer);
+      asking = null;
+      return answer;
+    },
+    (error: unknown) => {
+      asking = null;
+      if (error instanceof DateSystemUnknown) throw error;
+      const message = (error as { message?: unknown } | null)?.message;
+      throw new DateSystemUnknown(`Excel answered: ${typeof message === 'string' ? message : String(error)}`);
+    },
+  );
+  return asking;
+}
+
+function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
+  const timer = (globalThis as { setTimeout?: (fn: () => void, ms: number) => unknown }).setTimeout;
+  if (typeof timer !== 'function') return promise;
+  return new Promise<T>((resolve, reject) => {
+    timer(() => reject(new DateSystemUnknown(`Excel did not answer within ${ms / 1000} s`)), ms);
+    promise.then(resolve, reject);
   });
 }

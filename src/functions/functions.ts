@@ -9,7 +9,7 @@
  * costs that row only. Options are typed number/string/boolean, so Excel itself rejects errors there.
  */
 import { abcClass as abcClassImpl } from './abc';
-import type { Out } from './args';
+import { type Out, excelError } from './args';
 import { cuts as cutsImpl } from './cuts';
 import { explain as explainImpl } from './explain';
 import { grade as gradeImpl } from './grade';
@@ -20,7 +20,9 @@ import { pyramid as pyramidImpl } from './pyramid';
 import { quantileScore as quantileScoreImpl } from './quantile';
 import { rfmScore as rfmScoreImpl, rfmSegment as rfmSegmentImpl } from './rfm';
 import { rfmTable as rfmTableImpl } from './rfm-table';
-import { workbookDateSystem } from './date-system';
+import { DateSystemUnknown, workbookDateSystem } from './date-system';
+import { hasDateText } from './date-text';
+import type { DateSystem } from '../engine';
 
 /**
  * Spills an RFM table from a transaction log: a header row (Customer, Recency, Frequency, Monetary, R, F, M, RFM, Segment), then one row per customer.
@@ -35,7 +37,16 @@ import { workbookDateSystem } from './date-system';
  * @example =TIER.RFM_TABLE(G2:G541910, E2:E541910, H2:H541910)
  */
 export async function rfmTable(customers: unknown[][], dates: unknown[][], amounts: unknown[][], as_of?: unknown, bins?: number): Promise<unknown[][]> {
-  return rfmTableImpl(customers, dates, amounts, as_of, bins, await workbookDateSystem());
+  // serials alone need no date system (recency is a difference); date text does
+  if (!hasDateText(dates, as_of)) return rfmTableImpl(customers, dates, amounts, as_of, bins, '1900');
+  let dateSystem: DateSystem;
+  try {
+    dateSystem = await workbookDateSystem();
+  } catch (error) {
+    if (error instanceof DateSystemUnknown) throw excelError('#N/A', error.message);
+    throw error;
+  }
+  return rfmTableImpl(customers, dates, amounts, as_of, bins, dateSystem);
 }
 
 /**

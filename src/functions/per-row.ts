@@ -5,7 +5,7 @@
  * re-sorts the population.
  */
 import { type Fit, type MeasureRow, type Measures, type MethodModule, type ParamValue, type ParamValues, ParamError, fitMethod, methodById, parseParamText } from '../engine';
-import { type Matrix, type Out, asMatrix, fail, flatten, omitted, populationNumbers, readNumbers, requireNumbers, reshape, widthOf } from './args';
+import { type Matrix, type Out, asMatrix, fail, flatten, inputError, omitted, populationNumbers, readNumbers, requireNumbers, reshape, widthOf } from './args';
 import { populationCache } from './cache';
 
 /** A method fitted to a population, with the parameters it was fitted with. */
@@ -152,7 +152,7 @@ export function rowInstead(cells: (Out | undefined)[]): Out {
   let invalid: Out | undefined;
   for (const c of cells) {
     if (c === undefined || c === '') continue;
-    if ((c as CustomFunctions.Error).message === undefined) return c; // an error cell of the input
+    if (inputError(c)) return c; // an error cell of the input (Excel gives those an empty message)
     invalid ??= c;
   }
   return invalid ?? '';

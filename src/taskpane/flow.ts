@@ -5,10 +5,12 @@
  * resolves the selection, finds the previous output, probes the cells right of the table and reads
  * the table the preview found; the second writes everything.
  */
-import { type ColumnMapping, type Detection, ROLES, type Role, type TableColumns, type TableOptions, type TableResult, classifyTable, detectColumns } from '../engine';
+import { type ColumnMapping, type Detection, ROLES, type Role, type TableColumns, type TableOptions, type TableResult, classifyTable, detectColumns, letterIndex, methodById, namedColumns } from '../engine';
 import {
   type CancelToken,
   type ProgressListener,
+  type RecordedRun,
+  SOURCE_NAME,
   type RenderResult,
   type SheetArea,
   type TableSample,
@@ -17,10 +19,15 @@ import {
   REQUEST_BUDGET,
   besideIsFree,
   inspectWorkbook,
+  payloadTooLarge,
   queueInspect,
   readSample,
+  rememberDateSystem,
   renderPlan,
   sameArea,
+  selectionRefused,
+  type SelectionGlance,
+  glanceSelection,
 } from '../excel';
 import type { Language } from '../i18n/strings';
 import { type SheetPlan, buildSheetPlan } from '../report';
@@ -32,7 +39,7 @@ export type ExcelRunner = <T>(callback: (context: Excel.RequestContext) => Promi
 /** A problem the pane shows as a message (with a key into the pane strings). */
 export class PaneError extends Error {
   constructor(
-    readonly key: 'error.empty' | 'error.ownOutput' | 'error.noColumns',
+    readonly key: 'error.empty' | 'error.ownOutput' | 'error.noColumns' | 'error.selection' | 'error.noRecordedRun' | 'error.sourceChanged',
     message: string,
   ) {
     super(message);
@@ -55,12 +62,35 @@ export interface Preview {
  * @example const p = await previewSelection(Excel.run); p.detection.mapping // { customer: 0, date: 1, amount: 2 }
  */
 export async function previewSelection(run: ExcelRunner): Promise<Preview> {
-  return run(async (context) => {
-    const state = await inspectWorkbook(context);
+  return runOnSelection(run, async (context) => {
+    const state = await inspectWorkbook(context, { rules: 'none' });
+    // the custom functions share this runtime: they read dates with this answer, asking nothing while calculating
+    rememberDateSystem(state.dateSystem);
     const area = usableArea(state);
     const sample = await readSample(context, area);
     return { area, adjusted: state.adjusted, sample, detection: detectColumns(sample.headers, sample.sample), dateSystem: state.dateSystem };
   });
+}
+
+/**
+ * Runs a callback that reads the selection; Excel's refusal to hand over the selection (several
+ * areas, a chart or a shape selected) becomes a {@link PaneError} the pane shows in its language.
+ */
+async function runOnSelection<T>(run: ExcelRunner, callback: (context: Excel.RequestContext) => Promise<T>): Promise<T> {
+  try {
+    return await run(callback);
+  } catch (error) {
+    if (selectionRefused(error)) throw new PaneError('error.selection', 'select one block of cells: several areas, a chart or a shape cannot be classified');
+    throw error;
+  }
+}
+
+/**
+ * The selection's address and size only (one small request): what a selection change costs.
+ * @example const g = await glanceAtSelection(Excel.run); g.address // "Sheet1!A1:D9"
+ */
+export async function glanceAtSelection(run: ExcelRunner): Promise<SelectionGlance> {
+  return runOnSelection(run, (context) => glanceSelection(context));
 }
 
 function usableArea(state: WorkbookState): SheetArea {
@@ -79,6 +109,8 @@ export interface RunRequest {
   language: Language;
   /** Bytes per cell from the preview (read again when absent). */
   cellBytes?: readonly number[];
+  /** The table's headers from the preview (recorded with the output, so a refresh can check its columns). */
+  headers?: readonly string[];
   /**
    * The table the preview found: its rows are read in the run's first request, which also checks
    * that the selection still resolves to it (else they are read again).
@@ -110,7 +142,74 @@ export interface RunOutcome {
  * @example const out = await classifySelection(Excel.run, { mapping, options: { method: "abc" }, language: "en" });
  */
 export async function classifySelection(run: ExcelRunner, request: RunRequest): Promise<RunOutcome> {
+  return runOnSelection(run, (context) => classifyIn(context, request, 'selection'));
+}
+
+/** What **Refresh output** needs: the run is the one recorded with the previous output. */
+export type RefreshRequest = Pick<RunRequest, 'token' | 'onProgress' | 'yieldToUi'>;
+
+/**
+ * Runs the recorded run again in place: the same table (found through its defined name, grown to
+ * its current region, so rows added below count), the same columns, method, options and language,
+ * wherever the selection is now. The columns must still have the headers they had.
+ * @example const out = await refreshOutput(Excel.run, {}); out.render.summarySheet // "Tier Summary"
+ */
+export async function refreshOutput(run: ExcelRunner, request: RefreshRequest = {}): Promise<RunOutcome> {
   return run(async (context) => {
+    // one small request first: is there a recorded source (its name exists and refers to a sheet)?
+    const source = context.workbook.names.getItemOrNullObject(SOURCE_NAME).getRangeOrNullObject().load('rowIndex');
+    await context.sync();
+    if (source.isNullObject) throw new PaneError('error.noRecordedRun', 'nothing to refresh: classify a table first');
+    return classifyIn(context, { mapping: {}, options: { method: 'abc' }, language: 'en', ...request }, 'recorded');
+  });
+}
+
+/**
+ * The column a name in a `columns` parameter means: a header (case and surrounding spaces
+ * ignored) or a column letter of the selection; -1 when none.
+ * @example headerIndex(["Customer", "Margin"], "margin") // 1
+ */
+export function headerIndex(headers: readonly unknown[], name: string): number {
+  const want = name.trim().toLowerCase();
+  const byName = headers.findIndex((h) => String(h ?? '').trim().toLowerCase() === want);
+  if (byName >= 0) return byName;
+  const letter = letterIndex(name.trim());
+  return letter >= 0 && letter < headers.length ? letter : -1;
+}
+
+/** The recorded run as a request, after checking that its columns still have their headers. */
+async function recordedRequest(context: Excel.RequestContext, state: WorkbookState, area: SheetArea, asked: RunRequest): Promise<RunRequest> {
+  const recorded = state.previous.record.run;
+  if (!recorded) throw new PaneError('error.noRecordedRun', 'nothing to refresh: classify a table first');
+  const sample = await readSample(context, area);
+  for (const [role, header] of Object.entries(recorded.headers)) {
+    const column = recorded.mapping[role];
+    if (column === undefined || (sample.headers[column] ?? '') !== header) {
+      throw new PaneError('error.sourceChanged', `the ${role} column is no longer "${header}"`);
+    }
+  }
+  const extra: Record<string, number> = {};
+  const options = recorded.options as unknown as TableOptions;
+  for (const name of namedColumns(methodById(options.method), options)) {
+    const index = headerIndex(sample.headers, name);
+    if (index < 0) throw new PaneError('error.sourceChanged', `no column "${name}" any more`);
+    extra[name] = index;
+  }
+  return {
+    ...asked,
+    extra,
+    mapping: recorded.mapping as ColumnMapping,
+    options: recorded.options as unknown as TableOptions,
+    language: recorded.language === 'zh-CN' ? 'zh-CN' : 'en',
+    headers: sample.headers,
+    cellBytes: sample.cellBytes,
+    area,
+  };
+}
+
+async function classifyIn(context: Excel.RequestContext, asked: RunRequest, source: 'selection' | 'recorded'): Promise<RunOutcome> {
+  {
+    let request = asked;
     const rolesOf = (area: SheetArea): Role[] => ROLES.filter((r) => request.mapping[r] !== undefined && (request.mapping[r] as number) < area.columns);
     const extras = Object.entries(request.extra ?? {});
     const indexesOf = (area: SheetArea): number[] => [...rolesOf(area).map((r) => request.mapping[r] as number), ...extras.map(([, i]) => i).filter((i) => i < area.columns)];
@@ -119,7 +218,7 @@ export async function classifySelection(run: ExcelRunner, request: RunRequest): 
     // and the expected table's first rows (all of them when they fit)
     const expected = request.area;
     let reader: ColumnReader | null = null;
-    const pending = queueInspect(context, { besideOf: expected });
+    const pending = queueInspect(context, { besideOf: expected, source });
     if (expected && request.cellBytes && rolesOf(expected).includes('customer')) {
       reader = new ColumnReader(context, expected, indexesOf(expected), readOptions(request.cellBytes));
       reader.queue(FIRST_REQUEST_RESERVE);
@@ -129,11 +228,19 @@ export async function classifySelection(run: ExcelRunner, request: RunRequest): 
       await context.sync();
       state = await pending.resolve();
     } catch (error) {
-      if (!reader || (error as { code?: string }).code !== 'RequestPayloadSizeLimitExceeded') throw error;
-      reader = null;
-      state = await inspectWorkbook(context, { besideOf: expected });
+      if (reader && payloadTooLarge(error)) {
+        // the first rows' answer (or request) was too large: inspect alone, then read in smaller chunks
+        reader = null;
+        state = await inspectWorkbook(context, { besideOf: expected, source });
+      } else if (!payloadTooLarge(error) && !selectionRefused(error)) {
+        // a user's colour rule Excel cannot read (office-js 6827, 6835) fails the whole request:
+        // inspect again, reading only the rules over Tierwise's own columns
+        reader = null;
+        state = await inspectWorkbook(context, { besideOf: expected, rules: 'own', source });
+      } else throw error;
     }
     const area = usableArea(state);
+    if (source === 'recorded') request = await recordedRequest(context, state, area, request);
     // date serials count from the workbook's epoch unless the caller says otherwise
     const options: TableOptions = { ...request.options, dateSystem: request.options.dateSystem ?? state.dateSystem };
     const roles = rolesOf(area);
@@ -168,11 +275,30 @@ export async function classifySelection(run: ExcelRunner, request: RunRequest): 
       besideFree,
       sheetNames: { customers: t(request.language, 'sheet.customers'), summary: plan.summary.sheetName },
       dateSystem: options.dateSystem,
+      run: recordOf(request, area),
       token: request.token,
       onProgress: request.onProgress,
     });
     return { area, adjusted: state.adjusted, plan, result, render };
-  });
+  }
+}
+
+/**
+ * The run to record with the output: the columns of the roles, their headers (when known), the
+ * options without the date system (read from the workbook each time) and the language.
+ */
+function recordOf(request: RunRequest, area: SheetArea): RecordedRun {
+  const mapping: Record<string, number> = {};
+  const headers: Record<string, string> = {};
+  for (const role of ROLES) {
+    const column = request.mapping[role];
+    if (column === undefined || column >= area.columns) continue;
+    mapping[role] = column;
+    if (request.headers?.[column] !== undefined) headers[role] = request.headers[column];
+  }
+  const { dateSystem, ...options } = request.options;
+  void dateSystem;
+  return { mapping, headers, options: options as Record<string, unknown>, language: request.language };
 }
 
 /** Part of the first request left for the inspection's own loads (sheets, names, rules…). */

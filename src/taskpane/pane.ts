@@ -2,28 +2,15 @@
  * The pane's state and events: preview the selection, edit columns and method, classify with a
  * progress bar and Cancel, show tier counts and skipped rows — in English or 简体中文.
  */
-import { type ColumnMapping, METHOD_LIST, type MethodId, letterIndex, methodById, namedColumns, paramText, pick } from '../engine';
-import { CancelledError, CancelToken, type Progress, blockAddress } from '../excel';
+import { type ColumnMapping, METHOD_LIST, type MethodId, methodById, namedColumns, paramText, pick } from '../engine';
+import { CancelledError, CancelToken, type Progress, blockAddress, sameArea } from '../excel';
 import { type PaneKey, paneText } from '../i18n/pane-strings';
 import { type Language, languageOf } from '../i18n/strings';
 import { cutPointsText } from './cuts';
 import { byId, el } from './dom';
-import { type ExcelRunner, PaneError, type Preview, classifySelection, previewSelection } from './flow';
+import { type ExcelRunner, PaneError, type Preview, type RunOutcome, classifySelection, glanceAtSelection, headerIndex, previewSelection, refreshOutput } from './flow';
 import { parseOptions } from './options';
 import { mappingLevel, renderColumns, renderIssues, renderTierCounts } from './view';
-
-/**
- * The column a name in a `columns` parameter means: a header (case and surrounding spaces
- * ignored) or a column letter of the selection; -1 when none.
- * @example headerIndex(["Customer", "Margin"], "margin") // 1
- */
-export function headerIndex(headers: readonly unknown[], name: string): number {
-  const want = name.trim().toLowerCase();
-  const byName = headers.findIndex((h) => String(h ?? '').trim().toLowerCase() === want);
-  if (byName >= 0) return byName;
-  const letter = letterIndex(name.trim());
-  return letter >= 0 && letter < headers.length ? letter : -1;
-}
 
 /** What the pane needs from its host page. */
 export interface PaneDeps {
@@ -32,12 +19,16 @@ export interface PaneDeps {
   displayLanguage?: string;
   /** Registers a callback for selection changes (Office's DocumentSelectionChanged). */
   onSelectionChange?: (handler: () => void) => void;
+  /** Registers a callback for the pane being shown again (the full inspection runs then). */
+  onShow?: (handler: () => void) => void;
 }
 
 /** The running pane, for tests and the page. */
 export interface Pane {
   refresh(): Promise<void>;
   classify(): Promise<void>;
+  /** Refresh output: runs the recorded run again in place. */
+  rerun(): Promise<void>;
   setLanguage(language: Language): void;
 }
 
@@ -62,6 +53,8 @@ export function startPane(doc: Document, deps: PaneDeps): Pane {
   let token: CancelToken | null = null;
   let lastStatus: { key: PaneKey; params: Record<string, string | number>; kind: '' | 'error' | 'warning' } | null = null;
   let finalCuts: { text: string; rows: number } | null = null;
+  /** True after a selection change: the preview describes the previous selection. */
+  let stale = false;
 
   const $ = <T extends HTMLElement>(id: string): T => byId<T>(doc, id);
   const text = (key: PaneKey, params: Record<string, string | number> = {}): string => paneText(language, key, params);
@@ -202,6 +195,9 @@ export function startPane(doc: Document, deps: PaneDeps): Pane {
     doc.querySelectorAll<HTMLElement>('[data-i18n]').forEach((node) => {
       node.textContent = text(node.dataset.i18n as PaneKey);
     });
+    doc.querySelectorAll<HTMLElement>('[data-i18n-title]').forEach((node) => {
+      node.title = text(node.dataset.i18nTitle as PaneKey);
+    });
     $<HTMLSelectElement>('language').value = language;
     renderSelection();
     renderMethod();
@@ -219,6 +215,7 @@ export function startPane(doc: Document, deps: PaneDeps): Pane {
 
   async function refresh(): Promise<void> {
     if (token) return;
+    stale = false;
     try {
       preview = await previewSelection(deps.run);
       mapping = { ...preview.detection.mapping };
@@ -233,6 +230,23 @@ export function startPane(doc: Document, deps: PaneDeps): Pane {
     renderMethod();
   }
 
+  /** A selection change: only the address and size are read (the full inspection waits for Refresh or Classify). */
+  async function glance(): Promise<void> {
+    if (token) return;
+    try {
+      const g = await glanceAtSelection(deps.run);
+      stale = true;
+      $('sel-address').textContent = g.address;
+      $('sel-address').title = g.address;
+      $('sel-info').textContent = text('sel.changed');
+      $('sel-note').hidden = true;
+      setStatus(null);
+    } catch (error) {
+      stale = true;
+      reportError(error);
+    }
+  }
+
   function reportError(error: unknown): void {
     if (error instanceof CancelledError) setStatus('run.cancelled', {}, 'warning');
     else if (error instanceof PaneError) setStatus(error.key, {}, 'error');
@@ -241,6 +255,20 @@ export function startPane(doc: Document, deps: PaneDeps): Pane {
 
   async function classify(): Promise<void> {
     if (token) return;
+    if (stale || !preview) {
+      // the full inspection of a changed selection; the columns chosen stay when it is the same table
+      const kept = { mapping, method, area: preview?.area ?? null };
+      await refresh();
+      if (!preview) return;
+      if (!kept.area || !sameArea(kept.area, preview.area)) {
+        setStatus('sel.changedTable', {}, 'warning');
+        return;
+      }
+      mapping = kept.mapping;
+      method = kept.method;
+      renderSelection();
+      renderMethod();
+    }
     const parsed = parseOptions(fields());
     if (!parsed.ok) {
       setStatus('error.params', { detail: pick(parsed.problem, language) }, 'error');
@@ -256,25 +284,41 @@ export function startPane(doc: Document, deps: PaneDeps): Pane {
       }
       extra[name] = index;
     }
-    token = new CancelToken();
-    const button = $<HTMLButtonElement>('classify');
-    button.disabled = true;
-    $('progress').hidden = false;
-    $('results').hidden = true;
-    setStatus(null);
-    showProgress({ phase: 'read', done: 0, total: 1 });
-    try {
-      const out = await classifySelection(deps.run, {
+    await execute((t) =>
+      classifySelection(deps.run, {
         mapping,
         extra,
         options: parsed.options,
         language,
         cellBytes: preview?.sample.cellBytes,
+        headers: preview?.sample.headers,
         area: preview?.area,
-        token,
+        token: t,
         onProgress: showProgress,
-        yieldToUi: () => new Promise((resolve) => setTimeout(resolve, 0)),
-      });
+        yieldToUi,
+      }),
+    );
+  }
+
+  const yieldToUi = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
+
+  /** Refresh output: the recorded run again, in place (after the user's data changed). */
+  async function rerun(): Promise<void> {
+    if (token) return;
+    await execute((t) => refreshOutput(deps.run, { token: t, onProgress: showProgress, yieldToUi }));
+  }
+
+  /** Runs a classification with the progress bar and Cancel, then shows its results. */
+  async function execute(start: (token: CancelToken) => Promise<RunOutcome>): Promise<void> {
+    token = new CancelToken();
+    const buttons = [$<HTMLButtonElement>('classify'), $<HTMLButtonElement>('rerun')];
+    buttons.forEach((b) => (b.disabled = true));
+    $('progress').hidden = false;
+    $('results').hidden = true;
+    setStatus(null);
+    showProgress({ phase: 'read', done: 0, total: 1 });
+    try {
+      const out = await start(token);
       const { plan, render } = out;
       renderTierCounts(doc, $('tier-rows'), plan.tierCounts);
       renderIssues(doc, $('issues-h'), $('issues'), language, plan.issues);
@@ -291,11 +335,15 @@ export function startPane(doc: Document, deps: PaneDeps): Pane {
       }
       const done = $('status');
       done.textContent = `${text('run.done', { customers })}${language === 'zh-CN' ? '' : ' '}${done.textContent ?? ''}`;
+      if (render.chartsLeftOut) {
+        done.textContent += `${language === 'zh-CN' ? '' : ' '}${text('run.chartsLeftOut')}`;
+        done.className = 'status warning';
+      }
     } catch (error) {
       reportError(error);
     } finally {
       token = null;
-      button.disabled = false;
+      buttons.forEach((b) => (b.disabled = false));
       $('progress').hidden = true;
     }
   }
@@ -308,6 +356,7 @@ export function startPane(doc: Document, deps: PaneDeps): Pane {
   // events
   $('refresh').addEventListener('click', () => void refresh());
   $('classify').addEventListener('click', () => void classify());
+  $('rerun').addEventListener('click', () => void rerun());
   $('cancel').addEventListener('click', () => token?.cancel());
   $<HTMLSelectElement>('language').addEventListener('change', (e) => setLanguage((e.target as HTMLSelectElement).value === 'zh-CN' ? 'zh-CN' : 'en'));
   $('as-of').addEventListener('input', () => ((finalCuts = null), renderCuts()));
@@ -316,8 +365,9 @@ export function startPane(doc: Document, deps: PaneDeps): Pane {
     finalCuts = null;
     renderMethod();
   });
-  deps.onSelectionChange?.(() => void refresh());
+  deps.onSelectionChange?.(() => void glance());
+  deps.onShow?.(() => void refresh());
 
   applyLanguage();
-  return { refresh, classify, setLanguage };
+  return { refresh, classify, rerun, setLanguage };
 }

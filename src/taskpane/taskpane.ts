@@ -1,9 +1,12 @@
 /**
  * Task pane entry: waits for Office, then starts the pane with Excel.run and the display language.
+ * A selection change costs one small request (address and size), and nothing while the pane is
+ * hidden (the shared runtime keeps running); the full inspection runs when the pane is shown again.
  */
 import { startPane } from './pane';
 
 Office.onReady(() => {
+  let visible = true;
   const pane = startPane(document, {
     run: (callback) => Excel.run(callback),
     displayLanguage: Office.context?.displayLanguage,
@@ -11,7 +14,14 @@ Office.onReady(() => {
       let timer: ReturnType<typeof setTimeout> | undefined;
       Office.context?.document?.addHandlerAsync?.(Office.EventType.DocumentSelectionChanged, () => {
         clearTimeout(timer);
-        timer = setTimeout(handler, 400);
+        if (visible) timer = setTimeout(handler, 400);
+      });
+    },
+    onShow: (handler) => {
+      // SharedRuntime 1.1: told when the pane is hidden or shown
+      void Office.addin?.onVisibilityModeChanged?.((message) => {
+        visible = message.visibilityMode !== 'Hidden';
+        if (visible) handler();
       });
     },
   });

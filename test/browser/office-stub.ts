@@ -10,6 +10,10 @@ interface StubWindow {
   __fixture?: 'transactions' | 'customers';
   __displayLanguage?: string;
   __host?: ExcelHost;
+  /** Fires Office's DocumentSelectionChanged handlers (as Excel does when the user selects). */
+  __selectionChanged?: () => void;
+  /** Fires `Office.addin.onVisibilityModeChanged` handlers (SharedRuntime 1.1), as when the user closes or reopens the pane. */
+  __visibility?: (mode: 'Hidden' | 'Taskpane') => void;
   Office?: unknown;
   Excel?: unknown;
 }
@@ -35,9 +39,22 @@ if (w.__fixture === 'customers') {
 }
 w.__host = host;
 w.Excel = host.Excel;
+const selectionHandlers: (() => void)[] = [];
+w.__selectionChanged = () => selectionHandlers.forEach((h) => h());
+const visibilityHandlers: ((message: { visibilityMode: string }) => void)[] = [];
+w.__visibility = (mode) => visibilityHandlers.forEach((h) => h({ visibilityMode: mode }));
 w.Office = {
   EventType: { DocumentSelectionChanged: 'documentSelectionChanged' },
-  context: { displayLanguage: w.__displayLanguage ?? 'en-US', document: { addHandlerAsync: () => undefined } },
+  addin: {
+    onVisibilityModeChanged: (handler: (message: { visibilityMode: string }) => void) => {
+      visibilityHandlers.push(handler);
+      return Promise.resolve(() => Promise.resolve());
+    },
+  },
+  context: {
+    displayLanguage: w.__displayLanguage ?? 'en-US',
+    document: { addHandlerAsync: (_type: string, handler: () => void) => void selectionHandlers.push(handler) },
+  },
   onReady(callback?: (info: { host: string; platform: string }) => void) {
     const info = { host: 'Excel', platform: 'OfficeOnline' };
     setTimeout(() => callback?.(info), 0);

@@ -165,4 +165,82 @@ describeIfBrowser('task pane in headless Chromium', () => {
     await page.screenshot({ path: join(IMAGES, 'pane-methods.png'), fullPage: true });
     await page.close();
   });
+  it('reads only the address on a selection change; Classify then inspects, and says so when the table changed', async () => {
+    const page = await open('transactions', 'en-US');
+    const stats = (): Promise<{ syncs: number; received: number }> =>
+      page.evaluate(() => {
+        const host = (window as unknown as { __host: import('../host').ExcelHost }).__host;
+        return { syncs: host.stats.syncs, received: host.stats.bytesReceived };
+      });
+    const before = await stats();
+    await page.evaluate(() => {
+      const w = window as unknown as { __host: import('../host').ExcelHost; __selectionChanged: () => void };
+      w.__host.fill('Sheet1', 'H1', [['Client', 'Spend'], ['a', 10], ['b', 20], ['c', 5]]);
+      w.__host.select('H2');
+      w.__selectionChanged();
+    });
+    await page.waitForFunction(() => document.getElementById('sel-address')?.textContent === 'Sheet1!H2');
+    const after = await stats();
+    expect(after.syncs - before.syncs).toBe(1);
+    expect(after.received - before.received).toBeLessThan(200);
+    await expect(page.textContent('#sel-info')).resolves.toBe('The selection changed. Press Refresh to detect its columns, or Classify to run on it.');
+    // Classify: the full inspection finds another table, shows its columns and asks to check them
+    await page.getByRole('button', { name: 'Classify selection' }).click();
+    await page.waitForFunction(() => /another table/.test(document.getElementById('status')?.textContent ?? ''));
+    await expect(page.textContent('#sel-address')).resolves.toBe('Sheet1!H1:I4');
+    await expect(page.evaluate(() => (window as unknown as { __host: import('../host').ExcelHost }).__host.model.sheets.length)).resolves.toBe(1);
+    await page.close();
+  });
+
+  it('shows "select one block of cells" in the pane\'s language when two areas are selected', async () => {
+    const page = await open('transactions', 'zh-CN');
+    await page.evaluate(() => {
+      const w = window as unknown as { __host: import('../host').ExcelHost; __selectionChanged: () => void };
+      w.__host.select('A1:B9,D1:D9');
+      w.__selectionChanged();
+    });
+    await page.waitForFunction(() => (document.getElementById('status')?.textContent ?? '') !== '');
+    await expect(page.textContent('#status')).resolves.toBe('请只选择一个连续的单元格区域：多个区域、图表或形状无法分层。');
+    await page.close();
+  });
+  it('Refresh output runs the last classification again in place after the data changed', async () => {
+    const page = await open('customers', 'en-US');
+    await page.getByRole('button', { name: 'Classify selection' }).click();
+    await page.waitForSelector('#results:not([hidden])');
+    await page.evaluate(() => {
+      const w = window as unknown as { __host: import('../host').ExcelHost };
+      // two more customers below the table; the user now works on another sheet
+      w.__host.fill('Sheet1', 'A9', [['Gus', 'West', 7000], ['Hal', 'East', 20]]);
+      w.__host.model.addSheet('Notes');
+      w.__host.select('Notes!B2');
+    });
+    await page.getByRole('button', { name: 'Refresh output' }).click();
+    await page.waitForFunction(() => /^Done: 7 customers classified\./.test(document.getElementById('status')?.textContent ?? ''));
+    const tiers = await page.evaluate(() => {
+      const s = (window as unknown as { __host: import('../host').ExcelHost }).__host.model.sheet('Sheet1');
+      return Array.from({ length: 11 }, (_, r) => s.get(r, 4));
+    });
+    expect(tiers[0]).toBe('Tier');
+    expect(tiers[8]).toBe('A');
+    expect(tiers[10]).toBe('');
+    await page.close();
+  });
+  it('costs nothing on selection changes while the pane is hidden, and inspects when it is shown again', async () => {
+    const page = await open('transactions', 'en-US');
+    const syncs = (): Promise<number> => page.evaluate(() => (window as unknown as { __host: import('../host').ExcelHost }).__host.stats.syncs);
+    const before = await syncs();
+    await page.evaluate(() => {
+      const w = window as unknown as { __host: import('../host').ExcelHost; __selectionChanged: () => void; __visibility: (m: string) => void };
+      w.__visibility('Hidden');
+      w.__host.select('B2');
+      w.__selectionChanged();
+      w.__selectionChanged();
+    });
+    await page.waitForTimeout(600); // past the pane's 400 ms debounce
+    expect(await syncs()).toBe(before);
+    await page.evaluate(() => (window as unknown as { __visibility: (m: string) => void }).__visibility('Taskpane'));
+    await page.waitForFunction(() => document.getElementById('sel-address')?.textContent === 'Sheet1!A1:D5002');
+    await expect(page.textContent('#sel-note')).resolves.toBe('Expanded to the table around the selected cell.');
+    await page.close();
+  });
 });

@@ -12,12 +12,37 @@ export const DIST = path.join(ROOT, 'dist');
 export const BUNDLE = path.join(DIST, 'functions.js');
 export const METADATA = path.join(DIST, 'functions.json');
 
-/** An Excel error value as the stub runtime makes it (and as Excel passes error cells in). */
-export class StubError {
+/**
+ * An Excel error value as the runtime makes it (and as Excel passes error cells in): like
+ * `CustomFunctionError` in @microsoft/office-js dist/custom-functions-runtime.debug.js, an Error
+ * whose message is "" when none is given — error cells from the sheet always arrive so.
+ */
+export class StubError extends Error {
+  readonly type = 'Error';
   constructor(
     readonly code: string,
-    readonly message?: string,
-  ) {}
+    message?: string,
+  ) {
+    super(message || '');
+  }
+}
+
+/**
+ * A linked data type cell (Stocks, Geography) as Excel passes it to a function whose metadata sets
+ * `allowCustomDataForDataTypeAny`: `LinkedEntityCellValue` JSON of the Excel JavaScript API.
+ * @example linkedEntity('Contoso') // { type: 'LinkedEntity', text: 'Contoso', basicType: 'Error', basicValue: '#VALUE!', … }
+ */
+export function linkedEntity(text: string | undefined): Record<string, unknown> {
+  return { type: 'LinkedEntity', text, basicType: 'Error', basicValue: '#VALUE!', id: { entityId: text ?? '', domainId: 'stocks', serviceId: 268435456, culture: 'en-US' }, properties: {} };
+}
+
+/**
+ * A formatted number cell as Excel passes it under `allowCustomDataForDataTypeAny`
+ * (`FormattedNumberCellValue` JSON).
+ * @example formattedNumber(12.5, '$0.00')
+ */
+export function formattedNumber(value: number, numberFormat = '#,##0.00'): Record<string, unknown> {
+  return { type: 'FormattedNumber', basicValue: value, basicType: 'Double', numberFormat };
 }
 
 /** The error codes of CustomFunctions.ErrorCode. */

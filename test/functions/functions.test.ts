@@ -5,7 +5,8 @@
 import * as fs from 'node:fs';
 import * as vm from 'node:vm';
 import { abcClasses, pyramidTiers, quantileScores, scoreRfm } from '../../src/engine';
-import { type AsyncFn, BUNDLE, type Fn, StubError, col, isError, loadBundle, rejected, thrown } from './bundle';
+import { type AsyncFn, BUNDLE, type Fn, StubError, col, formattedNumber, isError, linkedEntity, loadBundle, rejected, thrown } from './bundle';
+import { createHost } from '../host';
 
 const { fns, associations } = loadBundle();
 const { RFM_SCORE, RFM_SEGMENT, QUANTILE_SCORE, ABC_CLASS, PYRAMID, LABEL, CUTS, EXPLAIN } = fns as Record<string, Fn>;
@@ -276,7 +277,7 @@ describe('TIER.RFM_TABLE', () => {
     expect(off.slice(1).map((r) => r[1])).toEqual([6 + 1462, 4 + 1462]);
   });
 
-  it('answers in the 1900 system when Excel cannot be asked, and asks again next time', async () => {
+  it('never guesses the date system: #N/A with the reason when Excel fails, asked again next time', async () => {
     let asked = 0;
     const failing = {
       run: async () => {
@@ -285,9 +286,80 @@ describe('TIER.RFM_TABLE', () => {
       },
     };
     const fn = loadBundle({ Excel: failing }).fns.RFM_TABLE as unknown as AsyncFn;
-    expect(await fn(customers, dates, amounts, null, null)).toEqual(await RFM_TABLE(customers, dates, amounts, null, null));
-    await fn(customers, dates, amounts, null, null);
+    // text dates need the date system: no silent 1900
+    for (let i = 0; i < 2; i++) {
+      const error = await rejected(() => fn(customers, dates, amounts, null, null));
+      expect([(error as StubError).code, (error as StubError).message]).toEqual(['#N/A', expect.stringMatching(/date system is not known yet \(Excel answered: not now\)/)]);
+    }
     expect(asked).toBe(2);
+    // serials alone do not: computed without asking
+    const serials = col([40513, 40517, 40519, 40520, 40516, 40516]);
+    expect(await fn(customers, serials, amounts, null, null)).toEqual(await RFM_TABLE(customers, serials, amounts, null, null));
+    expect(asked).toBe(2);
+  });
+
+  it('gives up on an Excel that does not answer within the time limit (the test host held busy), and asks again', async () => {
+    const host = createHost();
+    host.model.date1904 = true;
+    host.busy = true;
+    let timers = 0;
+    // a setTimeout that fires at once: the time limit passes immediately
+    const setTimeout = (fn: () => void): number => {
+      timers++;
+      if (host.busy) fn();
+      return 0;
+    };
+    const fn = loadBundle({ Excel: host.Excel, setTimeout }).fns.RFM_TABLE as unknown as AsyncFn;
+    const error = await rejected(() => fn(col(['A', 'B']), col([35064, '2000-01-05']), col([1, 2]), null, null));
+    expect([(error as StubError).code, (error as StubError).message]).toEqual(['#N/A', expect.stringMatching(/did not answer within 5 s/)]);
+    expect(timers).toBe(1);
+    // once Excel answers, the 1904 serial and the text date are 4 days apart
+    host.busy = false;
+    const out = await fn(col(['A', 'B']), col([35064, '2000-01-05']), col([1, 2]), null, null);
+    expect(out.slice(1).map((r) => r.slice(0, 2))).toEqual([['A', 5], ['B', 1]]);
+  });
+
+  it('uses the date system the pane kept when it started, without asking Excel during the calculation', async () => {
+    let asked = 0;
+    const excel = { run: async () => (asked++, 36526) };
+    const fn = loadBundle({ Excel: excel, [Symbol.for('tierwise.workbookDateSystem')]: '1904' }).fns.RFM_TABLE as unknown as AsyncFn;
+    const out = await fn(col(['A', 'B']), col([35064, '2000-01-05']), col([1, 2]), null, null);
+    expect(out.slice(1).map((r) => r.slice(0, 2))).toEqual([['A', 5], ['B', 1]]);
+    expect(asked).toBe(0);
+  });
+});
+
+describe('Cells as Excel passes them (error cells, data types)', () => {
+  it('gives a row its input error before the #VALUE! of a text cell, with error cells as Excel makes them (message "")', () => {
+    expect(new StubError('#N/A').message).toBe('');
+    const block = [
+      [1, 9, 900],
+      ['soon', new StubError('#N/A'), 20],
+      [30, 3, 100],
+    ];
+    const out = RFM_SCORE(block, null, 3);
+    expect(isError(out[1][0], '#N/A')).toBe(true);
+  });
+
+  it('never returns #REF! (an input-only error code): that row gives #N/A', () => {
+    const out = flat(ABC_CLASS([[50], [new StubError('#REF!')], [30], [new StubError('#NAME?')]], null, null, null));
+    expect(out[0]).toBe('A');
+    expect([(out[1] as StubError).code, (out[3] as StubError).code]).toEqual(['#N/A', '#N/A']);
+  });
+
+  it('reads linked data types by their display text and formatted numbers by their value', async () => {
+    const customers = col([linkedEntity('Contoso'), linkedEntity('Fabrikam'), linkedEntity('Contoso')]);
+    const out = await RFM_TABLE(customers, col([40513, 40517, 40519]), col([formattedNumber(10), formattedNumber(5), 20]), null, 2);
+    expect(out.slice(1).map((r) => [r[0], r[1], r[2], r[3]])).toEqual([
+      ['Contoso', 1, 2, 30],
+      ['Fabrikam', 3, 1, 5],
+    ]);
+    expect(flat(ABC_CLASS(col([formattedNumber(50), 30, formattedNumber(10), 5, 5]), null, null, null))).toEqual(['A', 'A', 'B', 'C', 'C']);
+  });
+
+  it('gives #VALUE! with a message for a data type without display text', () => {
+    const out = flat(QUANTILE_SCORE(col([5, linkedEntity(undefined), 7]), null, 2, null));
+    expect([(out[1] as StubError).code, (out[1] as StubError).message]).toEqual(['#VALUE!', expect.stringMatching(/no display text/)]);
   });
 });
 

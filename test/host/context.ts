@@ -48,6 +48,8 @@ interface Op {
   desc: unknown;
   cells: number;
   run: () => OpResult | void;
+  /** "Class.member" of the call, reported as `debugInfo.errorLocation` when it fails (as Office.js does). */
+  where?: string;
 }
 
 /** Length in bytes of a value as JSON (UTF-8). */
@@ -82,8 +84,8 @@ export class HostContext {
   }
 
   /** Queues an operation; it runs against the model at the next sync. */
-  enqueue(desc: unknown, run: () => OpResult | void, cells = 0): void {
-    this.queue.push({ desc, run, cells });
+  enqueue(desc: unknown, run: () => OpResult | void, cells = 0, where?: string): void {
+    this.queue.push({ desc, run, cells, where });
   }
 
   /** Marks the current request as run with calculation suspended. */
@@ -119,8 +121,15 @@ export class HostContext {
     }
     const results: OpResult[] = [];
     for (const op of ops) {
-      if (this.failOp?.(op.desc)) throw new HostError('GeneralException', 'An internal error has occurred.');
-      const r = op.run();
+      if (this.failOp?.(op.desc)) throw new HostError('GeneralException', 'An internal error has occurred.', op.where);
+      let r: OpResult | void;
+      try {
+        r = op.run();
+      } catch (error) {
+        // Office.js names the failing call in debugInfo.errorLocation ("Excel JavaScript API error handling", learn.microsoft.com)
+        if (error instanceof HostError && !error.debugInfo.errorLocation && op.where) error.debugInfo.errorLocation = op.where;
+        throw error;
+      }
       if (r) results.push(r);
     }
     const responseBytes = jsonBytes(results.map((r) => r.data));
@@ -128,7 +137,10 @@ export class HostContext {
     this.stats.bytesReceived += responseBytes;
     this.stats.maxResponseBytes = Math.max(this.stats.maxResponseBytes, responseBytes);
     if (responseBytes > PAYLOAD_LIMIT) {
-      throw new HostError('RequestPayloadSizeLimitExceeded', `The response payload size has exceeded the limit (${responseBytes} bytes).`);
+      // an answer too large to return has its own code (CoreErrorCodes.responsePayloadSizeLimitExceeded
+      // in @microsoft/office-js dist/excel-web-16.00.debug.js; "Excel JavaScript API error codes" on
+      // learn.microsoft.com); the request code is only for a request too large to send
+      throw new HostError('ResponsePayloadSizeLimitExceeded', `The response payload size has exceeded the limit (${responseBytes} bytes).`);
     }
     for (const r of results) r.apply();
     this.afterSync?.(this.stats);
@@ -189,7 +201,7 @@ export abstract class ClientProxy {
 
   /** Queues a call or a property write. */
   protected call(method: string, args: unknown[], run: () => void, cells = 0): void {
-    this.context.enqueue({ o: this.objectId, m: method, a: args }, run, cells);
+    this.context.enqueue({ o: this.objectId, m: method, a: args }, run, cells, `${this.constructor.name.replace(/Proxy$/, '')}.${method}`);
   }
 
   /** Plain object of the loaded properties, like Office.js `toJSON`. */

@@ -6,24 +6,33 @@
 export type HostErrorCode =
   | 'PropertyNotLoaded'
   | 'RequestPayloadSizeLimitExceeded'
+  | 'ResponsePayloadSizeLimitExceeded'
   | 'InvalidArgument'
   | 'InvalidOperation'
   | 'ItemNotFound'
   | 'ItemAlreadyExists'
   | 'InvalidReference'
-  | 'GeneralException';
+  | 'InvalidSelection'
+  | 'EmptyChartSeries'
+  | 'GeneralException'
+  | 'ApiNotFound';
 
 /**
  * An error as Excel reports it.
  * @example throw new HostError('ItemNotFound', 'The requested resource doesn't exist.')
  */
 export class HostError extends Error {
+  /** Where the request failed, as Office.js reports it in `debugInfo.errorLocation` (e.g. "Workbook.getSelectedRange"). */
+  debugInfo: { code: HostErrorCode; message: string; errorLocation?: string };
+
   constructor(
     readonly code: HostErrorCode,
     message: string,
+    errorLocation?: string,
   ) {
     super(message);
     this.name = 'RichApi.Error';
+    this.debugInfo = { code, message, ...(errorLocation ? { errorLocation } : {}) };
   }
 }
 

@@ -64,14 +64,14 @@ describe('in-memory Excel host', () => {
     expect(host.model.sheet('Sheet1').usedRect()).toBeNull();
   });
 
-  it('rejects a response over 5 MB', async () => {
+  it('rejects a response over 5 MB with the response code (ResponsePayloadSizeLimitExceeded)', async () => {
     const host = createHost();
     const sheet = host.model.sheet('Sheet1');
     for (let r = 0; r < 300_000; r++) sheet.put(r, 0, 'a value of twenty b');
     await expect(host.Excel.run(async (ctx) => {
       ctx.workbook.worksheets.getItem('Sheet1').getRange('A:A').load('values');
       await ctx.sync();
-    })).rejects.toMatchObject({ code: 'RequestPayloadSizeLimitExceeded' });
+    })).rejects.toMatchObject({ code: 'ResponsePayloadSizeLimitExceeded' });
   });
 
   it('follows Excel sheet-name rules', async () => {

@@ -27,13 +27,23 @@ export interface ExcelHost {
   afterSync?: (stats: HostStats) => void;
   /** Makes every operation it returns true for fail when its request runs (e.g. adding charts). */
   failOp?: (desc: unknown) => boolean;
+  /**
+   * Holds every request unanswered while true: an Excel busy with a calculation may not answer a
+   * request made from inside a custom function's calculation until it is done (the reason issue
+   * 12.4 asks the date-system question to have a time limit).
+   */
+  busy?: boolean;
   Excel: { run<T>(callback: (context: HostRequestContext) => Promise<T>): Promise<T> };
   /** Fills a sheet from rows (the first row at `topLeft`), bypassing requests. */
   fill(sheetName: string, topLeft: string, rows: readonly (readonly (string | number | boolean | null)[])[]): void;
-  /** Selects a range ("Sheet1!A1:D9" or "A:D" on the first sheet). */
+  /** Selects a range ("Sheet1!A1:D9" or "A:D" on the first sheet); "A1:B5,D1:D5" selects two areas. */
   select(address: string): void;
+  /** Selects a chart (or shape) on a sheet: no cells are selected. */
+  selectChart(sheetName?: string): void;
   /** Resets the counters. */
   resetStats(): void;
+  /** `Office.context.requirements` as Excel answers it, from `model.excelApi` (ExcelApi only). */
+  requirements: { isSetSupported(name: string, version?: string): boolean };
 }
 
 /**
@@ -49,6 +59,7 @@ export function createHost(model = new WorkbookModel()): ExcelHost {
     stats: emptyStats(),
     Excel: {
       async run<T>(callback: (context: HostRequestContext) => Promise<T>): Promise<T> {
+        if (host.busy) return new Promise<T>(() => undefined);
         const ctx = new HostContext(model, host.stats);
         ctx.afterSync = (s) => host.afterSync?.(s);
         ctx.failOp = (d) => host.failOp?.(d) ?? false;
@@ -67,12 +78,26 @@ export function createHost(model = new WorkbookModel()): ExcelHost {
       }));
     },
     select(address) {
+      const areas = address.split(',');
+      model.selectionKind = areas.length > 1 ? 'areas' : 'block';
+      address = areas[0];
       const bang = address.lastIndexOf('!');
       const sheet = bang >= 0 ? model.sheet(address.slice(0, bang).replace(/^'|'$/g, '')) : model.sheets[0];
       model.selection = { sheetId: sheet.id, rect: parseA1(bang >= 0 ? address.slice(bang + 1) : address) };
     },
+    selectChart(sheetName) {
+      const sheet = sheetName ? model.sheet(sheetName) : model.sheets[0];
+      model.selection = { sheetId: sheet.id, rect: model.selection.rect };
+      model.selectionKind = 'chart';
+    },
     resetStats() {
       Object.assign(host.stats, emptyStats());
+    },
+    requirements: {
+      isSetSupported(name, version = '1.1') {
+        const [major, minor] = version.split('.').map(Number);
+        return name === 'ExcelApi' && major === 1 && (minor ?? 0) <= model.excelApi;
+      },
     },
   };
   return host;

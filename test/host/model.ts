@@ -18,7 +18,7 @@ export interface FormatPatch {
   fontColor?: string;
 }
 
-/** A conditional format (only the custom-formula kind is modelled). */
+/** A conditional format (the add-in makes custom-formula rules; a user's may be of any type). */
 export interface ConditionalFormatModel {
   id: string;
   type: string;
@@ -26,6 +26,25 @@ export interface ConditionalFormatModel {
   formula: string;
   fill?: string;
   fontColor?: string;
+  /**
+   * A rule the user duplicated in Conditional Formatting → Manage Rules: Excel then fails to read
+   * the properties of the rules (OfficeDev/office-js#6835).
+   */
+  duplicated?: boolean;
+  /** A rule Excel fails to delete with "Item Not Found" although it exists (OfficeDev/office-js#5222). */
+  deleteFails?: boolean;
+}
+
+/**
+ * True when Excel fails to read a rule's properties (rule, format): a duplicated rule (#6835), or
+ * one of two or more cell-value rules on the same range (OfficeDev/office-js#6827). Ids and types
+ * still load.
+ * @example unreadableRule(sheet, { ...cf, duplicated: true }) // true
+ */
+export function unreadableRule(sheet: SheetModel, cf: ConditionalFormatModel): boolean {
+  if (cf.duplicated) return true;
+  const same = (a: Rect, b: Rect): boolean => a.row === b.row && a.column === b.column && a.rows === b.rows && a.columns === b.columns;
+  return cf.type === 'CellValue' && sheet.conditionalFormats.some((o) => o !== cf && o.type === 'CellValue' && same(o.rect, cf.rect));
 }
 
 /** An Excel table. */
@@ -172,6 +191,41 @@ export class SheetModel {
     return r0 < 0 ? null : { row: r0, column: c0, rows: r1 - r0 + 1, columns: c1 - c0 + 1 };
   }
 
+  /**
+   * The smallest block holding every value or formula inside `rect` (null when it holds none): what
+   * `Range.getUsedRange()` answers for a range ("the used range of the given range object", Excel
+   * JavaScript API reference) — not the sheet's used range clipped to the range.
+   */
+  usedRectWithin(rect: Rect): Rect | null {
+    let r0 = -1;
+    let r1 = -1;
+    let c0 = Number.MAX_SAFE_INTEGER;
+    let c1 = -1;
+    const last = Math.min(rect.row + rect.rows, this.rows.length);
+    for (let r = rect.row; r < last; r++) {
+      const row = this.rows[r];
+      if (!row) continue;
+      const end = Math.min(rect.column + rect.columns, row.length);
+      for (let c = rect.column; c < end; c++) {
+        const v = row[c];
+        if (v === '' || v === undefined) continue;
+        if (r0 < 0) r0 = r;
+        r1 = r;
+        if (c < c0) c0 = c;
+        if (c > c1) c1 = c;
+      }
+    }
+    for (const key of this.formulas.keys()) {
+      const [r, c] = key.split(',').map(Number);
+      if (!contains(rect, r, c)) continue;
+      r0 = r0 < 0 ? r : Math.min(r0, r);
+      r1 = Math.max(r1, r);
+      c0 = Math.min(c0, c);
+      c1 = Math.max(c1, c);
+    }
+    return r0 < 0 ? null : { row: r0, column: c0, rows: r1 - r0 + 1, columns: c1 - c0 + 1 };
+  }
+
   /** True when no cell of the block holds anything. */
   isEmpty(rect: Rect): boolean {
     const r1 = Math.min(rect.row + rect.rows, this.rows.length);
@@ -253,6 +307,17 @@ export class WorkbookModel {
   readonly names = new Map<string, { sheetId: string; rect: Rect }>();
   readonly settings = new Map<string, unknown>();
   selection: { sheetId: string; rect: Rect } = { sheetId: '', rect: { row: 0, column: 0, rows: 1, columns: 1 } };
+  /**
+   * What is selected besides one block of cells: several areas (Ctrl+click), or a chart or shape.
+   * `workbook.getSelectedRange()` then fails (see `WorkbookProxy.getSelectedRange`).
+   */
+  selectionKind: 'block' | 'areas' | 'chart' = 'block';
+  /**
+   * The newest ExcelApi requirement set this Excel supports (minor version: 19 is ExcelApi 1.19).
+   * Calls from newer sets fail with `ApiNotFound` ("Excel JavaScript API error codes",
+   * learn.microsoft.com); `isSetSupported` answers from it.
+   */
+  excelApi = 19;
   /** The workbook's date system: true for 1904 (serial 0 = 1904-01-01). */
   date1904 = false;
   private counter = 0;

@@ -4,7 +4,7 @@
 import { formatA1, parseA1, type Rect } from './a1';
 import { ClientProxy, type HostContext, LoadedCollectionProxy, NullableProxy } from './context';
 import { HostError } from './errors';
-import type { ChartModel, ConditionalFormatModel, SeriesModel, SheetModel, TableModel, WorkbookModel } from './model';
+import { type ChartModel, type ConditionalFormatModel, type SeriesModel, type SheetModel, type TableModel, unreadableRule, type WorkbookModel } from './model';
 
 /** A sheet and a block on it: what a range proxy resolves to. */
 export interface Place {
@@ -165,6 +165,8 @@ export class ConditionalFormatProxy extends NullableProxy<ConditionalFormatModel
   delete(): void {
     this.call('delete', [], () => {
       const cf = this.target();
+      // OfficeDev/office-js#5222: Excel reports "Item Not Found" for a rule that exists
+      if (cf.deleteFails) throw new HostError('ItemNotFound', 'Item Not Found.');
       const sheet = this.owner();
       if (sheet) sheet.conditionalFormats.splice(sheet.conditionalFormats.indexOf(cf), 1);
     });
@@ -194,6 +196,10 @@ export class ConditionalFormatCollectionProxy extends LoadedCollectionProxy<Cond
     const p = this.where();
     const found = p.sheet.conditionalFormats.filter((cf) => overlaps(cf.rect, p.rect));
     const data = found.map((cf) => {
+      if (wanted.some((n) => n !== 'id' && n !== 'type') && unreadableRule(p.sheet, cf)) {
+        // OfficeDev/office-js#6827, #6835: reading the rules' properties fails the whole request
+        throw new HostError('GeneralException', 'An internal error has occurred.', 'ConditionalFormatCollection.load');
+      }
       const row: Record<string, unknown> = {};
       for (const n of wanted) {
         if (n === 'id') row.id = cf.id;
@@ -231,10 +237,12 @@ export class ConditionalFormatCollectionProxy extends LoadedCollectionProxy<Cond
     const find = (): ConditionalFormatModel | undefined => this.where().sheet.conditionalFormats.find((cf) => cf.id === id);
     return new ConditionalFormatProxy(this.context, find, false, () => this.where().sheet);
   }
-  /** The rule with this id, or a null object. */
+  /** The rule with this id, or a null object (ExcelApi 1.14: `ApiNotFound` in older Excel). */
   getItemOrNullObject(id: string): ConditionalFormatProxy {
     const find = (): ConditionalFormatModel | undefined => {
       const p = this.where();
+      // [Api set: ExcelApi 1.14] in the Excel JavaScript API reference (ConditionalFormatCollection)
+      if (this.context.model.excelApi < 14) throw new HostError('ApiNotFound', 'The requested API could not be found.', 'ConditionalFormatCollection.getItemOrNullObject');
       return p.sheet.conditionalFormats.find((cf) => cf.id === id && overlaps(cf.rect, p.rect));
     };
     return new ConditionalFormatProxy(this.context, find, true, () => this.where().sheet);
@@ -337,8 +345,17 @@ export class SeriesProxy extends ClientProxy {
   }
   set chartType(value: string) {
     this.call('chartType', [value], () => {
+      this.hasValues('chartType');
       this.find().chartType = value;
     });
+  }
+  /**
+   * A series added by `series.add(name)` has no data until `setValues`; Excel refuses to change
+   * the type or axis group of such a series (ErrorCodes.emptyChartSeries, "EmptyChartSeries", in
+   * @microsoft/office-js dist/excel-web-16.00.debug.js). Microsoft's chart samples set the values first.
+   */
+  private hasValues(property: string): void {
+    if (!this.find().values) throw new HostError('EmptyChartSeries', `The series has no values: set them before ${property}.`, `ChartSeries.${property}`);
   }
   set name(value: string) {
     this.call('name', [value], () => {
@@ -347,6 +364,7 @@ export class SeriesProxy extends ClientProxy {
   }
   set axisGroup(value: string) {
     this.call('axisGroup', [value], () => {
+      this.hasValues('axisGroup');
       this.find().axisGroup = value;
     });
   }

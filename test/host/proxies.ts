@@ -97,7 +97,8 @@ export class RangeProxy extends NullableProxy<Place> implements Placed {
   }
 
   private grid(p: Place, cell: (row: number, column: number) => HostCell): HostCell[][] {
-    if (cellsOf(p.rect) > 5_000_000) throw new HostError('RequestPayloadSizeLimitExceeded', 'Too many cells to load.');
+    // loading more cells than Excel returns in one answer fails as an oversized response (see context.ts)
+    if (cellsOf(p.rect) > 5_000_000) throw new HostError('ResponsePayloadSizeLimitExceeded', 'Too many cells to load.');
     const out: HostCell[][] = new Array(p.rect.rows);
     for (let r = 0; r < p.rect.rows; r++) {
       const row: HostCell[] = new Array(p.rect.columns);
@@ -189,13 +190,8 @@ export class RangeProxy extends NullableProxy<Place> implements Placed {
   getUsedRangeOrNullObject(valuesOnly = false): RangeProxy {
     void valuesOnly;
     return this.derived((p) => {
-      const used = p.sheet.usedRect();
-      if (!used) return undefined;
-      const r0 = Math.max(used.row, p.rect.row);
-      const c0 = Math.max(used.column, p.rect.column);
-      const r1 = Math.min(used.row + used.rows, p.rect.row + p.rect.rows);
-      const c1 = Math.min(used.column + used.columns, p.rect.column + p.rect.columns);
-      return r1 > r0 && c1 > c0 ? { sheet: p.sheet, rect: { row: r0, column: c0, rows: r1 - r0, columns: c1 - c0 } } : undefined;
+      const used = p.sheet.usedRectWithin(p.rect);
+      return used ? { sheet: p.sheet, rect: used } : undefined;
     }, true);
   }
   /** Clears contents ("Contents"), formats ("Formats") or both ("All"). */
@@ -404,8 +400,20 @@ export class WorkbookProxy {
     this.tables = new WorkbookTableCollectionProxy(context, model);
     this.application = new ApplicationProxy(context);
   }
-  /** The selected range. */
+  /**
+   * The selected range. Like Excel, it fails when the selection is not one block of cells:
+   * - several areas: "If multiple ranges are selected, this method will throw an error"
+   *   (Workbook.getSelectedRange, Excel JavaScript API reference, learn.microsoft.com);
+   * - a chart or shape: `InvalidSelection`, by design (OfficeDev/office-js#2268, #8).
+   * The code for several areas is not documented; the host uses InvalidSelection for both and
+   * reports the failing call in `debugInfo.errorLocation`, which is what the add-in checks too.
+   */
   getSelectedRange(): RangeProxy {
-    return new RangeProxy(this.context, this.model, () => ({ sheet: this.model.sheet(this.model.selection.sheetId), rect: this.model.selection.rect }));
+    return new RangeProxy(this.context, this.model, () => {
+      if (this.model.selectionKind !== 'block') {
+        throw new HostError('InvalidSelection', 'The current selection is invalid for this operation.', 'Workbook.getSelectedRange');
+      }
+      return { sheet: this.model.sheet(this.model.selection.sheetId), rect: this.model.selection.rect };
+    });
   }
 }

@@ -1,7 +1,7 @@
 /** The whole pane flow through the in-memory host: select, classify, check the workbook. */
 import { isoDayNumber } from '../../src/taskpane/options';
-import { BESIDE_NAME, CancelToken, CancelledError, PAYLOAD_LIMIT, RECORD_KEY, SHEET_NAMES } from '../../src/excel';
-import { classifySelection, previewSelection, type RunRequest } from '../../src/taskpane/flow';
+import { BESIDE_NAME, CancelToken, CancelledError, PAYLOAD_LIMIT, RECORD_KEY, SHEET_NAMES, SOURCE_NAME } from '../../src/excel';
+import { classifySelection, glanceAtSelection, PaneError, previewSelection, refreshOutput, type RunRequest } from '../../src/taskpane/flow';
 import { createHost, type ExcelHost } from '../host';
 import { fillCustomers, fillTransactions, runnerOf, snapshot } from '../host/fixtures';
 
@@ -225,7 +225,8 @@ describe('Classify selection: customer tables', () => {
     expect(third.render.mode).toBe('sheet');
     expect(column(host, 'Sheet1', 3, 9)).toEqual(['', '', '', '', '', '', '', 'note', '']);
     expect(host.model.sheet('Sheet1').conditionalFormats).toHaveLength(0);
-    expect([...host.model.names.keys()].sort()).toEqual([SHEET_NAMES.customers, SHEET_NAMES.summary]);
+    // (and the source of the run, for Refresh output)
+    expect([...host.model.names.keys()].sort()).toEqual([SHEET_NAMES.customers, SOURCE_NAME, SHEET_NAMES.summary]);
     expect(sheetNames(host)).toEqual(['Sheet1', 'Tier Summary', 'Customers']);
   });
 
@@ -242,6 +243,58 @@ describe('Classify selection: customer tables', () => {
     expect(cfs.filter((c) => c.id !== mine.id).map((c) => c.formula)).toEqual(['=$D2="Platinum"', '=$D2="Gold"', '=$D2="Iron"', '=$D2="Lead"']);
   });
 
+  describe('colour rules Excel cannot read or delete (office-js 5222, 6827, 6835)', () => {
+    const abc = { mapping: { customer: 0, value: 2 }, options: { method: 'abc' as const } };
+    const pyramid = { mapping: { customer: 0, value: 2 }, options: { method: 'pyramid' as const } };
+    const formulasOf = (host: ExcelHost): string[] => host.model.sheet('Sheet1').conditionalFormats.filter((c) => c.formula.startsWith('=$D')).map((c) => c.formula);
+
+    it('previews and re-runs beside a table with two cell-value rules on one range: reads only the rules over its own columns', async () => {
+      const host = createHost();
+      fillCustomers(host, 'Sheet1', rows);
+      const sheet = host.model.sheet('Sheet1');
+      const values = { row: 1, column: 2, rows: 6, columns: 1 };
+      sheet.conditionalFormats.push({ id: '{gt}', type: 'CellValue', rect: values, formula: '>1000' }, { id: '{lt}', type: 'CellValue', rect: values, formula: '<100' });
+      host.select('A1:C7');
+      await previewAndClassify(host, abc);
+      const second = await previewAndClassify(host, pyramid);
+      expect(second.render.mode).toBe('beside');
+      expect(sheet.conditionalFormats.map((c) => c.id).slice(0, 2)).toEqual(['{gt}', '{lt}']);
+      expect(formulasOf(host)).toEqual(['=$D2="Platinum"', '=$D2="Gold"', '=$D2="Iron"', '=$D2="Lead"']);
+    });
+
+    it('falls back to the rule ids it records when a duplicated user rule spans its columns too', async () => {
+      const host = createHost();
+      fillCustomers(host, 'Sheet1', rows);
+      const sheet = host.model.sheet('Sheet1');
+      sheet.conditionalFormats.push({ id: '{dup}', type: 'Custom', rect: { row: 1, column: 0, rows: 6, columns: 8 }, formula: '=$C2>4000', duplicated: true });
+      host.select('A1:C7');
+      await previewAndClassify(host, abc); // no previous output: nothing to read
+      // the rules cannot be read: the run leaves the previous ones and records the ids of its own
+      await previewAndClassify(host, pyramid);
+      expect(formulasOf(host)).toEqual(['=$D2="A"', '=$D2="B"', '=$D2="C"', '=$D2="Platinum"', '=$D2="Gold"', '=$D2="Iron"', '=$D2="Lead"']);
+      const record = JSON.parse(String(host.model.settings.get(RECORD_KEY))) as { rules: string[] };
+      expect(record.rules).toEqual(sheet.conditionalFormats.slice(-4).map((c) => c.id));
+      // the next run removes them by those ids
+      await previewAndClassify(host, abc);
+      expect(formulasOf(host)).toEqual(['=$D2="A"', '=$D2="B"', '=$D2="C"', '=$D2="A"', '=$D2="B"', '=$D2="C"']);
+      expect(sheet.conditionalFormats[0].id).toBe('{dup}');
+    });
+
+    it('writes the output when Excel fails to delete a previous rule, leaving that rule', async () => {
+      const host = createHost();
+      fillCustomers(host, 'Sheet1', rows);
+      host.select('A1:C7');
+      await previewAndClassify(host, abc);
+      const sheet = host.model.sheet('Sheet1');
+      sheet.conditionalFormats[0].deleteFails = true;
+      const out = await previewAndClassify(host, pyramid);
+      expect(out.render.mode).toBe('beside');
+      expect(out.render.besideAddress).toBe('Sheet1!D1:F7');
+      expect(formulasOf(host)).toEqual(['=$D2="A"', '=$D2="B"', '=$D2="C"', '=$D2="Platinum"', '=$D2="Gold"', '=$D2="Iron"', '=$D2="Lead"']);
+      expect(sheetNames(host)).toEqual(['Sheet1', 'Tier Summary']);
+    });
+  });
+
   it('replaces the output recorded by an earlier version (sheet and rule ids in the setting)', async () => {
     const host = createHost();
     fillCustomers(host, 'Sheet1', rows);
@@ -252,6 +305,27 @@ describe('Classify selection: customer tables', () => {
     m.settings.set(RECORD_KEY, JSON.stringify({ version: 1, sheets: [m.sheet('Tier Summary').id], besideSheet: sheet1.id, rules: sheet1.conditionalFormats.map((c) => c.id) }));
     m.names.delete(SHEET_NAMES.summary);
     await previewAndClassify(host, { mapping: { customer: 0, value: 2 }, options: { method: 'pyramid' } });
+    expect(sheetNames(host)).toEqual(['Sheet1', 'Tier Summary']);
+    expect(sheet1.conditionalFormats.map((c) => c.formula)).toEqual(['=$D2="Platinum"', '=$D2="Gold"', '=$D2="Iron"', '=$D2="Lead"']);
+  });
+
+  it('replaces an earlier version\'s rules in Excel without ExcelApi 1.14 (isSetSupported guard, no getItemOrNullObject)', async () => {
+    const host = createHost();
+    fillCustomers(host, 'Sheet1', rows);
+    host.select('A1:C7');
+    await previewAndClassify(host, { mapping: { customer: 0, value: 2 }, options: { method: 'abc' } });
+    const m = host.model;
+    const sheet1 = m.sheet('Sheet1');
+    m.settings.set(RECORD_KEY, JSON.stringify({ version: 1, sheets: [m.sheet('Tier Summary').id], besideSheet: sheet1.id, rules: sheet1.conditionalFormats.map((c) => c.id) }));
+    m.names.delete(SHEET_NAMES.summary);
+    m.excelApi = 9; // Excel 2019-era: ExcelApi 1.9
+    const office = globalThis as { Office?: unknown };
+    office.Office = { context: { requirements: host.requirements } };
+    try {
+      await previewAndClassify(host, { mapping: { customer: 0, value: 2 }, options: { method: 'pyramid' } });
+    } finally {
+      delete office.Office;
+    }
     expect(sheetNames(host)).toEqual(['Sheet1', 'Tier Summary']);
     expect(sheet1.conditionalFormats.map((c) => c.formula)).toEqual(['=$D2="Platinum"', '=$D2="Gold"', '=$D2="Iron"', '=$D2="Lead"']);
   });
@@ -382,19 +456,12 @@ describe('Cancel', () => {
     expect(host.model.sheet('Customers').usedRect()?.rows).toBe(out.plan.customers.rows + 1);
   });
 
-  describe('keeps the previous output when a re-run fails on a table or a chart (a request stops at its first failing operation)', () => {
-    const isChartAdd = (d: unknown): boolean => {
-      const op = d as { m?: string; a?: unknown[] };
-      return op.m === 'add' && op.a?.length === 3 && op.a[1] === 'range';
-    };
+  describe('keeps the previous output when a re-run fails on a table (a request stops at its first failing operation)', () => {
     const isTableAdd = (d: unknown): boolean => {
       const op = d as { m?: string; a?: unknown[] };
       return op.m === 'add' && op.a?.length === 2 && op.a[0] === 'range' && op.a[1] === true;
     };
-    it.each([
-      ['a chart', isChartAdd],
-      ['a table', isTableAdd],
-    ])('one request, output on sheets: adding %s fails', async (_, fails) => {
+    it.each([['a table', isTableAdd]])('one request, output on sheets: adding %s fails', async (_, fails) => {
       const host = await classifiedOnce(3_000, 500);
       const before = snapshot(host);
       host.failOp = fails;
@@ -405,7 +472,24 @@ describe('Cancel', () => {
       await previewAndClassify(host, { options: { method: 'abc' } });
       expect(sheetNames(host)).toEqual(['Sheet1', 'Tier Summary', 'Customers']);
     });
-    it('one request, tier columns beside the table: adding a chart fails', async () => {
+  });
+
+  describe('writes the output without charts when Excel refuses a chart (the chart is queued before the removal)', () => {
+    const isChartAdd = (d: unknown): boolean => {
+      const op = d as { m?: string; a?: unknown[] };
+      return op.m === 'add' && op.a?.length === 3 && op.a[1] === 'range';
+    };
+    it('one request, output on sheets', async () => {
+      const host = await classifiedOnce(3_000, 500);
+      host.failOp = isChartAdd;
+      const out = await previewAndClassify(host, { options: { method: 'abc' } });
+      expect(out.render.chartsLeftOut).toBe(true);
+      expect(sheetNames(host)).toEqual(['Sheet1', 'Tier Summary', 'Customers']);
+      expect(host.model.sheet('Tier Summary').charts).toEqual([]);
+      expect(host.model.sheet('Tier Summary').tables.map((t) => t.name)).toEqual(['TierwiseSummary', 'TierwisePareto']);
+      expect(host.model.sheet('Customers').usedRect()?.rows).toBe(out.plan.customers.rows + 1);
+    });
+    it('one request, tier columns beside the table', async () => {
       const host = createHost();
       fillCustomers(host, 'Sheet1', [
         ['Ann', 'North', 5000],
@@ -416,17 +500,19 @@ describe('Cancel', () => {
       host.select('A1:C5');
       const first = await previewAndClassify(host, { mapping: { customer: 0, value: 2 }, options: { method: 'abc' } });
       expect(first.render.mode).toBe('beside');
-      const before = snapshot(host);
       host.failOp = isChartAdd;
-      await expect(previewAndClassify(host, { mapping: { customer: 0, value: 2 }, options: { method: 'pyramid' } })).rejects.toMatchObject({ code: 'GeneralException' });
-      expect(snapshot(host)).toEqual(before);
+      const out = await previewAndClassify(host, { mapping: { customer: 0, value: 2 }, options: { method: 'pyramid' } });
+      expect([out.render.mode, out.render.chartsLeftOut]).toEqual(['beside', true]);
+      expect(host.model.sheet('Sheet1').conditionalFormats.map((c) => c.formula)).toEqual(out.plan.colorRules.map((r) => `=$D2="${r.tier}"`));
+      expect(sheetNames(host)).toEqual(['Sheet1', 'Tier Summary']);
     });
-    it('staging sheets (too large for one request): adding a chart fails', async () => {
+    it('staging sheets (too large for one request)', async () => {
       const host = await classifiedThenGrown();
-      const before = snapshot(host);
       host.failOp = isChartAdd;
-      await expect(previewAndClassify(host)).rejects.toMatchObject({ code: 'GeneralException' });
-      expect(snapshot(host)).toEqual(before);
+      const out = await previewAndClassify(host);
+      expect([out.render.oneRequest, out.render.chartsLeftOut]).toEqual([false, true]);
+      expect(sheetNames(host)).toEqual(['Sheet1', 'Tier Summary', 'Customers']);
+      expect(host.model.sheet('Tier Summary').charts).toEqual([]);
     });
   });
 
@@ -442,7 +528,99 @@ describe('Cancel', () => {
   });
 });
 
+describe('Refresh output (the recorded run again, in place)', () => {
+  it('re-runs the recorded table, columns and options after the data changed, wherever the selection is', async () => {
+    const host = createHost();
+    fillCustomers(host, 'Sheet1', [['Ann', 'N', 5000], ['Bob', 'S', 300], ['Cy', 'E', 2500], ['Dee', 'N', 50]]);
+    host.select('B3');
+    const preview = await previewSelection(runnerOf(host));
+    const first = await classifySelection(runnerOf(host), request({ mapping: { customer: 0, value: 2 }, options: { method: 'abc', aShare: 0.5, bShare: 0.9 }, language: 'zh-CN', area: preview.area, cellBytes: preview.sample.cellBytes, headers: preview.sample.headers }));
+    expect(first.render.mode).toBe('beside');
+    // the data change: a value goes up, two customers are added below; the user is elsewhere
+    host.fill('Sheet1', 'C3', [[100]]);
+    host.fill('Sheet1', 'A6', [['Eve', 'S', 9000], ['Fay', 'E', 10]]);
+    host.model.addSheet('Notes');
+    host.select('Notes!A1');
+    const again = await refreshOutput(runnerOf(host));
+    expect(again.area).toMatchObject({ sheetName: 'Sheet1', row: 0, column: 0, rows: 7, columns: 3 });
+    expect(again.plan.customers.rows).toBe(6);
+    expect(again.render.mode).toBe('beside');
+    // the same options (A while the running share ≤ 50 %) and language (the summary in Chinese)
+    expect(again.render.summarySheet).toBe(first.render.summarySheet);
+    // the same as classifying the changed table afresh with those options
+    const fresh = createHost();
+    fillCustomers(fresh, 'Sheet1', [['Ann', 'N', 5000], ['Bob', 'S', 100], ['Cy', 'E', 2500], ['Dee', 'N', 50], ['Eve', 'S', 9000], ['Fay', 'E', 10]]);
+    fresh.select('A1');
+    await classifySelection(runnerOf(fresh), request({ mapping: { customer: 0, value: 2 }, options: { method: 'abc', aShare: 0.5, bShare: 0.9 }, language: 'zh-CN' }));
+    expect(column(host, 'Sheet1', 3, 7)).toEqual(column(fresh, 'Sheet1', 3, 7));
+    expect(column(host, 'Sheet1', 3, 7)[0]).toBe('层级');
+    expect(new Set(column(host, 'Sheet1', 3, 7).slice(1))).toEqual(new Set(['B', 'C']));
+    expect(sheetNames(host)).toEqual(['Sheet1', 'Notes', first.render.summarySheet]);
+  });
+
+  it('refuses when there is nothing to refresh, or the recorded columns changed', async () => {
+    const host = createHost();
+    fillCustomers(host, 'Sheet1', [['Ann', 'N', 5000], ['Bob', 'S', 300]]);
+    await expect(refreshOutput(runnerOf(host))).rejects.toEqual(expect.objectContaining({ key: 'error.noRecordedRun' }));
+    host.select('A1');
+    const preview = await previewSelection(runnerOf(host));
+    await classifySelection(runnerOf(host), request({ mapping: { customer: 0, value: 2 }, options: { method: 'abc' }, area: preview.area, cellBytes: preview.sample.cellBytes, headers: preview.sample.headers }));
+    host.fill('Sheet1', 'C1', [['Region total']]);
+    await expect(refreshOutput(runnerOf(host))).rejects.toEqual(expect.objectContaining({ key: 'error.sourceChanged' }));
+  });
+});
+
+describe('Selections Excel cannot hand over', () => {
+  it('says "select one block of cells" when two areas are selected, for the preview and for a run', async () => {
+    const host = createHost();
+    fillTransactions(host, 'Sheet1', 100, 10);
+    host.select('A1:B20,D1:D20');
+    await expect(previewSelection(runnerOf(host))).rejects.toEqual(expect.objectContaining({ name: 'PaneError', key: 'error.selection' }));
+    await expect(classifySelection(runnerOf(host), request())).rejects.toBeInstanceOf(PaneError);
+    await expect(glanceAtSelection(runnerOf(host))).rejects.toEqual(expect.objectContaining({ key: 'error.selection' }));
+  });
+
+  it('says the same when a chart is selected (e.g. Tierwise\'s own chart), and writes nothing', async () => {
+    const host = createHost();
+    fillTransactions(host, 'Sheet1', 100, 10);
+    host.select('A1');
+    await previewAndClassify(host);
+    const before = snapshot(host);
+    host.selectChart('Tier Summary');
+    await expect(classifySelection(runnerOf(host), request())).rejects.toEqual(expect.objectContaining({ key: 'error.selection' }));
+    expect(snapshot(host)).toEqual(before);
+  });
+});
+
+describe('Selection changes', () => {
+  it('cost one small request: the address and size, no values, names, rules or date probe', async () => {
+    const host = createHost();
+    fillTransactions(host, 'Sheet1', 10_000, 1_000);
+    host.select('B7');
+    const glance = await glanceAtSelection(runnerOf(host));
+    expect(glance).toEqual({ address: 'Sheet1!B7', rows: 1, columns: 1 });
+    expect(host.stats.syncs).toBe(1);
+    expect(host.stats.bytesReceived).toBeLessThan(200);
+  });
+});
+
 describe('Excel limits', () => {
+  it('reads again in smaller chunks when Excel refuses a read answer over 5 MB (ResponsePayloadSizeLimitExceeded)', async () => {
+    const host = createHost();
+    // 40,000 customers whose ids are 120 characters long: about 5.6 MB of answer for the column
+    const long = (i: number): string => `C${String(i).padStart(6, '0')}-${'x'.repeat(112)}`;
+    host.fill('Sheet1', 'A1', [['Customer', 'Value'], ...Array.from({ length: 40_000 }, (_, i) => [long(i), (i * 37) % 1000])]);
+    host.select('A1');
+    const preview = await previewSelection(runnerOf(host));
+    host.resetStats();
+    // the preview's size estimate is stale (as after the user pasted longer ids): the first chunk is too large
+    const out = await classifySelection(runnerOf(host), request({ mapping: { customer: 0, value: 1 }, options: { method: 'abc' }, area: preview.area, cellBytes: [4, 4] }));
+    expect(out.result.inputRows).toBe(40_000);
+    expect(out.plan.customers.rows).toBe(40_000);
+    // Excel refused at least one answer, and the run went on with smaller ones
+    expect(host.stats.records.some((r) => r.responseBytes > PAYLOAD_LIMIT)).toBe(true);
+  });
+
   it('classifies a full 1,048,576-row sheet selected as whole columns, every request under 5 MB', async () => {
     const host = createHost();
     fillTransactions(host, 'Sheet1', 1_048_575, 100_000);
