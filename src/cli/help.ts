@@ -33,6 +33,7 @@ function metavar(kind: string, count?: number): string {
   if (kind === 'choice') return 'NAME';
   if (kind === 'columns') return count === 1 ? 'COL' : 'COLS';
   if (kind === 'date') return 'DATE';
+  if (kind === 'named') return 'NAME=V,…';
   return 'X';
 }
 
@@ -43,7 +44,7 @@ function methodSection(): string {
     lines.push(`  ${m.id.padEnd(10)}${m.label.en}${m.needsTransactions ? ' — needs transactions' : ''}`);
     for (const l of wrap(m.description.en, WIDTH - 12)) lines.push(`  ${''.padEnd(10)}${l}`);
     for (const p of m.params) {
-      const def = paramText(p, p.default);
+      const def = paramText(p, p.default) || 'none';
       lines.push(flagLine(`--${p.flag} ${metavar(p.kind, p.count)}`, `${p.help.en.replace(/ \(default [^)]*\)$/, '')} (default ${def})`));
     }
   }

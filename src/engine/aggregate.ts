@@ -32,6 +32,11 @@ export interface AggregateOptions {
   asOf?: number;
   /** See {@link ReturnsPolicy}. Default "net". */
   returns?: ReturnsPolicy;
+  /**
+   * Keep customers who have rows but no purchase (only returns or zero amounts) with frequency 0,
+   * instead of skipping them: for methods that classify them (lifecycle's "Potential").
+   */
+  keepNoPurchase?: boolean;
 }
 
 /** One row per customer, sorted by customer id (numerically when every id is a number). */
@@ -161,7 +166,7 @@ export function aggregateTransactions(tx: Transactions, options: AggregateOption
   if (!fitsDouble) sumUnitsBig(cust, amounts, keep, scale, money);
   for (let c = 0; c < k; c++) money[c] /= scale;
   // customers with rows but no purchase (only returns): skipped, every row logged
-  if (policy === 'net' && skipOnlyReturns(cust, keep, freq, seen, skipped)) {
+  if (policy === 'net' && !options.keepNoPurchase && skipOnlyReturns(cust, keep, freq, seen, skipped)) {
     keep ??= new Uint8Array(n).fill(1);
     maxDay = -Infinity;
     for (let i = 0; i < n; i++) {
@@ -253,9 +258,11 @@ function collectCustomers(slots: readonly number[], keyOf: (slot: number) => str
   for (let j = 0; j < m; j++) {
     const c = slots[j];
     out.keys[j] = keyOf(c);
-    out.first[j] = sums.first[c];
-    out.last[j] = sums.last[c];
-    out.recency[j] = asOf - Math.floor(sums.last[c]);
+    // a customer kept without a purchase (keepNoPurchase) has no purchase dates: NaN, not ±Infinity
+    const bought = sums.last[c] !== -Infinity;
+    out.first[j] = bought ? sums.first[c] : NaN;
+    out.last[j] = bought ? sums.last[c] : NaN;
+    out.recency[j] = bought ? asOf - Math.floor(sums.last[c]) : NaN;
     out.frequency[j] = sums.freq[c];
     out.monetary[j] = sums.money[c];
   }

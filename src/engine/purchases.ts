@@ -29,22 +29,32 @@ export function purchaseRows(tx: PurchaseColumns, customers: Customers): Purchas
   const ofCode = Int32Array.from(tx.customer.keys, (k) => index.get(k) ?? -1);
   const cancelled = tx.invoice ? tx.invoice.keys.map((k) => /^c/i.test(k)) : null;
   const n = tx.customer.codes.length;
-  const rows: number[] = [];
-  for (let i = 0; i < n; i++) {
+  const isPurchase = (i: number): boolean => {
     const code = tx.customer.codes[i];
     const day = tx.date.values[i];
     const amount = tx.amount.values[i];
-    if (code < 0 || ofCode[code] < 0 || !(amount > 0) || day !== day || Math.floor(day) >= customers.asOf) continue;
+    if (code < 0 || ofCode[code] < 0 || !(amount > 0) || day !== day || Math.floor(day) >= customers.asOf) return false;
     const inv = tx.invoice ? tx.invoice.codes[i] : -1;
-    if (cancelled && inv >= 0 && cancelled[inv]) continue;
-    rows.push(i);
-  }
-  return {
-    customer: Int32Array.from(rows, (i) => ofCode[tx.customer.codes[i]]),
-    day: Float64Array.from(rows, (i) => Math.floor(tx.date.values[i])),
-    amount: Float64Array.from(rows, (i) => tx.amount.values[i]),
-    invoice: Int32Array.from(rows, (i) => (tx.invoice ? tx.invoice.codes[i] : -1)),
+    return !(cancelled && inv >= 0 && cancelled[inv]);
   };
+  // two passes into preallocated typed arrays (TypedArray.from with a mapping function is slow)
+  const keep = new Uint8Array(n);
+  let m = 0;
+  for (let i = 0; i < n; i++) {
+    if (!isPurchase(i)) continue;
+    keep[i] = 1;
+    m++;
+  }
+  const out: Purchases = { customer: new Int32Array(m), day: new Float64Array(m), amount: new Float64Array(m), invoice: new Int32Array(m) };
+  for (let i = 0, k = 0; i < n; i++) {
+    if (keep[i] === 0) continue;
+    out.customer[k] = ofCode[tx.customer.codes[i]];
+    out.day[k] = Math.floor(tx.date.values[i]);
+    out.amount[k] = tx.amount.values[i];
+    out.invoice[k] = tx.invoice ? tx.invoice.codes[i] : -1;
+    k++;
+  }
+  return out;
 }
 
 /**

@@ -118,7 +118,7 @@ export function classifyTable(columns: TableColumns, options: TableOptions): Tab
     const amount = amountColumn(columns, numberOptions);
     const totalRows = markTotalRows(customer, amount.values, [columns.customer, columns.invoice, columns.date]);
     const tx = { customer, date, amount, invoice: columns.invoice ? keyColumn(columns.invoice) : undefined };
-    const customers = aggregateTransactions(tx, { asOf: options.asOf, returns: options.returns });
+    const customers = aggregateTransactions(tx, { asOf: options.asOf, returns: options.returns, keepNoPurchase: method.keepsNoPurchase });
     quoteSkippedValues(customers.skipped, cellsOf);
     const reading = readingOf(amount, date, totalRows);
     const input: CustomerInput = { ...customers, customers };

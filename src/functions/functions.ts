@@ -14,6 +14,9 @@ import { clvCells, clvFit as clvFitImpl, expectedPurchasesCells, pAlive as pAliv
 import { cuts as cutsImpl } from './cuts';
 import { explain as explainImpl } from './explain';
 import { kmeansClusters as kmeansImpl, kmeansProfile as kmeansProfileImpl } from './kmeans';
+import { grade as gradeImpl } from './grade';
+import { lifecycleTable as lifecycleImpl } from './lifecycle';
+import { matrixCells as matrixImpl } from './matrix';
 import { label as labelImpl } from './label';
 import { pyramid as pyramidImpl } from './pyramid';
 import { quantileScore as quantileScoreImpl } from './quantile';
@@ -257,6 +260,56 @@ export function clv(customers: unknown[][], model?: unknown[][], horizon?: numbe
   return clvCells(customers, model, horizon, margin, discount_rate, unit);
 }
 
+/**
+ * Spills lifecycle classes from a transaction log: a header row (Customer, Class, Purchase invoices, Days since first purchase, Days since last purchase, Active quarters), then one row per customer.
+ * @customfunction LIFECYCLE LIFECYCLE
+ * @helpurl https://github.com/tierwise/tierwise#tierlifecycle
+ * @param customers Customer id of each transaction (a column). Rows with a blank or error id are skipped.
+ * @param dates Date of each transaction: Excel dates or date text such as 2011-12-09 (same length as customers).
+ * @param amounts Amount of each transaction; amounts ≤ 0 (returns) are not purchases.
+ * @param [invoices] Invoice number of each transaction: purchases are counted as distinct invoices, invoices starting with C are cancellations. Default: each row is one purchase.
+ * @param [as_of] Date days are counted back from (an Excel date or date text). Default: the day after the latest transaction.
+ * @param [options] Rule numbers as name=value pairs separated by ";", e.g. "new_days=60; churn_days=300" (churn_days, new_days, loyal_invoices, loyal_quarters, quarters, quarter_days, loyal_days, repeat_days).
+ * @returns The lifecycle table with a header row.
+ * @example =TIER.LIFECYCLE(G2:G541910, E2:E541910, H2:H541910, A2:A541910)
+ */
+export async function lifecycle(customers: unknown[][], dates: unknown[][], amounts: unknown[][], invoices?: unknown[][], as_of?: unknown, options?: string): Promise<unknown[][]> {
+  return lifecycleImpl(customers, dates, amounts, invoices, as_of, options, await dateSystemFor(dates, as_of));
+}
+
+/**
+ * The customer value matrix cell of each row: Best (high x, high y), Frequent (high x), Spender (high y) or Uncertain; high = at or above the cut (default the median).
+ * @customfunction MATRIX MATRIX
+ * @helpurl https://github.com/tierwise/tierwise#tiermatrix
+ * @param x The first axis, e.g. purchase frequency (a column). Blank cells give blank results.
+ * @param y The second axis, e.g. average invoice value (a column as long as x).
+ * @param [x_cut] The value x splits at (high = ≥ x_cut). Default: the median of x_population.
+ * @param [y_cut] The value y splits at (high = ≥ y_cut). Default: the median of y_population.
+ * @param [x_population] The column the x median comes from. Default: x itself.
+ * @param [y_population] The column the y median comes from. Default: y itself.
+ * @returns The cell of each row.
+ * @example =TIER.MATRIX(C2:C5000, D2:D5000)
+ */
+export function matrix(x: unknown[][], y: unknown[][], x_cut?: unknown, y_cut?: unknown, x_population?: unknown[][], y_population?: unknown[][]): unknown[][] {
+  return matrixImpl(x, y, x_cut, y_cut, x_population, y_population);
+}
+
+/**
+ * Grades each row A to D by a weighted score of several criteria: percentile ranks (RANK.AVG / n) times normalised weights; A from the 90th percentile of the score, B the 70th, C the 40th.
+ * @customfunction GRADE GRADE
+ * @helpurl https://github.com/tierwise/tierwise#tiergrade
+ * @param criteria The rows to grade: one column per criterion. Rows with a blank give a blank.
+ * @param [weights] One weight per column, normalised to sum 1, e.g. {0.2,0.3,0.5}. Default: equal weights.
+ * @param [directions] "high" or "low" per column: which way is better, e.g. {"low","high","high"} for recency, frequency, monetary. Default: all "high".
+ * @param [cuts] Three ascending percentiles of the score where C, B and A start. Default {0.4,0.7,0.9}.
+ * @param [population] The block the criteria are ranked in (same columns). Default: criteria itself.
+ * @returns The grade of each row.
+ * @example =TIER.GRADE(B2:D5000, {0.2,0.3,0.5}, {"low","high","high"})
+ */
+export function grade(criteria: unknown[][], weights?: unknown[][], directions?: unknown[][], cuts?: unknown[][], population?: unknown[][]): unknown[][] {
+  return gradeImpl(criteria, weights, directions, cuts, population);
+}
+
 type Registered = (...args: never[]) => Out[][] | unknown[][] | Promise<unknown[][]>;
 
 /** Every function by id, as in functions.json. */
@@ -276,6 +329,9 @@ export const FUNCTIONS: Readonly<Record<string, Registered>> = {
   P_ALIVE: pAlive,
   EXPECTED_PURCHASES: expectedPurchases,
   CLV: clv,
+  LIFECYCLE: lifecycle,
+  MATRIX: matrix,
+  GRADE: grade,
 };
 
 /**

@@ -46,7 +46,7 @@ function featuresOf(b: Block): FeatureInput[] {
   return Array.from({ length: b.width }, (_, j) => {
     const label = b.header ? b.header[j] : `feature ${j + 1}`;
     const measure = b.header ? measureOfName(label) : undefined;
-    const role: FeatureRole = measure === undefined ? 'other' : measure === 'value' ? 'monetary' : measure;
+    const role: FeatureRole = measure === undefined || measure === 'aov' ? 'other' : measure === 'value' ? 'monetary' : measure;
     return { name: measure && measure !== 'value' ? measure : label, role, values: populationNumbers(b.rows.map((r) => r[j])) };
   });
 }

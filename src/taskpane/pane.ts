@@ -174,7 +174,7 @@ export function startPane(doc: Document, deps: PaneDeps): Pane {
         input.step = '1';
       } else {
         input.type = 'text';
-        input.inputMode = p.kind === 'columns' ? 'text' : 'decimal';
+        input.inputMode = p.kind === 'columns' || p.kind === 'named' ? 'text' : 'decimal';
       }
       input.value = texts[p.flag];
       input.title = pick(p.help, language);

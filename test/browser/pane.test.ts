@@ -8,6 +8,7 @@ import type { Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { type Browser, chromium, type Page } from 'playwright-core';
+import { METHOD_LIST } from '../../src/engine';
 import { bundleStub, serve } from './serve';
 
 const ROOT = resolve(__dirname, '../..');
@@ -68,7 +69,7 @@ describeIfBrowser('task pane in headless Chromium', () => {
     // Excel dates and numbers: no date order or decimal mark to decide, and the pane says so
     await expect(page.textContent('#sel-reading')).resolves.toBe('Read as: Excel dates; Excel numbers');
     await expect(page.inputValue('#method')).resolves.toBe('rfm');
-    await expect(page.$$eval('#method option', (os) => os.map((o) => o.textContent))).resolves.toEqual(['RFM (recency, frequency, monetary)', 'ABC (Pareto 80/20)', 'Customer pyramid']);
+    await expect(page.$$eval('#method option', (os) => os.map((o) => o.textContent))).resolves.toEqual(METHOD_LIST.map((m) => m.label.en)); // the registry, in menu order: RFM, ABC, pyramid, …
     await expect(page.textContent('label[for="param-bins"]')).resolves.toBe('Scores per measure');
     await expect(page.textContent('#cuts')).resolves.toMatch(/^5 bins\. R \(days, lower is better\) cut at/);
     await page.screenshot({ path: join(IMAGES, 'pane-before.png'), fullPage: true });
@@ -171,7 +172,7 @@ describeIfBrowser('task pane in headless Chromium', () => {
     await page.selectOption('#language', 'zh-CN');
     await expect(page.textContent('#classify')).resolves.toBe('对所选区域分层');
     await expect(page.evaluate(() => document.documentElement.lang)).resolves.toBe('zh-CN');
-    await expect(page.$$eval('#method option', (os) => os.map((o) => o.textContent))).resolves.toEqual(['RFM（最近购买、频次、金额）', 'ABC（帕累托 80/20）', '客户金字塔']);
+    await expect(page.$$eval('#method option', (os) => os.map((o) => o.textContent))).resolves.toEqual(METHOD_LIST.map((m) => m.label.zh));
     await page.focus('#method');
     await page.keyboard.press('ArrowDown');
     await page.keyboard.press('ArrowDown');

@@ -60,6 +60,36 @@ describe('spill and per-row forms agree on every row', () => {
     fc.assert(fc.property(block, fc.integer({ min: 2, max: 10 }), (rows, bins) => agrees(fns.RFM_SEGMENT, rows, bins)), PROPS);
   });
 
+  it('GRADE (population last; weights and directions given)', () => {
+    const weights = fc.constantFrom(null, [[0.2, 0.3, 0.5]], [[1, 1, 1]], [[0, 2, 7]]);
+    const directions = fc.constantFrom(null, [['low', 'high', 'high']], [['high', 'low', 'low']]);
+    fc.assert(
+      fc.property(block, weights, directions, (rows, w, d) => {
+        const spill = fns.GRADE(rows, w, d, null, null);
+        rows.forEach((row, i) => {
+          const single = fns.GRADE([row], w, d, null, rows)[0][0];
+          if (!same(spill[i][0], single)) throw new Error(`row ${i}: spill ${String(spill[i][0])} vs per-row ${String(single)}`);
+        });
+      }),
+      PROPS,
+    );
+  });
+
+  it('MATRIX (two columns, populations last)', () => {
+    fc.assert(
+      fc.property(block, (rows) => {
+        const xs = rows.map((r) => [r[0]]);
+        const ys = rows.map((r) => [r[1]]);
+        const spill = fns.MATRIX(xs, ys, null, null, null, null);
+        rows.forEach((_, i) => {
+          const single = fns.MATRIX([xs[i]], [ys[i]], null, null, xs, ys)[0][0];
+          if (!same(spill[i][0], single)) throw new Error(`row ${i}: spill ${String(spill[i][0])} vs per-row ${String(single)}`);
+        });
+      }),
+      PROPS,
+    );
+  });
+
   it('a row-shaped spill agrees cell by cell too', () => {
     fc.assert(
       fc.property(column, (cells) => {

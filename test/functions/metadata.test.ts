@@ -28,6 +28,9 @@ const EXPECTED: Record<string, [string, boolean, 'range' | 'number' | 'string' |
   P_ALIVE: [['customers', false, 'range'], ['model', true, 'range']],
   EXPECTED_PURCHASES: [['customers', false, 'range'], ['periods', false, 'number'], ['model', true, 'range']],
   CLV: [['customers', false, 'range'], ['model', true, 'range'], ['horizon', true, 'number'], ['margin', true, 'number'], ['discount_rate', true, 'number'], ['unit', true, 'string']],
+  LIFECYCLE: [['customers', false, 'range'], ['dates', false, 'range'], ['amounts', false, 'range'], ['invoices', true, 'range'], ['as_of', true, 'any'], ['options', true, 'string']],
+  MATRIX: [['x', false, 'range'], ['y', false, 'range'], ['x_cut', true, 'any'], ['y_cut', true, 'any'], ['x_population', true, 'range'], ['y_population', true, 'range']],
+  GRADE: [['criteria', false, 'range'], ['weights', true, 'range'], ['directions', true, 'range'], ['cuts', true, 'range'], ['population', true, 'range']],
 };
 
 describe('dist/functions.json', () => {

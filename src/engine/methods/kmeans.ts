@@ -97,6 +97,12 @@ export function kmeansTiers(k: number): TierDef[] {
 function featureInputs(m: Measures, names: readonly string[]): FeatureInput[] {
   return names.map((name) => {
     const measure = measureOfName(name);
+    if (measure === 'aov') {
+      // average invoice value: monetary / frequency
+      if (!m.monetary || !m.frequency) throw new TierwiseError('column', `k-means feature "${name}" needs the monetary and frequency columns, which this input does not have`);
+      const { monetary, frequency } = m;
+      return { name: 'aov', role: 'other', values: Float64Array.from(monetary, (v, i) => (frequency[i] > 0 ? v / frequency[i] : NaN)) };
+    }
     if (measure) {
       const values = m[measure];
       if (!values) throw new TierwiseError('column', `k-means feature "${name}" needs the ${measure} column, which this input does not have`);
@@ -113,6 +119,7 @@ function featureInputs(m: Measures, names: readonly string[]): FeatureInput[] {
 function rowValue(row: MeasureRow, name: string): number {
   const measure = measureOfName(name);
   if (!measure) return NaN;
+  if (measure === 'aov') return (row.frequency ?? NaN) > 0 ? (row.monetary ?? NaN) / (row.frequency as number) : NaN;
   return row[measure] ?? NaN;
 }
 

@@ -75,12 +75,55 @@ export function paramProblem(spec: ParamSpec, value: unknown, shown?: string): B
         return both('{name} must be a date written year first (e.g. 1997-09-30) or "latest", got {got}', '{name} 须为年份在前的日期（如 1997-09-30）或 "latest"，当前为 {got}', p);
       }
       return null;
+    case 'named': {
+      const list = Array.isArray(value) ? (value as unknown[]) : null;
+      if (list === null || list.some((v) => !namedEntryValid(spec, v))) {
+        const what = spec.choices
+          ? { en: `one of ${spec.choices.join(', ')}`, zh: `${spec.choices.join('、')} 之一` }
+          : { en: `a number ≥ ${spec.min ?? 0}`, zh: `≥ ${spec.min ?? 0} 的数` };
+        return both(
+          '{name} must be a list of values, each {what}, optionally named (R=…, F=…), got {got}',
+          '{name} 须为一组值，每个为{whatZh}，可带名称（R=…, F=…），当前为 {got}',
+          { ...p, what: what.en, whatZh: what.zh },
+        );
+      }
+      return null;
+    }
     case 'choice':
       if (typeof value !== 'string' || !(spec.choices ?? []).includes(value)) {
         return both('{name} must be one of {choices}, got {got}', '{name} 须为 {choices} 之一，当前为 {got}', { ...p, choices: (spec.choices ?? []).join(', ') });
       }
       return null;
   }
+}
+
+/** One entry of a `named` parameter: the name it gives (if any) and its value as text. */
+export interface NamedEntry {
+  name?: string;
+  value: string;
+}
+
+/**
+ * The entries of a `named` parameter value ("R=0.2" → name "R", value "0.2"; "0.2" → value only).
+ *
+ * @example
+ * namedEntries(["R=0.2", "0.3"]); // [{ name: "R", value: "0.2" }, { value: "0.3" }]
+ */
+export function namedEntries(value: readonly string[]): NamedEntry[] {
+  return value.map((entry) => {
+    const eq = entry.lastIndexOf('=');
+    if (eq < 0) return { value: entry.trim() };
+    return { name: entry.slice(0, eq).trim(), value: entry.slice(eq + 1).trim() };
+  });
+}
+
+function namedEntryValid(spec: ParamSpec, entry: unknown): boolean {
+  if (typeof entry !== 'string') return false;
+  const [e] = namedEntries([entry]);
+  if (e.name === '') return false;
+  if (spec.choices) return spec.choices.includes(e.value.toLowerCase());
+  const v = e.value === '' ? NaN : Number(e.value);
+  return Number.isFinite(v) && v >= (spec.min ?? 0) && (spec.max === undefined || v <= spec.max);
 }
 
 /**
@@ -113,6 +156,7 @@ export function parseParamText(spec: ParamSpec, text: string, options: { percent
   if (spec.kind === 'choice') value = trimmed.toLowerCase();
   else if (spec.kind === 'columns') value = splitNames(trimmed);
   else if (spec.kind === 'date') value = trimmed.toLowerCase() === 'latest' ? 'latest' : Number.isNaN(paramDay(trimmed)) ? trimmed : isoDate(paramDay(trimmed));
+  else if (spec.kind === 'named') value = splitNames(trimmed).map((e) => (spec.choices ? e.toLowerCase() : e));
   else if (spec.kind === 'shares') value = trimmed.split(/[,，;\s]+/).filter(Boolean).map(num);
   else value = num(trimmed);
   const problem = paramProblem(spec, value, JSON.stringify(text));
@@ -120,8 +164,14 @@ export function parseParamText(spec: ParamSpec, text: string, options: { percent
   return value;
 }
 
+/**
+ * A per-customer measure a `columns` parameter can name: the four measures, and `aov` (average
+ * invoice value = monetary / frequency), which methods compute from them.
+ */
+export type MeasureName = 'recency' | 'frequency' | 'monetary' | 'value' | 'aov';
+
 /** Names that stand for a per-customer measure in a `columns` parameter (case-insensitive). */
-export const MEASURE_NAMES: Readonly<Record<string, 'recency' | 'frequency' | 'monetary' | 'value'>> = {
+export const MEASURE_NAMES: Readonly<Record<string, MeasureName>> = {
   r: 'recency',
   recency: 'recency',
   f: 'frequency',
@@ -129,6 +179,7 @@ export const MEASURE_NAMES: Readonly<Record<string, 'recency' | 'frequency' | 'm
   m: 'monetary',
   monetary: 'monetary',
   value: 'value',
+  aov: 'aov',
 };
 
 /**
@@ -138,7 +189,7 @@ export const MEASURE_NAMES: Readonly<Record<string, 'recency' | 'frequency' | 'm
  * measureOfName(" r "); // "recency"
  * measureOfName("Margin"); // undefined
  */
-export function measureOfName(name: string): 'recency' | 'frequency' | 'monetary' | 'value' | undefined {
+export function measureOfName(name: string): MeasureName | undefined {
   return MEASURE_NAMES[name.trim().toLowerCase()];
 }
 
@@ -186,6 +237,7 @@ export function splitNames(text: string): string[] {
 export function paramText(spec: ParamSpec, value: ParamValue, options: { percent?: boolean } = {}): string {
   const scale = options.percent && (spec.kind === 'share' || spec.kind === 'shares') ? 100 : 1;
   const one = (v: number): string => String(Number((v * scale).toPrecision(12)));
+  if (Array.isArray(value) && spec.kind === 'named') return (value as string[]).join(', ');
   if (Array.isArray(value) && spec.kind === 'columns') return (value as string[]).map((v) => (/[,"]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v)).join(', ');
   if (Array.isArray(value)) return (value as number[]).map(one).join(', ');
   return typeof value === 'number' ? one(value) : String(value);

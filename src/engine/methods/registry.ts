@@ -5,6 +5,9 @@
  */
 import { ParamError } from './params';
 import { abc } from './abc';
+import { lifecycle } from './lifecycle';
+import { grade } from './grade';
+import { matrix } from './matrix';
 import { kmeans } from './kmeans';
 import { clv } from './clv';
 import { pyramid } from './pyramid';
@@ -16,6 +19,9 @@ export const METHOD_MODULES = {
   rfm,
   abc,
   pyramid,
+  lifecycle,
+  matrix,
+  grade,
   kmeans,
   clv,
 } as const;

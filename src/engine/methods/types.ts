@@ -31,10 +31,13 @@ export type ParamValues = Readonly<Record<string, ParamValue>>;
  * - `columns`: names of per-customer inputs — a measure (R, F, M, recency, frequency, monetary,
  *   value) or a column of the input table (header name, 1-based number or letter); `count` fixes
  *   how many. Adapters load the named table columns and pass them as `Measures.extra`;
- * - `date`: a calendar date as ISO text ("1997-09-30"; year first, so never ambiguous) or "latest".
+ * - `date`: a calendar date as ISO text ("1997-09-30"; year first, so never ambiguous) or "latest";
+ * - `named`: a list of values, each optionally named after a column or measure (`R=0.2, F=0.3` or
+ *   `0.2, 0.3`): numbers ≥ `min` (default 0), or one of `choices` when given (`R=low, F=high`).
+ *   The value is the list of entries as text ("R=0.2"); an empty list means "the defaults".
+ *   Read it with `namedEntries`; the method matches the names against its `columns` parameter.
  */
-export type ParamKind = 'integer' | 'number' | 'share' | 'shares' | 'choice' | 'columns' | 'date';
-
+export type ParamKind = 'integer' | 'number' | 'share' | 'shares' | 'choice' | 'columns' | 'date' | 'named';
 
 /** One parameter of a method, declared once for the engine, the CLI, the pane and the functions. */
 export interface ParamSpec {
@@ -163,10 +166,14 @@ export interface Fit<Model = unknown> {
 export interface ExplainArgs<Model> {
   fit: Fit<Model>;
   row: MeasureRow;
+  /**
+   * The customer's position in the fitted population, when the row is one of its customers
+   * (absent for rows the per-row functions assign): for methods whose reasons are not in the row
+   * (lifecycle classes read the purchase timeline; criteria may be named table columns).
+   */
+  index?: number;
   tier: number;
   lang: Lang;
-  /** The customer's index in the classification, when known (not for a per-row formula). */
-  index?: number;
 }
 
 /** A classification method. */
@@ -182,6 +189,8 @@ export interface MethodModule<Id extends string = string, Model = unknown> {
   needsTransactions: boolean;
   /** True when it reads the purchase rows (`Measures.purchases`), e.g. lifecycle classes or CLV. */
   timeline?: boolean;
+  /** True when it classifies customers with rows but no purchase (they are skipped otherwise). */
+  keepsNoPurchase?: boolean;
   params: readonly ParamSpec[];
   /** Cross-parameter rules (e.g. a_share < b_share): the problem, or null. */
   check?: (params: ParamValues) => Bilingual | null;
