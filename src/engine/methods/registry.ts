@@ -7,6 +7,7 @@ import { ParamError } from './params';
 import { abc } from './abc';
 import { pyramid } from './pyramid';
 import { rfm } from './rfm';
+import { rules } from './rules';
 import type { MethodModule } from './types';
 
 /** Every method by id. The id type is derived from it, so a missing case does not compile. */
@@ -14,6 +15,7 @@ export const METHOD_MODULES = {
   rfm,
   abc,
   pyramid,
+  rules,
 } as const;
 
 /** A method id ("rfm", "abc", …). */

@@ -30,8 +30,10 @@ export type ParamValues = Readonly<Record<string, ParamValue>>;
  * - `columns`: names of per-customer inputs — a measure (R, F, M, recency, frequency, monetary,
  *   value) or a column of the input table (header name, 1-based number or letter); `count` fixes
  *   how many. Adapters load the named table columns and pass them as `Measures.extra`.
+ * - `table`: a small table as CSV text (e.g. the rules method's rule table); the CLI flag names a
+ *   .csv or .xlsx file whose first sheet is read into that text.
  */
-export type ParamKind = 'integer' | 'number' | 'share' | 'shares' | 'choice' | 'columns';
+export type ParamKind = 'integer' | 'number' | 'share' | 'shares' | 'choice' | 'columns' | 'table';
 
 /** One parameter of a method, declared once for the engine, the CLI, the pane and the functions. */
 export interface ParamSpec {
@@ -162,6 +164,16 @@ export interface ExplainArgs<Model> {
   row: MeasureRow;
   tier: number;
   lang: Lang;
+  /** The customer's index in the fitted population, when explaining a classified customer. */
+  index?: number;
+}
+
+/** What a method found wrong or worth saying about a fit (e.g. the rules' coverage report). */
+export interface MethodAudit {
+  /** Lines for the user (the CLI prints them on stderr). */
+  lines: string[];
+  /** Customers the method could not classify (`--strict` makes them an error). */
+  unclassified: number;
 }
 
 /** A classification method. */
@@ -178,6 +190,8 @@ export interface MethodModule<Id extends string = string, Model = unknown> {
   /** True when it reads the purchase rows (`Measures.purchases`), e.g. lifecycle classes or CLV. */
   timeline?: boolean;
   params: readonly ParamSpec[];
+  /** Input table columns the method reads besides those named by `columns` parameters (e.g. the rule table's). */
+  inputColumns?: (params: ParamValues) => string[];
   /** Cross-parameter rules (e.g. a_share < b_share): the problem, or null. */
   check?: (params: ParamValues) => Bilingual | null;
   /** Tier definitions for these parameters, best first. */
@@ -196,6 +210,8 @@ export interface MethodModule<Id extends string = string, Model = unknown> {
   cutTable?: (model: Model) => { header: Bilingual; rows: [string, number | null][] };
   /** Extra per-customer columns. */
   columns?: (fit: Fit<Model>, measures: Measures) => MethodColumn[];
+  /** A check of the fit shown before the result; `keys` name the customers. */
+  audit?: (fit: Fit<Model>, keys: readonly string[], lang: Lang) => MethodAudit;
   /** Extra summary tables. */
   tables?: (fit: Fit<Model>, measures: Measures, keys: readonly string[]) => MethodTable[];
 }
