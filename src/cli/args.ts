@@ -38,6 +38,8 @@ export interface ClassifyArgs {
   quiet: boolean;
   /** Add the "Why" column (the reason for each tier) to CSV and xlsx output; JSON always has it. */
   explain: boolean;
+  /** Fail (exit 1) when the method's audit finds customers it could not classify (rules: rows no rule matches). */
+  strict: boolean;
 }
 
 /** What the command line asks for. */
@@ -51,7 +53,7 @@ const VALUE_FLAGS = new Set([
   'method', 'customer', 'date', 'amount', 'invoice', 'quantity', 'price', 'value', 'as-of', 'sheet',
   'out', 'format', 'returns', 'lang', ...METHOD_FLAGS.keys(),
 ]);
-const BOOLEAN_FLAGS = new Set(['force', 'help', 'version', 'quiet', 'explain']);
+const BOOLEAN_FLAGS = new Set(['force', 'help', 'version', 'quiet', 'explain', 'strict']);
 const SHORT: Record<string, string> = { o: 'out', m: 'method', f: 'force', h: 'help', v: 'version', q: 'quiet' };
 
 /** A parameter problem as a usage error, its flag names written as flags ("--a-share"). */
@@ -178,6 +180,7 @@ export function parseArgs(argv: readonly string[]): Command {
     force: flags.has('force'),
     quiet: flags.has('quiet'),
     explain: flags.has('explain'),
+    strict: flags.has('strict'),
     lang: oneOf('lang', get('lang') ?? 'en', ['en', 'zh-CN'] as const),
     sheet: get('sheet'),
   };

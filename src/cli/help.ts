@@ -13,6 +13,7 @@ function metavar(kind: string, count?: number): string {
   if (kind === 'shares') return Array.from({ length: count ?? 1 }, (_, i) => `S${i + 1}`).join(',');
   if (kind === 'choice') return 'NAME';
   if (kind === 'columns') return count === 1 ? 'COL' : 'COLS';
+  if (kind === 'table') return 'FILE';
   return 'X';
 }
 
@@ -23,7 +24,7 @@ function methodSection(): string {
     lines.push(`  ${m.id.padEnd(10)}${m.label.en}${m.needsTransactions ? ' — needs transactions' : ''}`);
     lines.push(`  ${''.padEnd(10)}${m.description.en}`);
     for (const p of m.params) {
-      const def = paramText(p, p.default);
+      const def = p.kind === 'table' ? 'built-in' : paramText(p, p.default);
       lines.push(flagLine(`--${p.flag} ${metavar(p.kind, p.count)}`, `${p.help.en.replace(/ \(default [^)]*\)$/, '')} (default ${def})`));
     }
   }
@@ -56,6 +57,8 @@ Options:
                                  amount ≤ 0 and cancelled ("C…") invoices
       --sheet NAME               worksheet to read from an .xlsx (default: the first)
   -o, --out FILE                 output: .xlsx (workbook), .csv (customer table), .json; "-" = stdout
+      --strict                   exit 1 when the method leaves customers unclassified
+                                 (rules: rows no rule matches); the report says which
       --explain                  add a "Why" column: the reason for each customer's tier
                                  (JSON always has it as "why")
       --format json|csv|xlsx     output format (default: from --out, else JSON on stdout)

@@ -153,8 +153,8 @@ export const rules: MethodModule<'rules', RulesModel> = {
       default: DEFAULT_RULE_TABLE,
       label: { en: 'Rule table', zh: '规则表' },
       help: {
-        en: 'rules: the rule table, a .csv or .xlsx file: Class, optional Class zh, Colour, Strategy, and one condition column per input column (default: value tiers)',
-        zh: '规则：规则表（.csv 或 .xlsx 文件）：类别、可选的中文名、颜色、策略，以及每个输入列一个条件列（默认：按价值分层）',
+        en: 'rules: the rule table, a .csv or .xlsx file (Class, optional Class zh, Colour, Strategy, one condition column per input column); without it, value tiers by Value',
+        zh: '规则：规则表，.csv 或 .xlsx 文件（类别、可选的中文名、颜色、策略，每个输入列一个条件列）；不给时按价值分层',
       },
     },
     {
@@ -173,7 +173,7 @@ export const rules: MethodModule<'rules', RulesModel> = {
       choices: ['none', 'width'],
       default: 'none',
       label: { en: 'Full/half width', zh: '全角/半角' },
-      help: { en: 'rules: width treats full-width and half-width forms alike (NFKC; default none)', zh: '规则：width 表示全角与半角视为相同（NFKC；默认 none）' },
+      help: { en: 'rules: width treats full-width and half-width forms alike (Unicode NFKC) (default none)', zh: '规则：width 表示全角与半角视为相同（Unicode NFKC）（默认 none）' },
     },
   ],
   inputColumns: (params) => [...ruleTableOf(params).columns],

@@ -8,7 +8,7 @@ import type { RulesApplied } from './apply';
 function part(column: string, c: Condition, shown: string | undefined, lang: Lang): string {
   const value = shown === undefined ? '' : shown === '' ? (lang === 'zh-CN' ? '（空白）' : '(blank)') : shown;
   const rule = conditionText(c);
-  if (shown === undefined) return `${column} ${rule}`;
+  if (shown === undefined) return `${column}: ${rule}`;
   if (c.kind === 'equals' && !c.negate && c.values.length === 1) return `${column} = ${value}`;
   return `${column} = ${value} (${rule})`;
 }
