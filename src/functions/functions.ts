@@ -17,6 +17,7 @@ import { pyramid as pyramidImpl } from './pyramid';
 import { quantileScore as quantileScoreImpl } from './quantile';
 import { rfmScore as rfmScoreImpl, rfmSegment as rfmSegmentImpl } from './rfm';
 import { rfmTable as rfmTableImpl } from './rfm-table';
+import { rules as rulesImpl } from './rules';
 import { workbookDateSystem } from './date-system';
 
 /**
@@ -151,6 +152,21 @@ export function cuts(values: unknown[][], method?: string, bins?: number): unkno
   return cutsImpl(values, method, bins);
 }
 
+/**
+ * The class of each row of an attribute table by an editable rule table: the first rule whose conditions all hold wins.
+ * @customfunction RULES RULES
+ * @helpurl https://github.com/tierwise/tierwise#tierrules
+ * @param attributes The customers: a header row naming the columns (Stage, Need, Area, Revenue…), then one row per customer.
+ * @param rule_table The rules: a header row (Class, optional Class zh, Colour, Strategy, then one column per attribute the rules test), then one rule per row, e.g. 中学, 大学 or >= 1000 or 10..50 or blank.
+ * @param [options] "rules_case=match" to match letter case; "rules_fold=width" to treat full-width and half-width forms alike; separate with ";".
+ * @param [language] "en" (default) gives the class names; "zh-CN" the Class zh labels.
+ * @returns One class per customer row (no header); #N/A where no rule matches.
+ * @example =TIER.RULES(A1:D301, Rules!A1:H5)
+ */
+export function rules(attributes: unknown[][], rule_table: unknown[][], options?: string, language?: string): unknown[][] {
+  return rulesImpl(attributes, rule_table, options, language);
+}
+
 type Registered = (...args: never[]) => Out[][] | unknown[][] | Promise<unknown[][]>;
 
 /** Every function by id, as in functions.json. */
@@ -164,6 +180,7 @@ export const FUNCTIONS: Readonly<Record<string, Registered>> = {
   LABEL: label,
   EXPLAIN: explain,
   CUTS: cuts,
+  RULES: rules,
 };
 
 /**

@@ -22,6 +22,7 @@ const EXPECTED: Record<string, [string, boolean, 'range' | 'number' | 'string' |
   LABEL: [['tier', false, 'range'], ['language', true, 'string'], ['method', true, 'string']],
   EXPLAIN: [['values', false, 'range'], ['population', true, 'range'], ['method', true, 'string'], ['options', true, 'string'], ['language', true, 'string']],
   CUTS: [['values', false, 'range'], ['method', true, 'string'], ['bins', true, 'number']],
+  RULES: [['attributes', false, 'range'], ['rule_table', false, 'range'], ['options', true, 'string'], ['language', true, 'string']],
 };
 
 describe('dist/functions.json', () => {
