@@ -8,3 +8,4 @@ export * from './fold';
 export * from './match';
 export * from './report-text';
 export * from './table';
+export * from './example';
