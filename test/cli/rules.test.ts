@@ -103,4 +103,21 @@ describe('tierwise classify --method rules', () => {
     const abc = await run('classify', CUSTOMERS, '--method', 'abc', '--rules', RULES);
     expect(abc.stderr).toBe('tierwise: --rules applies to --method rules, not abc\n');
   });
+
+  it('classifies a transaction log by rules over R, F and M (recency days, purchases, net value)', async () => {
+    const dir = tempDir();
+    const table = writeTemp(dir, 'rfm-rules.csv', 'Class,Class zh,R,F,M\nActive,活跃客户,< 90,>= 3,\nBig,大客户,,,">= 2,000"\nLapsed,流失客户,>= 365,,\nOthers,其他,,,\n');
+    const tx = join(EXAMPLES, 'transactions.csv');
+    const rfm = JSON.parse((await run('classify', tx, '-q')).stdout);
+    const r = await run('classify', tx, '--method', 'rules', '--rules', table, '-q');
+    expect(r.code).toBe(0);
+    const doc = JSON.parse(r.stdout);
+    const byId = new Map(rfm.customers.map((c: { customer: string }) => [c.customer, c]));
+    for (const c of doc.customers) {
+      const m = byId.get(c.customer) as { recency: number; frequency: number; monetary: number };
+      const want = m.recency < 90 && m.frequency >= 3 ? 'Active' : m.monetary >= 2000 ? 'Big' : m.recency >= 365 ? 'Lapsed' : 'Others';
+      expect([c.customer, c.tier]).toEqual([c.customer, want]);
+    }
+    expect(new Set(doc.customers.map((c: { tier: string }) => c.tier)).size).toBe(4);
+  });
 });
