@@ -7,7 +7,7 @@
  */
 import { parseNumberText } from '../coerce';
 import { conditionText, isEmptyRange } from './condition';
-import { type FoldOptions, type PreparedColumn, foldText } from './fold';
+import { type FoldOptions, type PreparedColumn, foldText, shownAt } from './fold';
 import { NO_RULE, type RuleMatches } from './match';
 import type { RuleTable } from './table';
 
@@ -84,7 +84,7 @@ const MAX_EXAMPLES = 3;
 
 function valuesAbsent(values: readonly string[], col: PreparedColumn, options: FoldOptions): string[] {
   const texts = new Set(col.text);
-  const nums = new Set(Array.from(col.num).filter((v) => !Number.isNaN(v)));
+  const nums = new Set(col.num.filter((v) => !Number.isNaN(v)));
   return values.filter((v) => {
     const n = parseNumberText(v);
     return !texts.has(foldText(v, options)) && !(!Number.isNaN(n) && nums.has(n));
@@ -101,31 +101,38 @@ function valuesAbsent(values: readonly string[], col: PreparedColumn, options: F
 export function coverageReport(table: RuleTable, columns: readonly PreparedColumn[], m: RuleMatches, options: FoldOptions): CoverageReport {
   const { n } = m;
   const rules: RuleUse[] = table.rules.map((r, k) => ({ rule: k, row: r.row, className: table.classes[r.classIndex].key, matched: 0, assigned: 0, catchAll: r.catchAll }));
-  const patterns = new Map<string, UncoveredPattern>();
+  const patterns = new Map<number | string, UncoveredPattern>();
   const overlapGroups = new Map<string, Overlap>();
   let uncovered = 0;
   let overlapping = 0;
   const specific = table.rules.map((r, k) => k).filter((k) => !table.rules[k].catchAll);
+  // uncovered rows are grouped by their cells' codes: one number when the combinations fit
+  const radix = columns.reduce((p, c) => p * Math.max(1, c.shown.length), 1);
+  const numericKey = radix < Number.MAX_SAFE_INTEGER;
+  const hits: number[] = [];
   for (let i = 0; i < n; i++) {
     const f = m.first[i];
     if (f === NO_RULE) {
       uncovered++;
-      const values = columns.map((c) => c.shown[i]);
-      const key = values.join('\u0001');
+      let key: number | string = 0;
+      if (numericKey) for (const c of columns) key = (key as number) * Math.max(1, c.shown.length) + c.code[i];
+      else key = columns.map((c) => c.code[i]).join(',');
       const p = patterns.get(key);
       if (p) p.rows++;
-      else patterns.set(key, { values, rows: 1, first: i });
+      else patterns.set(key, { values: columns.map((c) => shownAt(c, i)), rows: 1, first: i });
     } else rules[f].assigned++;
-    const hits: number[] = [];
-    for (const k of specific) if (m.rules[k][i]) hits.push(k);
-    if (hits.length >= 2) {
+    let count = 0;
+    for (const k of specific) if (m.rules[k][i]) count++;
+    if (count >= 2) {
       overlapping++;
+      hits.length = 0;
+      for (const k of specific) if (m.rules[k][i]) hits.push(k);
       const key = hits.join(',');
       const g = overlapGroups.get(key);
       if (g) {
         g.rows++;
         if (g.examples.length < MAX_EXAMPLES) g.examples.push(i);
-      } else overlapGroups.set(key, { rules: hits, rows: 1, examples: [i] });
+      } else overlapGroups.set(key, { rules: [...hits], rows: 1, examples: [i] });
     }
   }
   for (const use of rules) use.matched = m.rules[use.rule].reduce((s, v) => s + v, 0);

@@ -6,7 +6,7 @@
 import { TierwiseError } from '../errors';
 import type { Cell } from '../cells';
 import { parseCondition } from './condition';
-import { DEFAULT_FOLD, prepareColumn } from './fold';
+import { DEFAULT_FOLD, prepareColumn, shownAt } from './fold';
 
 /** A column of the customer table by its header. */
 export interface NamedCells {
@@ -49,9 +49,14 @@ export function exampleRuleGrid(table: readonly NamedCells[], options: { columns
   const candidates = table
     .map((c, order) => {
       const p = prepareColumn(c.name, c.cells, DEFAULT_FOLD);
-      const n = p.text.length;
-      const filled = n - p.blank.reduce((s, b) => s + b, 0);
-      const numeric = Array.from(p.num).filter((v) => !Number.isNaN(v)).length;
+      const n = p.code.length;
+      let filled = 0;
+      let numeric = 0;
+      for (let i = 0; i < n; i++) {
+        const k = p.code[i];
+        if (!p.blank[k]) filled++;
+        if (!Number.isNaN(p.num[k])) numeric++;
+      }
       const distinct = new Set(p.text.filter((t) => t !== '')).size;
       // an identifier column holds each value once: not a category
       return { c, p, order, distinct, ok: n > 0 && filled >= n / 2 && numeric <= filled / 2 && distinct >= 2 && distinct <= MAX_CATEGORY_VALUES && distinct < filled };
@@ -63,14 +68,14 @@ export function exampleRuleGrid(table: readonly NamedCells[], options: { columns
   if (candidates.length === 0) {
     throw new TierwiseError('column', `no column looks like categories (2 to ${MAX_CATEGORY_VALUES} distinct values, mostly text, at least half filled): write the rule table by hand`);
   }
-  const n = candidates[0].p.text.length;
+  const n = candidates[0].p.code.length;
   const combos = new Map<string, { values: string[]; rows: number; first: number }>();
   for (let i = 0; i < n; i++) {
-    if (candidates.some((x) => x.p.blank[i])) continue;
-    const key = candidates.map((x) => x.p.text[i]).join('\u0001');
+    if (candidates.some((x) => x.p.blank[x.p.code[i]])) continue;
+    const key = candidates.map((x) => x.p.text[x.p.code[i]]).join('\u0001');
     const seen = combos.get(key);
     if (seen) seen.rows++;
-    else combos.set(key, { values: candidates.map((x) => x.p.shown[i]), rows: 1, first: i });
+    else combos.set(key, { values: candidates.map((x) => shownAt(x.p, i)), rows: 1, first: i });
   }
   const top = [...combos.values()].sort((a, b) => b.rows - a.rows || a.first - b.first).slice(0, maxRules);
   const header = ['Class', 'Class zh', 'Colour', 'Strategy', ...candidates.map((x) => x.c.name)];

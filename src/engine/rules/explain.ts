@@ -2,6 +2,7 @@
 import type { Lang } from '../methods/types';
 import type { Condition } from './condition';
 import { conditionText } from './condition';
+import { shownAt } from './fold';
 import { NO_RULE } from './match';
 import type { RulesApplied } from './apply';
 
@@ -23,7 +24,7 @@ function part(column: string, c: Condition, shown: string | undefined, lang: Lan
 export function ruleConditions(a: RulesApplied, rule: number, i: number | undefined, lang: Lang): string {
   const r = a.table.rules[rule];
   const parts = r.conditions
-    .map((c, j) => (c.kind === 'any' ? '' : part(a.table.columns[j], c, i === undefined ? undefined : a.columns[j].shown[i], lang)))
+    .map((c, j) => (c.kind === 'any' ? '' : part(a.table.columns[j], c, i === undefined ? undefined : shownAt(a.columns[j], i), lang)))
     .filter((s) => s !== '');
   return parts.join(lang === 'zh-CN' ? ' 且 ' : ' and ');
 }
@@ -39,7 +40,7 @@ export function explainRow(a: RulesApplied, i: number, lang: Lang, name: (classI
   const zh = lang === 'zh-CN';
   const r = a.matches.first[i];
   if (r === NO_RULE) {
-    const values = a.table.columns.map((c, j) => `${c} = ${a.columns[j].shown[i] || (zh ? '（空白）' : '(blank)')}`).join(', ');
+    const values = a.table.columns.map((c, j) => `${c} = ${shownAt(a.columns[j], i) || (zh ? '（空白）' : '(blank)')}`).join(', ');
     return zh ? `未分类：没有规则匹配（${values}）` : `no class: no rule matches (${values})`;
   }
   const cls = name(a.table.rules[r].classIndex);

@@ -51,32 +51,69 @@ export function cellText(cell: Cell): string {
   return errorCode(cell) ?? '';
 }
 
-/** A column prepared for matching: folded text, number (NaN when not numeric) and blank flag per row. */
+/**
+ * A column prepared for matching: each row's code into the column's distinct cells, and per
+ * distinct cell its text as written (trimmed), its folded text, its number (NaN when not numeric)
+ * and whether it is blank. Conditions are evaluated once per distinct cell.
+ */
 export interface PreparedColumn {
   name: string;
-  /** The cells as written (trimmed), for reports and explanations. */
+  /** Per row: index into the distinct cells. */
+  code: Int32Array;
+  /** Per distinct cell. */
   shown: string[];
   text: string[];
-  num: Float64Array;
-  blank: Uint8Array;
+  num: number[];
+  blank: boolean[];
+}
+
+/**
+ * The cell of row i as written (trimmed), for reports and explanations.
+ *
+ * @example
+ * shownAt(prepareColumn("Stage", [" 中学 "], DEFAULT_FOLD), 0); // "中学"
+ */
+export function shownAt(col: PreparedColumn, i: number): string {
+  return col.shown[col.code[i]];
 }
 
 /**
  * Prepares cells (or a numeric measure) for matching.
  *
  * @example
- * prepareColumn("Revenue", ["1,200", "", "abc"], DEFAULT_FOLD).num; // Float64Array [1200, NaN, NaN]
+ * const c = prepareColumn("Revenue", ["1,200", "", "abc", "1,200"], DEFAULT_FOLD);
+ * c.code; // Int32Array [0, 1, 2, 0]
+ * c.num; // [1200, NaN, NaN]
  */
 export function prepareColumn(name: string, cells: ArrayLike<Cell>, options: FoldOptions): PreparedColumn {
   const n = cells.length;
-  const col: PreparedColumn = { name, shown: new Array<string>(n), text: new Array<string>(n), num: new Float64Array(n), blank: new Uint8Array(n) };
+  const col: PreparedColumn = { name, code: new Int32Array(n), shown: [], text: [], num: [], blank: [] };
+  // cells that read the same once trimmed share a code (their text, number and blankness agree)
+  const byShown = new Map<string, number>();
+  const byText = new Map<string, number>();
+  const byNumber = new Map<number, number>();
+  const codeOf = (c: Cell, shown: string): number => {
+    let code = byShown.get(shown);
+    if (code === undefined) {
+      code = col.shown.push(shown) - 1;
+      col.text.push(foldText(shown, options));
+      col.blank.push(shown === '');
+      col.num.push(typeof c === 'number' ? c : typeof c === 'string' && errorCode(c) === undefined ? parseNumberText(c) : NaN);
+      byShown.set(shown, code);
+    }
+    return code;
+  };
   for (let i = 0; i < n; i++) {
     const c = cells[i];
-    const shown = typeof c === 'number' && Number.isNaN(c) ? '' : cellText(c).trim();
-    col.shown[i] = shown;
-    col.text[i] = foldText(shown, options);
-    col.blank[i] = shown === '' ? 1 : 0;
-    col.num[i] = typeof c === 'number' ? c : typeof c === 'string' && errorCode(c) === undefined ? parseNumberText(c) : NaN;
+    let code: number | undefined;
+    if (typeof c === 'number') {
+      code = byNumber.get(c);
+      if (code === undefined) byNumber.set(c, (code = codeOf(c, Number.isNaN(c) ? '' : cellText(c))));
+    } else if (typeof c === 'string') {
+      code = byText.get(c);
+      if (code === undefined) byText.set(c, (code = codeOf(c, c.trim())));
+    } else code = codeOf(c, isBlank(c) ? '' : cellText(c).trim());
+    col.code[i] = code;
   }
   return col;
 }

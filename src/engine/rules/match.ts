@@ -11,6 +11,52 @@ import type { RuleTable } from './table';
 export const NO_RULE = -1;
 
 /**
+ * For each distinct cell of a column, whether a condition holds (1) or not (0).
+ *
+ * @example
+ * conditionHits({ kind: "range", min: 10, max: 50, minOpen: false, maxOpen: false }, prepareColumn("x", [5, "20", ""], DEFAULT_FOLD), DEFAULT_FOLD);
+ * // Uint8Array [0, 1, 0]
+ */
+export function conditionHits(c: Condition, col: PreparedColumn, options: FoldOptions): Uint8Array {
+  const d = col.text.length;
+  const out = new Uint8Array(d);
+  switch (c.kind) {
+    case 'any':
+      out.fill(1);
+      break;
+    case 'blank':
+      for (let k = 0; k < d; k++) out[k] = col.blank[k] ? 1 : 0;
+      break;
+    case 'notBlank':
+      for (let k = 0; k < d; k++) out[k] = col.blank[k] ? 0 : 1;
+      break;
+    case 'equals': {
+      const texts = new Set(c.values.map((v) => foldText(v, options)));
+      const nums = new Set(c.values.map((v) => parseNumberText(v)).filter((v) => !Number.isNaN(v)));
+      for (let k = 0; k < d; k++) {
+        if (col.blank[k]) continue;
+        const hit = texts.has(col.text[k]) || (!Number.isNaN(col.num[k]) && nums.has(col.num[k]));
+        out[k] = hit !== c.negate ? 1 : 0;
+      }
+      break;
+    }
+    case 'contains':
+    case 'startsWith': {
+      const want = foldText(c.text, options);
+      for (let k = 0; k < d; k++) out[k] = !col.blank[k] && (c.kind === 'contains' ? col.text[k].includes(want) : col.text[k].startsWith(want)) ? 1 : 0;
+      break;
+    }
+    case 'range':
+      for (let k = 0; k < d; k++) {
+        const v = col.num[k];
+        out[k] = v === v && (c.minOpen ? v > c.min : v >= c.min) && (c.maxOpen ? v < c.max : v <= c.max) ? 1 : 0;
+      }
+      break;
+  }
+  return out;
+}
+
+/**
  * The rows a condition holds for, as a 0/1 mask.
  *
  * @example
@@ -18,48 +64,16 @@ export const NO_RULE = -1;
  * // Uint8Array [0, 1, 0]
  */
 export function conditionMask(c: Condition, col: PreparedColumn, options: FoldOptions): Uint8Array {
-  const n = col.text.length;
-  const out = new Uint8Array(n);
-  switch (c.kind) {
-    case 'any':
-      out.fill(1);
-      break;
-    case 'blank':
-      for (let i = 0; i < n; i++) out[i] = col.blank[i];
-      break;
-    case 'notBlank':
-      for (let i = 0; i < n; i++) out[i] = 1 - col.blank[i];
-      break;
-    case 'equals': {
-      const texts = new Set(c.values.map((v) => foldText(v, options)));
-      const nums = new Set(c.values.map((v) => parseNumberText(v)).filter((v) => !Number.isNaN(v)));
-      for (let i = 0; i < n; i++) {
-        if (col.blank[i]) continue;
-        const hit = texts.has(col.text[i]) || (!Number.isNaN(col.num[i]) && nums.has(col.num[i]));
-        out[i] = hit !== c.negate ? 1 : 0;
-      }
-      break;
-    }
-    case 'contains':
-    case 'startsWith': {
-      const want = foldText(c.text, options);
-      for (let i = 0; i < n; i++) out[i] = !col.blank[i] && (c.kind === 'contains' ? col.text[i].includes(want) : col.text[i].startsWith(want)) ? 1 : 0;
-      break;
-    }
-    case 'range':
-      for (let i = 0; i < n; i++) {
-        const v = col.num[i];
-        out[i] = v === v && (c.minOpen ? v > c.min : v >= c.min) && (c.maxOpen ? v < c.max : v <= c.max) ? 1 : 0;
-      }
-      break;
-  }
+  const hits = conditionHits(c, col, options);
+  const out = new Uint8Array(col.code.length);
+  for (let i = 0; i < out.length; i++) out[i] = hits[col.code[i]];
   return out;
 }
 
 /** Every rule matched against the rows. */
 export interface RuleMatches {
   n: number;
-  /** Per rule, per condition column: the condition's mask. */
+  /** Per rule, per condition column: whether the condition holds for each distinct cell of the column. */
   conditions: Uint8Array[][];
   /** Per rule: rows where all its conditions hold. */
   rules: Uint8Array[];
@@ -79,11 +93,16 @@ export function matchRules(table: RuleTable, columns: readonly PreparedColumn[],
   const conditions: Uint8Array[][] = [];
   const rules: Uint8Array[] = [];
   for (let r = 0; r < table.rules.length; r++) {
-    const masks = table.rules[r].conditions.map((c, j) => conditionMask(c, columns[j], options));
+    const hits = table.rules[r].conditions.map((c, j) => conditionHits(c, columns[j], options));
     const all = new Uint8Array(n).fill(1);
-    for (const m of masks) for (let i = 0; i < n; i++) all[i] &= m[i];
+    table.rules[r].conditions.forEach((c, j) => {
+      if (c.kind === 'any') return;
+      const h = hits[j];
+      const code = columns[j].code;
+      for (let i = 0; i < n; i++) all[i] &= h[code[i]];
+    });
     for (let i = 0; i < n; i++) if (all[i] && first[i] === NO_RULE) first[i] = r;
-    conditions.push(masks);
+    conditions.push(hits);
     rules.push(all);
   }
   return { n, conditions, rules, first };
