@@ -13,3 +13,4 @@ export * from './selection';
 export * from './sheet-names';
 export * from './summary-layout';
 export * from './tracking';
+export * from './text-sheet';
