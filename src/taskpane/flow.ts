@@ -5,7 +5,7 @@
  * resolves the selection, finds the previous output, probes the cells right of the table and reads
  * the table the preview found; the second writes everything.
  */
-import { type Cell, type ColumnMapping, type Detection, ROLES, type Role, type TableColumns, type TableOptions, type TableResult, classifyTable, detectColumns } from '../engine';
+import { type Cell, type ColumnMapping, type Detection, ROLES, type Role, type TableColumns, type TableOptions, type TableResult, TierwiseError, classifyTable, detectColumns, methodById, namedColumns } from '../engine';
 import {
   type CancelToken,
   type ProgressListener,
@@ -84,6 +84,8 @@ export interface RunRequest {
    * that the selection still resolves to it (else they are read again).
    */
   area?: SheetArea;
+  /** The table's headers from the preview, to find the columns a method names (e.g. a rule table's). */
+  headers?: readonly string[];
   token?: CancelToken;
   onProgress?: ProgressListener;
   /** Lets the UI repaint between reading and computing. */
@@ -111,10 +113,19 @@ export async function classifySelection(run: ExcelRunner, request: RunRequest): 
     // 1. one request: the selection, the previous output, the cells right of the expected table,
     // and the expected table's first rows (all of them when they fit)
     const expected = request.area;
+    // the table columns the method names besides the roles (a rule table's columns…), by header
+    const named = namedColumns(methodById(request.options.method), request.options);
+    const namedIndexes = (headers: readonly string[]): number[] =>
+      named.map((name) => {
+        const j = headers.findIndex((h) => h.trim().toLowerCase() === name.trim().toLowerCase());
+        if (j < 0) throw new TierwiseError('column', `the column "${name}" is not in the selected table (its columns: ${headers.map((h) => `"${h}"`).join(', ')})`);
+        return j;
+      });
     let reader: ColumnReader | null = null;
     const pending = queueInspect(context, { besideOf: expected });
-    if (expected && request.cellBytes && rolesOf(expected).includes('customer')) {
-      reader = new ColumnReader(context, expected, rolesOf(expected).map((r) => request.mapping[r] as number), readOptions(request.cellBytes));
+    if (expected && request.cellBytes && rolesOf(expected).includes('customer') && (named.length === 0 || request.headers)) {
+      const extra = named.length > 0 ? namedIndexes(request.headers ?? []) : [];
+      reader = new ColumnReader(context, expected, [...rolesOf(expected).map((r) => request.mapping[r] as number), ...extra], readOptions(request.cellBytes));
       reader.queue(FIRST_REQUEST_RESERVE);
     }
     let state: WorkbookState;
@@ -135,8 +146,11 @@ export async function classifySelection(run: ExcelRunner, request: RunRequest): 
     else reader = null;
     request.token?.check();
     if (!reader) {
-      const cellBytes = request.cellBytes && sameArea(area, expected ?? null) ? request.cellBytes : (await readSample(context, area)).cellBytes;
-      reader = new ColumnReader(context, area, roles.map((r) => request.mapping[r] as number), readOptions(cellBytes));
+      const known = request.cellBytes && sameArea(area, expected ?? null) && (named.length === 0 || request.headers);
+      const sample = known ? null : await readSample(context, area);
+      const cellBytes = sample ? sample.cellBytes : (request.cellBytes as readonly number[]);
+      const extra = named.length > 0 ? namedIndexes(sample ? sample.headers : (request.headers ?? [])) : [];
+      reader = new ColumnReader(context, area, [...roles.map((r) => request.mapping[r] as number), ...extra], readOptions(cellBytes));
     }
     const cells = await reader.read();
     request.onProgress?.({ phase: 'compute', done: 0, total: 1 });
@@ -144,7 +158,9 @@ export async function classifySelection(run: ExcelRunner, request: RunRequest): 
     request.token?.check();
     const columns: Partial<Record<Role, Cell[]>> = {};
     roles.forEach((r, i) => (columns[r] = cells[i]));
-    const result = classifyTable(columns as TableColumns, options);
+    const table = columns as TableColumns;
+    if (named.length > 0) table.extra = Object.fromEntries(named.map((name, k) => [name, cells[roles.length + k]]));
+    const result = classifyTable(table, options);
     const plan = buildSheetPlan(result, { language: request.language, rowOffset: area.row + 1, explain: true });
     request.onProgress?.({ phase: 'compute', done: 1, total: 1 });
     await request.yieldToUi?.();

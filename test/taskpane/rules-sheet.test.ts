@@ -2,6 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DEFAULT_FOLD, applyRules, parseRuleCsv } from '../../src/engine';
+import { classifySelection, previewSelection } from '../../src/taskpane/flow';
 import { createRulesSheet, readRulesSheet } from '../../src/taskpane/rules-sheet';
 import { createHost, type ExcelHost } from '../host';
 import { runnerOf } from '../host/fixtures';
@@ -65,5 +66,36 @@ describe('the Rules sheet', () => {
     });
     await expect(readRulesSheet(runnerOf(host), 'Rules (2)')).rejects.toThrow('rule table: row 3, column "Area": ">= many": many is not a number');
     expect(await readRulesSheet(runnerOf(host), 'Nope')).toBeNull();
+  });
+});
+
+describe('classifying the selection by rules', () => {
+  const RULES = readFileSync(join(__dirname, '..', '..', 'examples', 'education-rules.csv'), 'utf8');
+
+  it('loads the columns the rule table names and classifies each customer by the first matching rule', async () => {
+    const host = educationHost();
+    const preview = await previewSelection(runnerOf(host));
+    const request = { mapping: preview.detection.mapping, options: { method: 'rules' as const, rules: RULES }, language: 'en' as const, area: preview.area, cellBytes: preview.sample.cellBytes };
+    for (const headers of [preview.sample.headers, undefined]) {
+      const out = await classifySelection(runnerOf(host), { ...request, headers });
+      const c = out.result.classification;
+      const data = ROWS.slice(1);
+      const want = data.map(([, stage, need, area]) => {
+        const [s, n, a] = [stage.trim(), need.trim(), area.trim()];
+        if (['中学', '大学'].includes(s) && n === '升学') return 'Exam prep';
+        if (['小学', '中学'].includes(s) && n === '补习' && a === '城市') return 'Tutoring';
+        if (s === '大学' && n === '职业培训') return 'Career';
+        return n !== '' && a === '农村' ? 'Rural' : undefined;
+      });
+      expect(Array.from(c.tierIndex, (k) => c.tiers[k]?.key)).toEqual(want);
+      expect(c.audit('en')?.unclassified).toBe(want.filter((w) => w === undefined).length);
+    }
+  });
+
+  it('says which column is missing from the selected table', async () => {
+    const host = educationHost();
+    const preview = await previewSelection(runnerOf(host));
+    const request = { mapping: preview.detection.mapping, options: { method: 'rules' as const, rules: 'Class,Region\nNorth,北京\n' }, language: 'en' as const, headers: preview.sample.headers, area: preview.area, cellBytes: preview.sample.cellBytes };
+    await expect(classifySelection(runnerOf(host), request)).rejects.toThrow('the column "Region" is not in the selected table (its columns: "CustomerID", "Stage", "Need", "Area", "Revenue")');
   });
 });
