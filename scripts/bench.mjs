@@ -12,6 +12,7 @@ const benches = [
   ['k-means vs scikit-learn', 'scripts/bench-kmeans.mjs'],
   ['CLV models (BG/NBD + Gamma-Gamma)', 'scripts/bench-clv.mjs'],
   ['lifecycle, value matrix, grading', 'scripts/bench-lifecycle-matrix-grade.mjs'],
+  ['rules method', 'scripts/bench-rules.mjs'],
   ['custom functions', 'scripts/bench-functions.mjs'],
   ['task pane (in-memory Excel host)', 'scripts/bench-pane.mjs'],
   ['CLI (whole processes)', 'scripts/bench-cli.mjs'],

@@ -43,6 +43,8 @@ export interface ClassifyArgs {
   explain: boolean;
   /** How to read the input (encoding, decimal mark, date order, lenient quotes, duplicates). */
   reading: ReadingFlags;
+  /** Fail (exit 1) when the method's audit finds customers it could not classify (rules: rows no rule matches). */
+  strict: boolean;
 }
 
 /** What the command line asks for. */
@@ -56,7 +58,7 @@ const VALUE_FLAGS = new Set([
   'method', 'customer', 'date', 'amount', 'invoice', 'quantity', 'price', 'value', 'as-of', 'sheet',
   'out', 'format', 'returns', 'lang', ...METHOD_FLAGS.keys(), ...READING_VALUE_FLAGS,
 ]);
-const BOOLEAN_FLAGS = new Set(['force', 'help', 'version', 'quiet', 'explain', 'raw-csv', ...READING_BOOLEAN_FLAGS]);
+const BOOLEAN_FLAGS = new Set(['force', 'help', 'version', 'quiet', 'explain', 'raw-csv', 'strict', ...READING_BOOLEAN_FLAGS]);
 const SHORT: Record<string, string> = { o: 'out', m: 'method', f: 'force', h: 'help', v: 'version', q: 'quiet' };
 
 /** A parameter problem as a usage error, its flag names written as flags ("--a-share"). */
@@ -183,6 +185,7 @@ export function parseArgs(argv: readonly string[]): Command {
     force: flags.has('force'),
     quiet: flags.has('quiet'),
     explain: flags.has('explain'),
+    strict: flags.has('strict'),
     lang: oneOf('lang', get('lang') ?? 'en', ['en', 'zh-CN'] as const),
     sheet: get('sheet'),
     reading: readingFlags(flags),

@@ -16,6 +16,7 @@ import { tableCsv } from './render-csv';
 import { EXCEL_MAX_ROWS, renderXlsx, writeXlsx } from './render-xlsx';
 import type { TableSource } from './table-source';
 import { xlsxTexts } from './texts';
+import { withTableFiles } from './table-param';
 import { checkOutputPath, writeAtomic, writeAtomicWith } from './write-output';
 import { openXlsx } from './xlsx-source';
 
@@ -79,7 +80,7 @@ function classify(source: TableSource, args: ClassifyArgs): { result: TableResul
   const m = choice.mapping;
   const method = methodById(args.method);
   const named = namedColumns(method, args.params).map((name) => {
-    const flag = method.params.find((p) => p.kind === 'columns' && ((args.params[p.name] ?? p.default) as string[]).includes(name))?.flag ?? 'features';
+    const flag = method.params.find((p) => p.kind === 'columns' && ((args.params[p.name] ?? p.default) as string[]).includes(name))?.flag ?? method.params.find((p) => p.kind === 'table')?.flag ?? 'features';
     return { name, index: resolveColumn(name, source.headers, flag) };
   });
   const indexes = [...new Set([...(Object.values(m) as number[]), ...named.map((x) => x.index)])];
@@ -134,12 +135,18 @@ function classify(source: TableSource, args: ClassifyArgs): { result: TableResul
  * @example
  * await runClassify(parseArgs(["classify", "examples/transactions.csv", "--out", "t.xlsx"]).args, io); // 0
  */
-export async function runClassify(args: ClassifyArgs, io: CommandIo): Promise<number> {
+export async function runClassify(given: ClassifyArgs, io: CommandIo): Promise<number> {
+  const args = await withTableFiles(given);
   const toFile = args.out !== undefined && args.out !== '-';
   if (toFile) checkOutputPath(args.out as string, args.input, args.force);
   const source = await openSource(args, io);
   const { result, choice } = classify(source, args);
   const input = inputReport(source, choice, result.reading, LOCALE);
+  const audit = result.classification.audit(args.lang);
+  if (audit && (!args.quiet || (args.strict && audit.unclassified > 0))) io.stderr.write(audit.lines.map((l) => `tierwise: ${l}`).join('\n') + '\n');
+  if (audit && args.strict && audit.unclassified > 0) {
+    throw new CliError(`--strict: ${fmt(audit.unclassified)} of ${fmt(result.classification.keys.length)} customers got no class (see the report above); nothing was written`, 1);
+  }
   const headerRow = source.rowNumber(0) - 1;
   const plan = buildSheetPlan(result, { language: args.lang, rowOffset: headerRow, explain: args.explain });
   let data: Uint8Array | string | null = null;

@@ -34,6 +34,7 @@ function metavar(kind: string, count?: number): string {
   if (kind === 'columns') return count === 1 ? 'COL' : 'COLS';
   if (kind === 'date') return 'DATE';
   if (kind === 'named') return 'NAME=V,…';
+  if (kind === 'table') return 'FILE';
   return 'X';
 }
 
@@ -44,7 +45,7 @@ function methodSection(): string {
     lines.push(`  ${m.id.padEnd(10)}${m.label.en}${m.needsTransactions ? ' — needs transactions' : ''}`);
     for (const l of wrap(m.description.en, WIDTH - 12)) lines.push(`  ${''.padEnd(10)}${l}`);
     for (const p of m.params) {
-      const def = paramText(p, p.default) || 'none';
+      const def = p.kind === 'table' ? 'built-in' : paramText(p, p.default) || 'none';
       lines.push(flagLine(`--${p.flag} ${metavar(p.kind, p.count)}`, `${p.help.en.replace(/ \(default [^)]*\)$/, '')} (default ${def})`));
     }
   }
@@ -88,6 +89,8 @@ ${flagLine(`--method ${METHOD_IDS.join('|')}`, 'classification method (default r
                                  stopping at the line where it starts
       --duplicates sum|error     customer table with a repeated id: sum its rows (default) or stop
   -o, --out FILE                 output: .xlsx (workbook), .csv (customer table), .json; "-" = stdout
+      --strict                   exit 1 when the method leaves customers unclassified
+                                 (rules: rows no rule matches); the report says which
       --explain                  add a "Why" column: the reason for each customer's tier
                                  (JSON always has it as "why")
       --format json|csv|xlsx     output format (default: from --out, else JSON on stdout)

@@ -5,7 +5,7 @@
 import { TierwiseError } from './errors';
 import { resolveParams } from './methods/params';
 import { type MethodId, methodById } from './methods/registry';
-import type { CustomerInput, Fit, Lang, MeasureRow, Measures, MethodColumn, MethodModule, MethodTable, ParamValues } from './methods/types';
+import type { CustomerInput, Fit, Lang, MeasureRow, MethodAudit, Measures, MethodColumn, MethodModule, MethodTable, ParamValues } from './methods/types';
 import type { TieRule } from './quantile';
 import { type SkipLog, emptySkipLog } from './skips';
 import { type TierSummary, summarizeTiers } from './summary';
@@ -49,6 +49,8 @@ export interface Classification {
   describe: (lang: Lang) => string;
   /** The method's own notes for the summary sheet ([label, text] pairs). */
   notes: (lang: Lang) => [string, string][];
+  /** The method's check of the fit (e.g. the rules' coverage report), or null when it has none. */
+  audit: (lang: Lang) => MethodAudit | null;
 }
 
 function column(input: CustomerInput, name: 'value' | 'recency' | 'frequency' | 'monetary'): Float64Array | undefined {
@@ -139,5 +141,6 @@ export function classifyCustomers(input: CustomerInput, options: ClassifyOptions
     explain: (i, lang) => method.explain({ fit, row: measureRow(measures, i), tier: tierIndex[i], lang, index: i }),
     describe: (lang) => method.describe(fit.model, lang),
     notes: (lang) => method.notes?.(fit, summary, lang) ?? [],
+    audit: (lang) => method.audit?.(fit, input.keys, lang) ?? null,
   };
 }

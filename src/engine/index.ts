@@ -21,6 +21,7 @@ export * from './pyramid';
 export * from './quantile';
 export * from './rank-order';
 export * from './rfm';
+export * from './rules';
 export * from './segments';
 export * from './skips';
 export * from './summary';

@@ -15,3 +15,4 @@ export * from './selection-glance';
 export * from './sheet-names';
 export * from './summary-layout';
 export * from './tracking';
+export * from './text-sheet';

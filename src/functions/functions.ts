@@ -25,6 +25,7 @@ import { rfmTable as rfmTableImpl } from './rfm-table';
 import { DateSystemUnknown, workbookDateSystem } from './date-system';
 import { hasDateText } from './date-text';
 import type { DateSystem } from '../engine';
+import { rules as rulesImpl } from './rules';
 
 /**
  * Spills an RFM table from a transaction log: a header row (Customer, Recency, Frequency, Monetary, R, F, M, RFM, Segment), then one row per customer.
@@ -310,6 +311,21 @@ export function grade(criteria: unknown[][], weights?: unknown[][], directions?:
   return gradeImpl(criteria, weights, directions, cuts, population);
 }
 
+/**
+ * The class of each row of an attribute table by an editable rule table: the first rule whose conditions all hold wins.
+ * @customfunction RULES RULES
+ * @helpurl https://github.com/tierwise/tierwise#tierrules
+ * @param attributes The customers: a header row naming the columns (Stage, Need, Area, Revenue…), then one row per customer.
+ * @param rule_table The rules: a header row (Class, optional Class zh, Colour, Strategy, then one column per attribute the rules test), then one rule per row, e.g. 中学, 大学 or >= 1000 or 10..50 or blank.
+ * @param [options] "rules_case=match" to match letter case; "rules_fold=width" to treat full-width and half-width forms alike; separate with ";".
+ * @param [language] "en" (default) gives the class names; "zh-CN" the Class zh labels.
+ * @returns One class per customer row (no header); #N/A where no rule matches.
+ * @example =TIER.RULES(A1:D301, Rules!A1:H5)
+ */
+export function rules(attributes: unknown[][], rule_table: unknown[][], options?: string, language?: string): unknown[][] {
+  return rulesImpl(attributes, rule_table, options, language);
+}
+
 type Registered = (...args: never[]) => Out[][] | unknown[][] | Promise<unknown[][]>;
 
 /** Every function by id, as in functions.json. */
@@ -332,6 +348,7 @@ export const FUNCTIONS: Readonly<Record<string, Registered>> = {
   LIFECYCLE: lifecycle,
   MATRIX: matrix,
   GRADE: grade,
+  RULES: rules,
 };
 
 /**

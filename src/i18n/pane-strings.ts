@@ -81,6 +81,9 @@ const en = {
   'sel.changedTable': 'The selection is now another table. Check the detected columns, then press Classify again.',
   'error.params': 'Check the parameters: {detail}',
   'error.generic': 'Something went wrong: {detail}',
+  'rules.create': 'Create Rules sheet',
+  'rules.hint': 'Rules are read from the sheet "Rules" when you classify (without it: value tiers). Create one from the selected table, then edit it.',
+  'rules.created': 'Wrote the sheet "{sheet}" with {rules} example rules from the most frequent values. Edit it, then classify.',
 } as const;
 
 /** A pane string key. */
@@ -162,6 +165,9 @@ const zh: Record<PaneKey, string> = {
   'sel.changed': '所选区域已更改。点击“刷新”识别其列，或点击“对所选区域分层”直接运行。',
   'sel.changedTable': '所选区域已是另一个表格。请检查识别出的列，然后再次点击“对所选区域分层”。',
   'error.params': '请检查参数：{detail}',
+  'rules.create': '创建规则表',
+  'rules.hint': '分类时读取工作表"Rules"中的规则（没有时按价值分层）。可由所选表格创建，再加以编辑。',
+  'rules.created': '已写入工作表"{sheet}"，含 {rules} 条按最常见取值生成的示例规则。编辑后再分类。',
   'error.generic': '出错了：{detail}',
 };
 

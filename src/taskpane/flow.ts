@@ -5,7 +5,7 @@
  * resolves the selection, finds the previous output, probes the cells right of the table and reads
  * the table the preview found; the second writes everything.
  */
-import { type ColumnMapping, type Detection, ROLES, type Role, type TableColumns, type TableOptions, type TableResult, classifyTable, detectColumns, letterIndex, localeDateOrder, methodById, namedColumns } from '../engine';
+import { type ColumnMapping, type Detection, ROLES, type Role, type TableColumns, type TableOptions, type TableResult, TierwiseError, classifyTable, detectColumns, letterIndex, localeDateOrder, methodById, namedColumns } from '../engine';
 import {
   type CancelToken,
   type ProgressListener,
@@ -207,11 +207,29 @@ async function recordedRequest(context: Excel.RequestContext, state: WorkbookSta
   };
 }
 
+/**
+ * The columns the method names besides the roles (features, criteria, a rule table's columns),
+ * found by header when the caller gave the headers but not the columns.
+ */
+function withNamedColumns(request: RunRequest): RunRequest {
+  if (request.extra || !request.headers) return request;
+  const named = namedColumns(methodById(request.options.method), request.options);
+  if (named.length === 0) return request;
+  const headers = request.headers;
+  const extra: Record<string, number> = {};
+  for (const name of named) {
+    const j = headerIndex(headers, name);
+    if (j < 0) throw new TierwiseError('column', `the column "${name}" is not in the selected table (its columns: ${headers.map((h) => `"${h}"`).join(', ')})`);
+    extra[name] = j;
+  }
+  return { ...request, extra };
+}
+
 async function classifyIn(context: Excel.RequestContext, asked: RunRequest, source: 'selection' | 'recorded'): Promise<RunOutcome> {
   {
-    let request = asked;
+    let request = withNamedColumns(asked);
     const rolesOf = (area: SheetArea): Role[] => ROLES.filter((r) => request.mapping[r] !== undefined && (request.mapping[r] as number) < area.columns);
-    const extras = Object.entries(request.extra ?? {});
+    let extras = Object.entries(request.extra ?? {});
     const indexesOf = (area: SheetArea): number[] => [...rolesOf(area).map((r) => request.mapping[r] as number), ...extras.map(([, i]) => i).filter((i) => i < area.columns)];
     const readOptions = (cellBytes: readonly number[]) => ({ cellBytes, token: request.token, onProgress: request.onProgress });
     // 1. one request: the selection, the previous output, the cells right of the expected table,
@@ -241,6 +259,12 @@ async function classifyIn(context: Excel.RequestContext, asked: RunRequest, sour
     }
     const area = usableArea(state);
     if (source === 'recorded') request = await recordedRequest(context, state, area, request);
+    if (!request.extra && namedColumns(methodById(request.options.method), request.options).length > 0) {
+      // the method names columns and nobody said where they are: find them by the table's headers
+      request = withNamedColumns({ ...request, headers: request.headers ?? (await readSample(context, area)).headers });
+      extras = Object.entries(request.extra ?? {});
+      reader = null;
+    }
     // date serials count from the workbook's epoch unless the caller says otherwise
     // date order: from the values, else the caller's choice, else the locale the pane runs in
     const options: TableOptions = { ...request.options, dateSystem: request.options.dateSystem ?? state.dateSystem, fallbackDateOrder: request.options.fallbackDateOrder ?? localeDateOrder() };

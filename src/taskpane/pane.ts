@@ -2,7 +2,7 @@
  * The pane's state and events: preview the selection, edit columns and method, classify with a
  * progress bar and Cancel, show tier counts and skipped rows — in English or 简体中文.
  */
-import { type ColumnMapping, type DateOrder, type DecimalFinding, METHOD_LIST, type MethodId, decideDateOrder, decideDecimalMark, localeDateOrder, methodById, namedColumns, paramText, pick } from '../engine';
+import { type ColumnMapping, type DateOrder, type DecimalFinding, METHOD_LIST, type MethodId, ParamError, decideDateOrder, decideDecimalMark, localeDateOrder, methodById, namedColumns, paramText, pick } from '../engine';
 import { CancelledError, CancelToken, type Progress, blockAddress, sameArea } from '../excel';
 import { type PaneKey, paneText } from '../i18n/pane-strings';
 import { type Language, languageOf } from '../i18n/strings';
@@ -10,6 +10,7 @@ import { cutPointsText } from './cuts';
 import { byId, el } from './dom';
 import { type ExcelRunner, PaneError, type Preview, type RunOutcome, classifySelection, glanceAtSelection, headerIndex, previewSelection, refreshOutput } from './flow';
 import { parseOptions } from './options';
+import { createRulesSheet, readRulesSheet } from './rules-sheet';
 import { mappingLevel, readingText, renderColumns, renderIssues, renderTierCounts } from './view';
 
 /** What the pane needs from its host page. */
@@ -159,7 +160,9 @@ export function startPane(doc: Document, deps: PaneDeps): Pane {
     const current = methodById(method);
     $('method-about').textContent = pick(current.description, language);
     const texts = paramTexts(method);
-    const inputs = current.params.map((p) => {
+    // a table parameter (the rule table) comes from its sheet, not from an input
+    $('rules-box').hidden = !current.params.some((p) => p.kind === 'table');
+    const inputs = current.params.filter((p) => p.kind !== 'table').map((p) => {
       const id = `param-${p.flag}`;
       const label = el(doc, 'label', '', pick(p.label, language));
       label.htmlFor = id;
@@ -297,6 +300,17 @@ export function startPane(doc: Document, deps: PaneDeps): Pane {
       setStatus('error.params', { detail: pick(parsed.problem, language) }, 'error');
       return;
     }
+    const tableParam = methodById(method).params.find((p) => p.kind === 'table');
+    if (tableParam) {
+      try {
+        const sheetText = await readRulesSheet(deps.run);
+        if (sheetText !== null) parsed.options[tableParam.name] = sheetText;
+      } catch (error) {
+        if (error instanceof ParamError) setStatus('error.params', { detail: pick(error.problem, language) }, 'error');
+        else reportError(error);
+        return;
+      }
+    }
     const extra: Record<string, number> = {};
     for (const name of namedColumns(methodById(method), parsed.options)) {
       const headers = preview?.sample.headers ?? [];
@@ -363,12 +377,26 @@ export function startPane(doc: Document, deps: PaneDeps): Pane {
         done.textContent += `${language === 'zh-CN' ? '' : ' '}${text('run.chartsLeftOut')}`;
         done.className = 'status warning';
       }
+      // the method's own check (the rules' coverage report): its headline; the details are on the summary sheet
+      const audit = out.result.classification.audit(language);
+      if (audit && audit.lines.length > 0) done.textContent += `${language === 'zh-CN' ? '' : ' '}${audit.lines[0]}`;
     } catch (error) {
       reportError(error);
     } finally {
       token = null;
       buttons.forEach((b) => (b.disabled = false));
       $('progress').hidden = true;
+    }
+  }
+
+  /** Writes a Rules sheet with example rules for the selected table. */
+  async function makeRulesSheet(): Promise<void> {
+    if (token) return;
+    try {
+      const made = await createRulesSheet(deps.run);
+      setStatus('rules.created', { sheet: made.sheet, rules: made.rules });
+    } catch (error) {
+      reportError(error);
     }
   }
 
@@ -381,6 +409,7 @@ export function startPane(doc: Document, deps: PaneDeps): Pane {
   $('refresh').addEventListener('click', () => void refresh());
   $('classify').addEventListener('click', () => void classify());
   $('rerun').addEventListener('click', () => void rerun());
+  $('rules-sheet').addEventListener('click', () => void makeRulesSheet());
   $('cancel').addEventListener('click', () => token?.cancel());
   $<HTMLSelectElement>('date-order').addEventListener('change', () => renderSelection());
   $<HTMLSelectElement>('language').addEventListener('change', (e) => setLanguage((e.target as HTMLSelectElement).value === 'zh-CN' ? 'zh-CN' : 'en'));

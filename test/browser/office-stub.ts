@@ -7,7 +7,7 @@ import { createHost, type ExcelHost } from '../host';
 import { fillCustomers, fillTransactions } from '../host/fixtures';
 
 interface StubWindow {
-  __fixture?: 'transactions' | 'customers' | 'textDates';
+  __fixture?: 'transactions' | 'customers' | 'textDates' | 'education';
   __displayLanguage?: string;
   __host?: ExcelHost;
   /** Fires Office's DocumentSelectionChanged handlers (as Excel does when the user selects). */
@@ -20,7 +20,13 @@ interface StubWindow {
 
 const w = window as unknown as StubWindow;
 const host = createHost();
-if (w.__fixture === 'customers') {
+if (w.__fixture === 'education') {
+  // an education company's customers: every stage × need × area once (32 rows)
+  const rows: (string | number)[][] = [['CustomerID', 'Stage', 'Need', 'Area', 'Revenue']];
+  for (const stage of ['幼儿园', '小学', '中学', '大学']) for (const need of ['转学', '升学', '补习', '职业培训']) for (const area of ['城市', '农村']) rows.push([`E${rows.length}`, stage, need, area, 100 * rows.length]);
+  host.fill('Sheet1', 'A1', rows);
+  host.select('A1');
+} else if (w.__fixture === 'customers') {
   fillCustomers(host, 'Sheet1', [
     ['Ann', 'North', 5000],
     ['Bob', 'South', 300],

@@ -13,13 +13,13 @@ describe('parseArgs', () => {
     const a = classify(
       '--method', 'abc', '--customer', 'Cust', '--date=D', '--amount', '3', '--invoice', 'A', '--quantity', 'Q', '--price', 'P',
       '--value', 'V', '--as-of', '2011-12-10', '--sheet', 'S', '--out', 'x.csv', '--force', '--returns', 'drop',
-      '--a-share', '0.7', '--b-share', '0.9', '--lang', 'zh-CN', '--quiet', '--explain',
+      '--a-share', '0.7', '--b-share', '0.9', '--lang', 'zh-CN', '--quiet', '--explain', '--strict',
     );
     expect(a).toEqual({
       input: 'in.csv', method: 'abc', params: { aShare: 0.7, bShare: 0.9 },
       columns: { customer: 'Cust', date: 'D', amount: '3', invoice: 'A', quantity: 'Q', price: 'P', value: 'V' },
       asOf: '2011-12-10', sheet: 'S', out: 'x.csv', format: 'csv', force: true, returns: 'drop',
-      lang: 'zh-CN', quiet: true, explain: true, reading: { lenient: false },
+      lang: 'zh-CN', quiet: true, explain: true, strict: true, reading: { lenient: false },
     });
   });
 

@@ -19,3 +19,5 @@ export type { PyramidModel } from './pyramid';
 export type { RfmModel } from './rfm';
 export type { KMeansModel, KMeansProfileModel } from './kmeans';
 export { KMEANS_K_MAX, kmeansTables, kmeansTiers, nearestCluster } from './kmeans';
+export type { RulesModel } from './rules';
+export { DEFAULT_RULE_TABLE, RULE_PALETTE, ruleTableOf, ruleTiers } from './rules';

@@ -89,6 +89,11 @@ export function paramProblem(spec: ParamSpec, value: unknown, shown?: string): B
       }
       return null;
     }
+    case 'table':
+      if (typeof value !== 'string' || value.trim() === '') {
+        return both('{name} must be a table (CSV text with a header row), got {got}', '{name} 须为表格（带表头行的 CSV 文本），当前为 {got}', p);
+      }
+      return null;
     case 'choice':
       if (typeof value !== 'string' || !(spec.choices ?? []).includes(value)) {
         return both('{name} must be one of {choices}, got {got}', '{name} 须为 {choices} 之一，当前为 {got}', { ...p, choices: (spec.choices ?? []).join(', ') });
@@ -153,7 +158,8 @@ export function parseParamText(spec: ParamSpec, text: string, options: { percent
   const scale = options.percent && (spec.kind === 'share' || spec.kind === 'shares') ? 100 : 1;
   const num = (s: string): number => (s === '' ? NaN : Number(s) / scale);
   let value: ParamValue;
-  if (spec.kind === 'choice') value = trimmed.toLowerCase();
+  if (spec.kind === 'table') value = text;
+  else if (spec.kind === 'choice') value = trimmed.toLowerCase();
   else if (spec.kind === 'columns') value = splitNames(trimmed);
   else if (spec.kind === 'date') value = trimmed.toLowerCase() === 'latest' ? 'latest' : Number.isNaN(paramDay(trimmed)) ? trimmed : isoDate(paramDay(trimmed));
   else if (spec.kind === 'named') value = splitNames(trimmed).map((e) => (spec.choices ? e.toLowerCase() : e));
@@ -194,7 +200,8 @@ export function measureOfName(name: string): MeasureName | undefined {
 }
 
 /**
- * The table columns a method's `columns` parameters name (not the measures), in order, once each.
+ * The table columns a method's `columns` parameters name (not the measures), then those its
+ * `inputColumns` names (e.g. a rule table's condition columns), in order, once each.
  *
  * @example
  * namedColumns(kmeans, { features: ["R", "Margin"] }); // ["Margin"]
@@ -205,6 +212,10 @@ export function namedColumns(method: MethodModule, params: Readonly<Record<strin
     if (spec.kind !== 'columns') continue;
     const names = (params[spec.name] ?? spec.default) as readonly string[];
     for (const name of names) if (measureOfName(name) === undefined && !out.includes(name)) out.push(name);
+  }
+  if (method.inputColumns) {
+    const full = Object.fromEntries(method.params.map((p) => [p.name, (params[p.name] ?? p.default) as ParamValue]));
+    for (const name of method.inputColumns(full)) if (measureOfName(name) === undefined && !out.includes(name)) out.push(name);
   }
   return out;
 }

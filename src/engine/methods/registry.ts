@@ -12,6 +12,7 @@ import { kmeans } from './kmeans';
 import { clv } from './clv';
 import { pyramid } from './pyramid';
 import { rfm } from './rfm';
+import { rules } from './rules';
 import type { MethodModule } from './types';
 
 /** Every method by id. The id type is derived from it, so a missing case does not compile. */
@@ -24,6 +25,7 @@ export const METHOD_MODULES = {
   grade,
   kmeans,
   clv,
+  rules,
 } as const;
 
 /** A method id ("rfm", "abc", …). */

@@ -35,9 +35,11 @@ export type ParamValues = Readonly<Record<string, ParamValue>>;
  * - `named`: a list of values, each optionally named after a column or measure (`R=0.2, F=0.3` or
  *   `0.2, 0.3`): numbers ≥ `min` (default 0), or one of `choices` when given (`R=low, F=high`).
  *   The value is the list of entries as text ("R=0.2"); an empty list means "the defaults".
- *   Read it with `namedEntries`; the method matches the names against its `columns` parameter.
+ *   Read it with `namedEntries`; the method matches the names against its `columns` parameter;
+ * - `table`: a small table as CSV text (e.g. the rules method's rule table); the CLI flag names a
+ *   .csv or .xlsx file whose first sheet is read into that text.
  */
-export type ParamKind = 'integer' | 'number' | 'share' | 'shares' | 'choice' | 'columns' | 'date' | 'named';
+export type ParamKind = 'integer' | 'number' | 'share' | 'shares' | 'choice' | 'columns' | 'date' | 'named' | 'table';
 
 /** One parameter of a method, declared once for the engine, the CLI, the pane and the functions. */
 export interface ParamSpec {
@@ -176,6 +178,14 @@ export interface ExplainArgs<Model> {
   lang: Lang;
 }
 
+/** What a method found wrong or worth saying about a fit (e.g. the rules' coverage report). */
+export interface MethodAudit {
+  /** Lines for the user (the CLI prints them on stderr). */
+  lines: string[];
+  /** Customers the method could not classify (`--strict` makes them an error). */
+  unclassified: number;
+}
+
 /** A classification method. */
 export interface MethodModule<Id extends string = string, Model = unknown> {
   id: Id;
@@ -192,6 +202,8 @@ export interface MethodModule<Id extends string = string, Model = unknown> {
   /** True when it classifies customers with rows but no purchase (they are skipped otherwise). */
   keepsNoPurchase?: boolean;
   params: readonly ParamSpec[];
+  /** Input table columns the method reads besides those named by `columns` parameters (e.g. the rule table's). */
+  inputColumns?: (params: ParamValues) => string[];
   /** Cross-parameter rules (e.g. a_share < b_share): the problem, or null. */
   check?: (params: ParamValues) => Bilingual | null;
   /** Tier definitions for these parameters, best first. */
@@ -212,6 +224,8 @@ export interface MethodModule<Id extends string = string, Model = unknown> {
   notes?: (fit: Fit<Model>, summary: readonly TierSummary[], lang: Lang) => [string, string][];
   /** Extra per-customer columns. */
   columns?: (fit: Fit<Model>, measures: Measures) => MethodColumn[];
+  /** A check of the fit shown before the result; `keys` name the customers. */
+  audit?: (fit: Fit<Model>, keys: readonly string[], lang: Lang) => MethodAudit;
   /** Extra summary tables. */
   tables?: (fit: Fit<Model>, measures: Measures, keys: readonly string[]) => MethodTable[];
 }
