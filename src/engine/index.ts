@@ -23,3 +23,4 @@ export * from './skips';
 export * from './summary';
 export * from './table';
 export * from './tiers';
+export * from './loop';
