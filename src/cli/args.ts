@@ -40,6 +40,10 @@ export interface ClassifyArgs {
   quiet: boolean;
   /** Add the "Why" column (the reason for each tier) to CSV and xlsx output; JSON always has it. */
   explain: boolean;
+  /** A previous run's JSON or CSV output: adds Previous tier and Change (management loop). */
+  previous?: string;
+  /** A playbook CSV: its strategies win in the summary (management loop). */
+  playbook?: string;
 }
 
 /** What the command line asks for. */
@@ -51,7 +55,7 @@ for (const m of METHOD_LIST) for (const p of m.params) METHOD_FLAGS.set(p.flag, 
 
 const VALUE_FLAGS = new Set([
   'method', 'customer', 'date', 'amount', 'invoice', 'quantity', 'price', 'value', 'as-of', 'sheet',
-  'out', 'format', 'returns', 'lang', ...METHOD_FLAGS.keys(),
+  'out', 'format', 'returns', 'lang', 'previous', 'playbook', ...METHOD_FLAGS.keys(),
 ]);
 const BOOLEAN_FLAGS = new Set(['force', 'help', 'version', 'quiet', 'explain', 'raw-csv']);
 const SHORT: Record<string, string> = { o: 'out', m: 'method', f: 'force', h: 'help', v: 'version', q: 'quiet' };
@@ -191,6 +195,8 @@ export function parseArgs(argv: readonly string[]): Command {
   const returns = get('returns');
   if (returns !== undefined) args.returns = oneOf('returns', returns, ['net', 'drop'] as const);
   if (flags.has('raw-csv')) args.rawCsv = true;
+  if (flags.has('previous')) args.previous = flags.get('previous');
+  if (flags.has('playbook')) args.playbook = flags.get('playbook');
   args.params = methodParams(args.method, flags);
   return { kind: 'classify', args };
 }

@@ -9,6 +9,7 @@ import { resolveColumn } from './column-spec';
 import { openCsv } from './csv-source';
 import { CliError } from './errors';
 import { firstBadCell } from './explain';
+import { loopAdditions } from './loop-classify';
 import { type OutStream, progress } from './progress';
 import { jsonDocument } from './render-json';
 import { tableCsv } from './render-csv';
@@ -27,7 +28,8 @@ export interface CommandIo {
 const BIG_FILE = 8 * 1024 * 1024;
 const fmt = (n: number): string => n.toLocaleString('en-US');
 
-async function openSource(args: ClassifyArgs, io: CommandIo): Promise<TableSource> {
+/** Opens the input file of a run (CSV or xlsx), with progress on stderr for big CSV files. */
+export async function openSource(args: ClassifyArgs, io: CommandIo): Promise<TableSource> {
   const file = args.input;
   let size: number;
   try {
@@ -60,7 +62,7 @@ function tableOptions(args: ClassifyArgs, source: TableSource): TableOptions {
 }
 
 /** Runs the engine; turns "nothing usable" into one line naming the column, row and cell. */
-function classify(source: TableSource, args: ClassifyArgs): { result: TableResult; columns: Map<number, Cell[]> } {
+export function classifyInput(source: TableSource, args: ClassifyArgs): { result: TableResult; columns: Map<number, Cell[]> } {
   const choice = chooseColumns(source, args.columns, args.method);
   const m = choice.mapping;
   const method = methodById(args.method);
@@ -113,12 +115,13 @@ export async function runClassify(args: ClassifyArgs, io: CommandIo): Promise<nu
   const toFile = args.out !== undefined && args.out !== '-';
   if (toFile) checkOutputPath(args.out as string, args.input, args.force);
   const source = await openSource(args, io);
-  const { result } = classify(source, args);
+  const { result } = classifyInput(source, args);
   const headerRow = source.rowNumber(0) - 1;
-  const plan = buildSheetPlan(result, { language: args.lang, rowOffset: headerRow, explain: args.explain });
+  const loop = loopAdditions(args, result, buildSheetPlan(result, { language: args.lang, rowOffset: headerRow, explain: args.explain }));
+  const plan = loop.plan;
   let data: Uint8Array | string | null = null;
   let customerSheets: string[] = [];
-  if (args.format === 'json') data = JSON.stringify(jsonDocument(result, plan, source.rowNumber, args.lang), (_key, v: unknown) => tidyNumber(v), 1) + '\n';
+  if (args.format === 'json') data = JSON.stringify(loop.json(jsonDocument(result, plan, source.rowNumber, args.lang)), (_key, v: unknown) => tidyNumber(v), 1) + '\n';
   else if (args.format === 'csv') data = tableCsv(plan.customers, { raw: args.rawCsv });
   else if (toFile) {
     // streamed to disk: memory stays bounded however many customers there are

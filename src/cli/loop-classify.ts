@@ -1,0 +1,57 @@
+/** What the management loop adds to `tierwise classify`: `--previous` and `--playbook`. */
+import { CHANGE_SYMBOL, type PlaybookRow, type TableResult, mergePlaybook, migration, playbookRowOf } from '../engine';
+import { type SheetPlan, withPlaybook, withPreviousTier } from '../report';
+import type { ClassifyArgs } from './args';
+import { CliError } from './errors';
+import { readPlaybook, readSnapshot } from './loop-read';
+
+/**
+ * The playbook of a run: the user's file merged over the defaults of the run's tiers.
+ *
+ * @example
+ * runPlaybookRows(result, 'playbook.csv')[0].cadenceDays; // 14
+ */
+export function runPlaybookRows(result: TableResult, playbookFile: string | undefined): PlaybookRow[] {
+  const defaults = result.classification.tiers.map(playbookRowOf);
+  return playbookFile ? mergePlaybook(readPlaybook(playbookFile), defaults) : defaults;
+}
+
+/**
+ * What `--previous` and `--playbook` add to a classify run: the plan's Previous tier/Change
+ * columns and playbook strategies, and the JSON customers' `previous` and `change`.
+ *
+ * @example
+ * const loop = loopAdditions(args, result, plan); plan = loop.plan; doc = loop.json(doc);
+ */
+export function loopAdditions(args: ClassifyArgs, result: TableResult, plan: SheetPlan): { plan: SheetPlan; json: (doc: Record<string, unknown>) => Record<string, unknown> } {
+  let out = plan;
+  if (args.playbook !== undefined) out = withPlaybook(out, runPlaybookRows(result, args.playbook));
+  if (args.previous === undefined) return { plan: out, json: (doc) => doc };
+  const snap = readSnapshot(args.previous);
+  if (snap.method && snap.method !== result.classification.method) {
+    throw new CliError(`${args.previous}: a ${snap.method} classification; --previous needs one of the same method (${result.classification.method})`);
+  }
+  const order = result.classification.tiers.map((t) => t.key);
+  out = { ...out, customers: withPreviousTier(out.customers, out.tierColumn, snap.tiers, order, args.lang) };
+  const current = new Map<string, string | null>();
+  const c = result.classification;
+  c.keys.forEach((k, i) => current.set(k, c.tiers[c.tierIndex[i]]?.key ?? null));
+  const m = migration(snap.tiers, current, order);
+  const byKey = new Map(m.customers.map((x) => [x.customer, x]));
+  return {
+    plan: out,
+    json: (doc) => {
+      const customers = doc.customers as { customer: string; tier: string | null; previous?: string | null; change?: string | null }[];
+      for (const row of customers) {
+        const ch = row.tier === null ? undefined : byKey.get(row.customer);
+        row.previous = ch?.previous ?? null;
+        row.change = ch ? CHANGE_SYMBOL[ch.change] : null;
+      }
+      const n = m.tiers.length;
+      return {
+        ...doc,
+        migration: { previous: args.previous, tiers: m.tiers, counts: m.counts, totals: m.totals, gone: m.counts.slice(0, n).map((r) => r[n]) },
+      };
+    },
+  };
+}
