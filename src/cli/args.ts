@@ -161,7 +161,7 @@ export function parseArgs(argv: readonly string[]): Command {
   if (flags.has('version')) return { kind: 'version' };
   if (positional.length === 0) return { kind: 'help' };
   const [command, input, ...extra] = positional;
-  if (command !== 'classify') throw new CliError(`unknown command "${command}" (the command is "classify")`, 2);
+  if (command !== 'classify') throw new CliError(`unknown command "${command}" (the commands are classify, compare, playbook, calls)`, 2);
   if (input === undefined) throw new CliError('classify needs an input file: tierwise classify <input.csv|input.xlsx>', 2);
   if (extra.length > 0) throw new CliError(`unexpected argument "${extra[0]}"`, 2);
   const get = (k: string): string | undefined => flags.get(k);
