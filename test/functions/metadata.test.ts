@@ -22,6 +22,8 @@ const EXPECTED: Record<string, [string, boolean, 'range' | 'number' | 'string' |
   LABEL: [['tier', false, 'range'], ['language', true, 'string'], ['method', true, 'string']],
   EXPLAIN: [['values', false, 'range'], ['population', true, 'range'], ['method', true, 'string'], ['options', true, 'string'], ['language', true, 'string']],
   CUTS: [['values', false, 'range'], ['method', true, 'string'], ['bins', true, 'number']],
+  MIGRATION: [['previous', false, 'range'], ['current', false, 'range'], ['method', true, 'string'], ['language', true, 'string']],
+  CHANGE: [['previous', false, 'range'], ['current', false, 'range'], ['method', true, 'string']],
 };
 
 describe('dist/functions.json', () => {
