@@ -1,6 +1,6 @@
 /** What the management loop adds to `tierwise classify`: `--previous` and `--playbook`. */
-import { CHANGE_SYMBOL, type PlaybookRow, type TableResult, mergePlaybook, migration, playbookRowOf } from '../engine';
-import { type SheetPlan, withPlaybook, withPreviousTier } from '../report';
+import { CHANGE_SYMBOL, type PlaybookRow, type TableResult, mergePlaybook, migration, playbookRowOf, topMovers } from '../engine';
+import { type SheetPlan, withMigrationSummary, withPlaybook, withPreviousTier } from '../report';
 import type { ClassifyArgs } from './args';
 import { CliError } from './errors';
 import { readPlaybook, readSnapshot } from './loop-read';
@@ -36,7 +36,9 @@ export function loopAdditions(args: ClassifyArgs, result: TableResult, plan: She
   const current = new Map<string, string | null>();
   const c = result.classification;
   c.keys.forEach((k, i) => current.set(k, c.tiers[c.tierIndex[i]]?.key ?? null));
-  const m = migration(snap.tiers, current, order);
+  const values = new Map(c.keys.map((k, i) => [k, c.value[i]]));
+  const m = migration(snap.tiers, current, order, { current: values, previous: snap.values });
+  out = withMigrationSummary(out, m);
   const byKey = new Map(m.customers.map((x) => [x.customer, x]));
   return {
     plan: out,
@@ -47,10 +49,19 @@ export function loopAdditions(args: ClassifyArgs, result: TableResult, plan: She
         row.previous = ch?.previous ?? null;
         row.change = ch ? CHANGE_SYMBOL[ch.change] : null;
       }
-      const n = m.tiers.length;
+      const round = (v: number): number => Math.round(v * 1e6) / 1e6;
       return {
         ...doc,
-        migration: { previous: args.previous, tiers: m.tiers, counts: m.counts, totals: m.totals, gone: m.counts.slice(0, n).map((r) => r[n]) },
+        migration: {
+          previous: args.previous,
+          rows: [...m.tiers, 'new'],
+          columns: [...m.tiers, 'gone'],
+          counts: m.counts,
+          values: m.values.map((r) => r.map(round)),
+          totals: m.totals,
+          valueTotals: Object.fromEntries(Object.entries(m.valueTotals).map(([k, v]) => [k, round(v)])),
+          topMovers: topMovers(m, 10).map((x) => ({ customer: x.customer, previous: x.previous, current: x.current, change: CHANGE_SYMBOL[x.change], value: round(x.value) })),
+        },
       };
     },
   };

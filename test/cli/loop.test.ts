@@ -1,4 +1,5 @@
 // The management loop through the CLI: compare, classify --previous / --playbook, playbook, calls.
+import ExcelJS from 'exceljs';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { EXAMPLES, run, tempDir, writeTemp } from './helpers';
@@ -79,6 +80,25 @@ describe('tierwise classify --previous / --playbook', () => {
       const want = p === null ? 'new' : order.indexOf(c.tier as string) < order.indexOf(p) ? '↑' : order.indexOf(c.tier as string) > order.indexOf(p) ? '↓' : '=';
       expect(c.change).toBe(want);
     }
+    const mig = (doc as unknown as { migration: { counts: number[][]; totals: Record<string, number>; topMovers: { change: string; value: number }[] } }).migration;
+    expect(mig.totals.new).toBe(doc.customers.filter((c) => c.change === 'new').length);
+    expect(mig.totals.up).toBe(doc.customers.filter((c) => c.change === '↑').length);
+    expect(mig.topMovers.every((x) => x.change === '↑' || x.change === '↓')).toBe(true);
+    const values = mig.topMovers.map((x) => x.value);
+    expect([...values].sort((a, b) => b - a)).toEqual(values);
+
+    const xlsx = join(dir, 'tiers.xlsx');
+    expect((await run('classify', TX, '--method', 'abc', '--previous', before, '--out', xlsx, '-q')).code).toBe(0);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(xlsx);
+    const header = (wb.getWorksheet('Customers') as ExcelJS.Worksheet).getRow(1).values as unknown[];
+    expect(header).toContain('Previous tier');
+    expect(header).toContain('Change');
+    const summaryText: string[] = [];
+    (wb.getWorksheet('Tier Summary') as ExcelJS.Worksheet).eachRow((row) => summaryText.push(String(row.getCell(1).value)));
+    expect(summaryText.some((t) => t.startsWith('Migration since the previous run (customers)'))).toBe(true);
+    expect(summaryText).toContain('Who moved: top movers by value');
+
     const csv = await run('classify', TX, '--method', 'abc', '--previous', before, '--format', 'csv', '-q');
     expect(csv.stdout.split('\r\n')[0]).toMatch(/Tier,Tier label,Previous tier,Change$/);
     const other = await run('classify', TX, '--method', 'rfm', '--previous', before, '-q');

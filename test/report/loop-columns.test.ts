@@ -1,5 +1,5 @@
-import { classifyTable, defaultPlaybook, mergePlaybook } from '../../src/engine';
-import { buildSheetPlan, withPlaybook, withPreviousTier } from '../../src/report';
+import { classifyTable, defaultPlaybook, mergePlaybook, migration } from '../../src/engine';
+import { buildSheetPlan, withMigrationSummary, withPlaybook, withPreviousTier } from '../../src/report';
 
 const values = { customer: ['a', 'b', 'c', 'd', 'e'], value: [500, 100, 50, 10, 1] };
 
@@ -30,5 +30,19 @@ describe('loop columns in the sheet plan', () => {
       expect(strategy?.[tiers?.indexOf('B') ?? -1]).toBe(language === 'en' ? 'Call every Friday' : '每周五致电');
       expect(strategy?.[tiers?.indexOf('A') ?? -1]).toBe(plan.summary.table.columns.find((c) => c.id === 'strategy')?.values[0]);
     }
+  });
+});
+
+describe('migration in the summary', () => {
+  it('adds the count and value matrices and the top movers', () => {
+    const plan = buildSheetPlan(classifyTable(values, { method: 'abc' }), { language: 'zh-CN' });
+    const m = migration({ a: 'C', b: 'A', z: 'B' }, { a: 'A', b: 'C', c: 'C' }, ['A', 'B', 'C'], { current: { a: 500, b: 100, c: 50 } });
+    const out = withMigrationSummary(plan, m, 1);
+    const extras = out.summary.extras.slice(plan.summary.extras.length);
+    expect(extras.map((e) => e.table.name)).toEqual(['TierwiseMigration', 'TierwiseMigrationValue', 'TierwiseMovers']);
+    expect(extras[0].title).toContain('1 / 1 / 0 / 1 / 1');
+    expect(extras[0].table.columns[0].values).toEqual(['A', 'B', 'C', '新增', '合计']);
+    expect(extras[1].table.columns.find((c) => c.header === 'A')?.values).toEqual([0, 0, 500, 0, 500]);
+    expect(extras[2].table.columns[0].values).toEqual(['a']);
   });
 });
