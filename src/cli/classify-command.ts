@@ -117,7 +117,7 @@ export async function runClassify(args: ClassifyArgs, io: CommandIo): Promise<nu
   const source = await openSource(args, io);
   const { result } = classifyInput(source, args);
   const headerRow = source.rowNumber(0) - 1;
-  const loop = loopAdditions(args, result, buildSheetPlan(result, { language: args.lang, rowOffset: headerRow, explain: args.explain }));
+  const loop = await loopAdditions(args, result, buildSheetPlan(result, { language: args.lang, rowOffset: headerRow, explain: args.explain }));
   const plan = loop.plan;
   let data: Uint8Array | string | null = null;
   let customerSheets: string[] = [];

@@ -21,13 +21,13 @@ export function runPlaybookRows(result: TableResult, playbookFile: string | unde
  * columns and playbook strategies, and the JSON customers' `previous` and `change`.
  *
  * @example
- * const loop = loopAdditions(args, result, plan); plan = loop.plan; doc = loop.json(doc);
+ * const loop = await loopAdditions(args, result, plan); plan = loop.plan; doc = loop.json(doc);
  */
-export function loopAdditions(args: ClassifyArgs, result: TableResult, plan: SheetPlan): { plan: SheetPlan; json: (doc: Record<string, unknown>) => Record<string, unknown> } {
+export async function loopAdditions(args: ClassifyArgs, result: TableResult, plan: SheetPlan): Promise<{ plan: SheetPlan; json: (doc: Record<string, unknown>) => Record<string, unknown> }> {
   let out = plan;
   if (args.playbook !== undefined) out = withPlaybook(out, runPlaybookRows(result, args.playbook));
   if (args.previous === undefined) return { plan: out, json: (doc) => doc };
-  const snap = readSnapshot(args.previous);
+  const snap = await readSnapshot(args.previous);
   if (snap.method && snap.method !== result.classification.method) {
     throw new CliError(`${args.previous}: a ${snap.method} classification; --previous needs one of the same method (${result.classification.method})`);
   }

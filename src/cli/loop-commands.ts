@@ -103,7 +103,7 @@ function csvLines(rows: readonly (readonly (string | number | null)[])[]): strin
  * @example
  * await runCompare(["before.json", "after.json", "--format", "csv"], io); // 0
  */
-export function runCompare(argv: readonly string[], io: CommandIo): number {
+export async function runCompare(argv: readonly string[], io: CommandIo): Promise<number> {
   const flags = splitFlags(argv, ['out', 'format', 'lang', 'top'], ['force', 'quiet'], false);
   const [beforeFile, afterFile, ...extra] = flags.positional;
   if (beforeFile === undefined || afterFile === undefined) throw new CliError('compare needs two files: tierwise compare before.json after.json', 2);
@@ -117,8 +117,8 @@ export function runCompare(argv: readonly string[], io: CommandIo): number {
     checkOutputPath(out, beforeFile, flags.values.has('force'));
     checkOutputPath(out, afterFile, true);
   }
-  const before = readSnapshot(beforeFile);
-  const after = readSnapshot(afterFile);
+  const before = await readSnapshot(beforeFile);
+  const after = await readSnapshot(afterFile);
   if (before.method && after.method && before.method !== after.method) {
     throw new CliError(`${afterFile}: method ${after.method} differs from ${beforeFile}'s method ${before.method}; compare two runs of the same method`);
   }

@@ -4,11 +4,12 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { extname } from 'node:path';
-import { METHOD_LIST, type PlaybookEdit, type PlaybookRow, defaultParams, isMethodId, keyText, methodById, parseNumberText } from '../engine';
+import { type Cell, METHOD_LIST, type PlaybookEdit, type PlaybookRow, defaultParams, isMethodId, keyText, methodById, parseNumberText } from '../engine';
 import { STRINGS } from '../i18n/strings';
 import { parseCsv } from './csv-read';
 import { csvField } from './render-csv';
 import { CliError } from './errors';
+import { cellOf } from './xlsx-source';
 
 /** One classification run as the loop sees it. */
 export interface Snapshot {
@@ -73,9 +74,9 @@ function fromJson(file: string, text: string): Snapshot {
   return { file, method, tiers, values, tierOrder };
 }
 
-function fromCsv(file: string, text: string): Snapshot {
-  const csv = parseCsv(text);
-  const find = (set: Set<string>): number => csv.headers.findIndex((h) => set.has(lower(h)));
+/** A snapshot from a table of rows (header row first): CSV records or worksheet rows. */
+function fromTable(file: string, headers: readonly string[], rows: readonly (readonly Cell[])[], rowNumber: (r: number) => string): Snapshot {
+  const find = (set: Set<string>): number => headers.findIndex((h) => set.has(lower(h)));
   const ci = find(CUSTOMER_HEADERS);
   const ti = find(TIER_HEADERS);
   if (ci < 0) throw new CliError(`${file}: no customer column (a header "Customer" or "客户")`);
@@ -83,37 +84,78 @@ function fromCsv(file: string, text: string): Snapshot {
   const vi = find(VALUE_HEADERS);
   const tiers = new Map<string, string | null>();
   const values = new Map<string, number>();
-  const cust = csv.columns[ci] ?? [];
-  const tier = csv.columns[ti] ?? [];
-  const val = vi >= 0 ? (csv.columns[vi] ?? []) : [];
-  for (let r = 0; r < csv.rows; r++) {
-    const key = keyText(cust[r]);
-    if (key === '') continue;
-    if (tiers.has(key)) throw new CliError(`${file}: row ${r + 2}: customer "${key}" appears twice`);
-    const t = (tier[r] ?? '').trim();
+  rows.forEach((row, r) => {
+    const key = keyText(row[ci]);
+    if (key === '') return;
+    if (tiers.has(key)) throw new CliError(`${file}: ${rowNumber(r)}: customer "${key}" appears twice`);
+    const cell = row[ti];
+    const t = cell === null || cell === undefined ? '' : String(cell).trim();
     tiers.set(key, t === '' ? null : t);
     if (vi >= 0) {
-      const v = parseNumberText(val[r] ?? '');
-      if (Number.isFinite(v)) values.set(key, v);
+      const v = row[vi];
+      const num = typeof v === 'number' ? v : typeof v === 'string' ? parseNumberText(v) : NaN;
+      if (Number.isFinite(num)) values.set(key, num);
     }
-  }
+  });
   const guess = guessOrder([...tiers.values()].filter((t): t is string => !!t));
   return { file, method: guess.method, tiers, values, tierOrder: guess.order };
 }
 
+function fromCsv(file: string, text: string): Snapshot {
+  const csv = parseCsv(text);
+  const rows: string[][] = [];
+  for (let r = 0; r < csv.rows; r++) rows.push(csv.headers.map((_, c) => csv.columns[c]?.[r] ?? ''));
+  return fromTable(file, csv.headers, rows, (r) => `row ${r + 2}`);
+}
+
+/** The customer sheets of a workbook tierwise wrote ("Customers", "Customers (2)", … or 客户), else the first sheet. */
+async function fromXlsx(file: string): Promise<Snapshot> {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const ExcelJS = require('exceljs') as typeof import('exceljs');
+  const wb = new ExcelJS.Workbook();
+  try {
+    await wb.xlsx.readFile(file);
+  } catch (e) {
+    throw new CliError(`${file}: not a readable .xlsx workbook (${(e as Error).message})`);
+  }
+  const names = [STRINGS.en['sheet.customers'], STRINGS['zh-CN']['sheet.customers']];
+  const ours = wb.worksheets.filter((ws) => names.some((n) => ws.name === n || (ws.name.startsWith(`${n.slice(0, 24)} (`) && /^\(\d+\)$/.test(ws.name.slice(Math.min(n.length, 24) + 1)))));
+  const sheets = ours.length > 0 ? ours : wb.worksheets.slice(0, 1);
+  if (sheets.length === 0) throw new CliError(`${file}: no worksheet found`);
+  let headers: string[] = [];
+  const rows: Cell[][] = [];
+  const where: string[] = [];
+  for (const ws of sheets) {
+    const width = ws.columnCount;
+    const cells = (r: number): Cell[] => Array.from({ length: width }, (_, c) => cellOf(ws.getRow(r).getCell(c + 1).value));
+    const head = cells(1).map((c) => (c === null || c === undefined ? '' : String(c).trim()));
+    if (headers.length === 0) headers = head;
+    else if (head.join('\u0000') !== headers.join('\u0000')) throw new CliError(`${file}: sheet "${ws.name}" has other columns than sheet "${sheets[0].name}"`);
+    for (let r = 2; r <= ws.rowCount; r++) {
+      rows.push(cells(r));
+      where.push(`sheet "${ws.name}" row ${r}`);
+    }
+  }
+  return fromTable(file, headers, rows, (r) => where[r]);
+}
+
 /**
  * Reads a classification written by `tierwise classify` (JSON: `customers[].customer/tier/value`;
- * CSV: the Customer, Tier/Segment and Value/Monetary columns, English or Chinese headers).
+ * CSV or xlsx: the Customer, Tier/Segment and Value/Monetary columns, English or Chinese headers;
+ * xlsx: every Customers sheet).
  *
  * @example
- * readSnapshot("before.json").tiers.get("12346"); // "A"
+ * (await readSnapshot("before.json")).tiers.get("12346"); // "A"
  */
-export function readSnapshot(file: string): Snapshot {
+export async function readSnapshot(file: string): Promise<Snapshot> {
   const ext = extname(file).toLowerCase();
-  const text = readText(file);
-  if (ext === '.json') return fromJson(file, text);
-  if (ext === '.csv' || ext === '.txt') return fromCsv(file, text);
-  throw new CliError(`${file}: a previous classification must be the .json or .csv output of tierwise classify`);
+  if (ext === '.xlsx') {
+    if (!existsSync(file)) throw new CliError(`${file}: no such file`);
+    return fromXlsx(file);
+  }
+  if (ext === '.json') return fromJson(file, readText(file));
+  if (ext === '.csv' || ext === '.txt') return fromCsv(file, readText(file));
+  throw new CliError(`${file}: a previous classification must be the .json, .csv or .xlsx output of tierwise classify`);
 }
 
 /** Playbook CSV columns: engine field, header. */

@@ -63,6 +63,28 @@ describe('tierwise compare', () => {
   });
 });
 
+describe('tierwise compare on workbooks', () => {
+  afterEach(() => {
+    delete process.env.TIERWISE_MAX_SHEET_ROWS;
+  });
+
+  it('reads every Customers sheet of a split workbook, same result as JSON', async () => {
+    const dir = tempDir();
+    await run('classify', TX, '--method', 'pyramid', '--as-of', '2024-06-01', '--out', join(dir, 'before.json'), '-q');
+    await run('classify', TX, '--method', 'pyramid', '--out', join(dir, 'after.json'), '-q');
+    process.env.TIERWISE_MAX_SHEET_ROWS = '40';
+    await run('classify', TX, '--method', 'pyramid', '--as-of', '2024-06-01', '--out', join(dir, 'before.xlsx'), '-q', '--lang', 'zh-CN');
+    await run('classify', TX, '--method', 'pyramid', '--out', join(dir, 'after.xlsx'), '-q');
+    const fromJson = JSON.parse((await run('compare', join(dir, 'before.json'), join(dir, 'after.json'), '-q')).stdout);
+    const fromXlsx = await run('compare', join(dir, 'before.xlsx'), join(dir, 'after.xlsx'), '-q');
+    expect(fromXlsx.code).toBe(0);
+    const x = JSON.parse(fromXlsx.stdout);
+    expect(x.customers.length).toBeGreaterThan(40);
+    expect(x.matrix.counts).toEqual(fromJson.matrix.counts);
+    expect(x.totals).toEqual(fromJson.totals);
+  });
+});
+
 describe('tierwise classify --previous / --playbook', () => {
   it('adds previous and change per customer', async () => {
     const dir = tempDir();
