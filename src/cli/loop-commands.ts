@@ -183,6 +183,13 @@ export function runPlaybook(argv: readonly string[], io: CommandIo): number {
   return 0;
 }
 
+function dayOf(text: string): number {
+  const [y, mo, d] = text.split('-').map(Number);
+  const day = dayNumber(y, mo, d);
+  if (!Number.isFinite(day) || isoDate(day) !== text) throw new CliError(`--date: "${text}" is not a calendar date`, 2);
+  return day;
+}
+
 const OWNER_HEADER = /^(owner|sales ?rep|rep|salesperson|account manager|负责人|销售|业务员|客户经理)$/i;
 const STAGE_HEADER = /^(stage|pipeline stage|deal stage|阶段|商机阶段|销售阶段)$/i;
 const CONTACT_HEADER = /^(last contact|last contacted|contacted|contact date|最近联系|最后联系|联系日期)$/i;
@@ -205,7 +212,11 @@ export async function runCalls(argv: readonly string[], io: CommandIo): Promise<
   const [input, ...extra] = flags.positional;
   if (input === undefined) throw new CliError('calls needs an input file: tierwise calls <input.csv|input.xlsx> --date YYYY-MM-DD', 2);
   if (extra.length > 0) throw new CliError(`unexpected argument "${extra[0]}"`, 2);
-  const command = parseArgs(['classify', input, ...flags.rest]);
+  const given = flags.values.get('date');
+  if (given !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(given)) throw new CliError(`--date must be a date as YYYY-MM-DD, got "${given}"`, 2);
+  // the list for a date sees the data up to and including that day: as-of = the day after (unless --as-of is given)
+  const rest = given !== undefined && !flags.rest.some((a) => a === '--as-of' || a.startsWith('--as-of=')) ? [...flags.rest, '--as-of', isoDate(dayOf(given) + 1)] : flags.rest;
+  const command = parseArgs(['classify', input, ...rest]);
   if (command.kind !== 'classify') throw new CliError('calls: unexpected --help/--version; see tierwise --help', 2);
   const args = command.args;
   const language = lang(flags);
@@ -213,10 +224,8 @@ export async function runCalls(argv: readonly string[], io: CommandIo): Promise<
   const fmt = format(flags, out);
   const perRep = Number(flags.values.get('per-rep') ?? 20);
   if (!Number.isInteger(perRep) || perRep < 1) throw new CliError(`--per-rep must be a whole number ≥ 1, got "${flags.values.get('per-rep')}"`, 2);
-  const dateText = flags.values.get('date') ?? args.asOf ?? new Date().toISOString().slice(0, 10);
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(dateText)) throw new CliError(`--date must be a date as YYYY-MM-DD, got "${dateText}"`, 2);
-  const [y, mo, d] = dateText.split('-').map(Number);
-  const today = dayNumber(y, mo, d);
+  const dateText = given ?? (args.asOf !== undefined ? isoDate(dayOf(args.asOf) - 1) : new Date().toISOString().slice(0, 10));
+  const today = dayOf(dateText);
   if (out !== undefined && out !== '-') checkOutputPath(out, input, flags.values.has('force'));
   const source = await openSource(args, io);
   const { result } = classifyInput(source, args);

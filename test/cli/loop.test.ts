@@ -167,6 +167,11 @@ describe('tierwise calls', () => {
     expect(csv.code).toBe(0);
     expect(readFileSync(join(dir, 'calls.csv'), 'utf8').split('\r\n')[0]).toContain('负责人');
     expect((await run('calls', input, '--date', '31/12/2024')).code).toBe(2);
+    expect((await run('calls', input, '--date', '2024-02-30')).code).toBe(2);
+    // the list for a date sees only the data up to that day: on 2024-03-15, c5 (first bought 2024-06-01) does not exist yet
+    const early = JSON.parse((await run('calls', input, '--method', 'abc', '--date', '2024-03-15', '--format', 'json', '-q')).stdout) as typeof doc;
+    expect(early.calls.map((c) => (c as unknown as { customer: string }).customer)).not.toContain('c5');
+    expect(early.calls.every((c) => (c as unknown as { daysSince: number }).daysSince >= 0)).toBe(true);
   });
 });
 

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { callList, stageRank } from '../../../src/engine/loop/call-list';
 import { defaultPlaybook } from '../../../src/engine/loop/playbook';
 import type { CallCandidate } from '../../../src/engine/loop/call-list';
@@ -67,5 +68,35 @@ describe('callList', () => {
 
   it('ranks stages', () => {
     expect(['lead', 'Qualified', '报价', 'negotiation', 'won', '', 'lost', 'demo booked'].map(stageRank)).toEqual([1, 2, 3, 4, 0, 0, 0, 1]);
+  });
+});
+
+describe('callList properties', () => {
+  it('caps per owner, ranks 1…k, keeps tier order within an owner, lists only due customers', () => {
+    const cand = fc.record({
+      customer: fc.string({ minLength: 1, maxLength: 4 }),
+      tier: fc.constantFrom('A', 'B', 'C', null),
+      value: fc.integer({ min: 0, max: 1000 }),
+      lastPurchase: fc.option(fc.integer({ min: 0, max: TODAY }), { nil: null }),
+      stage: fc.constantFrom(null, 'lead', 'negotiation', 'won'),
+      owner: fc.constantFrom(null, 'Ann', 'Bo'),
+    });
+    fc.assert(
+      fc.property(fc.uniqueArray(cand, { selector: (c) => c.customer, maxLength: 60 }), fc.integer({ min: 1, max: 8 }), (cands, cap) => {
+        const list = callList(cands, TIERS, BOOK, { date: TODAY, perRep: cap });
+        const cadence = new Map(BOOK.map((b) => [b.key, b.cadenceDays]));
+        const byOwner = new Map<string, typeof list>();
+        for (const e of list) byOwner.set(e.owner, [...(byOwner.get(e.owner) ?? []), e]);
+        for (const owner of ['', 'Ann', 'Bo']) {
+          const mine = byOwner.get(owner) ?? [];
+          expect(mine.length).toBeLessThanOrEqual(cap);
+          expect(mine.map((e) => e.rank)).toEqual(mine.map((_, i) => i + 1));
+          const order = mine.map((e) => 'ABC'.indexOf(e.tier));
+          expect([...order].sort()).toEqual(order);
+          const due = cands.filter((c) => (c.owner ?? '') === owner && c.tier !== null && (c.lastPurchase === null || TODAY - c.lastPurchase >= (cadence.get(c.tier) ?? 0)));
+          expect(mine.length).toBe(Math.min(cap, due.length));
+        }
+      }),
+    );
   });
 });
