@@ -9,10 +9,12 @@ import { fileURLToPath } from 'node:url';
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const benches = [
   ['engine', 'scripts/bench-engine.mjs'],
+  ['k-means vs scikit-learn', 'scripts/bench-kmeans.mjs'],
   ['custom functions', 'scripts/bench-functions.mjs'],
   ['task pane (in-memory Excel host)', 'scripts/bench-pane.mjs'],
   ['CLI (whole processes)', 'scripts/bench-cli.mjs'],
   ['CLI big workbooks (streamed xlsx)', 'scripts/bench-xlsx.mjs'],
+  ['CSV reading (MB/s)', 'scripts/bench-reading.mjs'],
 ];
 let failed = 0;
 for (const [name, file] of benches) {

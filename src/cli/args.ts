@@ -4,6 +4,7 @@
  */
 import { METHOD_IDS, METHOD_LIST, type MethodId, type ParamValue, ParamError, methodById, parseParamText, resolveParams } from '../engine';
 import { CliError } from './errors';
+import { READING_BOOLEAN_FLAGS, READING_VALUE_FLAGS, type ReadingFlags, checkAsOf, readingFlags } from './reading-flags';
 
 /** Output formats. */
 export type OutputFormat = 'json' | 'csv' | 'xlsx';
@@ -40,6 +41,8 @@ export interface ClassifyArgs {
   quiet: boolean;
   /** Add the "Why" column (the reason for each tier) to CSV and xlsx output; JSON always has it. */
   explain: boolean;
+  /** How to read the input (encoding, decimal mark, date order, lenient quotes, duplicates). */
+  reading: ReadingFlags;
   /** A previous run's JSON or CSV output: adds Previous tier and Change (management loop). */
   previous?: string;
   /** A playbook CSV: its strategies win in the summary (management loop). */
@@ -55,9 +58,9 @@ for (const m of METHOD_LIST) for (const p of m.params) METHOD_FLAGS.set(p.flag, 
 
 const VALUE_FLAGS = new Set([
   'method', 'customer', 'date', 'amount', 'invoice', 'quantity', 'price', 'value', 'as-of', 'sheet',
-  'out', 'format', 'returns', 'lang', 'previous', 'playbook', ...METHOD_FLAGS.keys(),
+  'out', 'format', 'returns', 'lang', 'previous', 'playbook', ...METHOD_FLAGS.keys(), ...READING_VALUE_FLAGS,
 ]);
-const BOOLEAN_FLAGS = new Set(['force', 'help', 'version', 'quiet', 'explain', 'raw-csv']);
+const BOOLEAN_FLAGS = new Set(['force', 'help', 'version', 'quiet', 'explain', 'raw-csv', ...READING_BOOLEAN_FLAGS]);
 const SHORT: Record<string, string> = { o: 'out', m: 'method', f: 'force', h: 'help', v: 'version', q: 'quiet' };
 
 /** A parameter problem as a usage error, its flag names written as flags ("--a-share"). */
@@ -186,12 +189,10 @@ export function parseArgs(argv: readonly string[]): Command {
     explain: flags.has('explain'),
     lang: oneOf('lang', get('lang') ?? 'en', ['en', 'zh-CN'] as const),
     sheet: get('sheet'),
+    reading: readingFlags(flags),
   };
   const asOf = get('as-of');
-  if (asOf !== undefined) {
-    if (!/^\d{4}-\d{2}-\d{2}$/.test(asOf)) throw new CliError(`--as-of must be a date as YYYY-MM-DD, got "${asOf}"`, 2);
-    args.asOf = asOf;
-  }
+  if (asOf !== undefined) args.asOf = checkAsOf(asOf);
   const returns = get('returns');
   if (returns !== undefined) args.returns = oneOf('returns', returns, ['net', 'drop'] as const);
   if (flags.has('raw-csv')) args.rawCsv = true;

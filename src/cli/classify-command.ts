@@ -1,16 +1,17 @@
 /** `tierwise classify`: read → choose columns → engine → sheet plan → JSON, CSV or xlsx. */
 import { statSync } from 'node:fs';
 import { extname } from 'node:path';
-import { type Cell, type TableColumns, type TableOptions, type TableResult, TierwiseError, classifyTable, dayNumber, methodById, namedColumns } from '../engine';
+import { type Cell, DuplicateIdError, decideDateOrder, decideDecimalMark, type TableColumns, type TableOptions, type TableResult, TierwiseError, classifyTable, dayNumber, localeDateOrder, methodById, namedColumns } from '../engine';
 import { buildSheetPlan, tidyNumber } from '../report';
 import type { ClassifyArgs } from './args';
-import { chooseColumns } from './choose-columns';
+import { type ColumnChoice, chooseColumns } from './choose-columns';
 import { resolveColumn } from './column-spec';
 import { openCsv } from './csv-source';
 import { CliError } from './errors';
 import { firstBadCell } from './explain';
 import { loopAdditions } from './loop-classify';
 import { type OutStream, progress } from './progress';
+import { inputLines, inputReport } from './read-report';
 import { jsonDocument } from './render-json';
 import { tableCsv } from './render-csv';
 import { EXCEL_MAX_ROWS, renderXlsx, writeXlsx } from './render-xlsx';
@@ -41,17 +42,30 @@ export async function openSource(args: ClassifyArgs, io: CommandIo): Promise<Tab
     throw new CliError(`${file}: no such file`);
   }
   const ext = extname(file).toLowerCase();
-  if (ext === '.xlsx' || ext === '.xlsm') return openXlsx(file, args.sheet);
+  if (ext === '.xlsx' || ext === '.xlsm') {
+    if (args.reading.encoding !== undefined) throw new CliError(`--encoding only applies to CSV input, and ${file} is a workbook`, 2);
+    return openXlsx(file, args.sheet);
+  }
   if (ext === '.xls') throw new CliError(`${file}: old .xls workbooks are not supported; save it as .xlsx or .csv`);
   if (args.sheet !== undefined) throw new CliError(`--sheet only applies to .xlsx input, and ${file} is read as CSV`, 2);
   const p = size > BIG_FILE ? progress(io.stderr, `reading ${file}`) : null;
-  const source = openCsv(file, p ? (d, t) => p.update(d, t) : undefined);
+  const source = openCsv(file, p ? (d, t) => p.update(d, t) : undefined, { encoding: args.reading.encoding, lenient: args.reading.lenient });
   if (!p) return source;
   return { ...source, load: (idx) => { const r = source.load(idx); p.done(); return r; } };
 }
 
+/** The OS locale, which decides the date order when no value does. */
+const LOCALE = Intl.DateTimeFormat().resolvedOptions().locale;
+
 function tableOptions(args: ClassifyArgs, source: TableSource): TableOptions {
   const opts: TableOptions = { ...args.params, method: args.method, dateSystem: source.dateSystem };
+  const r = args.reading;
+  if (r.dateOrder !== undefined) opts.dateOrder = r.dateOrder;
+  opts.fallbackDateOrder = localeDateOrder(LOCALE);
+  if (r.decimal !== undefined) opts.decimal = r.decimal;
+  // a semicolon-delimited file comes from a decimal-comma locale: assumed only when no value decides
+  opts.fallbackDecimal = source.reading?.delimiter === ';' ? ',' : '.';
+  if (r.duplicates !== undefined) opts.duplicates = r.duplicates;
   if (args.returns !== undefined) opts.returns = args.returns;
   if (args.asOf !== undefined) {
     const [y, m, d] = args.asOf.split('-').map(Number);
@@ -62,7 +76,7 @@ function tableOptions(args: ClassifyArgs, source: TableSource): TableOptions {
 }
 
 /** Runs the engine; turns "nothing usable" into one line naming the column, row and cell. */
-export function classifyInput(source: TableSource, args: ClassifyArgs): { result: TableResult; columns: Map<number, Cell[]> } {
+export function classifyInput(source: TableSource, args: ClassifyArgs): { result: TableResult; columns: Map<number, Cell[]>; choice: ColumnChoice } {
   const choice = chooseColumns(source, args.columns, args.method);
   const m = choice.mapping;
   const method = methodById(args.method);
@@ -89,8 +103,19 @@ export function classifyInput(source: TableSource, args: ClassifyArgs): { result
   try {
     result = classifyTable(input, tableOptions(args, source));
   } catch (e) {
+    if (e instanceof DuplicateIdError) {
+      const rows = e.rows.slice(0, 10).map((i) => fmt(source.rowNumber(i))).join(', ');
+      throw new CliError(`${source.file}: customer id "${e.key}" appears on ${e.rows.length} rows (rows ${rows}${e.rows.length > 10 ? ', …' : ''}), and ${e.repeatedCustomers > 1 ? `${e.repeatedCustomers - 1} more ids repeat too` : 'no other id repeats'}; a customer table needs one row per customer — leave out --duplicates error to sum them`);
+    }
     if (e instanceof TierwiseError && e.code === 'empty') {
-      const where = firstBadCell(source, m, columns);
+      // judge the cells as the engine read them: the same date order and decimal mark
+      const opts = tableOptions(args, source);
+      const amountCells = col(m.amount ?? m.value ?? m.price);
+      const reading = {
+        dateOrder: m.date === undefined ? undefined : decideDateOrder(columns.get(m.date) ?? [], opts.dateOrder, opts.fallbackDateOrder).order,
+        decimal: amountCells ? decideDecimalMark(amountCells, opts.decimal, opts.fallbackDecimal).mark : undefined,
+      };
+      const where = firstBadCell(source, m, columns, undefined, undefined, reading);
       throw new CliError(`${source.file}: no usable rows${where ? `: ${where}` : ` (${e.message})`}`);
     }
     if (e instanceof TierwiseError) throw new CliError(`${source.file}: ${e.message}`);
@@ -99,10 +124,10 @@ export function classifyInput(source: TableSource, args: ClassifyArgs): { result
   const log = result.classification.skipped;
   const badDates = (log.byCause['date|not-a-date'] ?? 0) + (log.byCause['date|date-out-of-range'] ?? 0);
   if (badDates > result.inputRows / 2) {
-    const where = firstBadCell(source, m, columns, log, 'date');
+    const where = firstBadCell(source, m, columns, log, 'date', { dateOrder: result.reading.dateOrder?.order });
     throw new CliError(`${source.file}: ${where ?? `column "${source.headers[m.date as number]}" holds no readable dates`} (${fmt(badDates)} of ${fmt(result.inputRows)} dates unreadable)`);
   }
-  return { result, columns };
+  return { result, columns, choice };
 }
 
 /**
@@ -115,13 +140,14 @@ export async function runClassify(args: ClassifyArgs, io: CommandIo): Promise<nu
   const toFile = args.out !== undefined && args.out !== '-';
   if (toFile) checkOutputPath(args.out as string, args.input, args.force);
   const source = await openSource(args, io);
-  const { result } = classifyInput(source, args);
+  const { result, choice } = classifyInput(source, args);
+  const input = inputReport(source, choice, result.reading, LOCALE);
   const headerRow = source.rowNumber(0) - 1;
   const loop = await loopAdditions(args, result, buildSheetPlan(result, { language: args.lang, rowOffset: headerRow, explain: args.explain }));
   const plan = loop.plan;
   let data: Uint8Array | string | null = null;
   let customerSheets: string[] = [];
-  if (args.format === 'json') data = JSON.stringify(loop.json(jsonDocument(result, plan, source.rowNumber, args.lang)), (_key, v: unknown) => tidyNumber(v), 1) + '\n';
+  if (args.format === 'json') data = JSON.stringify(loop.json({ input, ...jsonDocument(result, plan, source.rowNumber, args.lang) }), (_key, v: unknown) => tidyNumber(v), 1) + '\n';
   else if (args.format === 'csv') data = tableCsv(plan.customers, { raw: args.rawCsv });
   else if (toFile) {
     // streamed to disk: memory stays bounded however many customers there are
@@ -134,7 +160,7 @@ export async function runClassify(args: ClassifyArgs, io: CommandIo): Promise<nu
   if (customerSheets.length > 1) {
     io.stderr.write(`tierwise: ${fmt(plan.customers.rows)} customers do not fit one sheet (at most ${fmt(xlsxOptions().maxRows - 1)} rows below the header): written to ${customerSheets.join(', ')}\n`);
   }
-  if (!args.quiet) io.stderr.write(report(result, plan.issues, toFile ? (args.out as string) : null) + '\n');
+  if (!args.quiet) io.stderr.write([...inputLines(input), report(result, plan.issues, toFile ? (args.out as string) : null)].join('\n') + '\n');
   return 0;
 }
 

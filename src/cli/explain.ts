@@ -1,5 +1,11 @@
 /** One clear line for unusable input: the column, the row and the cell that failed. */
-import { type Cell, type ColumnMapping, type Role, type SkipLog, coerceDate, coerceNumber, keyText } from '../engine';
+import { type Cell, type ColumnMapping, type DateOrder, type DecimalMark, type Role, type SkipLog, coerceDate, coerceNumber, keyText } from '../engine';
+
+/** How the run reads dates and numbers (so a cell is judged as the engine judged it). */
+export interface CellReading {
+  dateOrder?: DateOrder;
+  decimal?: DecimalMark;
+}
 import type { TableSource } from './table-source';
 
 const NUMERIC: Role[] = ['amount', 'quantity', 'price', 'value'];
@@ -18,16 +24,16 @@ function show(cell: Cell): string {
  * cellProblem("date", "31/31/2020"); // '"31/31/2020" is not a date'
  * cellProblem("amount", ""); // "is blank"
  */
-export function cellProblem(role: Role, cell: Cell, dateSystem: '1900' | '1904' = '1900'): string | undefined {
+export function cellProblem(role: Role, cell: Cell, dateSystem: '1900' | '1904' = '1900', reading: CellReading = {}): string | undefined {
   if (role === 'customer' || role === 'invoice') return keyText(cell) === '' ? show(cell) : undefined;
   if (role === 'date') {
-    const r = coerceDate(cell, { dateSystem });
+    const r = coerceDate(cell, { dateSystem, dateOrder: reading.dateOrder });
     if (r.ok) return undefined;
     const s = show(cell);
     return s.startsWith('"') ? `${s} is not a date` : s;
   }
   if (NUMERIC.includes(role)) {
-    const r = coerceNumber(cell);
+    const r = coerceNumber(cell, reading.decimal);
     if (r.ok) return undefined;
     const s = show(cell);
     return s.startsWith('"') ? `${s} is not a number` : s;
@@ -48,12 +54,13 @@ export function firstBadCell(
   columns: Map<number, Cell[]>,
   log?: SkipLog,
   onlyRole?: Role,
+  reading: CellReading = {},
 ): string | undefined {
   const roles = (Object.keys(mapping) as Role[]).filter((r) => onlyRole === undefined || r === onlyRole || (onlyRole === 'amount' && (r === 'quantity' || r === 'price')));
   const check = (i: number): string | undefined => {
     for (const role of roles) {
       const index = mapping[role] as number;
-      const problem = cellProblem(role, columns.get(index)?.[i], source.dateSystem);
+      const problem = cellProblem(role, columns.get(index)?.[i], source.dateSystem, reading);
       if (problem && role !== 'invoice') return `column "${source.headers[index]}": row ${source.rowNumber(i)}: ${problem}`;
     }
     return undefined;

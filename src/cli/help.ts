@@ -59,8 +59,10 @@ Usage:
 
 Input: transactions (customer, date, amount — optionally invoice, or quantity and unit price)
 or one row per customer (customer and value; ABC and pyramid). Columns are found from their
-headers (English or 中文) and values; the options below override them. COL is a header name,
-a 1-based column number or a column letter.
+headers (English, 中文, Spanish, French, German, Portuguese, Italian, Dutch, Japanese) and
+values; the options below override them. COL is a header name, a 1-based column number or a
+column letter. Before the summary, stderr says what was read: encoding, delimiter, header row,
+decimal mark, date order and the column taken for each role.
 
 Options:
 ${flagLine(`--method ${METHOD_IDS.join('|')}`, 'classification method (default rfm; see Methods below)', '  -m, ')}
@@ -77,6 +79,14 @@ ${flagLine(`--method ${METHOD_IDS.join('|')}`, 'classification method (default r
                                  amount ≤ 0 and cancelled ("C…") invoices. Either way frequency,
                                  first and last purchase count purchases only
       --sheet NAME               worksheet to read from an .xlsx (default: the first)
+      --encoding NAME            CSV text encoding (default: BOM, else UTF-8 if valid, else
+                                 detected: gb18030, big5, shift_jis, windows-1252, macintosh…)
+      --decimal ,|.              decimal mark of numbers (default: decided from the values)
+      --date-order dmy|mdy|ymd   order of dates such as 05/03/2024 (default: decided from the
+                                 values, else assumed from the locale — and said)
+      --lenient                  skip (and count) CSV rows with an unbalanced quote instead of
+                                 stopping at the line where it starts
+      --duplicates sum|error     customer table with a repeated id: sum its rows (default) or stop
   -o, --out FILE                 output: .xlsx (workbook), .csv (customer table), .json; "-" = stdout
       --explain                  add a "Why" column: the reason for each customer's tier
                                  (JSON always has it as "why")

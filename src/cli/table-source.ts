@@ -4,6 +4,20 @@ import type { Cell } from '../engine';
 /** How many data rows the column detection looks at. */
 export const SAMPLE_ROWS = 500;
 
+/** How a file was read, for "say what was read". */
+export interface SourceReading {
+  /** CSV: the text encoding and how it was decided ("bom", "utf-8", "detected", "flag"). */
+  encoding?: { name: string; how: string; confidence?: number };
+  /** CSV: the field delimiter and whether it was sniffed or given. */
+  delimiter?: string;
+  /** xlsx: the sheet read. */
+  sheet?: string;
+  /** Row number of the header row, or null when the file has none (the first row is data). */
+  headerRow: number | null;
+  /** CSV with `--lenient`: records skipped for an unbalanced quote, and the first lines. */
+  malformedRows?: { count: number; lines: number[] };
+}
+
 /** A readable table (CSV or worksheet). */
 export interface TableSource {
   /** File name as the user gave it, for messages. */
@@ -17,4 +31,6 @@ export interface TableSource {
   rowNumber(i: number): number;
   /** Epoch of numeric dates (xlsx workbooks can use 1904). */
   dateSystem: '1900' | '1904';
+  /** How the file was read (encoding, delimiter, header row). */
+  reading?: SourceReading;
 }

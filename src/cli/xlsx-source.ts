@@ -2,7 +2,7 @@
  * Worksheets as a {@link TableSource}, through ExcelJS (loaded only when an xlsx is read).
  * Cells may be numbers, text, Dates, booleans, rich text, hyperlinks, formula results or errors.
  */
-import type { Cell } from '../engine';
+import { type Cell, looksHeaderless } from '../engine';
 import { CliError } from './errors';
 import { SAMPLE_ROWS, type TableSource } from './table-source';
 
@@ -76,11 +76,17 @@ export async function openXlsx(file: string, sheetName?: string): Promise<TableS
   let headerRow = 1;
   while (headerRow <= last && blank(rowCells(headerRow))) headerRow++;
   if (headerRow > last) throw new CliError(`${file}: sheet "${ws.name}" is empty`);
-  const headers = rowCells(headerRow).map(headerText);
+  let headers = rowCells(headerRow).map(headerText);
+  // a first row that is data (no header names a role, some cell is a date or number, no text on
+  // top of a column of numbers or dates): no header row
+  const below: Cell[][] = headers.map(() => []);
+  for (let r = headerRow + 1; r <= Math.min(last, headerRow + 50); r++) rowCells(r).forEach((c, i) => below[i]?.push(c));
+  const headerless = looksHeaderless(headers, below);
+  if (headerless) headers = headers.map((_, i) => `column ${i + 1}`);
   let end = last;
   while (end > headerRow && blank(rowCells(end))) end--;
   const rows: Cell[][] = [];
-  for (let r = headerRow + 1; r <= end; r++) rows.push(rowCells(r));
+  for (let r = headerless ? headerRow : headerRow + 1; r <= end; r++) rows.push(rowCells(r));
   const column = (c: number, upto: number): Cell[] => {
     const out = new Array<Cell>(upto);
     for (let i = 0; i < upto; i++) out[i] = rows[i][c];
@@ -96,7 +102,8 @@ export async function openXlsx(file: string, sheetName?: string): Promise<TableS
       for (const i of indexes) columns.set(i, column(i, rows.length));
       return { columns, rows: rows.length };
     },
-    rowNumber: (i) => headerRow + 1 + i,
+    rowNumber: (i) => (headerless ? headerRow : headerRow + 1) + i,
     dateSystem: date1904 ? '1904' : '1900',
+    reading: { sheet: ws.name, headerRow: headerless ? null : headerRow },
   };
 }

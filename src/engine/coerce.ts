@@ -4,6 +4,7 @@
  */
 import { type Cell, errorCode, isBlank } from './cells';
 import { type DateSystem, dayNumber, isValidDate, serialToDayNumber } from './dates';
+import { type DecimalMark, parseNumberWith } from './number-format';
 
 /** Why a cell could not be used. */
 export type RejectReason =
@@ -17,40 +18,19 @@ export type RejectReason =
 /** A coerced cell: a value, or the reason there is none. */
 export type Coerced = { ok: true; value: number } | { ok: false; reason: RejectReason };
 
-const CURRENCY = /^[$£€¥￥₹₩]|^(?:US\$|RMB|CNY|USD|EUR|GBP)\s*/i;
-const GROUPED = /^[+-]?\d{1,3}(?:,\d{3})+(?:\.\d*)?$/;
-const PLAIN = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/;
-
 /**
  * Parses numeric text: `"1,234.50"`, `"-12"`, `"$1,200"`, `"(35.00)"` (accounting negative),
- * `"12%"`. Returns NaN for anything else.
+ * `"35-"`, `"12%"`; with `mark` ",", European text such as `"1.234,56"` or `"46,80"`.
+ * Returns NaN for anything else.
  *
  * @example
  * parseNumberText("1,234.50"); // 1234.5
  * parseNumberText("(35)"); // -35
+ * parseNumberText("46,80", ","); // 46.8
  * parseNumberText("abc"); // NaN
  */
-export function parseNumberText(text: string): number {
-  let s = text.trim();
-  let sign = 1;
-  if (s.startsWith('(') && s.endsWith(')')) {
-    sign = -1;
-    s = s.slice(1, -1).trim();
-  }
-  if (s.startsWith('-') && CURRENCY.test(s.slice(1))) {
-    sign = -sign;
-    s = s.slice(1);
-  }
-  s = s.replace(CURRENCY, '').trim();
-  let scale = 1;
-  if (s.endsWith('%')) {
-    scale = 0.01;
-    s = s.slice(0, -1).trim();
-  }
-  if (GROUPED.test(s)) s = s.replace(/,/g, '');
-  else if (!PLAIN.test(s)) return NaN;
-  const v = Number(s) * scale * sign;
-  return Number.isFinite(v) ? v : NaN;
+export function parseNumberText(text: string, mark: DecimalMark = '.'): number {
+  return parseNumberWith(text, mark);
 }
 
 /**
@@ -61,7 +41,7 @@ export function parseNumberText(text: string): number {
  * coerceNumber("1,234.50"); // { ok: true, value: 1234.5 }
  * coerceNumber("#N/A"); // { ok: false, reason: "error" }
  */
-export function coerceNumber(cell: Cell): Coerced {
+export function coerceNumber(cell: Cell, mark: DecimalMark = '.'): Coerced {
   if (typeof cell === 'number') {
     return Number.isFinite(cell) ? { ok: true, value: cell } : { ok: false, reason: 'not-a-number' };
   }
@@ -69,20 +49,26 @@ export function coerceNumber(cell: Cell): Coerced {
   if (errorCode(cell) !== undefined) return { ok: false, reason: 'error' };
   if (typeof cell === 'boolean') return { ok: false, reason: 'boolean' };
   if (typeof cell === 'string') {
-    const v = parseNumberText(cell);
+    const v = parseNumberWith(cell, mark);
     return Number.isNaN(v) ? { ok: false, reason: 'not-a-number' } : { ok: true, value: v };
   }
   return { ok: false, reason: 'not-a-number' };
 }
 
-/** Order of day and month in slash dates such as `3/4/2011`. */
-export type DateOrder = 'mdy' | 'dmy';
+/**
+ * Order of day, month and year in dates such as `3/4/2011`: day first, month first, or year first
+ * (ISO; slash dates with the year last are then not dates).
+ */
+export type DateOrder = 'mdy' | 'dmy' | 'ymd';
 
 /** Options for reading dates. */
 export interface DateOptions {
   /** Epoch of numeric serial dates. Default "1900". */
   dateSystem?: DateSystem;
-  /** How to read `a/b/yyyy` when both a and b are ≤ 12. Default "mdy". */
+  /**
+   * How to read `a/b/yyyy`. When given, every such date is read in this order (a date that does not
+   * exist in it is rejected). When absent, a first part over 12 means day first, else month first.
+   */
   dateOrder?: DateOrder;
 }
 
@@ -142,14 +128,15 @@ function parseIsoFast(s: string): number {
 
 /**
  * Parses date text to a day number (days since 1970-01-01): `2011-12-09`, `2011-12-09 12:50:00`,
- * `2011-12-09T12:50:00Z`, `2011/12/9`, `20111209`, `2011年12月9日`, `12/9/2011` (month first by default).
- * Returns NaN for anything else.
+ * `2011-12-09T12:50:00Z`, `2011/12/9`, `20111209`, `2011年12月9日`, `12/9/2011`, `9.12.2011`.
+ * With `order`, `a/b/yyyy` is read strictly in that order; without, month first unless the first
+ * part is over 12. Returns NaN for anything else, including dates that do not exist.
  *
  * @example
  * parseDateText("2011-12-09 12:50:00"); // 15317.534722…
  * parseDateText("9/12/2011", "dmy"); // 15317
  */
-export function parseDateText(text: string, order: DateOrder = 'mdy'): number {
+export function parseDateText(text: string, order?: DateOrder): number {
   const fast = parseIsoFast(text);
   if (fast === fast) return fast;
   const s = text.trim();
@@ -163,7 +150,8 @@ export function parseDateText(text: string, order: DateOrder = 'mdy'): number {
   m = SLASH.exec(s);
   if (m) {
     const [a, b] = [m[1], m[2]];
-    const dayFirst = Number(a) > 12 || (order === 'dmy' && Number(b) <= 12);
+    if (order === 'ymd') return NaN;
+    const dayFirst = order === undefined ? Number(a) > 12 : order === 'dmy';
     const day = dayFirst ? ymd(m[3], b, a) : ymd(m[3], a, b);
     return Number.isNaN(day) ? NaN : withTime(day, m[4], m[5], m[6], m[7]);
   }
@@ -203,20 +191,73 @@ export function coerceDate(cell: Cell, options: DateOptions = {}): Coerced {
   return { ok: false, reason: 'not-a-date' };
 }
 
+/** What the dates of a column say about their order. */
+export interface DateOrderEvidence {
+  /** Dates whose first part is over 12 (day first), with one example. */
+  dayFirst: number;
+  dayFirstExample?: string;
+  /** Dates whose second part is over 12 (month first), with one example. */
+  monthFirst: number;
+  monthFirstExample?: string;
+  /** Slash dates that read both ways (both parts ≤ 12 and different). */
+  ambiguous: number;
+  ambiguousExample?: string;
+  /** Year-first text dates (ISO and the like). */
+  yearFirst: number;
+  /** All slash dates with the year last. */
+  yearLast: number;
+}
+
 /**
- * Guesses the slash-date order of a column: "dmy" when some `a/b/yyyy` cell has a > 12,
- * otherwise "mdy".
+ * Counts, over all cells, the slash dates that can only be day first, only month first, or either.
+ *
+ * @example
+ * dateOrderEvidence(["3/4/2011", "25/4/2011"]); // { dayFirst: 1, monthFirst: 0, ambiguous: 1, … }
+ */
+export function dateOrderEvidence(cells: ArrayLike<Cell>): DateOrderEvidence {
+  const e: DateOrderEvidence = { dayFirst: 0, monthFirst: 0, ambiguous: 0, yearFirst: 0, yearLast: 0 };
+  for (let i = 0; i < cells.length; i++) {
+    const c = cells[i];
+    if (typeof c !== 'string') continue;
+    // the commonest case, ISO dates, decided from the first characters
+    if (c.length >= 10 && c.charCodeAt(4) === 45 && c.charCodeAt(7) === 45) {
+      e.yearFirst++;
+      continue;
+    }
+    const s = c.trim();
+    const m = SLASH.exec(s);
+    if (!m) {
+      if (ISO.test(s) || CHINESE.test(s) || COMPACT.test(s)) e.yearFirst++;
+      continue;
+    }
+    const a = Number(m[1]);
+    const b = Number(m[2]);
+    e.yearLast++;
+    if (a > 12 && b <= 12) {
+      e.dayFirst++;
+      e.dayFirstExample ??= s;
+    } else if (b > 12 && a <= 12) {
+      e.monthFirst++;
+      e.monthFirstExample ??= s;
+    } else if (a !== b && a <= 12 && b <= 12) {
+      e.ambiguous++;
+      e.ambiguousExample ??= s;
+    }
+  }
+  return e;
+}
+
+/**
+ * Guesses the slash-date order of a column: "dmy" when more of its `a/b/yyyy` cells have a > 12
+ * than b > 12, "mdy" when fewer; `fallback` ("mdy" unless given) when no cell decides.
  *
  * @example
  * inferDateOrder(["3/4/2011", "25/4/2011"]); // "dmy"
  */
-export function inferDateOrder(cells: ArrayLike<Cell>): DateOrder {
-  for (let i = 0; i < cells.length; i++) {
-    const c = cells[i];
-    if (typeof c !== 'string') continue;
-    const m = SLASH.exec(c.trim());
-    if (m && Number(m[1]) > 12) return 'dmy';
-    if (m && Number(m[2]) > 12) return 'mdy';
-  }
-  return 'mdy';
+export function inferDateOrder(cells: ArrayLike<Cell>, fallback: DateOrder = 'mdy'): DateOrder {
+  const e = dateOrderEvidence(cells);
+  if (e.dayFirst > e.monthFirst) return 'dmy';
+  if (e.monthFirst > e.dayFirst) return 'mdy';
+  if (e.yearLast === 0 && e.yearFirst > 0) return 'ymd';
+  return fallback;
 }

@@ -3,7 +3,9 @@
  * every rejected cell, so adapters can say "row 1,204: blank customer id".
  */
 import { type Cell, errorCode, keyText } from './cells';
-import { type Coerced, type DateOptions, type RejectReason, coerceDate, coerceNumber, inferDateOrder } from './coerce';
+import { type Coerced, type DateOptions, type DateOrder, type RejectReason, coerceDate, coerceNumber } from './coerce';
+import { type DateOrderFinding, decideDateOrder } from './date-order';
+import { type DecimalFinding, type DecimalMark, decideDecimalMark } from './number-format';
 
 /** Reasons a row can be skipped; index 0 means "kept". */
 export const SKIP_REASONS = [
@@ -18,6 +20,7 @@ export const SKIP_REASONS = [
   'cancellation',
   'after-as-of',
   'returns-only',
+  'total-row',
 ] as const;
 
 /** Why a row was skipped. */
@@ -33,6 +36,18 @@ export interface NumberColumn {
   values: Float64Array;
   /** Per row, an index into {@link SKIP_REASONS}; null when every cell was accepted. */
   reasons: Uint8Array | null;
+  /** Number columns read from text: the decimal mark used and how it was decided. */
+  decimal?: DecimalFinding;
+  /** Date columns: the order of day, month and year used and how it was decided. */
+  dateOrder?: DateOrderFinding;
+}
+
+/** Options for {@link numberColumn}. */
+export interface NumberOptions {
+  /** Forces the decimal mark (otherwise decided from the column's values). */
+  decimal?: DecimalMark;
+  /** The mark assumed when no value decides it. Default ".". */
+  fallbackDecimal?: DecimalMark;
 }
 
 /** A key column (customer ids, invoice numbers) as dictionary codes; -1 marks a rejected cell. */
@@ -44,21 +59,31 @@ export interface KeyColumn {
 }
 
 /**
- * Coerces cells to numbers.
+ * Coerces cells to numbers. The decimal mark of text values is decided from all of them
+ * (`46,80` and `1.234,56` mean a decimal comma) unless `options.decimal` forces it.
  *
  * @example
  * numberColumn([1, "2,000", "", "#N/A"]).values; // Float64Array [1, 2000, NaN, NaN]
+ * numberColumn(["1.234,56", "46,80"]).values; // Float64Array [1234.56, 46.8]
  */
-export function numberColumn(cells: ArrayLike<Cell>): NumberColumn {
+export function numberColumn(cells: ArrayLike<Cell>, options: NumberOptions = {}): NumberColumn {
   const n = cells.length;
   const values = new Float64Array(n);
+  const decimal = decideDecimalMark(cells, options.decimal, options.fallbackDecimal);
+  const mark = decimal.mark;
   let reasons: Uint8Array | null = null;
+  let text = false;
   for (let i = 0; i < n; i++) {
     const c = cells[i];
     if (typeof c === 'number' && Number.isFinite(c)) values[i] = c;
-    else reasons = store(coerceNumber(c), i, values, reasons);
+    else {
+      if (typeof c === 'string') text = true;
+      reasons = store(coerceNumber(c, mark), i, values, reasons);
+    }
   }
-  return { values, reasons };
+  // the mark is reported when it mattered: forced, shown by the values, or assumed for ambiguous ones
+  const mattered = options.decimal !== undefined || (text && (decimal.how !== 'assumed' || decimal.ambiguous > 0));
+  return mattered ? { values, reasons, decimal } : { values, reasons };
 }
 
 /** Stores a coerced cell: its value, or NaN and its reason (allocating the reasons on first use). */
@@ -73,20 +98,29 @@ function store(r: Coerced, i: number, values: Float64Array, reasons: Uint8Array 
   return out;
 }
 
+/** Options for {@link dateColumn}. */
+export type DateColumnOptions = DateOptions & {
+  /** The order assumed when no value decides it (e.g. from the locale). Default "mdy". */
+  fallbackOrder?: DateOrder;
+};
+
 /**
- * Coerces cells to day numbers (days since 1970-01-01). Slash dates use the order the column
- * itself shows (a first part over 12 means day first) unless `options.dateOrder` is given.
+ * Coerces cells to day numbers (days since 1970-01-01). Slash dates are all read in one order,
+ * decided from all the column's values (any `25/03/2024` means day first) unless
+ * `options.dateOrder` forces it; dates that do not exist in that order are rejected.
  *
  * @example
  * dateColumn(["2011-12-09", 40886]).values; // Float64Array [15317, 15317]
+ * dateColumn(["05/03/2024", "25/03/2024"]).dateOrder?.order; // "dmy"
  */
-export function dateColumn(cells: ArrayLike<Cell>, options: DateOptions = {}): NumberColumn {
+export function dateColumn(cells: ArrayLike<Cell>, options: DateColumnOptions = {}): NumberColumn {
   const n = cells.length;
-  const opts: DateOptions = { ...options, dateOrder: options.dateOrder ?? inferDateOrder(cells) };
+  const dateOrder = decideDateOrder(cells, options.dateOrder, options.fallbackOrder);
+  const opts: DateOptions = { dateSystem: options.dateSystem, dateOrder: dateOrder.order };
   const values = new Float64Array(n);
   let reasons: Uint8Array | null = null;
   for (let i = 0; i < n; i++) reasons = store(coerceDate(cells[i], opts), i, values, reasons);
-  return { values, reasons };
+  return { values, reasons, dateOrder };
 }
 
 /**

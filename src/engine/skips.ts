@@ -1,4 +1,5 @@
 /** A log of skipped rows: counts per reason and the first rows with their reason. */
+import { type Cell, keyText } from './cells';
 import type { SkipReason } from './columns';
 import { SKIP_REASONS } from './columns';
 
@@ -7,6 +8,8 @@ export interface RowIssue {
   row: number;
   column: string;
   reason: SkipReason;
+  /** The offending cell as text (absent for blank cells), for messages that quote it. */
+  value?: string;
 }
 
 /** Skipped rows, counted by reason; `rows` keeps the first {@link MAX_LISTED_ISSUES}. */
@@ -53,4 +56,21 @@ export function addSkip(log: SkipLog, row: number, column: string, reason: SkipR
  */
 export function reasonAt(reasons: Uint8Array, row: number): SkipReason {
   return SKIP_REASONS[reasons[row]] as SkipReason;
+}
+
+/**
+ * Fills in the offending value of each listed skipped row from the raw columns (by the column
+ * name the row was logged under), so messages can quote it: `amount "12,3,4" is not a number`.
+ *
+ * @example
+ * quoteSkippedValues(log, (column) => (column === 'amount' ? amountCells : undefined));
+ */
+export function quoteSkippedValues(log: SkipLog, cellsOf: (column: string) => ArrayLike<Cell> | undefined): void {
+  for (const issue of log.rows) {
+    const cells = cellsOf(issue.column);
+    if (!cells) continue;
+    const c = cells[issue.row];
+    const text = typeof c === 'object' && c !== null && !(c instanceof Date) ? (c.error ?? c.code ?? '') : keyText(c);
+    if (text !== '') issue.value = text.length > 60 ? `${text.slice(0, 57)}…` : text;
+  }
 }

@@ -4,14 +4,18 @@
  */
 import type { Cell } from './cells';
 import { type Classification, type ClassifyOptions, classifyCustomers } from './classify';
-import { type KeyColumn, type NumberColumn, dateColumn, keyColumn, numberColumn, reasonIndex } from './columns';
+import { type KeyColumn, type NumberColumn, type NumberOptions, dateColumn, keyColumn, numberColumn, reasonIndex } from './columns';
+import type { DateOrder } from './coerce';
+import { type DuplicatesPolicy, mergeDuplicateRows } from './duplicates';
+import { markTotalRows } from './total-rows';
+import { type TableReading, readingOf } from './table-reading';
 import { type Customers, type ReturnsPolicy, aggregateTransactions } from './aggregate';
 import type { DateSystem } from './dates';
 import { TierwiseError } from './errors';
 import { methodById } from './methods/registry';
 import type { CustomerInput } from './methods/types';
 import { customerCells, purchaseRows, rowCells } from './purchases';
-import { addSkip, emptySkipLog, reasonAt } from './skips';
+import { addSkip, emptySkipLog, quoteSkippedValues, reasonAt } from './skips';
 
 /** The columns of a table, raw cells, one array per role. */
 export interface TableColumns {
@@ -37,6 +41,15 @@ export type TableOptions = ClassifyOptions & {
   asOf?: number;
   returns?: ReturnsPolicy;
   dateSystem?: DateSystem;
+  /** Forces the order of slash dates (otherwise decided from the date column's values). */
+  dateOrder?: DateOrder;
+  /** The date order assumed when no value decides it (e.g. the workbook's or OS locale's). */
+  fallbackDateOrder?: DateOrder;
+  /** Forces the decimal mark of number text (otherwise decided per column from its values). */
+  decimal?: NumberOptions['decimal'];
+  fallbackDecimal?: NumberOptions['fallbackDecimal'];
+  /** Customer tables: repeated ids summed into one customer (default) or refused. */
+  duplicates?: DuplicatesPolicy;
 };
 
 /** The classification of a table and how its rows map to customers. */
@@ -48,13 +61,15 @@ export interface TableResult {
   /** Customer tables only: the input row (0-based) of each classified customer. */
   rowOfCustomer?: Int32Array;
   inputRows: number;
+  /** How the cells were read: decimal mark, date order, total rows, merged duplicates. */
+  reading: TableReading;
 }
 
-function amountColumn(columns: TableColumns): NumberColumn {
-  if (columns.amount) return numberColumn(columns.amount);
+function amountColumn(columns: TableColumns, options: NumberOptions): NumberColumn {
+  if (columns.amount) return numberColumn(columns.amount, options);
   if (columns.quantity && columns.price) {
-    const q = numberColumn(columns.quantity);
-    const p = numberColumn(columns.price);
+    const q = numberColumn(columns.quantity, options);
+    const p = numberColumn(columns.price, options);
     const n = q.values.length;
     const values = new Float64Array(n);
     let reasons: Uint8Array | null = null;
@@ -65,7 +80,7 @@ function amountColumn(columns: TableColumns): NumberColumn {
         reasons[i] = (q.reasons?.[i] || p.reasons?.[i]) ?? reasonIndex('not-a-number');
       }
     }
-    return { values, reasons };
+    return { values, reasons, decimal: p.decimal ?? q.decimal };
   }
   throw new TierwiseError('column', 'no amount column (or quantity and unit price columns) was given');
 }
@@ -94,18 +109,22 @@ export function classifyTable(columns: TableColumns, options: TableOptions): Tab
     }
   }
   const method = methodById(options.method);
+  const numberOptions: NumberOptions = { decimal: options.decimal, fallbackDecimal: options.fallbackDecimal };
+  const cellsOf = (column: string): ArrayLike<Cell> | undefined =>
+    column === 'amount' ? (columns.amount ?? columns.price) : column === 'value' ? (columns.value ?? columns.amount) : columns[column as 'customer'];
   if (columns.date) {
-    const tx = {
-      customer: keyColumn(columns.customer),
-      date: dateColumn(columns.date, { dateSystem: options.dateSystem }),
-      amount: amountColumn(columns),
-      invoice: columns.invoice ? keyColumn(columns.invoice) : undefined,
-    };
+    const customer = keyColumn(columns.customer);
+    const date = dateColumn(columns.date, { dateSystem: options.dateSystem, dateOrder: options.dateOrder, fallbackOrder: options.fallbackDateOrder });
+    const amount = amountColumn(columns, numberOptions);
+    const totalRows = markTotalRows(customer, amount.values, [columns.customer, columns.invoice, columns.date]);
+    const tx = { customer, date, amount, invoice: columns.invoice ? keyColumn(columns.invoice) : undefined };
     const customers = aggregateTransactions(tx, { asOf: options.asOf, returns: options.returns });
+    quoteSkippedValues(customers.skipped, cellsOf);
+    const reading = readingOf(amount, date, totalRows);
     const input: CustomerInput = { ...customers, customers };
     if (method.timeline) input.purchases = purchaseRows(tx, customers);
     if (columns.extra) input.extra = customerCells(columns.extra, tx.customer, customers);
-    return { level: 'transactions', classification: classifyCustomers(input, options), customers, inputRows: n };
+    return { level: 'transactions', classification: classifyCustomers(input, options), customers, inputRows: n, reading };
   }
   if (!columns.value && !columns.amount) {
     throw new TierwiseError('column', 'a customer table needs a value column (or give a date column for transactions)');
@@ -114,16 +133,20 @@ export function classifyTable(columns: TableColumns, options: TableOptions): Tab
     throw new TierwiseError('column', `${method.short.en} needs transactions: give a date and an amount column`);
   }
   const keys = keyColumn(columns.customer);
-  const values = numberColumn((columns.value ?? columns.amount) as ArrayLike<Cell>);
-  return { level: 'customers', ...classifyRows(keys, values, options, columns.extra), inputRows: n };
+  const values = numberColumn((columns.value ?? columns.amount) as ArrayLike<Cell>, numberOptions);
+  const totalRows = markTotalRows(keys, values.values, [columns.customer]);
+  const rows = classifyRows(keys, values, options, columns.extra);
+  quoteSkippedValues(rows.classification.skipped, cellsOf);
+  const reading = readingOf(values, undefined, totalRows, rows.merged);
+  return { level: 'customers', classification: rows.classification, rowOfCustomer: rows.rowOfCustomer, inputRows: n, reading };
 }
 
 function classifyRows(
   keys: KeyColumn,
   values: NumberColumn,
-  options: ClassifyOptions,
+  options: TableOptions,
   extra: TableColumns['extra'],
-): { classification: Classification; rowOfCustomer: Int32Array } {
+): { classification: Classification; rowOfCustomer: Int32Array; merged: { customers: number; rows: number } } {
   const n = keys.codes.length;
   const skipped = emptySkipLog();
   const rows: number[] = [];
@@ -133,15 +156,17 @@ function classifyRows(
     else rows.push(i);
   }
   if (rows.length === 0) throw new TierwiseError('empty', `no usable rows: all ${n} rows were skipped`);
-  const rowOfCustomer = Int32Array.from(rows);
+  // one customer per id: repeated ids are summed (their first row stands for them), or refused
+  const merged = mergeDuplicateRows(keys, values.values, rows, options.duplicates ?? 'sum');
+  const rowOfCustomer = Int32Array.from(merged.rows);
   const classification = classifyCustomers(
     {
-      keys: rows.map((i) => keys.keys[keys.codes[i]]),
-      value: Float64Array.from(rows, (i) => values.values[i]),
-      extra: extra ? rowCells(extra, rows) : undefined,
+      keys: merged.rows.map((i) => keys.keys[keys.codes[i]]),
+      value: Float64Array.from(merged.values),
+      extra: extra ? rowCells(extra, merged.rows) : undefined,
       skipped,
     },
     options,
   );
-  return { classification, rowOfCustomer };
+  return { classification, rowOfCustomer, merged: { customers: merged.repeatedCustomers, rows: merged.mergedRows } };
 }

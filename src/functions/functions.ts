@@ -12,6 +12,7 @@ import { abcClass as abcClassImpl } from './abc';
 import { type Out, excelError } from './args';
 import { cuts as cutsImpl } from './cuts';
 import { explain as explainImpl } from './explain';
+import { kmeansClusters as kmeansImpl, kmeansProfile as kmeansProfileImpl } from './kmeans';
 import { label as labelImpl } from './label';
 import { change as changeImpl, migrationMatrix as migrationImpl } from './migration';
 import { pyramid as pyramidImpl } from './pyramid';
@@ -31,12 +32,13 @@ import type { DateSystem } from '../engine';
  * @param amounts Amount of each transaction: numbers or numeric text (same length as customers).
  * @param [as_of] Date recency is measured to (an Excel date or date text). Default: the day after the latest transaction.
  * @param [bins] Scores per measure, 2 to 10. Default 5.
+ * @param [date_order] How to read date text such as 05/03/2024: "dmy" (day first), "mdy" (month first) or "ymd". Default: decided from all the dates (any day over 12 decides), else month first.
  * @returns The RFM table with a header row.
  * @example =TIER.RFM_TABLE(G2:G541910, E2:E541910, H2:H541910)
  */
-export async function rfmTable(customers: unknown[][], dates: unknown[][], amounts: unknown[][], as_of?: unknown, bins?: number): Promise<unknown[][]> {
+export async function rfmTable(customers: unknown[][], dates: unknown[][], amounts: unknown[][], as_of?: unknown, bins?: number, date_order?: string): Promise<unknown[][]> {
   // serials alone need no date system (recency is a difference); date text does
-  if (!hasDateText(dates, as_of)) return rfmTableImpl(customers, dates, amounts, as_of, bins, '1900');
+  if (!hasDateText(dates, as_of)) return rfmTableImpl(customers, dates, amounts, as_of, bins, '1900', date_order);
   let dateSystem: DateSystem;
   try {
     dateSystem = await workbookDateSystem();
@@ -44,7 +46,7 @@ export async function rfmTable(customers: unknown[][], dates: unknown[][], amoun
     if (error instanceof DateSystemUnknown) throw excelError('#N/A', error.message);
     throw error;
   }
-  return rfmTableImpl(customers, dates, amounts, as_of, bins, dateSystem);
+  return rfmTableImpl(customers, dates, amounts, as_of, bins, dateSystem, date_order);
 }
 
 /**
@@ -192,6 +194,36 @@ export function change(previous: unknown[][], current: unknown[][], method?: str
   return changeImpl(previous, current, method);
 }
 
+/**
+ * The k-means cluster (1 to k) of each row of features, numbered by mean monetary value (or the first feature) descending.
+ * @customfunction KMEANS KMEANS
+ * @helpurl https://github.com/tierwise/tierwise#tierkmeans
+ * @param features Rows to cluster: one column per feature, optionally under a header row (Recency, Frequency, Monetary or R, F, M get log1p and R/F/M profile names).
+ * @param [k] Number of clusters 2 to 10, or "auto" (elbow checked by silhouette). Default 4.
+ * @param [seed] Seed of the random starts, a whole number; the same seed gives the same clusters. Default 0.
+ * @param [population] The block the clusters are fitted to (same columns). Default: features itself.
+ * @returns The cluster number of each row.
+ * @example =TIER.KMEANS(B1:D4339, 4)
+ */
+export function kmeans(features: unknown[][], k?: unknown, seed?: number, population?: unknown[][]): unknown[][] {
+  return kmeansImpl(features, k, seed, population);
+}
+
+/**
+ * The profiles (客户画像) of the k-means clusters: number, name, description, customers, shares of customers and value, feature means.
+ * @customfunction KMEANS_PROFILE KMEANS_PROFILE
+ * @helpurl https://github.com/tierwise/tierwise#tierkmeans_profile
+ * @param features The rows clustered: one column per feature, optionally under a header row (as for TIER.KMEANS).
+ * @param [k] Number of clusters 2 to 10, or "auto". Default 4.
+ * @param [seed] Seed of the random starts. Default 0.
+ * @param [language] "en" (default) or "zh-CN".
+ * @returns The profile table with a header row.
+ * @example =TIER.KMEANS_PROFILE(B1:D4339, 4, 0, "zh-CN")
+ */
+export function kmeansProfile(features: unknown[][], k?: unknown, seed?: number, language?: string): unknown[][] {
+  return kmeansProfileImpl(features, k, seed, language);
+}
+
 type Registered = (...args: never[]) => Out[][] | unknown[][] | Promise<unknown[][]>;
 
 /** Every function by id, as in functions.json. */
@@ -205,6 +237,8 @@ export const FUNCTIONS: Readonly<Record<string, Registered>> = {
   LABEL: label,
   EXPLAIN: explain,
   CUTS: cuts,
+  KMEANS: kmeans,
+  KMEANS_PROFILE: kmeansProfile,
   MIGRATION: migration,
   CHANGE: change,
 };

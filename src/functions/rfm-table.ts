@@ -4,7 +4,7 @@
  * (engine: `keyColumn`, `dateColumn`, `numberColumn`, `aggregateTransactions`, `scoreRfm`).
  * Rows with a blank, error or unreadable cell are skipped, as the engine does.
  */
-import { type Cell, type DateSystem, aggregateTransactions, checkBins, coerceDate, dateColumn, keyColumn, numberColumn, scoreRfm } from '../engine';
+import { type Cell, type DateOrder, type DateSystem, aggregateTransactions, checkBins, coerceDate, dateColumn, keyColumn, numberColumn, scoreRfm } from '../engine';
 import { type Out, asMatrix, fail, flatten, omitted, optionalNumber, run } from './args';
 
 /** The header row of the table. */
@@ -36,23 +36,39 @@ export function keyCell(key: string): string | number {
  * asOfDay("2011-12-10"); // 15318
  * asOfDay(39425, "1904"); // 15318
  */
-export function asOfDay(asOf: unknown, dateSystem: DateSystem = '1900'): number | undefined {
+export function asOfDay(asOf: unknown, dateSystem: DateSystem = '1900', dateOrder?: DateOrder): number | undefined {
   if (omitted(asOf) || asOf === '') return undefined;
-  const r = coerceDate(asOf as Cell, { dateSystem });
+  const r = coerceDate(asOf as Cell, { dateSystem, dateOrder });
   return r.ok ? Math.floor(r.value) : fail(`as_of must be a date (an Excel date or text such as 2011-12-10), got ${JSON.stringify(asOf)}`);
 }
 
 /**
+ * The `date_order` argument: "dmy", "mdy" or "ymd" (any case), or undefined when omitted.
+ *
+ * @example
+ * dateOrderArg("DMY"); // "dmy"
+ * dateOrderArg(null); // undefined
+ */
+export function dateOrderArg(order: unknown): DateOrder | undefined {
+  if (omitted(order) || order === '') return undefined;
+  const o = typeof order === 'string' ? order.trim().toLowerCase() : '';
+  if (o === 'dmy' || o === 'mdy' || o === 'ymd') return o;
+  return fail(`date_order must be "dmy", "mdy" or "ymd", got ${JSON.stringify(order)}`);
+}
+
+/**
  * The RFM table of a transaction log, header row first. Date serials are read in the workbook's
- * `dateSystem`, so date text and real dates can be mixed.
+ * `dateSystem`, so date text and real dates can be mixed. Date text such as `05/03/2024` is read
+ * in `dateOrder` when given, else in the order all the dates show (month first when none decides).
  *
  * @example
  * rfmTable([["A"], ["B"], ["A"]], [["2024-01-01"], ["2024-01-05"], ["2024-01-09"]], [[10], [5], [20]], null, 2);
  * // [["Customer", …], ["A", 1, 2, 30, 2, 2, 2, 222, "Champions"], ["B", 5, 1, 5, 1, 1, 1, 111, "Lost"]]
  */
-export function rfmTable(customers: unknown, dates: unknown, amounts: unknown, asOf: unknown, bins: unknown, dateSystem: DateSystem = '1900'): Out[][] {
+export function rfmTable(customers: unknown, dates: unknown, amounts: unknown, asOf: unknown, bins: unknown, dateSystem: DateSystem = '1900', dateOrder?: unknown): Out[][] {
   return run(() => {
     const b = checkBins(optionalNumber(bins, 5, 'bins'));
+    const order = dateOrderArg(dateOrder);
     const c = flatten(asMatrix(customers)) as Cell[];
     const d = flatten(asMatrix(dates)) as Cell[];
     const a = flatten(asMatrix(amounts)) as Cell[];
@@ -60,8 +76,8 @@ export function rfmTable(customers: unknown, dates: unknown, amounts: unknown, a
       fail(`customers, dates and amounts must have the same number of rows, got ${c.length}, ${d.length} and ${a.length}`);
     }
     const table = aggregateTransactions(
-      { customer: keyColumn(c), date: dateColumn(d, { dateSystem }), amount: numberColumn(a) },
-      { asOf: asOfDay(asOf, dateSystem) },
+      { customer: keyColumn(c), date: dateColumn(d, { dateSystem, dateOrder: order }), amount: numberColumn(a) },
+      { asOf: asOfDay(asOf, dateSystem, order) },
     );
     const s = scoreRfm({ recency: table.recency, frequency: table.frequency, monetary: table.monetary }, { bins: b });
     const out: Out[][] = new Array<Out[]>(table.keys.length + 1);

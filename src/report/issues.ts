@@ -17,8 +17,13 @@ function fieldName(language: Language, column: string): string {
  * @example
  * reasonText("en", "blank", "customer"); // "blank customer id"
  */
-export function reasonText(language: Language, reason: SkipReason, column: string): string {
-  return t(language, `reason.${reason}` as StringKey, { column: fieldName(language, column) });
+export function reasonText(language: Language, reason: SkipReason, column: string, value?: string): string {
+  if (value === undefined) return t(language, `reason.${reason}` as StringKey, { column: fieldName(language, column) });
+  // quote the offending value beside its column: amount "12,3,4" is not a number / 金额“12,3,4”不是数字
+  const zh = language === 'zh-CN';
+  const quoted = zh ? `“${value}”` : `"${value}"`;
+  const text = t(language, `reason.${reason}` as StringKey, { column: `${fieldName(language, column)}${zh ? '' : ' '}${quoted}` });
+  return text.includes(quoted) ? text : `${text} (${quoted})`;
 }
 
 /**
@@ -30,7 +35,7 @@ export function reasonText(language: Language, reason: SkipReason, column: strin
 export function buildIssues(log: SkipLog, language: Language, rowOffset = 0): SheetPlan['issues'] {
   const lines: IssueLine[] = log.rows.slice(0, MAX_ISSUE_LINES).map((r) => {
     const row = r.row + 1 + rowOffset;
-    const reason = reasonText(language, r.reason, r.column);
+    const reason = reasonText(language, r.reason, r.column, r.value);
     return { row, column: r.column, reason: r.reason, message: t(language, 'issue.row', { row: formatNumber(row), reason }) };
   });
   const byReason = Object.entries(log.byCause).map(([cause, count]) => {

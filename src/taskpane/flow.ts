@@ -5,7 +5,7 @@
  * resolves the selection, finds the previous output, probes the cells right of the table and reads
  * the table the preview found; the second writes everything.
  */
-import { type ColumnMapping, type Detection, ROLES, type Role, type TableColumns, type TableOptions, type TableResult, classifyTable, detectColumns, letterIndex, methodById, namedColumns } from '../engine';
+import { type ColumnMapping, type Detection, ROLES, type Role, type TableColumns, type TableOptions, type TableResult, classifyTable, detectColumns, letterIndex, localeDateOrder, methodById, namedColumns } from '../engine';
 import {
   type CancelToken,
   type ProgressListener,
@@ -242,7 +242,8 @@ async function classifyIn(context: Excel.RequestContext, asked: RunRequest, sour
     const area = usableArea(state);
     if (source === 'recorded') request = await recordedRequest(context, state, area, request);
     // date serials count from the workbook's epoch unless the caller says otherwise
-    const options: TableOptions = { ...request.options, dateSystem: request.options.dateSystem ?? state.dateSystem };
+    // date order: from the values, else the caller's choice, else the locale the pane runs in
+    const options: TableOptions = { ...request.options, dateSystem: request.options.dateSystem ?? state.dateSystem, fallbackDateOrder: request.options.fallbackDateOrder ?? localeDateOrder() };
     const roles = rolesOf(area);
     if (!roles.includes('customer')) throw new PaneError('error.noColumns', 'choose the customer column');
     if (reader && sameArea(area, expected ?? null)) reader.collect();

@@ -2,7 +2,7 @@
  * The pane's state and events: preview the selection, edit columns and method, classify with a
  * progress bar and Cancel, show tier counts and skipped rows — in English or 简体中文.
  */
-import { type ColumnMapping, METHOD_LIST, type MethodId, methodById, namedColumns, paramText, pick } from '../engine';
+import { type ColumnMapping, type DateOrder, type DecimalFinding, METHOD_LIST, type MethodId, decideDateOrder, decideDecimalMark, localeDateOrder, methodById, namedColumns, paramText, pick } from '../engine';
 import { CancelledError, CancelToken, type Progress, blockAddress, sameArea } from '../excel';
 import { type PaneKey, paneText } from '../i18n/pane-strings';
 import { type Language, languageOf } from '../i18n/strings';
@@ -10,7 +10,7 @@ import { cutPointsText } from './cuts';
 import { byId, el } from './dom';
 import { type ExcelRunner, PaneError, type Preview, type RunOutcome, classifySelection, glanceAtSelection, headerIndex, previewSelection, refreshOutput } from './flow';
 import { parseOptions } from './options';
-import { mappingLevel, renderColumns, renderIssues, renderTierCounts } from './view';
+import { mappingLevel, readingText, renderColumns, renderIssues, renderTierCounts } from './view';
 
 /** What the pane needs from its host page. */
 export interface PaneDeps {
@@ -101,6 +101,18 @@ export function startPane(doc: Document, deps: PaneDeps): Pane {
     level.hidden = false;
     level.className = lvl ? 'badge' : 'badge bad';
     level.textContent = lvl ? text(`sel.level.${lvl}` as PaneKey) : `${text('sel.level.none')}: ${detection.problems.join('; ')}`;
+    // the date order and decimal mark the sample shows (the run reads them from all rows)
+    const cellsOf = (i: number | undefined) => (i === undefined ? undefined : sample.sample[i]);
+    const dates = cellsOf(mapping.date);
+    const numbers = cellsOf(mapping.amount ?? mapping.value ?? mapping.price);
+    $('sel-reading').hidden = false;
+    // text with digits is what has an order or a mark to decide ("n/a" has neither)
+    const hasText = (cells: readonly unknown[] | undefined): boolean => cells !== undefined && cells.some((c) => typeof c === 'string' && /\d/.test(c));
+    $('sel-reading').textContent = readingText(
+      language,
+      dates && hasText(dates) ? decideDateOrder(dates, chosenDateOrder(), localeDateOrder()) : undefined,
+      numbers && hasText(numbers) ? decimalThatMatters(decideDecimalMark(numbers)) : undefined,
+    );
     renderColumns(doc, $('columns'), language, sample.headers, mapping, (role, column) => {
       if (column === undefined) delete mapping[role];
       else mapping[role] = column;
@@ -108,6 +120,17 @@ export function startPane(doc: Document, deps: PaneDeps): Pane {
       renderSelection();
       renderMethod();
     });
+  }
+
+  /** A decimal mark worth saying: shown by the values, or assumed for values that read both ways. */
+  function decimalThatMatters(d: DecimalFinding): DecimalFinding | undefined {
+    return d.how !== 'assumed' || d.ambiguous > 0 ? d : undefined;
+  }
+
+  /** The pane's choice of date order, or undefined for "decided from the values". */
+  function chosenDateOrder(): DateOrder | undefined {
+    const v = $<HTMLSelectElement>('date-order').value;
+    return v === 'dmy' || v === 'mdy' || v === 'ymd' ? v : undefined;
   }
 
   function currentLevel(): 'transactions' | 'customers' | null {
@@ -288,7 +311,7 @@ export function startPane(doc: Document, deps: PaneDeps): Pane {
       classifySelection(deps.run, {
         mapping,
         extra,
-        options: parsed.options,
+        options: { ...parsed.options, ...(chosenDateOrder() ? { dateOrder: chosenDateOrder() } : {}) },
         language,
         cellBytes: preview?.sample.cellBytes,
         headers: preview?.sample.headers,
@@ -320,6 +343,7 @@ export function startPane(doc: Document, deps: PaneDeps): Pane {
     try {
       const out = await start(token);
       const { plan, render } = out;
+      $('sel-reading').textContent = readingText(language, out.result.reading.dateOrder, out.result.reading.decimal);
       renderTierCounts(doc, $('tier-rows'), plan.tierCounts);
       renderIssues(doc, $('issues-h'), $('issues'), language, plan.issues);
       $('results').hidden = false;
@@ -358,6 +382,7 @@ export function startPane(doc: Document, deps: PaneDeps): Pane {
   $('classify').addEventListener('click', () => void classify());
   $('rerun').addEventListener('click', () => void rerun());
   $('cancel').addEventListener('click', () => token?.cancel());
+  $<HTMLSelectElement>('date-order').addEventListener('change', () => renderSelection());
   $<HTMLSelectElement>('language').addEventListener('change', (e) => setLanguage((e.target as HTMLSelectElement).value === 'zh-CN' ? 'zh-CN' : 'en'));
   $('as-of').addEventListener('input', () => ((finalCuts = null), renderCuts()));
   chooser().addEventListener('change', () => {

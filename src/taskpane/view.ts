@@ -3,7 +3,7 @@
  * rows, the cut points. All workbook text goes through `textContent`.
  */
 import { columnLetters } from '../excel';
-import { type ColumnMapping, ROLES, type Role } from '../engine';
+import { type ColumnMapping, type DateOrderFinding, type DecimalFinding, ROLES, type Role } from '../engine';
 import { type PaneKey, paneText } from '../i18n/pane-strings';
 import type { Language } from '../i18n/strings';
 import type { SheetPlan } from '../report';
@@ -85,4 +85,20 @@ export function renderIssues(doc: Document, heading: HTMLElement, list: HTMLElem
   const items = issues.lines.map((l) => el(doc, 'li', '', l.message));
   if (issues.total > issues.lines.length) items.push(el(doc, 'li', 'muted', paneText(language, 'issues.more', { count: (issues.total - issues.lines.length).toLocaleString('en-US') })));
   list.replaceChildren(...items);
+}
+
+/**
+ * The line that says how dates and numbers were read: the date order and the decimal mark, and
+ * whether the values showed them or they were assumed (Excel dates and numbers need neither).
+ * @example readingText('en', { order: 'dmy', how: 'values', ambiguous: 0, conflicting: 0 }, undefined) // "Read as: dates day first (dd/mm/yyyy) (from the values); Excel numbers"
+ */
+export function readingText(language: Language, dateOrder: DateOrderFinding | undefined, decimal: DecimalFinding | undefined): string {
+  const dates =
+    dateOrder && dateOrder.how !== 'none'
+      ? paneText(language, 'sel.dates', { order: paneText(language, `order.${dateOrder.order}` as PaneKey), how: paneText(language, `how.${dateOrder.how}` as PaneKey) })
+      : paneText(language, 'sel.excelDates');
+  const numbers = decimal
+    ? paneText(language, 'sel.numbers', { mark: paneText(language, decimal.mark === ',' ? 'mark.comma' : 'mark.point'), how: paneText(language, `how.${decimal.how}` as PaneKey) })
+    : paneText(language, 'sel.excelNumbers');
+  return paneText(language, 'sel.reading', { dates, numbers });
 }

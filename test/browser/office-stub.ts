@@ -7,7 +7,7 @@ import { createHost, type ExcelHost } from '../host';
 import { fillCustomers, fillTransactions } from '../host/fixtures';
 
 interface StubWindow {
-  __fixture?: 'transactions' | 'customers';
+  __fixture?: 'transactions' | 'customers' | 'textDates';
   __displayLanguage?: string;
   __host?: ExcelHost;
   /** Fires Office's DocumentSelectionChanged handlers (as Excel does when the user selects). */
@@ -32,6 +32,16 @@ if (w.__fixture === 'customers') {
   ]);
   host.fill('Sheet1', 'D1', [['<img src=x onerror="window.__pwned=1">']]);
   host.select('B3');
+} else if (w.__fixture === 'textDates') {
+  // day-first text dates where no day is over 12, and decimal-comma amounts
+  host.fill('Sheet1', 'A1', [
+    ['Customer', 'Date', 'Amount'],
+    ['Ann', '05/03/2024', '1.234,50'],
+    ['Ann', '01/04/2024', '10,00'],
+    ['Bob', '02/03/2024', '46,80'],
+    ['Cy', '11/02/2024', '7,25'],
+  ]);
+  host.select('A1');
 } else {
   fillTransactions(host, 'Sheet1', 5_000, 600);
   host.fill('Sheet1', 'A5002', [['INV999', '', 45100, 12]]);

@@ -43,7 +43,7 @@ describeIfBrowser('task pane in headless Chromium', () => {
     await new Promise((done) => (server ? server.close(done) : done(undefined)));
   });
 
-  async function open(fixture: 'transactions' | 'customers', displayLanguage: string): Promise<Page> {
+  async function open(fixture: 'transactions' | 'customers' | 'textDates', displayLanguage: string): Promise<Page> {
     const page = await browser.newPage({ viewport: { width: 380, height: 860 }, deviceScaleFactor: 1 });
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(String(e)));
@@ -65,6 +65,8 @@ describeIfBrowser('task pane in headless Chromium', () => {
     await expect(page.inputValue('#col-customer')).resolves.toBe('1');
     await expect(page.inputValue('#col-date')).resolves.toBe('2');
     await expect(page.inputValue('#col-amount')).resolves.toBe('3');
+    // Excel dates and numbers: no date order or decimal mark to decide, and the pane says so
+    await expect(page.textContent('#sel-reading')).resolves.toBe('Read as: Excel dates; Excel numbers');
     await expect(page.inputValue('#method')).resolves.toBe('rfm');
     await expect(page.$$eval('#method option', (os) => os.map((o) => o.textContent))).resolves.toEqual(['RFM (recency, frequency, monetary)', 'ABC (Pareto 80/20)', 'Customer pyramid']);
     await expect(page.textContent('label[for="param-bins"]')).resolves.toBe('Scores per measure');
@@ -105,7 +107,7 @@ describeIfBrowser('task pane in headless Chromium', () => {
     expect(book.customerRows).toBe(counted);
     expect(book.rules).toEqual(['=$G2="A"', '=$G2="B"', '=$G2="C"']);
     expect(book.why[0]).toBe('Why');
-    expect(book.why[1]).toMatch(/^[ABC]: customers ranked above hold [\d.]+% of value; with this customer/);
+    expect(book.why[1]).toMatch(/^[ABC]: customers ranked above hold [\d.]+% of value \([<≥] /);
     expect(book.charts).toEqual(['Customers and value by tier', 'Pareto: value by customer rank']);
     await expect(page.textContent('#cuts')).resolves.toMatch(/^A: top customers until their value reaches 70%.*C: the restUsed for all 5,001 rows\.$/);
     await page.screenshot({ path: join(IMAGES, 'pane-after.png'), fullPage: true });
@@ -125,7 +127,7 @@ describeIfBrowser('task pane in headless Chromium', () => {
     await expect(page.textContent('#status')).resolves.toMatch(/^完成：已为 5 位客户分层。已在 Sheet1!E1:G8 写入层级列/);
     const labels = await page.$$eval('#tier-rows td:first-child', (tds) => tds.map((td) => td.textContent));
     expect(labels).toEqual(['A类 · 关键客户', 'B类 · 普通客户', 'C类 · 小客户']);
-    await expect(page.$$eval('#issues li', (lis) => lis.map((li) => li.textContent))).resolves.toEqual(['第 5 行：客户编号为空', '第 8 行：价值不是数字']);
+    await expect(page.$$eval('#issues li', (lis) => lis.map((li) => li.textContent))).resolves.toEqual(['第 5 行：客户编号为空', '第 8 行：价值“n/a”不是数字']);
     const book = await page.evaluate(() => {
       const host = (window as unknown as { __host: import('../host').ExcelHost }).__host;
       const s = host.model.sheet('Sheet1');
@@ -140,6 +142,27 @@ describeIfBrowser('task pane in headless Chromium', () => {
     });
     expect(book).toEqual({ sheets: ['Sheet1', '客户分层汇总'], tierHeader: '层级', customerCell: '=cmd|x', formulas: 0, pwned: null, images: 0 });
     await page.screenshot({ path: join(IMAGES, 'pane-zh.png'), fullPage: true });
+    await page.close();
+  });
+
+  it('says the date order it assumed and lets the user choose it', async () => {
+    const page = await open('textDates', 'en-US');
+    await expect(page.textContent('#sel-reading')).resolves.toMatch(/^Read as: dates (month|day|year) first \([a-z/-]+\) \(assumed: no value decides\); decimal comma \(from the values\)$/);
+    await page.selectOption('#date-order', 'dmy');
+    await expect(page.textContent('#sel-reading')).resolves.toBe('Read as: dates day first (dd/mm/yyyy) (chosen); decimal comma (from the values)');
+    await page.selectOption('#method', 'abc');
+    await page.getByRole('button', { name: 'Classify selection' }).click();
+    await page.waitForSelector('#results:not([hidden])');
+    await expect(page.textContent('#sel-reading')).resolves.toBe('Read as: dates day first (dd/mm/yyyy) (chosen); decimal comma (from the values)');
+    const lastPurchase = await page.evaluate(() => {
+      const host = (window as unknown as { __host: import('../host').ExcelHost }).__host;
+      const s = host.model.sheet('Customers');
+      const header = s.rows[0] as unknown[];
+      const col = header.indexOf('Last purchase');
+      return col < 0 ? header : s.rows.slice(1, 4).map((r) => [(r as unknown[])[0], (r as unknown[])[col]]);
+    });
+    // day first: Ann's last purchase is 1 April 2024 (Excel serial 45383), not 4 January
+    expect(lastPurchase).toContainEqual(['Ann', 45383]);
     await page.close();
   });
 

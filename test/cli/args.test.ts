@@ -19,7 +19,7 @@ describe('parseArgs', () => {
       input: 'in.csv', method: 'abc', params: { aShare: 0.7, bShare: 0.9 },
       columns: { customer: 'Cust', date: 'D', amount: '3', invoice: 'A', quantity: 'Q', price: 'P', value: 'V' },
       asOf: '2011-12-10', sheet: 'S', out: 'x.csv', format: 'csv', force: true, returns: 'drop',
-      lang: 'zh-CN', quiet: true, explain: true,
+      lang: 'zh-CN', quiet: true, explain: true, reading: { lenient: false },
     });
   });
 

@@ -17,7 +17,8 @@ describe('bin/tierwise.js', () => {
     const out = join(mkdtempSync(join(tmpdir(), 'tierwise-bin-')), 'tiers.xlsx');
     const r = spawnSync(process.execPath, [BIN, 'classify', 'examples/transactions.csv', '--out', out], { cwd: ROOT, encoding: 'utf8' });
     expect(r.status).toBe(0);
-    expect(r.stderr).toMatch(/^tierwise: rfm: 150 customers from 2,001 of 2,001 rows/);
+    expect(r.stderr).toMatch(/^tierwise: read examples\/transactions.csv: UTF-8/);
+    expect(r.stderr).toMatch(/\ntierwise: rfm: 150 customers from 2,001 of 2,001 rows/);
     expect(r.stderr).toContain(`tierwise: wrote ${out}`);
     expect(existsSync(out)).toBe(true);
   });

@@ -226,7 +226,7 @@ describe('bad input: one line, non-zero exit', () => {
 describe('help and version', () => {
   it('prints help listing every flag, and the package version', async () => {
     const help = (await run('--help')).stdout;
-    for (const flag of ['--method', '--customer', '--date', '--amount', '--invoice', '--quantity', '--price', '--value', '--as-of', '--bins', '--sheet', '--out', '--force', '--format', '--returns', '--a-share', '--b-share', '--pyramid-cuts', '--lang']) {
+    for (const flag of ['--method', '--customer', '--date', '--amount', '--invoice', '--quantity', '--price', '--value', '--as-of', '--bins', '--sheet', '--out', '--force', '--format', '--returns', '--a-share', '--b-share', '--pyramid-cuts', '--lang', '--encoding', '--decimal', '--date-order', '--lenient', '--duplicates']) {
       expect(help).toContain(flag);
     }
     const pkg = JSON.parse(readFileSync(join(__dirname, '..', '..', 'package.json'), 'utf8'));

@@ -96,7 +96,7 @@ describe('xlsx output', () => {
       ['Bob', 30],
       ['Carl', 7],
     ]);
-    expect(doc.skipped.first).toEqual([{ row: 5, column: 'amount', reason: 'error', message: 'row 5: error value in amount' }]);
+    expect(doc.skipped.first).toEqual([{ row: 5, column: 'amount', reason: 'error', message: 'row 5: error value in amount "#N/A"' }]);
     const missing = await run('classify', input, '--sheet', 'Nope');
     expect(missing.stderr).toBe(`tierwise: ${input}: no sheet named "Nope" (the sheets are "Notes", "Sales")\n`);
   });
@@ -152,7 +152,9 @@ describe('xlsx output', () => {
     // twenty reads: the streaming reader fails on some of them, not all
     for (let k = 0; k < 20; k++) {
       const b = await run('classify', sheetFirst);
-      expect({ code: b.code, stderr: b.stderr, stdout: b.stdout }).toEqual(a);
+      // the same output, but for the file name that the input report names
+      const same = (t: string): string => t.split(sheetFirst).join(usual);
+      expect({ code: b.code, stderr: same(b.stderr), stdout: same(b.stdout) }).toEqual(a);
     }
   });
 

@@ -33,7 +33,7 @@ describe('column detection', () => {
   });
   it('detects a customer table with a value column', () => {
     const d = detectColumns(['Customer', 'Value'], [['a'], [1]]);
-    expect(d).toEqual({ mapping: { customer: 0, value: 1 }, level: 'customers', problems: [] });
+    expect(d).toEqual({ mapping: { customer: 0, value: 1 }, level: 'customers', problems: [], how: { customer: 'header', value: 'header' } });
     // an "Amount" header with no date column is the customer's value
     expect(detectColumns(['Client', 'Sales'], [[], []]).mapping).toEqual({ customer: 0, value: 1 });
   });

@@ -13,7 +13,7 @@ const byId = Object.fromEntries(metadata.functions.map((f) => [f.id, f]));
 
 /** Expected parameters: name, optional, and whether it is a range (matrix of any). */
 const EXPECTED: Record<string, [string, boolean, 'range' | 'number' | 'string' | 'boolean' | 'any'][]> = {
-  RFM_TABLE: [['customers', false, 'range'], ['dates', false, 'range'], ['amounts', false, 'range'], ['as_of', true, 'any'], ['bins', true, 'number']],
+  RFM_TABLE: [['customers', false, 'range'], ['dates', false, 'range'], ['amounts', false, 'range'], ['as_of', true, 'any'], ['bins', true, 'number'], ['date_order', true, 'string']],
   RFM_SCORE: [['rfm', false, 'range'], ['population', true, 'range'], ['bins', true, 'number']],
   RFM_SEGMENT: [['rfm', false, 'range'], ['population', true, 'range'], ['bins', true, 'number']],
   QUANTILE_SCORE: [['values', false, 'range'], ['population', true, 'range'], ['bins', true, 'number'], ['descending', true, 'boolean']],
@@ -22,6 +22,8 @@ const EXPECTED: Record<string, [string, boolean, 'range' | 'number' | 'string' |
   LABEL: [['tier', false, 'range'], ['language', true, 'string'], ['method', true, 'string']],
   EXPLAIN: [['values', false, 'range'], ['population', true, 'range'], ['method', true, 'string'], ['options', true, 'string'], ['language', true, 'string']],
   CUTS: [['values', false, 'range'], ['method', true, 'string'], ['bins', true, 'number']],
+  KMEANS: [['features', false, 'range'], ['k', true, 'any'], ['seed', true, 'number'], ['population', true, 'range']],
+  KMEANS_PROFILE: [['features', false, 'range'], ['k', true, 'any'], ['seed', true, 'number'], ['language', true, 'string']],
   MIGRATION: [['previous', false, 'range'], ['current', false, 'range'], ['method', true, 'string'], ['language', true, 'string']],
   CHANGE: [['previous', false, 'range'], ['current', false, 'range'], ['method', true, 'string']],
 };

@@ -23,7 +23,7 @@ describe('sheet plan', () => {
   it('lists skipped rows with sheet row numbers and readable reasons', () => {
     const plan = buildSheetPlan(classifyTable(transactions, { method: 'abc' }), { language: 'en', rowOffset: 1 });
     expect(plan.issues.total).toBe(2);
-    expect(plan.issues.lines.map((l) => l.message)).toEqual(['row 5: blank customer id', 'row 6: amount is not a number']);
+    expect(plan.issues.lines.map((l) => l.message)).toEqual(['row 5: blank customer id', 'row 6: amount "=1+1" is not a number']);
     expect(plan.issues.byReason).toContainEqual({ reason: 'blank', column: 'customer', count: 1, message: 'blank customer id' });
   });
   it('adds R, F, M, code and segment for RFM, coloured by segment', () => {

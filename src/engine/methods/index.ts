@@ -8,3 +8,5 @@ export { PARETO_MAX_POINTS, PARETO_TABLE, buildPareto } from './pareto';
 export type { AbcModel } from './abc';
 export type { PyramidModel } from './pyramid';
 export type { RfmModel } from './rfm';
+export type { KMeansModel, KMeansProfileModel } from './kmeans';
+export { KMEANS_K_MAX, kmeansTables, kmeansTiers, nearestCluster } from './kmeans';

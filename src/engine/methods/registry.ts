@@ -5,6 +5,7 @@
  */
 import { ParamError } from './params';
 import { abc } from './abc';
+import { kmeans } from './kmeans';
 import { pyramid } from './pyramid';
 import { rfm } from './rfm';
 import type { MethodModule } from './types';
@@ -14,6 +15,7 @@ export const METHOD_MODULES = {
   rfm,
   abc,
   pyramid,
+  kmeans,
 } as const;
 
 /** A method id ("rfm", "abc", …). */

@@ -1,0 +1,80 @@
+/**
+ * Rows that are not customers: "Total", "Grand total", "合计", "小计"… in a key column, or a row
+ * with a blank customer whose amount is the sum of the rows above it (a subtotal or grand total).
+ */
+import { type Cell, keyText } from './cells';
+import { type KeyColumn, reasonIndex } from './columns';
+
+const TOTAL_LABEL =
+  /^(?:grand ?total|sub ?total|totals?|total general|total geral|totale(?: generale)?|subtotale|sous ?total|gesamt(?:summe|betrag)?|zwischensumme|summe|endsumme|totaal|subtotaal|eindtotaal|sum|合计|合計|总计|總計|小计|小計|総計|总和|累计)\s*[:：]?$/;
+
+/**
+ * True when a cell's text is a total label (case, accents and inner spacing ignored).
+ *
+ * @example
+ * isTotalLabel("Grand Total"); // true
+ * isTotalLabel("合计"); // true
+ * isTotalLabel("Totalcare Ltd"); // false
+ */
+export function isTotalLabel(text: string): boolean {
+  if (text.length === 0 || text.length > 24) return false;
+  const t = text.trim().normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/[\s_-]+/g, ' ').toLowerCase();
+  return TOTAL_LABEL.test(t);
+}
+
+function close(a: number, b: number): boolean {
+  return Math.abs(a - b) <= 0.005 + 1e-9 * Math.abs(b);
+}
+
+/**
+ * Marks total rows in a customer key column (code -1, reason "total-row"): rows where one of
+ * `labelColumns` holds a total label, and rows with a blank customer whose amount equals the sum
+ * of at least two rows since the previous total row, or of all rows so far. Returns how many.
+ *
+ * @example
+ * const k = keyColumn(["a", "b", "Total"]);
+ * markTotalRows(k, new Float64Array([1, 2, 3]), [["a", "b", "Total"]]); // 1 (k.codes[2] === -1)
+ */
+export function markTotalRows(customer: KeyColumn, amounts: Float64Array | null, labelColumns: readonly (ArrayLike<Cell> | undefined)[]): number {
+  const n = customer.codes.length;
+  const total = reasonIndex('total-row');
+  let marked = 0;
+  let since = 0;
+  let sinceRows = 0;
+  let grand = 0;
+  let grandRows = 0;
+  const mark = (i: number): void => {
+    if (customer.codes[i] === -1 && customer.reasons?.[i] === total) return;
+    customer.codes[i] = -1;
+    customer.reasons ??= new Uint8Array(n);
+    customer.reasons[i] = total;
+    marked++;
+  };
+  for (let i = 0; i < n; i++) {
+    let labelled = false;
+    for (const col of labelColumns) {
+      const c = col?.[i];
+      if (typeof c === 'string' && isTotalLabel(keyText(c))) labelled = true;
+    }
+    const a = amounts ? amounts[i] : NaN;
+    if (labelled) {
+      mark(i);
+      since = 0;
+      sinceRows = 0;
+      continue;
+    }
+    if (customer.codes[i] < 0 && a === a && ((sinceRows >= 2 && close(a, since)) || (grandRows >= 2 && close(a, grand)))) {
+      mark(i);
+      since = 0;
+      sinceRows = 0;
+      continue;
+    }
+    if (a === a) {
+      since += a;
+      sinceRows++;
+      grand += a;
+      grandRows++;
+    }
+  }
+  return marked;
+}
