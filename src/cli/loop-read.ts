@@ -6,6 +6,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { extname } from 'node:path';
 import { type Cell, METHOD_LIST, type PlaybookEdit, type PlaybookRow, defaultParams, isMethodId, keyText, methodById, parseNumberText } from '../engine';
 import { STRINGS } from '../i18n/strings';
+import { decodeCsvBytes } from './csv-encoding';
 import { parseCsv } from './csv-read';
 import { csvField } from './render-csv';
 import { CliError } from './errors';
@@ -46,6 +47,12 @@ function guessOrder(seen: string[]): { method?: string; order: string[] } {
 function readText(file: string): string {
   if (!existsSync(file)) throw new CliError(`${file}: no such file`);
   return readFileSync(file, 'utf8');
+}
+
+/** A CSV file's text in whatever encoding Excel saved it (UTF-8, UTF-16, GBK, Windows-1252, …). */
+function readCsvText(file: string): string {
+  if (!existsSync(file)) throw new CliError(`${file}: no such file`);
+  return decodeCsvBytes(readFileSync(file)).text;
 }
 
 function fromJson(file: string, text: string): Snapshot {
@@ -154,7 +161,7 @@ export async function readSnapshot(file: string): Promise<Snapshot> {
     return fromXlsx(file);
   }
   if (ext === '.json') return fromJson(file, readText(file));
-  if (ext === '.csv' || ext === '.txt') return fromCsv(file, readText(file));
+  if (ext === '.csv' || ext === '.txt') return fromCsv(file, readCsvText(file));
   throw new CliError(`${file}: a previous classification must be the .json, .csv or .xlsx output of tierwise classify`);
 }
 
@@ -194,7 +201,7 @@ export function playbookCsv(rows: readonly PlaybookRow[]): string {
  */
 export function readPlaybook(file: string): PlaybookEdit[] {
   if (extname(file).toLowerCase() !== '.csv') throw new CliError(`${file}: the playbook must be a .csv file (write one with tierwise playbook)`);
-  const csv = parseCsv(readText(file));
+  const csv = parseCsv(readCsvText(file));
   const index = new Map<string, number>(PLAYBOOK_COLUMNS.map(([id, h]) => [id, csv.headers.findIndex((x) => lower(x) === lower(h))]));
   if ((index.get('key') ?? -1) < 0) throw new CliError(`${file}: no "Tier" column (write a playbook to start from with tierwise playbook --method M --out ${file})`);
   const cell = (id: string, r: number): string | undefined => {

@@ -1,6 +1,6 @@
 // The management loop through the CLI: compare, classify --previous / --playbook, playbook, calls.
 import ExcelJS from 'exceljs';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { EXAMPLES, run, tempDir, writeTemp } from './helpers';
 
@@ -137,6 +137,11 @@ describe('tierwise classify --previous / --playbook', () => {
     const edited = writeTemp(dir, 'mine.csv', 'Tier,Strategy,Contact every (days)\nB,Call every Friday,7\n');
     const r = await run('classify', TX, '--method', 'abc', '--playbook', edited, '--format', 'xlsx', '--out', join(dir, 't.xlsx'), '-q');
     expect(r.code).toBe(0);
+    // a playbook saved by Chinese Excel as GBK is read too
+    const gbk = join(dir, 'gbk.csv');
+    const iconv = await import('iconv-lite');
+    writeFileSync(gbk, iconv.encode('Tier,Strategy (中文),Contact every (days)\r\nB,每周五致电客户,7\r\n', 'gbk'));
+    expect((await run('playbook', '--method', 'abc', '--playbook', gbk, '-q')).stdout).toContain('每周五致电客户');
     const bad = writeTemp(dir, 'bad.csv', 'Tier,Contact every (days)\nB,soon\n');
     const e = await run('classify', TX, '--method', 'abc', '--playbook', bad, '-q');
     expect(e.code).toBe(1);
