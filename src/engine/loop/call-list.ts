@@ -97,6 +97,39 @@ const GROUP_ONE: Readonly<Record<TierGroup, Bilingual>> = {
   lapsed: { en: 'Lapsed customer', zh: '流失客户' },
 };
 
+/** One listed customer's entry with its reason (built only for customers that make the list). */
+function entryOf(c: CallCandidate, play: PlaybookRow, groupKey: TierGroup, owner: string, rank: number, since: number | null, daysSince: number | null, stage: number): CallEntry {
+  const tier = c.tier as string;
+  const contact = c.lastContact ?? null;
+  const basis: CallEntry['basis'] = since === null ? 'none' : since === contact ? 'contact' : 'purchase';
+  const daysOverdue = daysSince === null ? null : daysSince - play.cadenceDays;
+  const stageText = (c.stage ?? '').trim();
+  const group = GROUP_ONE[groupKey];
+  const known = STAGE_WORDS[stageText.toLowerCase()];
+  const stageShown: Bilingual = known ? STAGE_TEXT[known] : { en: stageText, zh: stageText };
+  const en = [`${group.en} (${tier})`, daysOverdue === null ? 'no contact or purchase on record' : `${daysOverdue} days overdue on a ${play.cadenceDays}-day cadence`];
+  const zh = [`${group.zh}（${play.label.zh || tier}）`, daysOverdue === null ? '无联系或购买记录' : `按${play.cadenceDays}天周期已逾期${daysOverdue}天`];
+  if (stage > 0) {
+    en.push(`in ${stageShown.en}`);
+    zh.push(`处于${stageShown.zh}阶段`);
+  }
+  return {
+    owner,
+    rank,
+    customer: c.customer,
+    tier,
+    stage: stageText,
+    value: c.value,
+    since,
+    basis,
+    daysSince,
+    cadenceDays: play.cadenceDays,
+    daysOverdue,
+    action: { ...play.strategy },
+    reason: { en: en.join(', '), zh: zh.join('，') },
+  };
+}
+
 /**
  * Builds today's call list. A customer is **due** when the days since the last contact (else the
  * last purchase) are at least the tier's cadence, or when neither date is known. Customers without
@@ -116,7 +149,7 @@ export function callList(candidates: readonly CallCandidate[], tiers: readonly C
   const order = new Map(tiers.map((t, i) => [t.key, i]));
   const groupOf = new Map(tiers.map((t) => [t.key, t.group]));
   const book = new Map(playbook.map((p) => [p.key, p]));
-  interface Due { entry: CallEntry; tierIndex: number; stage: number; ratio: number }
+  interface Due { c: CallCandidate; play: PlaybookRow; tierIndex: number; stage: number; ratio: number; since: number | null; daysSince: number | null }
   const due: Due[] = [];
   for (const c of candidates) {
     if (c.tier === null || c.tier === '') continue;
@@ -126,57 +159,27 @@ export function callList(candidates: readonly CallCandidate[], tiers: readonly C
     const contact = c.lastContact ?? null;
     const purchase = c.lastPurchase ?? null;
     const since = contact !== null && Number.isFinite(contact) ? contact : purchase !== null && Number.isFinite(purchase) ? purchase : null;
-    const basis: CallEntry['basis'] = since === null ? 'none' : since === contact ? 'contact' : 'purchase';
     const daysSince = since === null ? null : options.date - since;
     if (daysSince !== null && (daysSince < 0 || daysSince < play.cadenceDays)) continue;
-    const daysOverdue = daysSince === null ? null : daysSince - play.cadenceDays;
-    const stage = stageRank(c.stage);
-    const stageText = (c.stage ?? '').trim();
-    const group = GROUP_ONE[groupOf.get(c.tier) ?? 'ordinary'];
-    const known = STAGE_WORDS[stageText.toLowerCase()];
-    const stageShown: Bilingual = known ? STAGE_TEXT[known] : { en: stageText, zh: stageText };
-    const en = [`${group.en} (${c.tier})`, daysOverdue === null ? 'no contact or purchase on record' : `${daysOverdue} days overdue on a ${play.cadenceDays}-day cadence`];
-    const zh = [`${group.zh}（${play.label.zh || c.tier}）`, daysOverdue === null ? '无联系或购买记录' : `按${play.cadenceDays}天周期已逾期${daysOverdue}天`];
-    if (stage > 0) {
-      en.push(`in ${stageShown.en}`);
-      zh.push(`处于${stageShown.zh}阶段`);
-    }
-    due.push({
-      tierIndex: ti,
-      stage,
-      ratio: daysOverdue === null ? Infinity : daysOverdue / play.cadenceDays,
-      entry: {
-        owner: (c.owner ?? '').trim(),
-        rank: 0,
-        customer: c.customer,
-        tier: c.tier,
-        stage: stageText,
-        value: c.value,
-        since,
-        basis,
-        daysSince,
-        cadenceDays: play.cadenceDays,
-        daysOverdue,
-        action: { ...play.strategy },
-        reason: { en: en.join(', '), zh: zh.join('，') },
-      },
-    });
+    const ratio = daysSince === null ? Infinity : (daysSince - play.cadenceDays) / play.cadenceDays;
+    due.push({ c, play, tierIndex: ti, stage: stageRank(c.stage), ratio, since, daysSince });
   }
   due.sort(
     (a, b) =>
       a.tierIndex - b.tierIndex ||
       b.stage - a.stage ||
       (a.ratio === b.ratio ? 0 : b.ratio > a.ratio ? 1 : -1) ||
-      (b.entry.value || 0) - (a.entry.value || 0) ||
-      (a.entry.customer < b.entry.customer ? -1 : a.entry.customer > b.entry.customer ? 1 : 0),
+      (b.c.value || 0) - (a.c.value || 0) ||
+      (a.c.customer < b.c.customer ? -1 : a.c.customer > b.c.customer ? 1 : 0),
   );
   const taken = new Map<string, number>();
   const out: CallEntry[] = [];
   for (const d of due) {
-    const k = taken.get(d.entry.owner) ?? 0;
+    const owner = (d.c.owner ?? '').trim();
+    const k = taken.get(owner) ?? 0;
     if (k >= perRep) continue;
-    taken.set(d.entry.owner, k + 1);
-    out.push({ ...d.entry, rank: k + 1 });
+    taken.set(owner, k + 1);
+    out.push(entryOf(d.c, d.play, groupOf.get(d.c.tier as string) ?? 'ordinary', owner, k + 1, d.since, d.daysSince, d.stage));
   }
   return out;
 }
