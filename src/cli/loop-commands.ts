@@ -27,11 +27,15 @@ import { resolveColumn } from './column-spec';
 import { CliError } from './errors';
 import { runPlaybookRows } from './loop-classify';
 import { playbookCsv, readPlaybook, readSnapshot } from './loop-read';
+import { READING_BOOLEAN_FLAGS } from './reading-flags';
 import { csvField } from './render-csv';
 import { checkOutputPath, writeAtomic } from './write-output';
 
 /** The loop's commands. */
 export const LOOP_COMMANDS = ['compare', 'playbook', 'calls'] as const;
+
+/** Flags of classify that take no value (everything else passed on takes one). */
+const PASSED_BOOLEANS = new Set<string>(['explain', 'raw-csv', 'help', 'h', 'version', 'v', ...READING_BOOLEAN_FLAGS]);
 
 interface Flags {
   positional: string[];
@@ -70,7 +74,7 @@ function splitFlags(argv: readonly string[], valueFlags: readonly string[], bool
     } else if (passOn) {
       out.rest.push(a);
       // a following value belongs to the passed-on flag
-      if (value === undefined && i + 1 < argv.length && !argv[i + 1].startsWith('-')) out.rest.push(argv[++i]);
+      if (value === undefined && !PASSED_BOOLEANS.has(name) && i + 1 < argv.length && !argv[i + 1].startsWith('-')) out.rest.push(argv[++i]);
     } else throw new CliError(`unknown option "${a}" (see tierwise --help)`, 2);
   }
   return out;

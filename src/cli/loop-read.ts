@@ -77,7 +77,7 @@ function fromJson(file: string, text: string): Snapshot {
   });
   const method = typeof d.method === 'string' && isMethodId(d.method) ? d.method : undefined;
   const summaryOrder = Array.isArray(d.summary) ? (d.summary as { tier?: unknown }[]).map((s) => s.tier).filter((t): t is string => typeof t === 'string') : [];
-  const tierOrder = method ? methodOrder(method) : summaryOrder.length > 0 ? summaryOrder : guessOrder([...tiers.values()].filter((t): t is string => !!t)).order;
+  const tierOrder = summaryOrder.length > 0 ? summaryOrder : method ? methodOrder(method) : guessOrder([...tiers.values()].filter((t): t is string => !!t)).order;
   return { file, method, tiers, values, tierOrder };
 }
 

@@ -172,6 +172,8 @@ describe('tierwise calls', () => {
     expect(csv.code).toBe(0);
     expect(readFileSync(join(dir, 'calls.csv'), 'utf8').split('\r\n')[0]).toContain('负责人');
     expect((await run('calls', input, '--date', '31/12/2024')).code).toBe(2);
+    // a classify boolean flag before the input does not swallow it
+    expect((await run('calls', '--explain', input, '--method', 'abc', '--date', '2024-12-31', '-q')).code).toBe(0);
     expect((await run('calls', input, '--date', '2024-02-30')).code).toBe(2);
     // the list for a date sees only the data up to that day: on 2024-03-15, c5 (first bought 2024-06-01) does not exist yet
     const early = JSON.parse((await run('calls', input, '--method', 'abc', '--date', '2024-03-15', '--format', 'json', '-q')).stdout) as typeof doc;
