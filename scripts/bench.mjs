@@ -10,6 +10,7 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const benches = [
   ['engine', 'scripts/bench-engine.mjs'],
   ['k-means vs scikit-learn', 'scripts/bench-kmeans.mjs'],
+  ['CLV models (BG/NBD + Gamma-Gamma)', 'scripts/bench-clv.mjs'],
   ['custom functions', 'scripts/bench-functions.mjs'],
   ['task pane (in-memory Excel host)', 'scripts/bench-pane.mjs'],
   ['CLI (whole processes)', 'scripts/bench-cli.mjs'],

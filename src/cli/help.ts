@@ -33,6 +33,7 @@ function metavar(kind: string, count?: number): string {
   if (kind === 'shares') return Array.from({ length: count ?? 1 }, (_, i) => `S${i + 1}`).join(',');
   if (kind === 'choice') return 'NAME';
   if (kind === 'columns') return count === 1 ? 'COL' : 'COLS';
+  if (kind === 'date') return 'DATE';
   return 'X';
 }
 

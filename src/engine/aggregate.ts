@@ -52,6 +52,11 @@ export interface Customers {
   /** Rows that went into the table. */
   rowsUsed: number;
   skipped: SkipLog;
+  /**
+   * The transaction columns the table was aggregated from (a reference, not a copy), for methods
+   * that need more than first/last/frequency/monetary — e.g. CLV's distinct purchase days.
+   */
+  transactions?: Transactions;
 }
 
 const NUMERIC_KEY = /^-?\d+(?:\.\d+)?$/;
@@ -175,6 +180,7 @@ export function aggregateTransactions(tx: Transactions, options: AggregateOption
   const slots = Array.from(order).filter((c) => seen[c] === 1);
   const out = collectCustomers(slots, (c) => tx.customer.keys[c], { freq, money, first, last }, resolvedAsOf, rowsUsed, skipped);
   out.moneyDecimals = decimals;
+  out.transactions = tx;
   return out;
 }
 

@@ -136,7 +136,7 @@ export function classifyCustomers(input: CustomerInput, options: ClassifyOptions
     tables: method.tables?.(fit, measures, input.keys) ?? [],
     summary,
     skipped,
-    explain: (i, lang) => method.explain({ fit, row: measureRow(measures, i), tier: tierIndex[i], lang }),
+    explain: (i, lang) => method.explain({ fit, row: measureRow(measures, i), tier: tierIndex[i], lang, index: i }),
     describe: (lang) => method.describe(fit.model, lang),
     notes: (lang) => method.notes?.(fit, summary, lang) ?? [],
   };

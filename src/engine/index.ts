@@ -27,6 +27,7 @@ export * from './summary';
 export * from './table';
 export * from './table-reading';
 export * from './tiers';
+export * from './clv';
 export * from './kmeans';
 export * from './total-rows';
 export * from './loop';

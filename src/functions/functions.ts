@@ -10,6 +10,7 @@
  */
 import { abcClass as abcClassImpl } from './abc';
 import { type Out, excelError } from './args';
+import { clvCells, clvFit as clvFitImpl, expectedPurchasesCells, pAlive as pAliveImpl } from './clv';
 import { cuts as cutsImpl } from './cuts';
 import { explain as explainImpl } from './explain';
 import { kmeansClusters as kmeansImpl, kmeansProfile as kmeansProfileImpl } from './kmeans';
@@ -37,16 +38,18 @@ import type { DateSystem } from '../engine';
  * @example =TIER.RFM_TABLE(G2:G541910, E2:E541910, H2:H541910)
  */
 export async function rfmTable(customers: unknown[][], dates: unknown[][], amounts: unknown[][], as_of?: unknown, bins?: number, date_order?: string): Promise<unknown[][]> {
-  // serials alone need no date system (recency is a difference); date text does
-  if (!hasDateText(dates, as_of)) return rfmTableImpl(customers, dates, amounts, as_of, bins, '1900', date_order);
-  let dateSystem: DateSystem;
+  return rfmTableImpl(customers, dates, amounts, as_of, bins, await dateSystemFor(dates, as_of), date_order);
+}
+
+/** The workbook's date system when date text must be placed among serials; serials alone need none (differences). */
+async function dateSystemFor(dates: unknown[][], day: unknown): Promise<DateSystem> {
+  if (!hasDateText(dates, day)) return '1900';
   try {
-    dateSystem = await workbookDateSystem();
+    return await workbookDateSystem();
   } catch (error) {
     if (error instanceof DateSystemUnknown) throw excelError('#N/A', error.message);
     throw error;
   }
-  return rfmTableImpl(customers, dates, amounts, as_of, bins, dateSystem, date_order);
 }
 
 /**
@@ -224,6 +227,66 @@ export function kmeansProfile(features: unknown[][], k?: unknown, seed?: number,
   return kmeansProfileImpl(features, k, seed, language);
 }
 
+/**
+ * Fits the BG/NBD purchase model and the Gamma-Gamma spend model to a transaction log and spills their parameters, standard errors, log-likelihoods and diagnostics.
+ * @customfunction CLV_FIT CLV_FIT
+ * @helpurl https://github.com/tierwise/tierwise#tierclv_fit
+ * @param customers Customer id of each transaction (a column). Rows with a blank or error cell are skipped.
+ * @param dates Date of each transaction: Excel dates or date text such as 1997-09-30 (same length as customers).
+ * @param amounts Amount of each transaction; negative amounts are returns, not purchases.
+ * @param [calibration_end] Last day of the purchases the models learn from (an Excel date or date text). Default: the latest purchase.
+ * @param [unit] Time unit of t_x, T and the parameters: "day", "week" (default) or "month" (30.4375 days).
+ * @returns A Parameter / Value / Std error table.
+ * @example =TIER.CLV_FIT(A2:A6920, B2:B6920, C2:C6920, "1997-09-30", "week")
+ */
+export async function clvFit(customers: unknown[][], dates: unknown[][], amounts: unknown[][], calibration_end?: unknown, unit?: string): Promise<unknown[][]> {
+  return clvFitImpl(customers, dates, amounts, calibration_end, unit, await dateSystemFor(dates, calibration_end));
+}
+
+/**
+ * Probability that each customer is still active (BG/NBD), from repeat purchases x, time of the last purchase t_x and age T.
+ * @customfunction P_ALIVE P_ALIVE
+ * @helpurl https://github.com/tierwise/tierwise#tierp_alive
+ * @param customers Rows of 3 columns: x (repeat purchases), t_x and T, in one time unit. Blank rows give blanks.
+ * @param [model] A CLV_FIT table, or a 3-column population (x, t_x, T) to fit the model on. Default: customers itself.
+ * @returns P(alive) of each row.
+ * @example =TIER.P_ALIVE(B2:D2358, $G$1:$I$21)
+ */
+export function pAlive(customers: unknown[][], model?: unknown[][]): unknown[][] {
+  return pAliveImpl(customers, model);
+}
+
+/**
+ * Expected purchases of each customer in the next periods (BG/NBD), from x, t_x and T.
+ * @customfunction EXPECTED_PURCHASES EXPECTED_PURCHASES
+ * @helpurl https://github.com/tierwise/tierwise#tierexpected_purchases
+ * @param customers Rows of 3 columns: x (repeat purchases), t_x and T, in one time unit. Blank rows give blanks.
+ * @param periods Length of the forecast, in the same unit.
+ * @param [model] A CLV_FIT table, or a 3-column population (x, t_x, T) to fit the model on. Default: customers itself.
+ * @returns Expected purchases of each row.
+ * @example =TIER.EXPECTED_PURCHASES(B2:D2358, 39, $G$1:$I$21)
+ */
+export function expectedPurchases(customers: unknown[][], periods: number, model?: unknown[][]): unknown[][] {
+  return expectedPurchasesCells(customers, periods, model);
+}
+
+/**
+ * Predicted customer lifetime value of each customer: expected purchases (BG/NBD) × expected value (Gamma-Gamma) × margin, discounted.
+ * @customfunction CLV CLV
+ * @helpurl https://github.com/tierwise/tierwise#tierclv
+ * @param customers Rows of 4 columns: x (repeat purchases), t_x, T and the mean value of the repeat purchases. Blank rows give blanks.
+ * @param [model] A CLV_FIT table, or a 4-column population to fit both models on. Default: customers itself.
+ * @param [horizon] Forecast length in time units. Default 12.
+ * @param [margin] Profit margin on revenue, above 0 and at most 1. Default 1 (revenue).
+ * @param [discount_rate] Yearly discount rate, converted to the unit. Default 0.1.
+ * @param [unit] "day", "week" or "month". Default: the CLV_FIT table's unit, else "month".
+ * @returns The predicted CLV of each row.
+ * @example =TIER.CLV(B2:E2358, $G$1:$I$21, 52, 0.3, 0.1)
+ */
+export function clv(customers: unknown[][], model?: unknown[][], horizon?: number, margin?: number, discount_rate?: number, unit?: string): unknown[][] {
+  return clvCells(customers, model, horizon, margin, discount_rate, unit);
+}
+
 type Registered = (...args: never[]) => Out[][] | unknown[][] | Promise<unknown[][]>;
 
 /** Every function by id, as in functions.json. */
@@ -239,6 +302,10 @@ export const FUNCTIONS: Readonly<Record<string, Registered>> = {
   CUTS: cuts,
   KMEANS: kmeans,
   KMEANS_PROFILE: kmeansProfile,
+  CLV_FIT: clvFit,
+  P_ALIVE: pAlive,
+  EXPECTED_PURCHASES: expectedPurchases,
+  CLV: clv,
   MIGRATION: migration,
   CHANGE: change,
 };

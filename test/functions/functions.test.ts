@@ -16,7 +16,8 @@ const flat = (rows: unknown[][]): unknown[] => rows.map((r) => r[0]);
 describe('registration', () => {
   it('associates every function exactly once', () => {
     expect(associations).toEqual({
-      RFM_TABLE: 1, RFM_SCORE: 1, RFM_SEGMENT: 1, QUANTILE_SCORE: 1, ABC_CLASS: 1, PYRAMID: 1, LABEL: 1, CUTS: 1, EXPLAIN: 1, KMEANS: 1, KMEANS_PROFILE: 1, MIGRATION: 1, CHANGE: 1,
+      RFM_TABLE: 1, RFM_SCORE: 1, RFM_SEGMENT: 1, QUANTILE_SCORE: 1, ABC_CLASS: 1, PYRAMID: 1, LABEL: 1, CUTS: 1, EXPLAIN: 1, KMEANS: 1, KMEANS_PROFILE: 1,
+      CLV_FIT: 1, P_ALIVE: 1, EXPECTED_PURCHASES: 1, CLV: 1, MIGRATION: 1, CHANGE: 1,
     });
   });
 

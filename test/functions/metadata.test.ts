@@ -24,6 +24,10 @@ const EXPECTED: Record<string, [string, boolean, 'range' | 'number' | 'string' |
   CUTS: [['values', false, 'range'], ['method', true, 'string'], ['bins', true, 'number']],
   KMEANS: [['features', false, 'range'], ['k', true, 'any'], ['seed', true, 'number'], ['population', true, 'range']],
   KMEANS_PROFILE: [['features', false, 'range'], ['k', true, 'any'], ['seed', true, 'number'], ['language', true, 'string']],
+  CLV_FIT: [['customers', false, 'range'], ['dates', false, 'range'], ['amounts', false, 'range'], ['calibration_end', true, 'any'], ['unit', true, 'string']],
+  P_ALIVE: [['customers', false, 'range'], ['model', true, 'range']],
+  EXPECTED_PURCHASES: [['customers', false, 'range'], ['periods', false, 'number'], ['model', true, 'range']],
+  CLV: [['customers', false, 'range'], ['model', true, 'range'], ['horizon', true, 'number'], ['margin', true, 'number'], ['discount_rate', true, 'number'], ['unit', true, 'string']],
   MIGRATION: [['previous', false, 'range'], ['current', false, 'range'], ['method', true, 'string'], ['language', true, 'string']],
   CHANGE: [['previous', false, 'range'], ['current', false, 'range'], ['method', true, 'string']],
 };

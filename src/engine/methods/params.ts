@@ -6,6 +6,8 @@
 import { TierwiseError } from '../errors';
 import type { Bilingual } from '../tiers';
 import type { MethodModule, ParamSpec, ParamValue, ParamValues } from './types';
+import { parseDateText } from '../coerce';
+import { isoDate } from '../dates';
 import { fillIn } from './text';
 
 /** A parameter problem in both languages. */
@@ -68,12 +70,30 @@ export function paramProblem(spec: ParamSpec, value: unknown, shown?: string): B
       }
       return null;
     }
+    case 'date':
+      if (typeof value !== 'string' || (value !== 'latest' && Number.isNaN(paramDay(value)))) {
+        return both('{name} must be a date written year first (e.g. 1997-09-30) or "latest", got {got}', '{name} 须为年份在前的日期（如 1997-09-30）或 "latest"，当前为 {got}', p);
+      }
+      return null;
     case 'choice':
       if (typeof value !== 'string' || !(spec.choices ?? []).includes(value)) {
         return both('{name} must be one of {choices}, got {got}', '{name} 须为 {choices} 之一，当前为 {got}', { ...p, choices: (spec.choices ?? []).join(', ') });
       }
       return null;
   }
+}
+
+/**
+ * The day number of a `date` parameter's text: year-first dates only ("1997-09-30", "19970930",
+ * "1997/9/30", "1997年9月30日"), NaN otherwise.
+ *
+ * @example
+ * paramDay("1997-09-30"); // 10134
+ * paramDay("9/30/1997"); // NaN — not year first
+ */
+export function paramDay(text: string): number {
+  const t = text.trim();
+  return /^\d{4}/.test(t) ? Math.floor(parseDateText(t)) : NaN;
 }
 
 /**
@@ -92,6 +112,7 @@ export function parseParamText(spec: ParamSpec, text: string, options: { percent
   let value: ParamValue;
   if (spec.kind === 'choice') value = trimmed.toLowerCase();
   else if (spec.kind === 'columns') value = splitNames(trimmed);
+  else if (spec.kind === 'date') value = trimmed.toLowerCase() === 'latest' ? 'latest' : Number.isNaN(paramDay(trimmed)) ? trimmed : isoDate(paramDay(trimmed));
   else if (spec.kind === 'shares') value = trimmed.split(/[,，;\s]+/).filter(Boolean).map(num);
   else value = num(trimmed);
   const problem = paramProblem(spec, value, JSON.stringify(text));

@@ -6,6 +6,7 @@
 import { ParamError } from './params';
 import { abc } from './abc';
 import { kmeans } from './kmeans';
+import { clv } from './clv';
 import { pyramid } from './pyramid';
 import { rfm } from './rfm';
 import type { MethodModule } from './types';
@@ -16,6 +17,7 @@ export const METHOD_MODULES = {
   abc,
   pyramid,
   kmeans,
+  clv,
 } as const;
 
 /** A method id ("rfm", "abc", …). */

@@ -30,9 +30,11 @@ export type ParamValues = Readonly<Record<string, ParamValue>>;
  * - `choice`: one of `choices`;
  * - `columns`: names of per-customer inputs — a measure (R, F, M, recency, frequency, monetary,
  *   value) or a column of the input table (header name, 1-based number or letter); `count` fixes
- *   how many. Adapters load the named table columns and pass them as `Measures.extra`.
+ *   how many. Adapters load the named table columns and pass them as `Measures.extra`;
+ * - `date`: a calendar date as ISO text ("1997-09-30"; year first, so never ambiguous) or "latest".
  */
-export type ParamKind = 'integer' | 'number' | 'share' | 'shares' | 'choice' | 'columns';
+export type ParamKind = 'integer' | 'number' | 'share' | 'shares' | 'choice' | 'columns' | 'date';
+
 
 /** One parameter of a method, declared once for the engine, the CLI, the pane and the functions. */
 export interface ParamSpec {
@@ -163,6 +165,8 @@ export interface ExplainArgs<Model> {
   row: MeasureRow;
   tier: number;
   lang: Lang;
+  /** The customer's index in the classification, when known (not for a per-row formula). */
+  index?: number;
 }
 
 /** A classification method. */

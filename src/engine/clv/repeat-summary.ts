@@ -1,0 +1,180 @@
+/**
+ * Transactions → the per-customer summary the BG/NBD and Gamma-Gamma models take: x (repeat
+ * purchases), t_x (time of the last purchase), T (age at the calibration end) and the mean value
+ * of the repeat purchases — as in Fader, Hardie & Lee (2005) and the `lifetimes` package.
+ */
+import type { Transactions } from '../aggregate';
+import { keyOrder } from '../aggregate';
+import { TierwiseError } from '../errors';
+import { type SkipLog, addSkip, emptySkipLog, reasonAt } from '../skips';
+import { type TimeUnit, UNIT_DAYS } from './units';
+
+/** Options for {@link repeatSummary}. */
+export interface RepeatSummaryOptions {
+  /** Day number of the last day of the calibration period (inclusive). Default: the latest purchase day. */
+  calibrationEnd?: number;
+  /** Unit of t_x and T. */
+  unit: TimeUnit;
+  /** Day number of the last day of a holdout period (inclusive) whose purchases are counted separately. */
+  holdoutEnd?: number;
+}
+
+/** One row per customer who purchased in the calibration period, in customer-id order. */
+export interface RepeatSummary {
+  keys: string[];
+  /** Repeat purchases: distinct purchase days in the calibration period minus one. */
+  x: Float64Array;
+  /** Time from the first to the last purchase day, in `unit`s. */
+  tx: Float64Array;
+  /** Time from the first purchase day to the calibration end, in `unit`s. */
+  T: Float64Array;
+  /** Mean value of the repeat purchase days (each day's amounts summed); 0 when x = 0. */
+  meanValue: Float64Array;
+  /** Day number of the first purchase. */
+  first: Float64Array;
+  /** Distinct purchase days after the calibration end, up to `holdoutEnd` (only with a holdout). */
+  holdoutPurchases?: Float64Array;
+  /** Length of the holdout period in `unit`s (only with a holdout). */
+  holdoutLength?: number;
+  unit: TimeUnit;
+  calibrationEnd: number;
+  /** Purchase rows that went into the calibration summary. */
+  rowsUsed: number;
+  /** Rows not used, by reason (rejected cells, returns, after the calibration or holdout end). */
+  skipped: SkipLog;
+  /** Customers whose first purchase is after the calibration end (not in the summary). */
+  customersAfterCalibration: number;
+}
+
+/**
+ * Summarises a transaction log for the BG/NBD and Gamma-Gamma models. Purchases on the same day
+ * are merged into one (their amounts summed); rows with a negative amount are returns, not
+ * purchases, and are skipped (counted as "return"); zero amounts are purchases of no value.
+ * Rows after the calibration end are left out (or counted as holdout purchases).
+ *
+ * @example
+ * const s = repeatSummary({
+ *   customer: keyColumn(["A", "A", "A", "B"]),
+ *   date: dateColumn(["1997-01-01", "1997-01-18", "1997-08-02", "1997-03-01"]),
+ *   amount: numberColumn([29.33, 29.73, 14.96, 10]),
+ * }, { calibrationEnd: dayNumber(1997, 9, 30), unit: "week" });
+ * s.x; // [2, 0]; s.tx // [30.43, 0]; s.T // [38.86, 30.43]; s.meanValue // [22.345, 0]
+ */
+export function repeatSummary(tx: Transactions, options: RepeatSummaryOptions): RepeatSummary {
+  const n = tx.customer.codes.length;
+  for (const [name, len] of [['date', tx.date.values.length], ['amount', tx.amount.values.length]] as const) {
+    if (len !== n) throw new TierwiseError('length', `the ${name} column has ${len} rows but the customer column has ${n}`);
+  }
+  const unitDays = UNIT_DAYS[options.unit];
+  if (unitDays === undefined) throw new TierwiseError('option', `unit must be "day", "week" or "month", got "${String(options.unit)}"`);
+  const { holdoutEnd } = options;
+  const skipped = emptySkipLog();
+  const cust = tx.customer.codes;
+  const days = tx.date.values;
+  const amounts = tx.amount.values;
+
+  // rows that are valid purchases (any date); the calibration end defaults to the latest of them
+  const valid = new Uint8Array(n);
+  let latest = -Infinity;
+  for (let i = 0; i < n; i++) {
+    const d = days[i];
+    const a = amounts[i];
+    if (cust[i] < 0) addSkip(skipped, i, 'customer', reasonAt(tx.customer.reasons as Uint8Array, i));
+    else if (d !== d) addSkip(skipped, i, 'date', reasonAt(tx.date.reasons as Uint8Array, i));
+    else if (a !== a) addSkip(skipped, i, 'amount', reasonAt(tx.amount.reasons as Uint8Array, i));
+    else if (a < 0) addSkip(skipped, i, 'amount', 'return');
+    else {
+      valid[i] = 1;
+      if (d > latest) latest = d;
+    }
+  }
+  if (latest === -Infinity) throw new TierwiseError('empty', `no usable purchases: all ${n} rows were skipped`);
+  const calibrationEnd = Math.floor(options.calibrationEnd ?? latest);
+  if (!Number.isFinite(calibrationEnd)) throw new TierwiseError('date', 'the calibration end is not a date');
+  if (holdoutEnd !== undefined && !(Math.floor(holdoutEnd) > calibrationEnd)) {
+    throw new TierwiseError('date', 'the holdout end must be after the calibration end');
+  }
+
+  // sort the calibration rows by (customer, day); holdout rows are counted per (customer, day) too
+  const rows: number[] = [];
+  const holdRows: number[] = [];
+  for (let i = 0; i < n; i++) {
+    if (valid[i] === 0) continue;
+    const day = Math.floor(days[i]);
+    if (day <= calibrationEnd) rows.push(i);
+    else if (holdoutEnd !== undefined && day <= Math.floor(holdoutEnd)) holdRows.push(i);
+    else addSkip(skipped, i, 'date', 'after-as-of');
+  }
+  if (rows.length === 0) throw new TierwiseError('empty', 'no purchases on or before the calibration end');
+  const byCustDay = (i: number, j: number): number => cust[i] - cust[j] || Math.floor(days[i]) - Math.floor(days[j]);
+  rows.sort(byCustDay);
+  holdRows.sort(byCustDay);
+
+  const k = tx.customer.keys.length;
+  const first = new Float64Array(k).fill(NaN);
+  const lastDay = new Float64Array(k);
+  const periods = new Float64Array(k);
+  const firstDayValue = new Float64Array(k);
+  const total = new Float64Array(k);
+  let prevCust = -1;
+  let prevDay = NaN;
+  for (const i of rows) {
+    const c = cust[i];
+    const day = Math.floor(days[i]);
+    if (c !== prevCust) {
+      first[c] = day;
+      firstDayValue[c] = 0;
+    }
+    if (c !== prevCust || day !== prevDay) periods[c]++;
+    if (day === first[c]) firstDayValue[c] += amounts[i];
+    total[c] += amounts[i];
+    lastDay[c] = day;
+    prevCust = c;
+    prevDay = day;
+  }
+  const holdCount = new Float64Array(k);
+  prevCust = -1;
+  prevDay = NaN;
+  for (const i of holdRows) {
+    const c = cust[i];
+    const day = Math.floor(days[i]);
+    if (first[c] === first[c] && (c !== prevCust || day !== prevDay)) holdCount[c]++;
+    prevCust = c;
+    prevDay = day;
+  }
+  // customers who purchased, but only after the calibration end
+  const seenLate = new Uint8Array(k);
+  for (let i = 0; i < n; i++) if (valid[i] === 1 && first[cust[i]] !== first[cust[i]]) seenLate[cust[i]] = 1;
+  let afterOnly = 0;
+  for (let c = 0; c < k; c++) afterOnly += seenLate[c];
+
+  const slots = Array.from(keyOrder(tx.customer.keys)).filter((c) => first[c] === first[c]);
+  const m = slots.length;
+  const out: RepeatSummary = {
+    keys: slots.map((c) => tx.customer.keys[c]),
+    x: new Float64Array(m),
+    tx: new Float64Array(m),
+    T: new Float64Array(m),
+    meanValue: new Float64Array(m),
+    first: new Float64Array(m),
+    unit: options.unit,
+    calibrationEnd,
+    rowsUsed: rows.length,
+    skipped,
+    customersAfterCalibration: afterOnly,
+  };
+  for (let j = 0; j < m; j++) {
+    const c = slots[j];
+    const x = periods[c] - 1;
+    out.x[j] = x;
+    out.tx[j] = (lastDay[c] - first[c]) / unitDays;
+    out.T[j] = (calibrationEnd - first[c]) / unitDays;
+    out.meanValue[j] = x > 0 ? (total[c] - firstDayValue[c]) / x : 0;
+    out.first[j] = first[c];
+  }
+  if (holdoutEnd !== undefined) {
+    out.holdoutPurchases = Float64Array.from(slots, (c) => holdCount[c]);
+    out.holdoutLength = (Math.floor(holdoutEnd) - calibrationEnd) / unitDays;
+  }
+  return out;
+}
