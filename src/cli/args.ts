@@ -45,6 +45,10 @@ export interface ClassifyArgs {
   reading: ReadingFlags;
   /** Fail (exit 1) when the method's audit finds customers it could not classify (rules: rows no rule matches). */
   strict: boolean;
+  /** A previous run's JSON or CSV output: adds Previous tier and Change (management loop). */
+  previous?: string;
+  /** A playbook CSV: its strategies win in the summary (management loop). */
+  playbook?: string;
 }
 
 /** What the command line asks for. */
@@ -56,7 +60,7 @@ for (const m of METHOD_LIST) for (const p of m.params) METHOD_FLAGS.set(p.flag, 
 
 const VALUE_FLAGS = new Set([
   'method', 'customer', 'date', 'amount', 'invoice', 'quantity', 'price', 'value', 'as-of', 'sheet',
-  'out', 'format', 'returns', 'lang', ...METHOD_FLAGS.keys(), ...READING_VALUE_FLAGS,
+  'out', 'format', 'returns', 'lang', 'previous', 'playbook', ...METHOD_FLAGS.keys(), ...READING_VALUE_FLAGS,
 ]);
 const BOOLEAN_FLAGS = new Set(['force', 'help', 'version', 'quiet', 'explain', 'raw-csv', 'strict', ...READING_BOOLEAN_FLAGS]);
 const SHORT: Record<string, string> = { o: 'out', m: 'method', f: 'force', h: 'help', v: 'version', q: 'quiet' };
@@ -162,7 +166,7 @@ export function parseArgs(argv: readonly string[]): Command {
   if (flags.has('version')) return { kind: 'version' };
   if (positional.length === 0) return { kind: 'help' };
   const [command, input, ...extra] = positional;
-  if (command !== 'classify') throw new CliError(`unknown command "${command}" (the command is "classify")`, 2);
+  if (command !== 'classify') throw new CliError(`unknown command "${command}" (the commands are classify, compare, playbook, calls)`, 2);
   if (input === undefined) throw new CliError('classify needs an input file: tierwise classify <input.csv|input.xlsx>', 2);
   if (extra.length > 0) throw new CliError(`unexpected argument "${extra[0]}"`, 2);
   const get = (k: string): string | undefined => flags.get(k);
@@ -195,6 +199,8 @@ export function parseArgs(argv: readonly string[]): Command {
   const returns = get('returns');
   if (returns !== undefined) args.returns = oneOf('returns', returns, ['net', 'drop'] as const);
   if (flags.has('raw-csv')) args.rawCsv = true;
+  if (flags.has('previous')) args.previous = flags.get('previous');
+  if (flags.has('playbook')) args.playbook = flags.get('playbook');
   args.params = methodParams(args.method, flags);
   return { kind: 'classify', args };
 }

@@ -9,6 +9,7 @@ import { resolveColumn } from './column-spec';
 import { openCsv } from './csv-source';
 import { CliError } from './errors';
 import { firstBadCell } from './explain';
+import { loopAdditions } from './loop-classify';
 import { type OutStream, progress } from './progress';
 import { inputLines, inputReport } from './read-report';
 import { jsonDocument } from './render-json';
@@ -29,7 +30,8 @@ export interface CommandIo {
 const BIG_FILE = 8 * 1024 * 1024;
 const fmt = (n: number): string => n.toLocaleString('en-US');
 
-async function openSource(args: ClassifyArgs, io: CommandIo): Promise<TableSource> {
+/** Opens the input file of a run (CSV or xlsx), with progress on stderr for big CSV files. */
+export async function openSource(args: ClassifyArgs, io: CommandIo): Promise<TableSource> {
   const file = args.input;
   let size: number;
   try {
@@ -75,7 +77,7 @@ function tableOptions(args: ClassifyArgs, source: TableSource): TableOptions {
 }
 
 /** Runs the engine; turns "nothing usable" into one line naming the column, row and cell. */
-function classify(source: TableSource, args: ClassifyArgs): { result: TableResult; columns: Map<number, Cell[]>; choice: ColumnChoice } {
+export function classifyInput(source: TableSource, args: ClassifyArgs): { result: TableResult; columns: Map<number, Cell[]>; choice: ColumnChoice } {
   const choice = chooseColumns(source, args.columns, args.method);
   const m = choice.mapping;
   const method = methodById(args.method);
@@ -140,7 +142,7 @@ export async function runClassify(given: ClassifyArgs, io: CommandIo): Promise<n
   const toFile = args.out !== undefined && args.out !== '-';
   if (toFile) checkOutputPath(args.out as string, args.input, args.force);
   const source = await openSource(args, io);
-  const { result, choice } = classify(source, args);
+  const { result, choice } = classifyInput(source, args);
   const input = inputReport(source, choice, result.reading, LOCALE);
   const audit = result.classification.audit(args.lang);
   if (audit && (!args.quiet || (args.strict && audit.unclassified > 0))) io.stderr.write(audit.lines.map((l) => `tierwise: ${l}`).join('\n') + '\n');
@@ -148,10 +150,11 @@ export async function runClassify(given: ClassifyArgs, io: CommandIo): Promise<n
     throw new CliError(`--strict: ${fmt(audit.unclassified)} of ${fmt(result.classification.keys.length)} customers got no class (see the report above); nothing was written`, 1);
   }
   const headerRow = source.rowNumber(0) - 1;
-  const plan = buildSheetPlan(result, { language: args.lang, rowOffset: headerRow, explain: args.explain });
+  const loop = await loopAdditions(args, result, buildSheetPlan(result, { language: args.lang, rowOffset: headerRow, explain: args.explain }));
+  const plan = loop.plan;
   let data: Uint8Array | string | null = null;
   let customerSheets: string[] = [];
-  if (args.format === 'json') data = JSON.stringify({ input, ...jsonDocument(result, plan, source.rowNumber, args.lang) }, (_key, v: unknown) => tidyNumber(v), 1) + '\n';
+  if (args.format === 'json') data = JSON.stringify(loop.json({ input, ...jsonDocument(result, plan, source.rowNumber, args.lang) }), (_key, v: unknown) => tidyNumber(v), 1) + '\n';
   else if (args.format === 'csv') data = tableCsv(plan.customers, { raw: args.rawCsv });
   else if (toFile) {
     // streamed to disk: memory stays bounded however many customers there are

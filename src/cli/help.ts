@@ -1,5 +1,6 @@
 /** The `--help` text; the methods and their flags come from the method registry. */
 import { METHOD_IDS, METHOD_LIST, paramText } from '../engine';
+import { LOOP_HELP } from './loop-help';
 
 const FLAG_WIDTH = 33;
 const WIDTH = 100;
@@ -57,6 +58,7 @@ export const HELP = `tierwise — classify customers into tiers (${METHOD_LIST.m
 
 Usage:
   tierwise classify <input.csv|input.xlsx> [options]
+  tierwise compare|playbook|calls … (see Management loop below)
 
 Input: transactions (customer, date, amount — optionally invoice, or quantity and unit price)
 or one row per customer (customer and value; ABC and pyramid). Columns are found from their
@@ -103,6 +105,8 @@ ${flagLine(`--method ${METHOD_IDS.join('|')}`, 'classification method (default r
   -v, --version                  the version
 
 ${methodSection()}
+
+${LOOP_HELP}
 
 Examples:
   tierwise classify examples/transactions.csv --out tiers.xlsx

@@ -5,6 +5,7 @@ import { parseArgs } from './args';
 import { type CommandIo, runClassify } from './classify-command';
 import { CliError } from './errors';
 import { HELP } from './help';
+import { runCalls, runCompare, runPlaybook } from './loop-commands';
 
 /**
  * The package version (from package.json).
@@ -25,6 +26,9 @@ export function version(): string {
  */
 export async function main(argv: readonly string[], io: CommandIo): Promise<number> {
   try {
+    if (argv[0] === 'compare') return await runCompare(argv.slice(1), io);
+    if (argv[0] === 'playbook') return runPlaybook(argv.slice(1), io);
+    if (argv[0] === 'calls') return await runCalls(argv.slice(1), io);
     const command = parseArgs(argv);
     if (command.kind === 'help') {
       io.stdout.write(HELP);

@@ -31,3 +31,4 @@ export * from './tiers';
 export * from './clv';
 export * from './kmeans';
 export * from './total-rows';
+export * from './loop';

@@ -18,6 +18,7 @@ import { grade as gradeImpl } from './grade';
 import { lifecycleTable as lifecycleImpl } from './lifecycle';
 import { matrixCells as matrixImpl } from './matrix';
 import { label as labelImpl } from './label';
+import { change as changeImpl, migrationMatrix as migrationImpl } from './migration';
 import { pyramid as pyramidImpl } from './pyramid';
 import { quantileScore as quantileScoreImpl } from './quantile';
 import { rfmScore as rfmScoreImpl, rfmSegment as rfmSegmentImpl } from './rfm';
@@ -169,6 +170,35 @@ export function explain(values: unknown[][], population?: unknown[][], method?: 
  */
 export function cuts(values: unknown[][], method?: string, bins?: number): unknown[][] {
   return cutsImpl(values, method, bins);
+}
+
+/**
+ * Spills the migration matrix between two classifications: previous tier (rows, plus New) × current tier (columns, plus Gone), with totals.
+ * @customfunction MIGRATION MIGRATION
+ * @helpurl https://github.com/tierwise/tierwise#tiermigration
+ * @param previous The earlier classification: two columns (customer, tier), or one column of tiers row by row.
+ * @param current The later classification, in the same shape as previous.
+ * @param [method] Method whose tier order ranks the tiers (abc, pyramid, rfm). Default: guessed from the tier keys.
+ * @param [language] "en" (default) or "zh-CN" for the headers.
+ * @returns The matrix with a header row and a Total row and column.
+ * @example =TIER.MIGRATION(Before!A2:B5000, After!A2:B5000)
+ */
+export function migration(previous: unknown[][], current: unknown[][], method?: string, language?: string): unknown[][] {
+  return migrationImpl(previous, current, method, language);
+}
+
+/**
+ * The change of each row's tier: ↑ up, ↓ down, = same, new (no previous tier), gone (no current tier).
+ * @customfunction CHANGE CHANGE
+ * @helpurl https://github.com/tierwise/tierwise#tierchange
+ * @param previous The earlier tiers: one column row by row, or two columns (customer, tier).
+ * @param current The current tiers, in the same shape as previous.
+ * @param [method] Method whose tier order says what is up (abc, pyramid, rfm). Default: guessed from the tier keys.
+ * @returns One change per row of current.
+ * @example =TIER.CHANGE(E2:E5000, F2:F5000, "abc")
+ */
+export function change(previous: unknown[][], current: unknown[][], method?: string): unknown[][] {
+  return changeImpl(previous, current, method);
 }
 
 /**
@@ -349,6 +379,8 @@ export const FUNCTIONS: Readonly<Record<string, Registered>> = {
   MATRIX: matrix,
   GRADE: grade,
   RULES: rules,
+  MIGRATION: migration,
+  CHANGE: change,
 };
 
 /**

@@ -68,3 +68,4 @@ function tidySummary(summary: SheetPlan['summary']): SheetPlan['summary'] {
   for (const extra of summary.extras) tidy(extra.table);
   return summary;
 }
+export * from './loop-columns';

@@ -20,6 +20,7 @@ describe('registration', () => {
       CLV_FIT: 1, P_ALIVE: 1, EXPECTED_PURCHASES: 1, CLV: 1,
       LIFECYCLE: 1, MATRIX: 1, GRADE: 1,
       RULES: 1,
+      MIGRATION: 1, CHANGE: 1,
     });
   });
 

@@ -32,6 +32,8 @@ const EXPECTED: Record<string, [string, boolean, 'range' | 'number' | 'string' |
   MATRIX: [['x', false, 'range'], ['y', false, 'range'], ['x_cut', true, 'any'], ['y_cut', true, 'any'], ['x_population', true, 'range'], ['y_population', true, 'range']],
   GRADE: [['criteria', false, 'range'], ['weights', true, 'range'], ['directions', true, 'range'], ['cuts', true, 'range'], ['population', true, 'range']],
   RULES: [['attributes', false, 'range'], ['rule_table', false, 'range'], ['options', true, 'string'], ['language', true, 'string']],
+  MIGRATION: [['previous', false, 'range'], ['current', false, 'range'], ['method', true, 'string'], ['language', true, 'string']],
+  CHANGE: [['previous', false, 'range'], ['current', false, 'range'], ['method', true, 'string']],
 };
 
 describe('dist/functions.json', () => {

@@ -1,0 +1,3 @@
+export * from './call-list';
+export * from './migration';
+export * from './playbook';
