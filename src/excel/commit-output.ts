@@ -7,7 +7,7 @@ import { besideTarget } from './beside-probe';
 import { addTierRules } from './colors';
 import type { PendingTable } from './decorate';
 import { formatTable } from './formats';
-import type { Made, RenderRequest } from './render-types';
+import type { NewSheets, RenderRequest } from './render-types';
 import { uniqueSheetName } from './sheet-names';
 import { BESIDE_NAME, type OutputRecord, RECORD_KEY, SHEET_NAMES, SOURCE_NAME } from './tracking';
 
@@ -38,7 +38,7 @@ export function uniqueTableName(base: string, taken: readonly string[]): string 
  * Queues the names, the beside columns' formats and rules, and the record of the new output.
  * @example const done = commitOutput(context, request, made, tables); done.summaryName // "Tier Summary"
  */
-export function commitOutput(context: Excel.RequestContext, request: RenderRequest, made: Made, tables: PendingTable[]): Committed {
+export function commitOutput(context: Excel.RequestContext, request: RenderRequest, made: NewSheets, tables: PendingTable[]): Committed {
   const { plan, input, state } = request;
   const wb = context.workbook;
   const freed = new Set(state.previous.sheets.map((s) => s.name.toLowerCase()));

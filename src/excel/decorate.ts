@@ -6,7 +6,7 @@ import type { Block } from './a1';
 import { addChart } from './charts';
 import { addTierRules } from './colors';
 import { formatTable } from './formats';
-import type { Made, RenderRequest } from './render-types';
+import type { NewSheets, RenderRequest } from './render-types';
 import { summaryLayout } from './summary-layout';
 
 /** A table added under a temporary name, and the name it is to get. */
@@ -20,7 +20,7 @@ export interface PendingTable {
  * hold the real ones) and charts on the new sheets. Returns the tables to name in `commitOutput`.
  * @example const tables = decorate(request, made, stamp());
  */
-export function decorate(request: RenderRequest, made: Made, id: string): PendingTable[] {
+export function decorate(request: RenderRequest, made: NewSheets, id: string): PendingTable[] {
   const { plan } = request;
   const pending: PendingTable[] = [];
   const addTable = (sheet: Excel.Worksheet, at: Block, base: string): void => {

@@ -39,8 +39,8 @@ export interface RenderResult {
   chartsLeftOut?: boolean;
 }
 
-/** Made sheets: the summary, the customers sheet (sheet mode), the beside staging sheet (staged beside mode). */
-export interface Made {
+/** The sheets a run creates: the summary, the customers sheet (sheet mode), the beside staging sheet (staged beside mode). */
+export interface NewSheets {
   summary: Excel.Worksheet;
   customers: Excel.Worksheet | null;
   besideStage: Excel.Worksheet | null;

@@ -9,7 +9,7 @@ import { type Committed, commitOutput } from './commit-output';
 import { decorate } from './decorate';
 import { RequestPacker } from './packer';
 import { removePrevious } from './remove-previous';
-import { type Made, type RenderRequest, type RenderResult, stamp } from './render-types';
+import { type NewSheets, type RenderRequest, type RenderResult, stamp } from './render-types';
 import { discardStaged } from './write-staged';
 import { writeSummary } from './write-summary';
 import { writeTable } from './write-table';
@@ -35,7 +35,7 @@ export async function writeInOneRequest(context: Excel.RequestContext, request: 
     customers = wb.worksheets.add(staged[1]);
     await writeTable(packer, { sheet: customers, row: 0, column: 0 }, plan.customers, { dateSystem, onRows: progress });
   }
-  const made: Made = { summary, customers, besideStage: null };
+  const made: NewSheets = { summary, customers, besideStage: null };
   const tables = decorate(request, made, id);
   removePrevious(context, request.state);
   if (mode === 'beside' && plan.besideInput) {

@@ -7,7 +7,7 @@ import { type Committed, commitOutput } from './commit-output';
 import { decorate } from './decorate';
 import { RequestPacker } from './packer';
 import { removePrevious } from './remove-previous';
-import { FINISH_BYTES, type Made, type RenderRequest, type RenderResult, stamp } from './render-types';
+import { FINISH_BYTES, type NewSheets, type RenderRequest, type RenderResult, stamp } from './render-types';
 import { writeSummary } from './write-summary';
 import { writeTable } from './write-table';
 
@@ -48,7 +48,7 @@ export async function writeStaged(context: Excel.RequestContext, request: Render
     if (packer.room < FINISH_BYTES || packer.syncs === 0) await packer.flush();
     summary.visibility = 'Visible';
     if (customers) customers.visibility = 'Visible';
-    const made: Made = { summary, customers, besideStage };
+    const made: NewSheets = { summary, customers, besideStage };
     const tables = decorate(request, made, id);
     removePrevious(context, request.state);
     const result = commitOutput(context, request, made, tables);
