@@ -20,6 +20,8 @@ X = np.fromfile(path, dtype="<f8").reshape(-1, d)
 L = np.fromfile(labels_path, dtype="<i4").reshape(len(ks), -1)
 inertia, silhouette = {}, {}
 for i, k in enumerate(ks):
-    inertia[k] = float(KMeans(n_clusters=k, n_init=n_init, random_state=0).fit(X).inertia_)
+    model = KMeans(n_clusters=k, n_init=n_init, random_state=0)
+    model.fit_predict(X)
+    inertia[k] = float(model.inertia_)
     silhouette[k] = float(silhouette_score(X, L[i]))
 print(json.dumps({"sklearn": __version__, "inertia": inertia, "silhouette": silhouette}))
