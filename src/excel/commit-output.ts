@@ -105,3 +105,14 @@ export async function recordRuleIds(context: Excel.RequestContext, committed: Co
     // the output stands; its rules are then found by formula, or left in place
   }
 }
+
+/**
+ * The sheet names in use once a commit is queued: the workbook's, less the previous output's
+ * sheets (removed), plus the new output's.
+ * @example takenAfter(request, committed) // ["Sheet1", "Tier Summary", "Customers"]
+ */
+export function takenAfter(request: RenderRequest, committed: Committed): string[] {
+  const freed = new Set(request.state.previous.sheets.map((s) => s.name.toLowerCase()));
+  const taken = request.state.sheetNames.filter((n) => !freed.has(n.toLowerCase()));
+  return [...taken, committed.summaryName, ...(committed.customersName ? [committed.customersName] : [])];
+}

@@ -16,3 +16,5 @@ export * from './sheet-names';
 export * from './summary-layout';
 export * from './tracking';
 export * from './text-sheet';
+export * from './loop-sheets';
+export * from './own-sheet';

@@ -4,6 +4,7 @@
 import type { DateSystem } from '../engine';
 import type { SheetPlan } from '../report';
 import type { CancelToken, ProgressListener } from './cancel';
+import type { RequestPacker } from './packer';
 import type { SheetArea, WorkbookState } from './selection';
 import type { RecordedRun } from './tracking';
 
@@ -22,6 +23,28 @@ export interface RenderRequest {
   run?: RecordedRun;
   token?: CancelToken;
   onProgress?: ProgressListener;
+  /** Other sheets the run writes with its output (the loop's Tier History and Playbook). */
+  extra?: ExtraWrites;
+}
+
+/**
+ * Writes that go with a run's output: values that count for nothing until `commit` (sent before the
+ * commit request when the output is staged), then the small writes that make them count, queued in
+ * the request that commits the output — so they land with it or not at all.
+ */
+export interface ExtraWrites {
+  /** Bytes and cells of everything `stage` and `commit` queue (to choose one request or staging). */
+  size: { bytes: number; cells: number };
+  /**
+   * Queues the values through the packer (`oneRequest`: everything goes in the commit request,
+   * so values that would land before a failing operation wait for the commit). `newSheet` adds a hidden sheet under a temporary name
+   * that is deleted if the run fails (rename it in `commit`).
+   */
+  stage(packer: RequestPacker, newSheet: (role: string) => Excel.Worksheet, oneRequest: boolean): Promise<void>;
+  /** Queues the writes that make the staged values count; `taken` are the sheet names in use. */
+  commit(taken: string[]): void;
+  /** Queues the undoing of staged values written outside staging sheets (after a failure). */
+  discard(): void;
 }
 
 /** Where the output went. */

@@ -24,7 +24,7 @@ import { writeStaged } from './write-staged';
 
 export { besideIsFree } from './beside-probe';
 export { uniqueTableName } from './commit-output';
-export type { RenderRequest, RenderResult } from './render-types';
+export type { ExtraWrites, RenderRequest, RenderResult } from './render-types';
 
 /**
  * Writes a plan: Customers (or tier columns beside the input), colour rules, the Tier Summary
@@ -60,6 +60,10 @@ export async function renderPlan(context: Excel.RequestContext, request: RenderR
 async function renderOnceOrStaged(context: Excel.RequestContext, request: RenderRequest, onCommitted: (committed: Committed) => void): Promise<RenderResult> {
   const mode: RenderResult['mode'] = request.plan.besideInput && request.besideFree ? 'beside' : 'sheet';
   const size = outputSize(request.plan, mode, request.dateSystem);
+  if (request.extra) {
+    size.bytes += request.extra.size.bytes;
+    size.cells += request.extra.size.cells;
+  }
   if (size.bytes + FINISH_BYTES <= REQUEST_BUDGET && size.cells <= CELL_BUDGET) {
     try {
       return await writeInOneRequest(context, request, mode, onCommitted);

@@ -5,7 +5,7 @@
  */
 import { CancelledError } from './cancel';
 import { besideTarget } from './beside-probe';
-import { type Committed, commitOutput } from './commit-output';
+import { type Committed, commitOutput, takenAfter } from './commit-output';
 import { decorate } from './decorate';
 import { RequestPacker } from './packer';
 import { removePrevious } from './remove-previous';
@@ -35,6 +35,13 @@ export async function writeInOneRequest(context: Excel.RequestContext, request: 
     customers = wb.worksheets.add(staged[1]);
     await writeTable(packer, { sheet: customers, row: 0, column: 0 }, plan.customers, { dateSystem, onRows: progress });
   }
+  await request.extra?.stage(packer, (role) => {
+    const name = `Tierwise~${id}~${role}`;
+    staged.push(name);
+    const sheet = wb.worksheets.add(name);
+    sheet.visibility = 'Hidden';
+    return sheet;
+  }, true);
   const made: NewSheets = { summary, customers, besideStage: null };
   const tables = decorate(request, made, id);
   removePrevious(context, request.state);
@@ -44,6 +51,7 @@ export async function writeInOneRequest(context: Excel.RequestContext, request: 
     await writeTable(packer, { sheet: userSheet, row: input.row, column: besideTarget(input, plan.besideInput).column }, plan.besideInput, { dateSystem, onRows: progress });
   }
   const result = commitOutput(context, request, made, tables);
+  request.extra?.commit(takenAfter(request, result));
   // a cancel pressed while queuing: throw before anything is sent (Excel.run drops the queue)
   if (token?.cancelled) throw new CancelledError();
   try {

@@ -3,7 +3,7 @@
  * staging sheets (a cancel deletes them, the workbook is as before), then one request swaps the
  * previous output for the new one.
  */
-import { type Committed, commitOutput } from './commit-output';
+import { type Committed, commitOutput, takenAfter } from './commit-output';
 import { decorate } from './decorate';
 import { RequestPacker } from './packer';
 import { removePrevious } from './remove-previous';
@@ -43,6 +43,7 @@ export async function writeStaged(context: Excel.RequestContext, request: Render
       customers = stage('c');
       await writeTable(packer, { sheet: customers, row: 0, column: 0 }, plan.customers, { dateSystem, onRows: progress });
     }
+    await request.extra?.stage(packer, stage, false);
     // 2. previous output out, new output in, formats, rules, tables, charts, record: queued after
     // the last values (they fit in its request; a failing write stops the batch before them)
     if (packer.room < FINISH_BYTES || packer.syncs === 0) await packer.flush();
@@ -52,6 +53,7 @@ export async function writeStaged(context: Excel.RequestContext, request: Render
     const tables = decorate(request, made, id);
     removePrevious(context, request.state);
     const result = commitOutput(context, request, made, tables);
+    request.extra?.commit(takenAfter(request, result));
     await context.sync();
     staged.length = 0; // committed: nothing left to discard
     onCommitted?.(result);
@@ -59,6 +61,7 @@ export async function writeStaged(context: Excel.RequestContext, request: Render
     request.onProgress?.({ phase: 'finish', done: 1, total: 1 });
     return { mode, customersSheet: result.customersName, summarySheet: result.summaryName, besideAddress: result.besideAddress, syncs: packer.syncs, oneRequest: false };
   } catch (error) {
+    if (staged.length > 0) request.extra?.discard();
     await discardStaged(context, staged);
     throw error;
   }

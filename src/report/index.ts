@@ -69,3 +69,7 @@ function tidySummary(summary: SheetPlan['summary']): SheetPlan['summary'] {
   return summary;
 }
 export * from './loop-columns';
+export * from './call-list-sheet';
+export * from './history';
+export * from './loop-plan';
+export * from './playbook-sheet';

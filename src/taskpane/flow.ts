@@ -5,7 +5,7 @@
  * resolves the selection, finds the previous output, probes the cells right of the table and reads
  * the table the preview found; the second writes everything.
  */
-import { type ColumnMapping, type Detection, ROLES, type Role, type TableColumns, type TableOptions, type TableResult, TierwiseError, classifyTable, detectColumns, letterIndex, localeDateOrder, methodById, namedColumns } from '../engine';
+import { type Cell, type ColumnMapping, type Detection, ROLES, type Role, type TableColumns, type TableOptions, type TableResult, TierwiseError, classifyTable, detectColumns, letterIndex, localeDateOrder, methodById, namedColumns } from '../engine';
 import {
   type CancelToken,
   type ProgressListener,
@@ -28,8 +28,11 @@ import {
   selectionRefused,
   type SelectionGlance,
   glanceSelection,
+  type LoopSheets,
+  queueFindLoopSheets,
 } from '../excel';
 import type { Language } from '../i18n/strings';
+import { type LoopOptions, type LoopOutcome, prepareLoop } from './loop-flow';
 import { type SheetPlan, buildSheetPlan } from '../report';
 import { t } from '../i18n/strings';
 
@@ -39,7 +42,7 @@ export type ExcelRunner = <T>(callback: (context: Excel.RequestContext) => Promi
 /** A problem the pane shows as a message (with a key into the pane strings). */
 export class PaneError extends Error {
   constructor(
-    readonly key: 'error.empty' | 'error.ownOutput' | 'error.noColumns' | 'error.selection' | 'error.noRecordedRun' | 'error.sourceChanged',
+    readonly key: 'error.empty' | 'error.ownOutput' | 'error.noColumns' | 'error.selection' | 'error.noRecordedRun' | 'error.sourceChanged' | 'error.callDate' | 'error.perRep',
     message: string,
   ) {
     super(message);
@@ -125,6 +128,8 @@ export interface RunRequest {
    * index in the table, read with the role columns and passed to the engine as `extra`.
    */
   extra?: Readonly<Record<string, number>>;
+  /** The management loop (Playbook, Tier History); `false` leaves it out of the run. */
+  loop?: LoopOptions | false;
 }
 
 /** What a run did. */
@@ -134,6 +139,8 @@ export interface RunOutcome {
   plan: SheetPlan;
   result: TableResult;
   render: RenderResult;
+  /** What the management loop did (null when left out). */
+  loop: LoopOutcome | null;
 }
 
 
@@ -146,7 +153,7 @@ export async function classifySelection(run: ExcelRunner, request: RunRequest): 
 }
 
 /** What **Refresh output** needs: the run is the one recorded with the previous output. */
-export type RefreshRequest = Pick<RunRequest, 'token' | 'onProgress' | 'yieldToUi'>;
+export type RefreshRequest = Pick<RunRequest, 'token' | 'onProgress' | 'yieldToUi' | 'loop'>;
 
 /**
  * Runs the recorded run again in place: the same table (found through its defined name, grown to
@@ -225,7 +232,27 @@ function withNamedColumns(request: RunRequest): RunRequest {
   return { ...request, extra };
 }
 
-async function classifyIn(context: Excel.RequestContext, asked: RunRequest, source: 'selection' | 'recorded'): Promise<RunOutcome> {
+/** What a run read and computed before writing. */
+export interface Classified {
+  state: WorkbookState;
+  area: SheetArea;
+  request: RunRequest;
+  options: TableOptions;
+  result: TableResult;
+  /** The loop's sheets, once the first request is synced (null when the loop is left out). */
+  loopSheets: LoopSheets | null;
+  /** The cells of the columns `also` asked for, in its order. */
+  also: Cell[][];
+  /** The customer column's cells, one per data row. */
+  customerCells: ArrayLike<Cell>;
+}
+
+/**
+ * Reads the table (the selection or the recorded source) and classifies it — the run without
+ * its output. `also` names more columns to read with the table's (by its headers).
+ * @example const c = await readAndClassify(context, request, 'recorded', (headers) => [3]); c.also[0] // the cells of column D
+ */
+export async function readAndClassify(context: Excel.RequestContext, asked: RunRequest, source: 'selection' | 'recorded', also?: (headers: readonly string[]) => number[]): Promise<Classified> {
   {
     let request = withNamedColumns(asked);
     const rolesOf = (area: SheetArea): Role[] => ROLES.filter((r) => request.mapping[r] !== undefined && (request.mapping[r] as number) < area.columns);
@@ -237,6 +264,7 @@ async function classifyIn(context: Excel.RequestContext, asked: RunRequest, sour
     const expected = request.area;
     let reader: ColumnReader | null = null;
     const pending = queueInspect(context, { besideOf: expected, source });
+    let loopFind = request.loop === false ? null : queueFindLoopSheets(context);
     if (expected && request.cellBytes && rolesOf(expected).includes('customer')) {
       reader = new ColumnReader(context, expected, indexesOf(expected), readOptions(request.cellBytes));
       reader.queue(FIRST_REQUEST_RESERVE);
@@ -249,11 +277,13 @@ async function classifyIn(context: Excel.RequestContext, asked: RunRequest, sour
       if (reader && payloadTooLarge(error)) {
         // the first rows' answer (or request) was too large: inspect alone, then read in smaller chunks
         reader = null;
+        loopFind = request.loop === false ? null : queueFindLoopSheets(context);
         state = await inspectWorkbook(context, { besideOf: expected, source });
       } else if (!payloadTooLarge(error) && !selectionRefused(error)) {
         // a user's colour rule Excel cannot read (office-js 6827, 6835) fails the whole request:
         // inspect again, reading only the rules over Tierwise's own columns
         reader = null;
+        loopFind = request.loop === false ? null : queueFindLoopSheets(context);
         state = await inspectWorkbook(context, { besideOf: expected, rules: 'own', source });
       } else throw error;
     }
@@ -270,12 +300,13 @@ async function classifyIn(context: Excel.RequestContext, asked: RunRequest, sour
     const options: TableOptions = { ...request.options, dateSystem: request.options.dateSystem ?? state.dateSystem, fallbackDateOrder: request.options.fallbackDateOrder ?? localeDateOrder() };
     const roles = rolesOf(area);
     if (!roles.includes('customer')) throw new PaneError('error.noColumns', 'choose the customer column');
-    if (reader && sameArea(area, expected ?? null)) reader.collect();
+    const alsoIndexes = also ? also(request.headers ?? (await readSample(context, area)).headers).filter((i) => i < area.columns) : [];
+    if (reader && sameArea(area, expected ?? null) && alsoIndexes.length === 0) reader.collect();
     else reader = null;
     request.token?.check();
     if (!reader) {
       const cellBytes = request.cellBytes && sameArea(area, expected ?? null) ? request.cellBytes : (await readSample(context, area)).cellBytes;
-      reader = new ColumnReader(context, area, indexesOf(area), readOptions(cellBytes));
+      reader = new ColumnReader(context, area, [...indexesOf(area), ...alsoIndexes], readOptions(cellBytes));
     }
     const cells = await reader.read();
     request.onProgress?.({ phase: 'compute', done: 0, total: 1 });
@@ -287,7 +318,17 @@ async function classifyIn(context: Excel.RequestContext, asked: RunRequest, sour
     if (extras.length > present.length) throw new PaneError('error.noColumns', `a column the method names is outside the table: ${extras.filter(([, i]) => i >= area.columns).map(([n]) => n).join(', ')}`);
     if (present.length > 0) columns.extra = Object.fromEntries(present.map(([name], k) => [name, cells[roles.length + k]]));
     const result = classifyTable(columns, options);
-    const plan = buildSheetPlan(result, { language: request.language, rowOffset: area.row + 1, explain: true });
+    return { state, area, request, options, result, loopSheets: loopFind?.resolve() ?? null, also: cells.slice(cells.length - alsoIndexes.length), customerCells: columns.customer };
+  }
+}
+
+async function classifyIn(context: Excel.RequestContext, asked: RunRequest, source: 'selection' | 'recorded'): Promise<RunOutcome> {
+  {
+    const { state, area, request, options, result, loopSheets } = await readAndClassify(context, asked, source);
+    let plan = buildSheetPlan(result, { language: request.language, rowOffset: area.row + 1, explain: true });
+    const run = recordOf(request, area);
+    const loop = loopSheets && request.loop !== false ? await prepareLoop(context, loopSheets, result, plan, { language: request.language, options: run.options, loop: request.loop }) : null;
+    if (loop) plan = loop.plan;
     request.onProgress?.({ phase: 'compute', done: 1, total: 1 });
     await request.yieldToUi?.();
     request.token?.check();
@@ -300,11 +341,13 @@ async function classifyIn(context: Excel.RequestContext, asked: RunRequest, sour
       besideFree,
       sheetNames: { customers: t(request.language, 'sheet.customers'), summary: plan.summary.sheetName },
       dateSystem: options.dateSystem,
-      run: recordOf(request, area),
+      run,
       token: request.token,
       onProgress: request.onProgress,
+      ...(loop ? { extra: loop.extra } : {}),
     });
-    return { area, adjusted: state.adjusted, plan, result, render };
+    const outcome = loop ? { ...loop.outcome, playbookSheet: loop.outcome.playbookSheet ?? loop.newNames().playbook } : null;
+    return { area, adjusted: state.adjusted, plan, result, render, loop: outcome };
   }
 }
 

@@ -11,6 +11,8 @@ import { byId, el } from './dom';
 import { type ExcelRunner, PaneError, type Preview, type RunOutcome, classifySelection, glanceAtSelection, headerIndex, previewSelection, refreshOutput } from './flow';
 import { parseOptions } from './options';
 import { createRulesSheet, readRulesSheet } from './rules-sheet';
+import { writeCallList } from './call-list-flow';
+import type { LoopOptions, LoopOutcome } from './loop-flow';
 import { mappingLevel, readingText, renderColumns, renderIssues, renderTierCounts } from './view';
 
 /** What the pane needs from its host page. */
@@ -31,6 +33,8 @@ export interface Pane {
   /** Refresh output: runs the recorded run again in place. */
   rerun(): Promise<void>;
   setLanguage(language: Language): void;
+  /** Today's call list: the Call List sheet for the chosen date. */
+  callList(): Promise<void>;
 }
 
 const PROGRESS_SPAN: Record<Progress['phase'], [number, number, PaneKey]> = {
@@ -276,6 +280,7 @@ export function startPane(doc: Document, deps: PaneDeps): Pane {
   function reportError(error: unknown): void {
     if (error instanceof CancelledError) setStatus('run.cancelled', {}, 'warning');
     else if (error instanceof PaneError) setStatus(error.key, {}, 'error');
+    else if (error instanceof ParamError) setStatus('error.params', { detail: pick(error.problem, language) }, 'error');
     else setStatus('error.generic', { detail: error instanceof Error ? error.message : String(error) }, 'error');
   }
 
@@ -323,6 +328,7 @@ export function startPane(doc: Document, deps: PaneDeps): Pane {
     }
     await execute((t) =>
       classifySelection(deps.run, {
+        loop: loopOptions(),
         mapping,
         extra,
         options: { ...parsed.options, ...(chosenDateOrder() ? { dateOrder: chosenDateOrder() } : {}) },
@@ -342,13 +348,32 @@ export function startPane(doc: Document, deps: PaneDeps): Pane {
   /** Refresh output: the recorded run again, in place (after the user's data changed). */
   async function rerun(): Promise<void> {
     if (token) return;
-    await execute((t) => refreshOutput(deps.run, { token: t, onProgress: showProgress, yieldToUi }));
+    await execute((t) => refreshOutput(deps.run, { token: t, onProgress: showProgress, yieldToUi, loop: loopOptions() }));
+  }
+
+  /** How the run takes part in the loop: the history shown or hidden as the box says. */
+  function loopOptions(): LoopOptions {
+    return { historyVisible: $<HTMLInputElement>('show-history').checked };
+  }
+
+  /** The loop's lines after a run: the comparison, the playbook, the history's bounds. */
+  function loopLines(loop: LoopOutcome | null): string {
+    if (!loop) return '';
+    const lines: string[] = [];
+    if (loop.previous && loop.totals) lines.push(text('loop.compared', { date: loop.previous.date, ...loop.totals }));
+    else lines.push(text('loop.first'));
+    if (loop.playbookAdded > 0) {
+      lines.push(loop.playbookCreated ? text('loop.playbookNew', { sheet: loop.playbookSheet ?? '', rows: loop.playbookAdded }) : text('loop.playbookAdded', { rows: loop.playbookAdded }));
+    }
+    if (!loop.recorded) lines.push(text('loop.notRecorded'));
+    if (loop.historyMessage) lines.push(pick(loop.historyMessage, language));
+    return lines.join(language === 'zh-CN' ? '' : ' ');
   }
 
   /** Runs a classification with the progress bar and Cancel, then shows its results. */
   async function execute(start: (token: CancelToken) => Promise<RunOutcome>): Promise<void> {
     token = new CancelToken();
-    const buttons = [$<HTMLButtonElement>('classify'), $<HTMLButtonElement>('rerun')];
+    const buttons = [$<HTMLButtonElement>('classify'), $<HTMLButtonElement>('rerun'), $<HTMLButtonElement>('call-list')];
     buttons.forEach((b) => (b.disabled = true));
     $('progress').hidden = false;
     $('results').hidden = true;
@@ -380,6 +405,8 @@ export function startPane(doc: Document, deps: PaneDeps): Pane {
       // the method's own check (the rules' coverage report): its headline; the details are on the summary sheet
       const audit = out.result.classification.audit(language);
       if (audit && audit.lines.length > 0) done.textContent += `${language === 'zh-CN' ? '' : ' '}${audit.lines[0]}`;
+      const loop = loopLines(out.loop);
+      if (loop) done.textContent += `${language === 'zh-CN' ? '' : ' '}${loop}`;
     } catch (error) {
       reportError(error);
     } finally {
@@ -400,6 +427,33 @@ export function startPane(doc: Document, deps: PaneDeps): Pane {
     }
   }
 
+  /** Today's call list for the chosen date and cap, from the last classified table. */
+  async function callList(): Promise<void> {
+    if (token) return;
+    const buttons = [$<HTMLButtonElement>('classify'), $<HTMLButtonElement>('rerun'), $<HTMLButtonElement>('call-list')];
+    buttons.forEach((b) => (b.disabled = true));
+    setStatus(null);
+    try {
+      const dateText = $<HTMLInputElement>('call-date').value;
+      const perRepText = $<HTMLInputElement>('per-rep').value.trim();
+      const perRep = perRepText === '' ? 20 : Number(perRepText);
+      if (!Number.isInteger(perRep) || perRep < 1) throw new PaneError('error.perRep', 'calls per owner must be a whole number ≥ 1');
+      const out = await writeCallList(deps.run, { date: dateText === '' ? undefined : dateText, perRep, language });
+      const names = (['owner', 'stage', 'contact'] as const).filter((k) => out.columns[k] !== undefined).map((k) => text(k === 'owner' ? 'loop.colOwner' : k === 'stage' ? 'loop.colStage' : 'loop.colContact'));
+      setStatus('loop.callsDone', {
+        sheet: out.sheet,
+        count: out.entries.length.toLocaleString('en-US'),
+        owners: out.owners > 1 ? text('loop.callsOwners', { owners: out.owners }) : '',
+      });
+      const status = $('status');
+      status.textContent += `${language === 'zh-CN' ? '' : ' '}${names.length > 0 ? text('loop.callsColumns', { columns: names.join(language === 'zh-CN' ? '、' : ', ') }) : text('loop.callsNoColumns')}`;
+    } catch (error) {
+      reportError(error);
+    } finally {
+      buttons.forEach((b) => (b.disabled = false));
+    }
+  }
+
   function setLanguage(next: Language): void {
     language = next;
     applyLanguage();
@@ -410,6 +464,7 @@ export function startPane(doc: Document, deps: PaneDeps): Pane {
   $('classify').addEventListener('click', () => void classify());
   $('rerun').addEventListener('click', () => void rerun());
   $('rules-sheet').addEventListener('click', () => void makeRulesSheet());
+  $('call-list').addEventListener('click', () => void callList());
   $('cancel').addEventListener('click', () => token?.cancel());
   $<HTMLSelectElement>('date-order').addEventListener('change', () => renderSelection());
   $<HTMLSelectElement>('language').addEventListener('change', (e) => setLanguage((e.target as HTMLSelectElement).value === 'zh-CN' ? 'zh-CN' : 'en'));
@@ -423,5 +478,5 @@ export function startPane(doc: Document, deps: PaneDeps): Pane {
   deps.onShow?.(() => void refresh());
 
   applyLanguage();
-  return { refresh, classify, rerun, setLanguage };
+  return { refresh, classify, rerun, setLanguage, callList };
 }
