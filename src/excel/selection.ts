@@ -53,8 +53,8 @@ export interface WorkbookState {
   dateSystem: DateSystem;
 }
 
-/** Widths of the block right of the input probed in the first request. */
-export const BESIDE_PROBE = 4;
+/** Widths of the block right of the input probed in the first request (tier, label, previous tier, change, why: 5; one spare). */
+export const BESIDE_PROBE = 6;
 
 /**
  * True when two areas are the same block of the same sheet.

@@ -1,6 +1,6 @@
 /** The whole pane flow through the in-memory host: select, classify, check the workbook. */
 import { isoDayNumber } from '../../src/taskpane/options';
-import { BESIDE_NAME, CancelToken, CancelledError, PAYLOAD_LIMIT, RECORD_KEY, SHEET_NAMES, SOURCE_NAME } from '../../src/excel';
+import { BESIDE_NAME, CancelToken, LOOP_NAMES, CancelledError, PAYLOAD_LIMIT, RECORD_KEY, SHEET_NAMES, SOURCE_NAME } from '../../src/excel';
 import { classifySelection, glanceAtSelection, PaneError, previewSelection, refreshOutput, type RunRequest } from '../../src/taskpane/flow';
 import { createHost, type ExcelHost } from '../host';
 import { fillCustomers, fillTransactions, runnerOf, snapshot } from '../host/fixtures';
@@ -44,6 +44,16 @@ function sheetNames(host: ExcelHost): string[] {
   return host.model.sheets.map((s) => s.name);
 }
 
+/**
+ * The sheets but the management loop's Playbook and Tier History, which every run keeps (they are
+ * checked in loop-flow.test.ts; here, that they exist after a run).
+ */
+function outputSheets(host: ExcelHost): string[] {
+  const loop = [LOOP_NAMES.playbook, LOOP_NAMES.history].map((n) => nameSheet(host, n));
+  expect(loop.every((n) => n !== undefined)).toBe(true);
+  return sheetNames(host).filter((n) => !loop.includes(n));
+}
+
 function column(host: ExcelHost, sheet: string, col: number, rows: number): unknown[] {
   const s = host.model.sheet(sheet);
   return Array.from({ length: rows }, (_, r) => s.get(r, col));
@@ -68,7 +78,7 @@ describe('Classify selection: transactions', () => {
     const userRows = JSON.stringify(host.model.sheet('Sheet1').rows);
     const out = await classifySelection(runnerOf(host), request());
     expect(out.render.mode).toBe('sheet');
-    expect(sheetNames(host)).toEqual(['Sheet1', 'Tier Summary', 'Customers']);
+    expect(outputSheets(host)).toEqual(['Sheet1', 'Tier Summary', 'Customers']);
     const customers = host.model.sheet('Customers');
     const header = out.plan.customers.columns.map((c) => c.header);
     expect(column(host, 'Customers', 0, 1)).toEqual(['Customer']);
@@ -186,7 +196,7 @@ describe('Classify selection: customer tables', () => {
     expect(column(host, 'Sheet1', 3, 7)).toEqual(['Tier', ...(tiers ?? [])]);
     // reach rule: Ann (5,000 of 9,350) and Cy (above them 53 %) are A; Eve (above her 80.2 %) is B
     expect(tiers).toEqual(['A', 'C', 'A', '', 'C', 'B']);
-    expect(sheetNames(host)).toEqual(['Sheet1', 'Tier Summary']);
+    expect(outputSheets(host)).toEqual(['Sheet1', 'Tier Summary']);
     const cfs = host.model.sheet('Sheet1').conditionalFormats;
     expect(cfs.map((c) => c.formula)).toEqual(['=$D2="A"', '=$D2="B"', '=$D2="C"']);
     expect(cfs[0].rect).toEqual({ row: 1, column: 0, rows: 6, columns: 6 });
@@ -201,7 +211,7 @@ describe('Classify selection: customer tables', () => {
     host.select('A1:C7');
     const out = await classifySelection(runnerOf(host), request({ mapping: { customer: 0, value: 2 }, options: { method: 'abc' } }));
     expect(out.render.mode).toBe('sheet');
-    expect(sheetNames(host)).toEqual(['Sheet1', 'Tier Summary', 'Customers']);
+    expect(outputSheets(host)).toEqual(['Sheet1', 'Tier Summary', 'Customers']);
     expect(host.model.sheet('Sheet1').get(2, 4)).toBe('my note');
     expect(host.model.sheet('Sheet1').usedRect()).toEqual({ row: 0, column: 0, rows: 7, columns: 5 });
   });
@@ -214,7 +224,7 @@ describe('Classify selection: customer tables', () => {
     await classifySelection(run, request({ mapping: { customer: 0, value: 2 }, options: { method: 'abc' } }));
     const out = await classifySelection(run, request({ mapping: { customer: 0, value: 2 }, options: { method: 'pyramid' } }));
     expect(out.render.mode).toBe('beside');
-    expect(sheetNames(host)).toEqual(['Sheet1', 'Tier Summary']);
+    expect(outputSheets(host)).toEqual(['Sheet1', 'Tier Summary']);
     expect(column(host, 'Sheet1', 3, 7)).toEqual(['Tier', ...(out.plan.besideInput?.columns[0].values.map((v) => v ?? '') ?? [])]);
     expect(column(host, 'Sheet1', 3, 2)).toEqual(['Tier', 'Platinum']);
     expect(host.model.sheet('Sheet1').conditionalFormats).toHaveLength(4);
@@ -227,8 +237,9 @@ describe('Classify selection: customer tables', () => {
     expect(column(host, 'Sheet1', 3, 9)).toEqual(['', '', '', '', '', '', '', 'note', '']);
     expect(host.model.sheet('Sheet1').conditionalFormats).toHaveLength(0);
     // (and the source of the run, for Refresh output)
-    expect([...host.model.names.keys()].sort()).toEqual([SHEET_NAMES.customers, SOURCE_NAME, SHEET_NAMES.summary]);
-    expect(sheetNames(host)).toEqual(['Sheet1', 'Tier Summary', 'Customers']);
+    // (and the loop's Tier History and Playbook, which a re-run keeps)
+    expect([...host.model.names.keys()].sort()).toEqual([SHEET_NAMES.customers, LOOP_NAMES.history, LOOP_NAMES.playbook, SOURCE_NAME, SHEET_NAMES.summary]);
+    expect(outputSheets(host)).toEqual(['Sheet1', 'Tier Summary', 'Customers']);
   });
 
   it('keeps the user\'s own colour rules on the rows when it replaces its own', async () => {
@@ -292,7 +303,7 @@ describe('Classify selection: customer tables', () => {
       expect(out.render.mode).toBe('beside');
       expect(out.render.besideAddress).toBe('Sheet1!D1:F7');
       expect(formulasOf(host)).toEqual(['=$D2="A"', '=$D2="B"', '=$D2="C"', '=$D2="Platinum"', '=$D2="Gold"', '=$D2="Iron"', '=$D2="Lead"']);
-      expect(sheetNames(host)).toEqual(['Sheet1', 'Tier Summary']);
+      expect(outputSheets(host)).toEqual(['Sheet1', 'Tier Summary']);
     });
   });
 
@@ -306,7 +317,7 @@ describe('Classify selection: customer tables', () => {
     m.settings.set(RECORD_KEY, JSON.stringify({ version: 1, sheets: [m.sheet('Tier Summary').id], besideSheet: sheet1.id, rules: sheet1.conditionalFormats.map((c) => c.id) }));
     m.names.delete(SHEET_NAMES.summary);
     await previewAndClassify(host, { mapping: { customer: 0, value: 2 }, options: { method: 'pyramid' } });
-    expect(sheetNames(host)).toEqual(['Sheet1', 'Tier Summary']);
+    expect(outputSheets(host)).toEqual(['Sheet1', 'Tier Summary']);
     expect(sheet1.conditionalFormats.map((c) => c.formula)).toEqual(['=$D2="Platinum"', '=$D2="Gold"', '=$D2="Iron"', '=$D2="Lead"']);
   });
 
@@ -327,7 +338,7 @@ describe('Classify selection: customer tables', () => {
     } finally {
       delete office.Office;
     }
-    expect(sheetNames(host)).toEqual(['Sheet1', 'Tier Summary']);
+    expect(outputSheets(host)).toEqual(['Sheet1', 'Tier Summary']);
     expect(sheet1.conditionalFormats.map((c) => c.formula)).toEqual(['=$D2="Platinum"', '=$D2="Gold"', '=$D2="Iron"', '=$D2="Lead"']);
   });
 
@@ -340,8 +351,9 @@ describe('Classify selection: customer tables', () => {
     host.model.deleteSheet(host.model.sheet('Customers'));
     host.select('Sheet1!A1');
     const out = await previewAndClassify(host, { options: { method: 'abc' } });
-    expect(host.stats.syncs).toBe(2);
-    expect(sheetNames(host)).toEqual(['Sheet1', 'Tier Summary', 'Customers']);
+    // read, the loop's sheets (Playbook, Tier History) read, write
+    expect(host.stats.syncs).toBe(3);
+    expect(outputSheets(host)).toEqual(['Sheet1', 'Tier Summary', 'Customers']);
     expect(out.render.summarySheet).toBe('Tier Summary');
     expect(nameSheet(host, SHEET_NAMES.customers)).toBe('Customers');
   });
@@ -386,7 +398,7 @@ describe('Requests', () => {
     expect(host.model.sheet('Customers').conditionalFormats).toHaveLength(out.plan.colorRules.length);
   });
 
-  it('classifies a customer table in 2 requests, and re-runs it in 2 requests', async () => {
+  it('classifies a customer table in 2 requests, re-runs it in 3 (the loop\'s sheets read), in 4 with a previous snapshot of the method', async () => {
     const host = createHost();
     fillCustomers(host, 'Sheet1', Array.from({ length: 300 }, (_, i) => [`c${i}`, i % 2 ? 'N' : 'S', (i * 37) % 1000]));
     host.select('B5');
@@ -395,10 +407,16 @@ describe('Requests', () => {
     expect(host.stats.syncs).toBe(2);
     const second = await previewAndClassify(host, { mapping: { customer: 0, value: 2 }, options: { method: 'pyramid' } });
     expect(second.render.mode).toBe('beside');
-    expect(host.stats.syncs).toBe(2);
+    // read (with the loop's sheets found), the Playbook and Tier History read, write
+    expect(host.stats.syncs).toBe(3);
     expect(host.model.sheet('Sheet1').conditionalFormats.map((c) => c.formula)).toEqual(second.plan.colorRules.map((r) => `=$D2="${r.tier}"`));
     expect(nameSheet(host, BESIDE_NAME)).toBe('Sheet1');
-    expect(sheetNames(host)).toEqual(['Sheet1', 'Tier Summary']);
+    expect(outputSheets(host)).toEqual(['Sheet1', 'Tier Summary']);
+    // ABC again: its snapshot read too (one more request); Previous tier and Change beside the table
+    const third = await previewAndClassify(host, { mapping: { customer: 0, value: 2 }, options: { method: 'abc' } });
+    expect(third.render.mode).toBe('beside');
+    expect(host.stats.syncs).toBe(4);
+    expect(third.plan.besideInput?.columns.map((c) => c.id)).toEqual(['tier', 'tierLabel', 'previousTier', 'change', 'why']);
   });
 
   it('reads the table again when the selection changed since the preview', async () => {
@@ -453,7 +471,7 @@ describe('Cancel', () => {
     host.afterSync = undefined;
     const out = await previewAndClassify(host);
     expect(out.render.oneRequest).toBe(false);
-    expect(sheetNames(host)).toEqual(['Sheet1', 'Tier Summary', 'Customers']);
+    expect(outputSheets(host)).toEqual(['Sheet1', 'Tier Summary', 'Customers']);
     expect(host.model.sheet('Customers').usedRect()?.rows).toBe(out.plan.customers.rows + 1);
   });
 
@@ -471,7 +489,7 @@ describe('Cancel', () => {
       // and the next run, without the failure, replaces it as usual
       host.failOp = undefined;
       await previewAndClassify(host, { options: { method: 'abc' } });
-      expect(sheetNames(host)).toEqual(['Sheet1', 'Tier Summary', 'Customers']);
+      expect(outputSheets(host)).toEqual(['Sheet1', 'Tier Summary', 'Customers']);
     });
   });
 
@@ -485,7 +503,7 @@ describe('Cancel', () => {
       host.failOp = isChartAdd;
       const out = await previewAndClassify(host, { options: { method: 'abc' } });
       expect(out.render.chartsLeftOut).toBe(true);
-      expect(sheetNames(host)).toEqual(['Sheet1', 'Tier Summary', 'Customers']);
+      expect(outputSheets(host)).toEqual(['Sheet1', 'Tier Summary', 'Customers']);
       expect(host.model.sheet('Tier Summary').charts).toEqual([]);
       expect(host.model.sheet('Tier Summary').tables.map((t) => t.name)).toEqual(['TierwiseSummary', 'TierwisePareto']);
       expect(host.model.sheet('Customers').usedRect()?.rows).toBe(out.plan.customers.rows + 1);
@@ -505,14 +523,14 @@ describe('Cancel', () => {
       const out = await previewAndClassify(host, { mapping: { customer: 0, value: 2 }, options: { method: 'pyramid' } });
       expect([out.render.mode, out.render.chartsLeftOut]).toEqual(['beside', true]);
       expect(host.model.sheet('Sheet1').conditionalFormats.map((c) => c.formula)).toEqual(out.plan.colorRules.map((r) => `=$D2="${r.tier}"`));
-      expect(sheetNames(host)).toEqual(['Sheet1', 'Tier Summary']);
+      expect(outputSheets(host)).toEqual(['Sheet1', 'Tier Summary']);
     });
     it('staging sheets (too large for one request)', async () => {
       const host = await classifiedThenGrown();
       host.failOp = isChartAdd;
       const out = await previewAndClassify(host);
       expect([out.render.oneRequest, out.render.chartsLeftOut]).toEqual([false, true]);
-      expect(sheetNames(host)).toEqual(['Sheet1', 'Tier Summary', 'Customers']);
+      expect(outputSheets(host)).toEqual(['Sheet1', 'Tier Summary', 'Customers']);
       expect(host.model.sheet('Tier Summary').charts).toEqual([]);
     });
   });
@@ -556,7 +574,7 @@ describe('Refresh output (the recorded run again, in place)', () => {
     expect(column(host, 'Sheet1', 3, 7)).toEqual(column(fresh, 'Sheet1', 3, 7));
     expect(column(host, 'Sheet1', 3, 7)[0]).toBe('层级');
     expect(new Set(column(host, 'Sheet1', 3, 7).slice(1))).toEqual(new Set(['A', 'B', 'C']));
-    expect(sheetNames(host)).toEqual(['Sheet1', 'Notes', first.render.summarySheet]);
+    expect(outputSheets(host)).toEqual(['Sheet1', 'Notes', first.render.summarySheet]);
   });
 
   it('refuses when there is nothing to refresh, or the recorded columns changed', async () => {
