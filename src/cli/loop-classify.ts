@@ -9,11 +9,11 @@ import { readPlaybook, readSnapshot } from './loop-read';
  * The playbook of a run: the user's file merged over the defaults of the run's tiers.
  *
  * @example
- * runPlaybookRows(result, 'playbook.csv')[0].cadenceDays; // 14
+ * (await runPlaybookRows(result, 'playbook.csv'))[0].cadenceDays; // 14
  */
-export function runPlaybookRows(result: TableResult, playbookFile: string | undefined): PlaybookRow[] {
+export async function runPlaybookRows(result: TableResult, playbookFile: string | undefined): Promise<PlaybookRow[]> {
   const defaults = result.classification.tiers.map(playbookRowOf);
-  return playbookFile ? mergePlaybook(readPlaybook(playbookFile), defaults) : defaults;
+  return playbookFile ? mergePlaybook(await readPlaybook(playbookFile), defaults) : defaults;
 }
 
 /**
@@ -25,7 +25,7 @@ export function runPlaybookRows(result: TableResult, playbookFile: string | unde
  */
 export async function loopAdditions(args: ClassifyArgs, result: TableResult, plan: SheetPlan): Promise<{ plan: SheetPlan; json: (doc: Record<string, unknown>) => Record<string, unknown> }> {
   let out = plan;
-  if (args.playbook !== undefined) out = withPlaybook(out, runPlaybookRows(result, args.playbook));
+  if (args.playbook !== undefined) out = withPlaybook(out, await runPlaybookRows(result, args.playbook));
   if (args.previous === undefined) return { plan: out, json: (doc) => doc };
   const snap = await readSnapshot(args.previous);
   if (snap.method && snap.method !== result.classification.method) {

@@ -30,6 +30,15 @@ import { playbookCsv, readPlaybook, readSnapshot } from './loop-read';
 import { READING_BOOLEAN_FLAGS } from './reading-flags';
 import { csvField } from './render-csv';
 import { checkOutputPath, writeAtomic } from './write-output';
+import { compareSheets, playbookSheet, writeTablesXlsx } from './loop-xlsx';
+import { callListTable } from '../report';
+import { t } from '../i18n/strings';
+
+/** Rows a sheet holds (TIERWISE_MAX_SHEET_ROWS lets tests split small workbooks). */
+function maxSheetRows(): number {
+  const n = Number(process.env.TIERWISE_MAX_SHEET_ROWS);
+  return Number.isInteger(n) && n >= 2 && n <= 1_048_576 ? n : 1_048_576;
+}
 
 /** The loop's commands. */
 export const LOOP_COMMANDS = ['compare', 'playbook', 'calls'] as const;
@@ -86,9 +95,10 @@ function lang(flags: Flags): 'en' | 'zh-CN' {
   return l;
 }
 
-function format(flags: Flags, out: string | undefined): 'json' | 'csv' {
-  const f = flags.values.get('format') ?? (out && /\.csv$/i.test(out) ? 'csv' : out && out !== '-' && !/\.json$/i.test(out) ? '' : 'json');
-  if (f !== 'json' && f !== 'csv') throw new CliError(f === '' ? `cannot tell the output format of "${out}": use a .csv or .json name, or --format` : `--format must be json or csv, got "${f}"`, 2);
+function format(flags: Flags, out: string | undefined): 'json' | 'csv' | 'xlsx' {
+  const f = flags.values.get('format') ?? (out && /\.csv$/i.test(out) ? 'csv' : out && /\.xlsx$/i.test(out) ? 'xlsx' : out && out !== '-' && !/\.json$/i.test(out) ? '' : 'json');
+  if (f !== 'json' && f !== 'csv' && f !== 'xlsx') throw new CliError(f === '' ? `cannot tell the output format of "${out}": use a .csv, .json or .xlsx name, or --format` : `--format must be json, csv or xlsx, got "${f}"`, 2);
+  if (f === 'xlsx' && (out === undefined || out === '-')) throw new CliError('--format xlsx writes a workbook: give the file with --out FILE.xlsx', 2);
   return f;
 }
 
@@ -129,7 +139,10 @@ export async function runCompare(argv: readonly string[], io: CommandIo): Promis
   const m = migration(before.tiers, after.tiers, after.tierOrder.length > 0 ? after.tierOrder : before.tierOrder, { current: after.values, previous: before.values });
   const sym = (c: keyof typeof CHANGE_SYMBOL): string => CHANGE_SYMBOL[c];
   let data: string;
-  if (fmt === 'json') {
+  if (fmt === 'xlsx') {
+    await writeTablesXlsx(out as string, compareSheets(m, top, language, maxSheetRows()));
+    data = '';
+  } else if (fmt === 'json') {
     const n = m.tiers.length;
     const doc = {
       previous: beforeFile,
@@ -155,7 +168,7 @@ export async function runCompare(argv: readonly string[], io: CommandIo): Promis
       '\r\n' +
       csvLines([head, ...m.customers.map((c) => [c.customer, c.previous, c.current, sym(c.change), c.value])]);
   }
-  emit(io, out, data);
+  if (fmt !== 'xlsx') emit(io, out, data);
   if (!flags.values.has('quiet')) {
     const t = m.totals;
     io.stderr.write(`tierwise: compare: ${t.up} up, ${t.down} down, ${t.same} same, ${t.new} new, ${t.gone} gone${out && out !== '-' ? `\ntierwise: wrote ${out}` : ''}\n`);
@@ -164,25 +177,26 @@ export async function runCompare(argv: readonly string[], io: CommandIo): Promis
 }
 
 /**
- * `tierwise playbook --method M [--out FILE.csv]`: the default playbook to start editing from.
+ * `tierwise playbook --method M [--out FILE.csv|FILE.xlsx]`: the default playbook to start editing from.
  *
  * @example
- * runPlaybook(["--method", "abc", "--out", "playbook.csv"], io); // 0
+ * await runPlaybook(["--method", "abc", "--out", "playbook.xlsx"], io); // 0
  */
-export function runPlaybook(argv: readonly string[], io: CommandIo): number {
+export async function runPlaybook(argv: readonly string[], io: CommandIo): Promise<number> {
   const flags = splitFlags(argv, ['method', 'out', 'playbook'], ['force', 'quiet'], false);
   if (flags.positional.length > 0) throw new CliError(`unexpected argument "${flags.positional[0]}"`, 2);
   const method = (flags.values.get('method') ?? 'rfm').toLowerCase();
   if (!isMethodId(method)) throw new CliError(`--method must be one of the registered methods, got "${method}"`, 2);
   const out = flags.values.get('out');
   if (out !== undefined && out !== '-') {
-    if (!/\.csv$/i.test(out)) throw new CliError(`${out}: the playbook is written as .csv`, 2);
+    if (!/\.(csv|xlsx)$/i.test(out)) throw new CliError(`${out}: the playbook is written as .csv or .xlsx`, 2);
     checkOutputPath(out, flags.values.get('playbook') ?? '', flags.values.has('force'));
   }
   const base = defaultPlaybook(method);
   // with --playbook: merge the user's file (their text wins), e.g. to add rows for new tiers
-  const rows = flags.values.has('playbook') ? mergePlaybook(readPlaybook(flags.values.get('playbook') as string), base) : base;
-  emit(io, out, playbookCsv(rows));
+  const rows = flags.values.has('playbook') ? mergePlaybook(await readPlaybook(flags.values.get('playbook') as string), base) : base;
+  if (out !== undefined && /\.xlsx$/i.test(out)) await writeTablesXlsx(out, [playbookSheet(rows)]);
+  else emit(io, out, playbookCsv(rows));
   if (!flags.values.has('quiet') && out !== undefined && out !== '-') io.stderr.write(`tierwise: wrote ${out} (${rows.length} tiers)\n`);
   return 0;
 }
@@ -275,11 +289,15 @@ export async function runCalls(argv: readonly string[], io: CommandIo): Promise<
     stage: stage.get(key) ?? null,
     owner: owner.get(key) ?? null,
   }));
-  const playbook = runPlaybookRows(result, flags.values.get('playbook'));
+  const playbook = await runPlaybookRows(result, flags.values.get('playbook'));
   const list = callList(candidates, c.tiers, playbook, { date: today, perRep });
   const zh = language === 'zh-CN';
-  let data: string;
-  if (fmt === 'json') {
+  let data = '';
+  if (fmt === 'xlsx') {
+    const table = callListTable(list, playbook, language);
+    const colorRules = c.tiers.map((tier) => ({ tier: tier.key, fill: tier.color, fontColor: tier.textColor }));
+    await writeTablesXlsx(out as string, [{ name: t(language, 'sheet.calls', { date: dateText }), frozenHeader: true, blocks: [{ table, tierColumn: 'tier', colorRules }] }]);
+  } else if (fmt === 'json') {
     data = JSON.stringify({ date: dateText, method: c.method, perRep, calls: list.map((e) => ({ ...e, since: e.since === null ? null : isoDate(e.since), action: pick(e.action, language), reason: pick(e.reason, language) })) }, null, 1) + '\n';
   } else {
     const head = zh
@@ -288,7 +306,7 @@ export async function runCalls(argv: readonly string[], io: CommandIo): Promise<
     const basis = (b: string): string => (zh ? { contact: '联系', purchase: '购买', none: '无' }[b] ?? b : b);
     data = '\uFEFF' + csvLines([head, ...list.map((e) => [e.owner, e.rank, e.customer, e.tier, e.stage, e.since === null ? null : isoDate(e.since), basis(e.basis), e.daysSince, e.cadenceDays, e.daysOverdue, pick(e.action, language), pick(e.reason, language)])]);
   }
-  emit(io, out, data);
+  if (fmt !== 'xlsx') emit(io, out, data);
   if (!flags.values.has('quiet')) {
     const owners = new Set(list.map((e) => e.owner)).size;
     io.stderr.write(`tierwise: calls for ${dateText}: ${list.length} customers due${owners > 1 ? ` across ${owners} owners` : ''} (${methodById(c.method).id}, at most ${perRep} per owner)${out && out !== '-' ? `\ntierwise: wrote ${out}` : ''}\n`);

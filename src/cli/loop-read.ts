@@ -192,35 +192,74 @@ export function playbookCsv(rows: readonly PlaybookRow[]): string {
   return '\uFEFF' + lines.join('\r\n') + '\r\n';
 }
 
+/** A table read from a file: its headers and a cell getter (trimmed text, undefined when blank). */
+interface TextTable {
+  headers: readonly string[];
+  rows: number;
+  text(column: number, row: number): string;
+  /** Where row r is, for messages. */
+  where(row: number): string;
+}
+
+async function playbookTable(file: string): Promise<TextTable> {
+  const ext = extname(file).toLowerCase();
+  if (ext === '.csv') {
+    const csv = parseCsv(readCsvText(file));
+    return { headers: csv.headers, rows: csv.rows, text: (c, r) => csv.columns[c]?.[r] ?? '', where: (r) => `row ${r + 2}` };
+  }
+  if (ext !== '.xlsx') throw new CliError(`${file}: the playbook must be a .csv or .xlsx file (write one with tierwise playbook)`);
+  if (!existsSync(file)) throw new CliError(`${file}: no such file`);
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const ExcelJS = require('exceljs') as typeof import('exceljs');
+  const wb = new ExcelJS.Workbook();
+  try {
+    await wb.xlsx.readFile(file);
+  } catch (e) {
+    throw new CliError(`${file}: not a readable .xlsx workbook (${(e as Error).message})`);
+  }
+  const ws = wb.worksheets.find((w) => lower(w.name) === 'playbook' || w.name === '策略手册') ?? wb.worksheets[0];
+  if (!ws) throw new CliError(`${file}: no worksheet found`);
+  const width = ws.columnCount;
+  const at = (r: number, c: number): string => {
+    const v = cellOf(ws.getRow(r).getCell(c + 1).value);
+    return v === null || v === undefined ? '' : String(v);
+  };
+  return {
+    headers: Array.from({ length: width }, (_, c) => at(1, c).trim()),
+    rows: Math.max(0, ws.rowCount - 1),
+    text: (c, r) => at(r + 2, c),
+    where: (r) => `sheet "${ws.name}" row ${r + 2}`,
+  };
+}
+
 /**
- * Reads a playbook CSV (the columns {@link playbookCsv} writes; only "Tier" is required, blank
- * cells mean "not edited"). A cadence that is not a positive number is an error naming the row.
+ * Reads a playbook, CSV or xlsx (the columns {@link playbookCsv} writes; only "Tier" is required,
+ * blank cells mean "not edited"). A cadence that is not a positive number is an error naming the row.
  *
  * @example
- * readPlaybook("playbook.csv")[0]; // { key: "A", strategy: { en: "…", zh: "…" }, cadenceDays: 14, … }
+ * (await readPlaybook("playbook.csv"))[0]; // { key: "A", strategy: { en: "…", zh: "…" }, cadenceDays: 14, … }
  */
-export function readPlaybook(file: string): PlaybookEdit[] {
-  if (extname(file).toLowerCase() !== '.csv') throw new CliError(`${file}: the playbook must be a .csv file (write one with tierwise playbook)`);
-  const csv = parseCsv(readCsvText(file));
-  const index = new Map<string, number>(PLAYBOOK_COLUMNS.map(([id, h]) => [id, csv.headers.findIndex((x) => lower(x) === lower(h))]));
+export async function readPlaybook(file: string): Promise<PlaybookEdit[]> {
+  const table = await playbookTable(file);
+  const index = new Map<string, number>(PLAYBOOK_COLUMNS.map(([id, h]) => [id, table.headers.findIndex((x) => lower(x) === lower(h))]));
   if ((index.get('key') ?? -1) < 0) throw new CliError(`${file}: no "Tier" column (write a playbook to start from with tierwise playbook --method M --out ${file})`);
   const cell = (id: string, r: number): string | undefined => {
     const i = index.get(id) ?? -1;
-    const v = i < 0 ? undefined : csv.columns[i]?.[r];
+    const v = i < 0 ? undefined : table.text(i, r);
     return v === undefined || v.trim() === '' ? undefined : v.trim();
   };
   const rows: PlaybookEdit[] = [];
   const seen = new Set<string>();
-  for (let r = 0; r < csv.rows; r++) {
+  for (let r = 0; r < table.rows; r++) {
     const key = cell('key', r);
     if (key === undefined) continue;
-    if (seen.has(key)) throw new CliError(`${file}: row ${r + 2}: tier "${key}" appears twice`);
+    if (seen.has(key)) throw new CliError(`${file}: ${table.where(r)}: tier "${key}" appears twice`);
     seen.add(key);
     const cadenceText = cell('cadenceDays', r);
     let cadenceDays: number | undefined;
     if (cadenceText !== undefined) {
       cadenceDays = parseNumberText(cadenceText);
-      if (!Number.isInteger(cadenceDays) || cadenceDays < 1) throw new CliError(`${file}: row ${r + 2}, column "Contact every (days)": "${cadenceText}" is not a whole number of days ≥ 1`);
+      if (!Number.isInteger(cadenceDays) || cadenceDays < 1) throw new CliError(`${file}: ${table.where(r)}, column "Contact every (days)": "${cadenceText}" is not a whole number of days ≥ 1`);
     }
     rows.push({
       key,

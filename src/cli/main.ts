@@ -27,7 +27,7 @@ export function version(): string {
 export async function main(argv: readonly string[], io: CommandIo): Promise<number> {
   try {
     if (argv[0] === 'compare') return await runCompare(argv.slice(1), io);
-    if (argv[0] === 'playbook') return runPlaybook(argv.slice(1), io);
+    if (argv[0] === 'playbook') return await runPlaybook(argv.slice(1), io);
     if (argv[0] === 'calls') return await runCalls(argv.slice(1), io);
     const command = parseArgs(argv);
     if (command.kind === 'help') {
