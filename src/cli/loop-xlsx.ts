@@ -72,7 +72,10 @@ export async function writeTablesXlsx(out: string, sheets: readonly XlsxSheet[])
       ws.columns = widths.map((width) => ({ width }));
       let rowNo = 0;
       for (const [i, b] of sheet.blocks.entries()) {
-        if (i > 0) (ws.addRow([]).commit(), rowNo++);
+        if (i > 0) {
+          ws.addRow([]).commit();
+          rowNo++;
+        }
         if (b.title) {
           const t = ws.addRow([b.title]);
           t.getCell(1).font = { bold: true };
