@@ -46,6 +46,7 @@ export function decorate(request: RenderRequest, made: NewSheets, id: string): P
   if (tierCol >= 0) addTierRules(sheet, { row: layout.table.row + 1, column: 0, rows: plan.summary.table.rows, columns: layout.table.columns }, tierCol, plan.colorRules);
   addTable(sheet, layout.table, plan.summary.table.name);
   plan.summary.extras.forEach((extra, k) => {
+    sheet.getRangeByIndexes(layout.extraTitles[k].row, 0, 1, 1).format.font.bold = true;
     formatTable(sheet, layout.extras[k].row, 0, extra.table);
     addTable(sheet, layout.extras[k], extra.table.name);
   });

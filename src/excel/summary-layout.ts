@@ -1,6 +1,6 @@
 /**
  * Where things go on the Tier Summary sheet: title, notes, the tier table, the charts side by
- * side under it, then the Pareto data.
+ * side under it, then the method's extra tables (Pareto data, the migration matrix …), each under its title.
  */
 import type { SummarySheetPlan } from '../report';
 import { type Block, cellAddress } from './a1';
@@ -20,6 +20,8 @@ export interface SummaryLayout {
   charts: [string, string][];
   /** The method's extra tables (e.g. Pareto data), header included, one under the other. */
   extras: Block[];
+  /** The cell above each extra table holding its title. */
+  extraTitles: Block[];
 }
 
 /**
@@ -36,10 +38,12 @@ export function summaryLayout(summary: SummarySheetPlan): SummaryLayout {
   ]);
   const below = summary.charts.length > 0 ? chartTop + CHART_ROWS + 1 : chartTop;
   const extras: Block[] = [];
+  const extraTitles: Block[] = [];
   let row = below;
   for (const { table: t } of summary.extras) {
-    extras.push({ row, column: 0, rows: t.rows + 1, columns: t.columns.length });
-    row += t.rows + 2;
+    extraTitles.push({ row, column: 0, rows: 1, columns: 1 });
+    extras.push({ row: row + 1, column: 0, rows: t.rows + 1, columns: t.columns.length });
+    row += t.rows + 3;
   }
-  return { title: { row: 0, column: 0, rows: 1, columns: 1 }, notes, table, charts, extras };
+  return { title: { row: 0, column: 0, rows: 1, columns: 1 }, notes, table, charts, extras, extraTitles };
 }

@@ -21,6 +21,10 @@ export async function writeSummary(packer: RequestPacker, sheet: Excel.Worksheet
   await writeTable(packer, { sheet, row: layout.notes.row, column: 0 }, notesTable(plan), { header: false, dateSystem });
   await writeTable(packer, { sheet, row: layout.table.row, column: 0 }, plan.summary.table, { dateSystem });
   for (const [k, extra] of plan.summary.extras.entries()) {
+    const at = layout.extraTitles[k];
+    await packer.add(200 + extra.title.length * 3, 1, () => {
+      sheet.getRangeByIndexes(at.row, 0, 1, 1).values = [[toExcelValue(extra.title, 'label')]];
+    });
     await writeTable(packer, { sheet, row: layout.extras[k].row, column: 0 }, extra.table, { dateSystem });
   }
 }

@@ -7,7 +7,7 @@ import { createHost, type ExcelHost } from '../host';
 import { fillCustomers, fillTransactions } from '../host/fixtures';
 
 interface StubWindow {
-  __fixture?: 'transactions' | 'customers' | 'textDates' | 'education';
+  __fixture?: 'transactions' | 'customers' | 'textDates' | 'education' | 'sales';
   __displayLanguage?: string;
   __host?: ExcelHost;
   /** Fires Office's DocumentSelectionChanged handlers (as Excel does when the user selects). */
@@ -24,6 +24,20 @@ if (w.__fixture === 'education') {
   // an education company's customers: every stage × need × area once (32 rows)
   const rows: (string | number)[][] = [['CustomerID', 'Stage', 'Need', 'Area', 'Revenue']];
   for (const stage of ['幼儿园', '小学', '中学', '大学']) for (const need of ['转学', '升学', '补习', '职业培训']) for (const area of ['城市', '农村']) rows.push([`E${rows.length}`, stage, need, area, 100 * rows.length]);
+  host.fill('Sheet1', 'A1', rows);
+  host.select('A1');
+} else if (w.__fixture === 'sales') {
+  // a sales team's orders in 2024: customer, date, amount, the sales rep and the deal's stage
+  const reps = ['Li Na', 'Wang Wei', 'Zhao Min'];
+  const stages = ['', '', 'lead', 'proposal', 'negotiation', ''];
+  const rows: (string | number)[][] = [['Order', 'Customer', 'Date', 'Amount', 'Sales rep', 'Stage']];
+  let seed = 11;
+  const rnd = (): number => ((seed = (seed * 48271) % 2147483647) / 2147483647);
+  for (let i = 1; i <= 400; i++) {
+    const c = Math.floor(rnd() ** 1.6 * 60);
+    // Excel serials of 2024 (45292 = 2024-01-01), the later customers buying less recently
+    rows.push([`SO${1000 + i}`, `Cust ${String(c + 1).padStart(2, '0')}`, 45292 + Math.floor(rnd() * (300 - c * 2)), Math.round((50 + rnd() * 900 * (1 + (60 - c) / 20)) * 100) / 100, reps[c % 3], stages[c % 6]]);
+  }
   host.fill('Sheet1', 'A1', rows);
   host.select('A1');
 } else if (w.__fixture === 'customers') {
