@@ -402,11 +402,12 @@ export function startPane(doc: Document, deps: PaneDeps): Pane {
         done.textContent += `${language === 'zh-CN' ? '' : ' '}${text('run.chartsLeftOut')}`;
         done.className = 'status warning';
       }
+      // the loop: the comparison with the last run, the playbook, the history's bounds
+      const loop = loopLines(out.loop);
+      if (loop) done.textContent += `${language === 'zh-CN' ? '' : ' '}${loop}`;
       // the method's own check (the rules' coverage report): its headline; the details are on the summary sheet
       const audit = out.result.classification.audit(language);
       if (audit && audit.lines.length > 0) done.textContent += `${language === 'zh-CN' ? '' : ' '}${audit.lines[0]}`;
-      const loop = loopLines(out.loop);
-      if (loop) done.textContent += `${language === 'zh-CN' ? '' : ' '}${loop}`;
     } catch (error) {
       reportError(error);
     } finally {

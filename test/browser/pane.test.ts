@@ -103,7 +103,8 @@ describeIfBrowser('task pane in headless Chromium', () => {
     });
     // the click costs two requests: one read (with the selection check), one write
     expect(book.syncs - syncsBefore).toBe(2);
-    expect(book.sheets).toEqual(['Sheet1', 'Tier Summary', 'Customers']);
+    // the output, then the management loop's Tier History (hidden) and Playbook (see loop-pane.test.ts)
+    expect(book.sheets).toEqual(['Sheet1', 'Tier Summary', 'Customers', 'Tier History', 'Playbook']);
     const counted = rows.reduce((n, r) => n + Number(String(r[1]).replace(/,/g, '')), 0);
     expect(book.customerRows).toBe(counted);
     expect(book.rules).toEqual(['=$G2="A"', '=$G2="B"', '=$G2="C"']);
@@ -141,7 +142,7 @@ describeIfBrowser('task pane in headless Chromium', () => {
         images: document.querySelectorAll('img').length,
       };
     });
-    expect(book).toEqual({ sheets: ['Sheet1', '客户分层汇总'], tierHeader: '层级', customerCell: '=cmd|x', formulas: 0, pwned: null, images: 0 });
+    expect(book).toEqual({ sheets: ['Sheet1', '客户分层汇总', '分层历史', '策略手册'], tierHeader: '层级', customerCell: '=cmd|x', formulas: 0, pwned: null, images: 0 });
     await page.screenshot({ path: join(IMAGES, 'pane-zh.png'), fullPage: true });
     await page.close();
   });
