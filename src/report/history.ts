@@ -93,7 +93,8 @@ export interface SnapshotPlan {
 
 /**
  * Plans the recording of a snapshot of `customers` customers within the bounds: the oldest
- * snapshots are dropped until the new one fits; it goes into the first free block.
+ * snapshots are dropped until the new one fits; it goes into the first block no snapshot uses
+ * (the dropped ones are emptied with its commit, and free for the next run).
  *
  * @example
  * planSnapshot([], 500).block; // 0
@@ -116,7 +117,9 @@ export function planSnapshot(metas: readonly SnapshotMeta[], customers: number, 
   const dropped: SnapshotMeta[] = [];
   const rows = (): number => kept.reduce((n, m) => n + m.customers, 0);
   while (kept.length > 0 && (kept.length + 1 > limits.snapshots || rows() + customers > limits.rows)) dropped.push(kept.shift() as SnapshotMeta);
-  const used = new Set(kept.map((m) => m.block));
+  // a block free before this run: the dropped ones are emptied only when the new snapshot counts,
+  // so a run that fails part-way loses nothing
+  const used = new Set(metas.map((m) => m.block));
   let block = 0;
   while (used.has(block)) block++;
   const message: Bilingual | null =

@@ -40,15 +40,18 @@ describe('Tier History', () => {
     expect(lastSnapshotOf(metas, 'pyramid')).toBeUndefined();
   });
 
-  it('drops the oldest snapshots to stay within the bounds, and reuses the first free block', () => {
+  it('drops the oldest snapshots to stay within the bounds; the new one goes to a block no snapshot uses', () => {
     const metas = historyMetas(head([[1, '2026-01-31', 'abc', 40], [2, '2026-02-28', 'abc', 40], [3, '2026-03-31', 'rfm', 40]]));
     expect(planSnapshot(metas, 40, { snapshots: 5, rows: 1_000 })).toMatchObject({ record: true, block: 3, seq: 4, dropped: [], message: null });
     const bySnapshots = planSnapshot(metas, 40, { snapshots: 3, rows: 1_000 });
-    expect(bySnapshots).toMatchObject({ record: true, block: 0, seq: 4 });
+    expect(bySnapshots).toMatchObject({ record: true, block: 3, seq: 4 });
     expect(bySnapshots.dropped.map((d) => d.seq)).toEqual([1]);
     const byRows = planSnapshot(metas, 70, { snapshots: 10, rows: 120 });
     expect(byRows.dropped.map((d) => d.seq)).toEqual([1, 2]);
-    expect(byRows.block).toBe(0);
+    expect(byRows.block).toBe(3);
+    // the next run finds the dropped blocks emptied: the first of them is free again
+    const next = historyMetas(head([[3, '2026-03-31', 'rfm', 40]]).map((row) => [...new Array(8).fill(''), ...row]));
+    expect(planSnapshot([...next, { ...next[0], seq: 4, block: 3 }], 10, { snapshots: 5, rows: 1_000 }).block).toBe(0);
     expect(byRows.message?.zh).toContain('已删除最早的 2 个');
     const tooBig = planSnapshot(metas, 121, { snapshots: 10, rows: 120 });
     expect(tooBig).toMatchObject({ record: false, dropped: [] });

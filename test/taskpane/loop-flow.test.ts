@@ -223,9 +223,13 @@ describe('Tier History and Previous tier / Change', () => {
     const third = await classify(host, { loop: { today: '2026-03-31', limits } });
     expect(third.loop?.historyMessage?.en).toBe('Tier History keeps at most 2 snapshots and 1,000 customer rows: dropped the oldest 1 (2026-01-31 abc).');
     expect(third.loop?.previous?.date).toBe('2026-02-28');
-    const head = rowsOf(host, 'Tier History', 0, 1, 8)[0];
-    expect([head[0], head[4]]).toEqual(['#3', '#2']);
-    expect(host.model.sheet('Tier History').usedRect()?.columns).toBe(8);
+    // the oldest block emptied, the new snapshot in the block after the last
+    const head = rowsOf(host, 'Tier History', 0, 1, 12)[0];
+    expect([head[0], head[4], head[8]]).toEqual(['', '#2', '#3']);
+    expect(host.model.sheet('Tier History').usedRect()).toMatchObject({ column: 4, columns: 8 });
+    const fourthRun = await classify(host, { loop: { today: '2026-04-15', limits } });
+    expect(fourthRun.loop?.previous?.date).toBe('2026-03-31');
+    expect(rowsOf(host, 'Tier History', 0, 1, 12)[0].filter((_, c) => c % 4 === 0)).toEqual(['#4', '', '#3']);
     // a snapshot larger than the history holds is not recorded; the history stays as it was
     const headBefore = JSON.stringify(host.model.sheet('Tier History').rows);
     const fourth = await classify(host, { loop: { today: '2026-04-30', limits: { snapshots: 2, rows: 10 } } });
