@@ -116,6 +116,19 @@ describe('the Playbook sheet', () => {
     expect(rowsOf(host, 'Playbook', 1, 4, 2).map((r) => r[1])).toEqual(['A', 'B', 'C']);
   });
 
+  it('starts a new Playbook and Tier History when the user deleted them (their names then point nowhere)', async () => {
+    const host = createHost();
+    fillTransactions(host, 'Sheet1', 500, 80);
+    await classify(host);
+    host.model.deleteSheet(host.model.sheet('Playbook'));
+    host.model.deleteSheet(host.model.sheet('Tier History'));
+    const out = await classify(host, { loop: { today: '2026-02-28' } });
+    expect(out.loop).toMatchObject({ previous: null, playbookCreated: true, playbookSheet: 'Playbook', playbookAdded: 3 });
+    expect(host.model.nameTarget(LOOP_NAMES.playbook)?.sheet.name).toBe('Playbook');
+    expect(host.model.nameTarget(LOOP_NAMES.history)?.sheet.name).toBe('Tier History');
+    expect(host.model.sheet('Tier History').get(0, 0)).toBe('#1');
+  });
+
   it('refuses a cadence that is not a whole number of days, naming the row and column, and writes nothing', async () => {
     const host = createHost();
     fillTransactions(host, 'Sheet1', 500, 80);
