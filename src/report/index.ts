@@ -73,3 +73,4 @@ export * from './call-list-sheet';
 export * from './history';
 export * from './loop-plan';
 export * from './playbook-sheet';
+export * from './loop-apply';

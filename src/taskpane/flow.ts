@@ -32,8 +32,8 @@ import {
   queueFindLoopSheets,
 } from '../excel';
 import type { Language } from '../i18n/strings';
-import { type LoopOptions, type LoopOutcome, prepareLoop } from './loop-flow';
-import { type SheetPlan, buildSheetPlan } from '../report';
+import { type LoopOptions, type LoopOutcome, loopWrites, readLoop } from './loop-flow';
+import { type LoopApplied, type SheetPlan, applyLoop, buildSheetPlan } from '../report';
 import { t } from '../i18n/strings';
 
 /** Runs a callback with a request context (`Excel.run`, or the test host's). */
@@ -325,10 +325,13 @@ export async function readAndClassify(context: Excel.RequestContext, asked: RunR
 async function classifyIn(context: Excel.RequestContext, asked: RunRequest, source: 'selection' | 'recorded'): Promise<RunOutcome> {
   {
     const { state, area, request, options, result, loopSheets } = await readAndClassify(context, asked, source);
-    let plan = buildSheetPlan(result, { language: request.language, rowOffset: area.row + 1, explain: true });
     const run = recordOf(request, area);
-    const loop = loopSheets && request.loop !== false ? await prepareLoop(context, loopSheets, result, plan, { language: request.language, options: run.options, loop: request.loop }) : null;
-    if (loop) plan = loop.plan;
+    // the loop: the Playbook and the last snapshot read, applied to the plan, written with the output
+    const loopRead = loopSheets && request.loop !== false ? await readLoop(context, loopSheets, options.method) : null;
+    let plan = buildSheetPlan(result, { language: request.language, rowOffset: area.row + 1, explain: true });
+    let applied: LoopApplied | null = null;
+    if (loopRead) ({ plan, loop: applied } = applyLoop(result, plan, loopRead.inputs));
+    const loop = loopRead && applied ? loopWrites(context, loopRead, applied, { method: result.classification.method, language: request.language, options: run.options, loop: request.loop || undefined }) : null;
     request.onProgress?.({ phase: 'compute', done: 1, total: 1 });
     await request.yieldToUi?.();
     request.token?.check();
@@ -346,8 +349,7 @@ async function classifyIn(context: Excel.RequestContext, asked: RunRequest, sour
       onProgress: request.onProgress,
       ...(loop ? { extra: loop.extra } : {}),
     });
-    const outcome = loop ? { ...loop.outcome, playbookSheet: loop.outcome.playbookSheet ?? loop.newNames().playbook } : null;
-    return { area, adjusted: state.adjusted, plan, result, render, loop: outcome };
+    return { area, adjusted: state.adjusted, plan, result, render, loop: loop ? loop.outcome() : null };
   }
 }
 

@@ -1,30 +1,29 @@
 /**
- * The management loop in a pane run: the Playbook sheet read (the user's text wins) and created or
- * extended, the last snapshot of the same method read from Tier History (Previous tier, Change,
- * migration matrix), and the run's own snapshot recorded — written with the run's output.
+ * The management loop in a pane run, around the compute step: before it, the Playbook sheet and
+ * the last snapshot of the same method are read from the workbook (`readLoop`); the compute step
+ * applies them to the plan (`applyLoop`, plain data in and out); after it, the run's snapshot and
+ * the playbook's new rows are written with the output (`loopWrites`).
  */
-import { type Bilingual, type Cell, type PlaybookRow, type TableResult, mergePlaybook, playbookRowOf } from '../engine';
+import type { Bilingual, Cell } from '../engine';
 import { type ExtraWrites, type LoopSheets, loopExtraWrites, readLoopSheets, readSnapshotBlock } from '../excel';
 import { type Language, t } from '../i18n/strings';
 import {
   type HistoryLimits,
-  type SheetPlan,
+  type LoopApplied,
+  type LoopInputs,
+  type PlaybookSheetRead,
   type SnapshotMeta,
   HISTORY_LIMITS,
   PLAYBOOK_CADENCE,
-  inSheetLayout,
   historyMetas,
+  inSheetLayout,
   lastSnapshotOf,
   planSnapshot,
   playbookHeader,
-  playbookRowsToAdd,
   playbookSheetRows,
   readPlaybookSheet,
   snapshotRows,
   snapshotTiers,
-  withPlaybookText,
-  snapshotMigration,
-  withPreviousSnapshot,
 } from '../report';
 
 /** How a run takes part in the loop. */
@@ -42,8 +41,6 @@ export interface LoopOutcome {
   previous: SnapshotMeta | null;
   /** Up/down/same/new/gone against it. */
   totals: Record<'up' | 'down' | 'same' | 'new' | 'gone', number> | null;
-  /** The playbook the run used (the user's text over the defaults). */
-  playbook: PlaybookRow[];
   /** Playbook rows written: all of them on first use, the new tiers' later. */
   playbookAdded: number;
   /** The Playbook sheet's name (a new one's once the output is written). */
@@ -65,57 +62,66 @@ export function localToday(now = new Date()): string {
   return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
 }
 
+/** What {@link readLoop} found. */
+export interface LoopRead {
+  found: LoopSheets;
+  /** The compute step's loop inputs (plain data). */
+  inputs: LoopInputs;
+  /** The Playbook sheet as read (null: none, or not recognisable). */
+  sheet: PlaybookSheetRead | null;
+  metas: SnapshotMeta[];
+  previous: SnapshotMeta | null;
+}
+
 /**
- * Reads the loop's sheets and returns the plan with the playbook's text and the previous snapshot's
- * columns, the writes to send with the output, and what happened.
- * @example const loop = await prepareLoop(context, found, result, plan, { language: 'en', options }); renderPlan(context, { ...req, plan: loop.plan, extra: loop.extra });
+ * Reads the Playbook (the method's rows; a bad cadence throws its ParamError before anything is
+ * computed) and the last snapshot of the method from Tier History: one small request when the
+ * sheets exist, and the snapshot's rows (as many requests as its size needs).
+ * @example const read = await readLoop(context, found, 'abc'); read.inputs.previous // null on the first run
  */
-export async function prepareLoop(
-  context: Excel.RequestContext,
-  found: LoopSheets,
-  result: TableResult,
-  plan: SheetPlan,
-  run: { language: Language; options: Readonly<Record<string, unknown>>; loop?: LoopOptions },
-): Promise<{ plan: SheetPlan; extra: ExtraWrites; outcome: LoopOutcome; newNames: () => { playbook: string | null; history: string | null } }> {
-  const c = result.classification;
-  const method = c.method;
-  const { playbook: playbookCells, historyHead } = await readLoopSheets(context, found);
-  // the playbook: the user's rows of this method over the defaults of the run's tiers
-  const defaults = c.tiers.map(playbookRowOf);
-  const read = playbookCells && found.playbook ? readPlaybookSheet(playbookCells, method, found.playbook.name) : null;
-  const usable = read && read.recognised ? read : null;
-  const playbook = mergePlaybook(usable?.edits ?? [], defaults);
-  const toAdd = usable ? playbookRowsToAdd(usable, defaults) : defaults;
-  let out = withPlaybookText(plan, playbook);
-  // the previous snapshot of the same method
+export async function readLoop(context: Excel.RequestContext, found: LoopSheets, method: string): Promise<LoopRead> {
+  const { playbook: cells, historyHead } = await readLoopSheets(context, found);
+  const read = cells && found.playbook ? readPlaybookSheet(cells, method, found.playbook.name) : null;
+  const sheet = read && read.recognised ? read : null;
   const metas = historyHead ? historyMetas(historyHead) : [];
   const previous = found.history ? (lastSnapshotOf(metas, method) ?? null) : null;
-  let totals: LoopOutcome['totals'] = null;
+  let before: LoopInputs['previous'] = null;
   if (previous && found.history) {
     const rows: Cell[][] = await readSnapshotBlock(context, found.history, previous);
-    const before = snapshotTiers(rows);
-    const m = snapshotMigration(result, before);
-    out = withPreviousSnapshot(out, result, before, m);
-    totals = { ...m.totals };
+    const s = snapshotTiers(rows);
+    before = { tiers: [...s.tiers], values: [...s.values] };
   }
-  // this run's snapshot
-  const keys = c.keys;
-  const tiers = keys.map((_, i) => c.tiers[c.tierIndex[i]]?.key ?? null);
-  const classified = tiers.filter((x) => x !== null).length;
+  return { found, inputs: { playbook: sheet ? sheet.edits : null, previous: before }, sheet, metas, previous };
+}
+
+/**
+ * The writes of the run's snapshot and the playbook's new rows (to go with the output), and what
+ * the pane says about them once written.
+ * @example const w = loopWrites(context, read, applied, { method: 'abc', language: 'en', options }); renderPlan(context, { ...req, extra: w.extra }); w.outcome()
+ */
+export function loopWrites(
+  context: Excel.RequestContext,
+  read: LoopRead,
+  applied: LoopApplied,
+  run: { method: string; language: Language; options: Readonly<Record<string, unknown>>; loop?: LoopOptions },
+): { extra: ExtraWrites; outcome: () => LoopOutcome } {
+  const { found, sheet, metas, previous } = read;
+  const snap = applied.snapshot;
+  const classified = snap.tiers.filter((x) => x !== null).length;
   const slot = planSnapshot(metas, classified, run.loop?.limits ?? HISTORY_LIMITS);
-  const today = run.loop?.today ?? localToday();
-  const snap = snapshotRows({ seq: slot.seq, date: today, method, options: run.options, customers: keys, tiers, values: c.value }, run.language);
+  const rows = snapshotRows({ seq: slot.seq, date: run.loop?.today ?? localToday(), method: run.method, options: run.options, customers: snap.customers, tiers: snap.tiers, values: snap.values }, run.language);
+  const newRows = playbookSheetRows(run.method, applied.toAdd);
   const extra = loopExtraWrites(context, {
     names: found.names,
     playbook:
-      toAdd.length > 0 || !found.playbook || !usable
+      applied.toAdd.length > 0 || !sheet
         ? {
-            sheet: usable ? found.playbook : null,
+            sheet: sheet ? found.playbook : null,
             baseName: t(run.language, 'sheet.playbook'),
             header: playbookHeader(run.language),
-            usedRows: usable?.usedRows ?? 0,
-            rows: usable ? inSheetLayout(playbookSheetRows(method, toAdd), usable) : playbookSheetRows(method, toAdd),
-            cadenceColumn: usable ? usable.layout[PLAYBOOK_CADENCE] : PLAYBOOK_CADENCE,
+            usedRows: sheet?.usedRows ?? 0,
+            rows: sheet ? inSheetLayout(newRows, sheet) : newRows,
+            cadenceColumn: sheet ? sheet.layout[PLAYBOOK_CADENCE] : PLAYBOOK_CADENCE,
           }
         : undefined,
     history: slot.record
@@ -125,24 +131,21 @@ export async function prepareLoop(
           visible: run.loop?.historyVisible ?? false,
           block: slot.block,
           clear: slot.dropped.map((d) => d.block),
-          head: snap.head,
-          body: snap.body,
+          head: rows.head,
+          body: rows.body,
         }
       : undefined,
   });
   return {
-    plan: out,
     extra,
-    newNames: () => extra.newNames(),
-    outcome: {
+    outcome: () => ({
       previous,
-      totals,
-      playbook,
-      playbookAdded: toAdd.length,
-      playbookSheet: usable && found.playbook ? found.playbook.name : null,
-      playbookCreated: !usable,
+      totals: applied.totals,
+      playbookAdded: applied.toAdd.length,
+      playbookSheet: sheet && found.playbook ? found.playbook.name : extra.newNames().playbook,
+      playbookCreated: !sheet,
       recorded: slot.record,
       historyMessage: slot.message,
-    },
+    }),
   };
 }
