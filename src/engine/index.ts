@@ -22,3 +22,4 @@ export * from './skips';
 export * from './summary';
 export * from './table';
 export * from './tiers';
+export * from './sql';

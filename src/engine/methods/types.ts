@@ -7,6 +7,7 @@ import type { Customers } from '../aggregate';
 import type { Cell } from '../cells';
 import type { TieRule } from '../quantile';
 import type { SkipLog } from '../skips';
+import type { SqlContext } from '../sql/statements';
 import type { Bilingual, TierDef } from '../tiers';
 
 /** A product language: "en" or "zh-CN". */
@@ -198,4 +199,10 @@ export interface MethodModule<Id extends string = string, Model = unknown> {
   columns?: (fit: Fit<Model>, measures: Measures) => MethodColumn[];
   /** Extra summary tables. */
   tables?: (fit: Fit<Model>, measures: Measures, keys: readonly string[]) => MethodTable[];
+  /**
+   * One SQL statement computing this method's per-customer result from a transaction table on
+   * the user's engine, exactly as `classify` does (see `../sql/`); `params` checked, defaults
+   * filled in.
+   */
+  sql?: (q: SqlContext, params: ParamValues, options: Readonly<Record<string, unknown>>) => string;
 }
