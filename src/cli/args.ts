@@ -4,6 +4,7 @@
  */
 import { METHOD_IDS, METHOD_LIST, type MethodId, type ParamValue, ParamError, methodById, parseParamText, resolveParams } from '../engine';
 import { CliError } from './errors';
+import { SQL_VALUE_FLAGS, type SqlArgs, runOn, sqlArgs } from './sql-args';
 
 /** Output formats. */
 export type OutputFormat = 'json' | 'csv' | 'xlsx';
@@ -38,10 +39,19 @@ export interface ClassifyArgs {
   quiet: boolean;
   /** Add the "Why" column (the reason for each tier) to CSV and xlsx output; JSON always has it. */
   explain: boolean;
+  /** `--engine duckdb`: aggregate the file in DuckDB. */
+  engine?: 'duckdb';
+  /** `--db URL --table NAME`: aggregate a table of a PostgreSQL database. */
+  db?: { url: string; table: string };
 }
 
 /** What the command line asks for. */
-export type Command = { kind: 'help' } | { kind: 'version' } | { kind: 'classify'; args: ClassifyArgs };
+export type Command =
+  | { kind: 'help' }
+  | { kind: 'version' }
+  | { kind: 'classify'; args: ClassifyArgs }
+  | { kind: 'sql'; args: SqlArgs }
+  | { kind: 'verify'; args: ClassifyArgs; sample: string };
 
 /** Every method parameter flag, with the methods that take it. */
 const METHOD_FLAGS = new Map<string, string[]>();
@@ -49,7 +59,7 @@ for (const m of METHOD_LIST) for (const p of m.params) METHOD_FLAGS.set(p.flag, 
 
 const VALUE_FLAGS = new Set([
   'method', 'customer', 'date', 'amount', 'invoice', 'quantity', 'price', 'value', 'as-of', 'sheet',
-  'out', 'format', 'returns', 'lang', ...METHOD_FLAGS.keys(),
+  'out', 'format', 'returns', 'lang', ...METHOD_FLAGS.keys(), ...SQL_VALUE_FLAGS,
 ]);
 const BOOLEAN_FLAGS = new Set(['force', 'help', 'version', 'quiet', 'explain']);
 const SHORT: Record<string, string> = { o: 'out', m: 'method', f: 'force', h: 'help', v: 'version', q: 'quiet' };
@@ -155,13 +165,19 @@ export function parseArgs(argv: readonly string[]): Command {
   if (flags.has('version')) return { kind: 'version' };
   if (positional.length === 0) return { kind: 'help' };
   const [command, input, ...extra] = positional;
-  if (command !== 'classify') throw new CliError(`unknown command "${command}" (the command is "classify")`, 2);
-  if (input === undefined) throw new CliError('classify needs an input file: tierwise classify <input.csv|input.xlsx>', 2);
+  if (command === 'sql') {
+    if (input !== undefined) throw new CliError(`unexpected argument "${input}" (sql reads no file: it names a --table)`, 2);
+    const method = oneOf('method', (flags.get('method') ?? 'rfm').toLowerCase(), METHOD_IDS);
+    return { kind: 'sql', args: sqlArgs(flags, method, methodParams(method, flags)) };
+  }
+  if (command !== 'classify' && command !== 'verify') throw new CliError(`unknown command "${command}" (the commands are classify, sql and verify)`, 2);
+  if (input !== undefined && flags.has('db')) throw new CliError(`--db reads a database --table, not the file "${input}"`, 2);
+  if (input === undefined && !flags.has('db')) throw new CliError(`${command} needs an input file: tierwise ${command} <input.csv|input.xlsx>`, 2);
   if (extra.length > 0) throw new CliError(`unexpected argument "${extra[0]}"`, 2);
   const get = (k: string): string | undefined => flags.get(k);
   const out = get('out');
   const args: ClassifyArgs = {
-    input,
+    input: input ?? flags.get('table') ?? '',
     method: oneOf('method', (get('method') ?? 'rfm').toLowerCase(), METHOD_IDS),
     params: {},
     columns: {
@@ -189,5 +205,11 @@ export function parseArgs(argv: readonly string[]): Command {
   const returns = get('returns');
   if (returns !== undefined) args.returns = oneOf('returns', returns, ['net', 'drop'] as const);
   args.params = methodParams(args.method, flags);
+  Object.assign(args, runOn(flags));
+  if (command === 'verify') {
+    const sample = get('sample');
+    if (sample === undefined) throw new CliError('verify needs --sample RESULT.csv: the result to check against the engine', 2);
+    return { kind: 'verify', args, sample };
+  }
   return { kind: 'classify', args };
 }

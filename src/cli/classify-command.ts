@@ -5,6 +5,7 @@ import { type Cell, type TableColumns, type TableOptions, type TableResult, Tier
 import { buildSheetPlan, tidyNumber } from '../report';
 import type { ClassifyArgs } from './args';
 import { chooseColumns } from './choose-columns';
+import { classifyOnDatabase } from './db-run';
 import { resolveColumn } from './column-spec';
 import { openCsv } from './csv-source';
 import { CliError } from './errors';
@@ -104,6 +105,19 @@ function classify(source: TableSource, args: ClassifyArgs): { result: TableResul
 }
 
 /**
+ * The engine's result for the input: read in memory, or aggregated by DuckDB (`--engine duckdb`)
+ * or PostgreSQL (`--db`) and classified by the engine.
+ *
+ * @example
+ * const { result } = await classifyInput(parseArgs(["classify", "examples/transactions.csv"]).args, io);
+ */
+export async function classifyInput(args: ClassifyArgs, io: CommandIo): Promise<{ result: TableResult; rowNumber: (i: number) => number }> {
+  if (args.engine !== undefined || args.db !== undefined) return classifyOnDatabase(args);
+  const source = await openSource(args, io);
+  return { result: classify(source, args).result, rowNumber: source.rowNumber };
+}
+
+/**
  * Runs `classify` with parsed arguments; returns the exit code. Throws CliError for bad input.
  *
  * @example
@@ -112,12 +126,11 @@ function classify(source: TableSource, args: ClassifyArgs): { result: TableResul
 export async function runClassify(args: ClassifyArgs, io: CommandIo): Promise<number> {
   const toFile = args.out !== undefined && args.out !== '-';
   if (toFile) checkOutputPath(args.out as string, args.input, args.force);
-  const source = await openSource(args, io);
-  const { result } = classify(source, args);
-  const headerRow = source.rowNumber(0) - 1;
+  const { result, rowNumber } = await classifyInput(args, io);
+  const headerRow = rowNumber(0) - 1;
   const plan = buildSheetPlan(result, { language: args.lang, rowOffset: headerRow, explain: args.explain });
   let data: Uint8Array | string;
-  if (args.format === 'json') data = JSON.stringify(jsonDocument(result, plan, source.rowNumber, args.lang), (_key, v: unknown) => tidyNumber(v), 1) + '\n';
+  if (args.format === 'json') data = JSON.stringify(jsonDocument(result, plan, rowNumber, args.lang), (_key, v: unknown) => tidyNumber(v), 1) + '\n';
   else if (args.format === 'csv') data = tableCsv(plan.customers);
   else data = await renderXlsx(plan, xlsxTexts(args.lang));
   if (toFile) writeAtomic(args.out as string, data);

@@ -31,7 +31,7 @@ export interface SqlSource {
   decimals: number;
 }
 
-/** Name of the CTE with one row per customer: customer, recency, frequency, monetary. */
+/** Name of the CTE with one row per customer: customer, recency, frequency, monetary (and first_tx, last_tx, rows_used). */
 export const MEASURES = 'measures';
 
 /**
@@ -66,8 +66,8 @@ export function customerCtes(d: SqlDialect, s: SqlSource): string[] {
   return [
     `tx AS (\n  SELECT CAST(${q(s.customer)} AS ${d.text}) AS customer, ${day} AS tx_day,\n    CAST(${q(s.amount)} AS ${d.decimal(s.decimals)}) AS amount, ${invoice} AS invoice\n  FROM ${quoteTable(d, s.table)}\n  WHERE ${where.join(' AND ')}\n)`,
     `used AS (\n  SELECT customer, tx_day, amount, invoice, ${purchase} AS purchase\n  FROM tx${dropped}\n)`,
-    `per_customer AS (\n  SELECT customer,\n    MAX(CASE WHEN purchase = 1 THEN tx_day END) AS last_tx,\n    COUNT(DISTINCT CASE WHEN purchase = 1 THEN invoice END)\n      + SUM(CASE WHEN purchase = 1 AND invoice IS NULL THEN 1 ELSE 0 END) AS frequency,\n    SUM(amount) AS monetary\n  FROM used\n  GROUP BY customer\n  HAVING SUM(purchase) > 0\n)`,
+    `per_customer AS (\n  SELECT customer, COUNT(*) AS rows_used,\n    MIN(CASE WHEN purchase = 1 THEN tx_day END) AS first_tx,\n    MAX(CASE WHEN purchase = 1 THEN tx_day END) AS last_tx,\n    COUNT(DISTINCT CASE WHEN purchase = 1 THEN invoice END)\n      + SUM(CASE WHEN purchase = 1 AND invoice IS NULL THEN 1 ELSE 0 END) AS frequency,\n    SUM(amount) AS monetary\n  FROM used\n  GROUP BY customer\n  HAVING SUM(purchase) > 0\n)`,
     `as_of AS (\n  ${asOf}\n)`,
-    `${MEASURES} AS (\n  SELECT p.customer, CAST(${d.daysBetween('p.last_tx', 'a.as_of')} AS ${d.bigint}) AS recency,\n    CAST(p.frequency AS ${d.bigint}) AS frequency, p.monetary\n  FROM per_customer p CROSS JOIN as_of a\n)`,
+    `${MEASURES} AS (\n  SELECT p.customer, CAST(${d.daysBetween('p.last_tx', 'a.as_of')} AS ${d.bigint}) AS recency,\n    CAST(p.frequency AS ${d.bigint}) AS frequency, p.monetary, p.first_tx, p.last_tx, p.rows_used\n  FROM per_customer p CROSS JOIN as_of a\n)`,
   ];
 }

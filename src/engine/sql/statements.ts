@@ -68,3 +68,20 @@ export function pyramidSql(q: SqlContext, o: { cuts: readonly number[]; keys: re
   const ctes = [...customerCtes(q.dialect, q.source), ...pyramidCtes('pyramid', MEASURES, 'monetary', o)];
   return withCtes(ctes, `SELECT ${MEASURE_COLUMNS}, p.tier\nFROM ${MEASURES} m\nJOIN pyramid p ON p.v = m.monetary\nORDER BY m.customer`);
 }
+
+/**
+ * The customer table alone, every value as text: customer, first and last purchase and the as-of
+ * date as day numbers (days since 1970-01-01, as the engine counts), recency, frequency, monetary
+ * (exact, at the source's decimals) and the rows each customer was aggregated from. For running
+ * the aggregation on the user's engine and the classification in Tierwise.
+ *
+ * @example
+ * customersSql({ dialect: SQL_DIALECTS.duckdb, source });
+ */
+export function customersSql(q: SqlContext): string {
+  const d = q.dialect;
+  const t = (e: string): string => `CAST(${e} AS ${d.text})`;
+  const day = (e: string): string => t(d.daysBetween("DATE '1970-01-01'", e));
+  const cols = [t('m.customer'), day('m.first_tx'), day('m.last_tx'), t('m.recency'), t('m.frequency'), t('m.monetary'), day('a.as_of'), t('m.rows_used')];
+  return withCtes(customerCtes(d, q.source), `SELECT ${cols.join(', ')}\nFROM ${MEASURES} m CROSS JOIN as_of a`);
+}
