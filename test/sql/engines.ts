@@ -17,7 +17,9 @@ export interface SqlEngine {
   name: string;
   /** Creates table `name` from a header + rows CSV file with these column types. */
   load: (name: string, columns: [string, string][], csvPath: string) => Promise<void>;
-  /** Runs a statement and returns its rows as text. */
+  /** Runs a statement that returns no rows (CREATE VIEW …). */
+  run: (sql: string) => Promise<void>;
+  /** Runs a query and returns its rows as text. */
   query: (sql: string) => Promise<TextRows>;
   close: () => Promise<void>;
 }
@@ -38,6 +40,9 @@ export async function openDuckDb(): Promise<SqlEngine | undefined> {
     async load(name, columns, csvPath) {
       const types = columns.map(([c, t]) => `'${c}': '${t}'`).join(', ');
       await con.run(`CREATE OR REPLACE TABLE "${name}" AS SELECT * FROM read_csv('${csvPath}', header = true, columns = {${types}}, nullstr = '')`);
+    },
+    async run(sql) {
+      await con.run(sql);
     },
     async query(sql) {
       const reader = await con.runAndReadAll(sql);
@@ -114,6 +119,9 @@ export async function startPostgres(): Promise<SqlEngine | undefined> {
       const types = columns.map(([c, t]) => `"${c}" ${t}`).join(', ');
       psql(['-c', `DROP TABLE IF EXISTS "${name}"; CREATE TABLE "${name}" (${types})`]);
       psql(['-c', `\\copy "${name}" FROM '${csvPath}' WITH (FORMAT csv, HEADER true, NULL '')`]);
+    },
+    async run(sql) {
+      psql(['-c', sql]);
     },
     async query(sql) {
       // COPY (…) TO STDOUT writes every value as text, NULL as \N
