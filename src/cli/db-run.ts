@@ -127,6 +127,7 @@ function sampleCsv(file: string): TableSource & { delimiter: string } {
 }
 
 const DATE_TYPES = /^(DATE|TIMESTAMP)/;
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}([ T]\d{2}:\d{2}(:\d{2}(\.\d+)?)?)?$/;
 const NUMBER_TYPES = /^(DECIMAL|DOUBLE|FLOAT|REAL|BIGINT|INTEGER|SMALLINT|TINYINT|HUGEINT|UBIGINT|UINTEGER|USMALLINT|UTINYINT)/;
 
 /** A view `tierwise_tx` (customer, tx_date, amount, invoice) over the CSV file, read by DuckDB. */
@@ -135,6 +136,12 @@ async function csvView(db: SqlRunner, args: ClassifyArgs): Promise<{ source: Tab
   const choice = chooseColumns(source, args.columns, args.method);
   if (choice.level !== 'transactions') throw new CliError(`${args.input}: --engine duckdb reads transactions (customer, date, amount); this looks like one row per customer — leave out --engine`);
   const m = choice.mapping;
+  // DuckDB's own date sniffing may take 01.02.2024 as January or February: only ISO dates go
+  // through DuckDB, so it can never disagree with the engine's reading of the date order
+  const notIso = (source.sample[m.date as number] ?? []).find((c) => typeof c === 'string' && c.trim() !== '' && !ISO_DATE.test(c.trim()));
+  if (notIso !== undefined) {
+    throw new CliError(`${args.input}: --engine duckdb reads ISO dates (2024-03-01, 2024-03-01 14:30), and column "${source.headers[m.date as number]}" has "${String(notIso)}"; leave out --engine to read other date formats`);
+  }
   const q = db.dialect.quote;
   const name = (i: number | undefined): string => q(source.headers[i as number]);
   const textTypes = [m.customer, m.invoice].filter((i): i is number => i !== undefined).map((i) => `${textLiteral(source.headers[i])}: 'VARCHAR'`);

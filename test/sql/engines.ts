@@ -15,6 +15,8 @@ export type TextRows = (string | null)[][];
 /** An engine the tests run SQL on. */
 export interface SqlEngine {
   name: string;
+  /** PostgreSQL: the connection URL. */
+  url?: string;
   /** Creates table `name` from a header + rows CSV file with these column types. */
   load: (name: string, columns: [string, string][], csvPath: string) => Promise<void>;
   /** Runs a statement that returns no rows (CREATE VIEW …). */
@@ -115,6 +117,7 @@ export async function startPostgres(): Promise<SqlEngine | undefined> {
   let n = 0;
   return {
     name: 'postgres',
+    url: `postgres://tierwise@127.0.0.1:${port}/postgres`,
     async load(name, columns, csvPath) {
       const types = columns.map(([c, t]) => `"${c}" ${t}`).join(', ');
       psql(['-c', `DROP TABLE IF EXISTS "${name}"; CREATE TABLE "${name}" (${types})`]);
