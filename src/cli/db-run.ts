@@ -162,8 +162,8 @@ async function csvView(db: SqlRunner, args: ClassifyArgs): Promise<{ source: Tab
   return { source, hasInvoice: m.invoice !== undefined };
 }
 
-/** Rows the aggregation left out, by column and reason, counted by the database. */
-async function skipLog(db: SqlRunner, s: SqlSource, inputRows: number, rowsUsed: number): Promise<SkipLog> {
+/** The table's rows and those the aggregation left out, by column and reason, counted by the database in one scan. */
+async function skipLog(db: SqlRunner, s: SqlSource, rowsUsed: number): Promise<{ inputRows: number; skipped: SkipLog }> {
   const q = db.dialect.quote;
   const [c, d, a] = [q(s.customer), q(s.date), q(s.amount)];
   const sum = (cond: string): string => `SUM(CASE WHEN ${cond} THEN 1 ELSE 0 END)`;
@@ -171,9 +171,9 @@ async function skipLog(db: SqlRunner, s: SqlSource, inputRows: number, rowsUsed:
   const after = s.asOf !== undefined ? `CAST(${d} AS DATE) >= DATE ${textLiteral(s.asOf)}` : '1 = 0';
   const cancelled = s.invoice !== undefined && s.returns === 'drop' ? `UPPER(CAST(${q(s.invoice)} AS ${db.dialect.text})) LIKE 'C%'` : '1 = 0';
   const [row] = await db.query(
-    `SELECT ${[`${c} IS NULL`, `${c} IS NOT NULL AND ${d} IS NULL`, `${c} IS NOT NULL AND ${d} IS NOT NULL AND ${a} IS NULL`, `${valid} AND ${after}`, `${valid} AND NOT (${after}) AND ${cancelled}`].map(sum).join(', ')} FROM ${quoteTable(db.dialect, s.table)}`,
+    `SELECT COUNT(*), ${[`${c} IS NULL`, `${c} IS NOT NULL AND ${d} IS NULL`, `${c} IS NOT NULL AND ${d} IS NOT NULL AND ${a} IS NULL`, `${valid} AND ${after}`, `${valid} AND NOT (${after}) AND ${cancelled}`].map(sum).join(', ')} FROM ${quoteTable(db.dialect, s.table)}`,
   );
-  const counts = row.map((v) => Number(v ?? 0));
+  const [inputRows, ...counts] = row.map((v) => Number(v ?? 0));
   const causes: [string, 'blank' | 'after-as-of' | 'cancellation' | 'return', number][] = [
     ['customer', 'blank', counts[0]],
     ['date', 'blank', counts[1]],
@@ -190,7 +190,7 @@ async function skipLog(db: SqlRunner, s: SqlSource, inputRows: number, rowsUsed:
     log.byReason[reason] = (log.byReason[reason] ?? 0) + n;
     log.byCause[`${column}|${reason}`] = n;
   }
-  return log;
+  return { inputRows, skipped: log };
 }
 
 /** The customer table the database computed, in the engine's customer order. */
@@ -232,11 +232,9 @@ export async function classifyOnDatabase(args: ClassifyArgs): Promise<{ result: 
       source = { table: 'tierwise_tx', customer: 'customer', date: 'tx_date', amount: 'amount', invoice: view.hasInvoice ? 'invoice' : undefined, asOf: args.asOf, returns: sqlReturnsOf(args.returns), decimals: 6 };
     }
     const rows = await db.query(customersSql({ dialect: db.dialect, source }));
-    const [[total]] = await db.query(`SELECT COUNT(*) FROM ${quoteTable(db.dialect, source.table)}`);
-    const inputRows = Number(total);
     const used = rows.reduce((s, r) => s + Number(r[7]), 0);
     if (rows.length === 0) throw new CliError(`${where}: no usable rows (every row lacks a customer, date or amount, or was left out)`);
-    const skipped = await skipLog(db, source, inputRows, used);
+    const { inputRows, skipped } = await skipLog(db, source, used);
     const customers = customersOf(rows, skipped);
     const options: Record<string, unknown> = { ...args.params };
     if (args.asOf !== undefined) {
