@@ -12,6 +12,7 @@ const benches = [
   ['custom functions', 'scripts/bench-functions.mjs'],
   ['task pane (in-memory Excel host)', 'scripts/bench-pane.mjs'],
   ['CLI (whole processes)', 'scripts/bench-cli.mjs'],
+  ['big files: in memory vs --engine duckdb (BENCH_BIG=1 adds 50M rows)', 'scripts/bench-big.mjs'],
 ];
 let failed = 0;
 for (const [name, file] of benches) {
