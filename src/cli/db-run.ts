@@ -7,7 +7,7 @@
  * the one the in-memory path writes.
  */
 import { execFile } from 'node:child_process';
-import { closeSync, openSync, readSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readSync } from 'node:fs';
 import {
   type Customers,
   type SkipLog,
@@ -132,6 +132,8 @@ const NUMBER_TYPES = /^(DECIMAL|DOUBLE|FLOAT|REAL|BIGINT|INTEGER|SMALLINT|TINYIN
 
 /** A view `tierwise_tx` (customer, tx_date, amount, invoice) over the CSV file, read by DuckDB. */
 async function csvView(db: SqlRunner, args: ClassifyArgs): Promise<{ source: TableSource; hasInvoice: boolean }> {
+  if (/\.(xlsx|xlsm|xls)$/i.test(args.input)) throw new CliError(`${args.input}: --engine duckdb reads CSV files; leave out --engine for workbooks`, 2);
+  if (!existsSync(args.input)) throw new CliError(`${args.input}: no such file`);
   const source = sampleCsv(args.input);
   const choice = chooseColumns(source, args.columns, args.method);
   if (choice.level !== 'transactions') throw new CliError(`${args.input}: --engine duckdb reads transactions (customer, date, amount); this looks like one row per customer — leave out --engine`);

@@ -100,6 +100,8 @@ describe('sql, verify and --engine duckdb on DuckDB', () => {
     const w = await run('classify', words, '--engine', 'duckdb');
     expect(w.code).toBe(1);
     expect(w.stderr).toMatch(/DuckDB reads the amount as VARCHAR, not as numbers/);
+    expect((await run('classify', join(dir, 'tx.xlsx'), '--engine', 'duckdb')).stderr).toMatch(/--engine duckdb reads CSV files/);
+    expect((await run('classify', join(dir, 'missing.csv'), '--engine', 'duckdb')).stderr).toMatch(/missing.csv: no such file/);
   });
 });
 
