@@ -44,7 +44,16 @@ async function openSource(args: ClassifyArgs, io: CommandIo): Promise<TableSourc
   if (ext === '.xls') throw new CliError(`${file}: old .xls workbooks are not supported; save it as .xlsx or .csv`);
   if (args.sheet !== undefined) throw new CliError(`--sheet only applies to .xlsx input, and ${file} is read as CSV`, 2);
   const p = size > BIG_FILE ? progress(io.stderr, `reading ${file}`) : null;
-  const source = openCsv(file, p ? (d, t) => p.update(d, t) : undefined);
+  let source: TableSource;
+  try {
+    source = openCsv(file, p ? (d, t) => p.update(d, t) : undefined);
+  } catch (e) {
+    // V8 holds at most 2^29 − 24 characters in one string: the in-memory reader's limit
+    if (e instanceof Error && /Cannot create a string longer/.test(e.message)) {
+      throw new CliError(`${file}: ${fmt(size)} bytes is more than the in-memory reader holds (about 512 MiB); run it with --engine duckdb`);
+    }
+    throw e;
+  }
   if (!p) return source;
   return { ...source, load: (idx) => { const r = source.load(idx); p.done(); return r; } };
 }
