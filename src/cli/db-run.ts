@@ -7,7 +7,9 @@
  * the one the in-memory path writes.
  */
 import { execFile } from 'node:child_process';
-import { closeSync, existsSync, openSync, readSync } from 'node:fs';
+import { closeSync, existsSync, mkdtempSync, openSync, readSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import {
   type Customers,
   type SkipLog,
@@ -52,7 +54,10 @@ export async function openDuckDb(): Promise<SqlRunner> {
   } catch {
     throw new CliError('--engine duckdb needs the optional package @duckdb/node-api: install it with npm install @duckdb/node-api (or leave out --engine)');
   }
-  const instance = await api.DuckDBInstance.create(':memory:');
+  // DuckDB spills what does not fit in memory to its temp directory: a private one under the
+  // system's, removed when done (its default is ".tmp" in the current folder)
+  const spill = mkdtempSync(join(tmpdir(), 'tierwise-duckdb-'));
+  const instance = await api.DuckDBInstance.create(':memory:', { temp_directory: spill });
   const con = await instance.connect();
   return {
     dialect: SQL_DIALECTS.duckdb,
@@ -63,6 +68,7 @@ export async function openDuckDb(): Promise<SqlRunner> {
     close: () => {
       con.closeSync();
       instance.closeSync();
+      rmSync(spill, { recursive: true, force: true });
     },
   };
 }
