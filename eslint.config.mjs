@@ -1,5 +1,5 @@
 // ESLint flat config: typescript-eslint recommended for src/ and test/, ESLint recommended for the
-// Node scripts, and the layering rule from DESIGN.md: src/engine/ is pure TypeScript (no Office,
+// Node scripts, and the layering rule from ../shared/DESIGN.md: src/engine/ is pure TypeScript (no Office,
 // no DOM, no Node APIs, no imports from other src folders).
 import js from '@eslint/js';
 import { defineConfig } from 'eslint/config';
@@ -38,7 +38,7 @@ export default defineConfig(
           { regex: '^(fs|path|exceljs)/', message: 'src/engine is pure: no Node APIs or file formats.' },
           {
             regex: `^(\\.\\./)+(${OTHER_SRC_FOLDERS.join('|')})(/|$)|(^|/)src/(${OTHER_SRC_FOLDERS.join('|')})(/|$)`,
-            message: 'src/engine may not import from other src folders (see DESIGN.md §2).',
+            message: 'src/engine may not import from other src folders (see ../shared/DESIGN.md §2).',
           },
         ],
       }],

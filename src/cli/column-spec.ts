@@ -1,19 +1,8 @@
 /** `--customer COL` and friends: a header name, a 1-based index or a column letter → index. */
+import { letterIndex } from '../engine';
 import { CliError } from './errors';
 
-/**
- * Column index (0-based) of a letter such as `A`, `K` or `AB`, or -1 when it is not one.
- *
- * @example
- * letterIndex("K"); // 10
- * letterIndex("AB"); // 27
- */
-export function letterIndex(text: string): number {
-  if (!/^[A-Za-z]{1,3}$/.test(text)) return -1;
-  let n = 0;
-  for (const ch of text.toUpperCase()) n = n * 26 + (ch.charCodeAt(0) - 64);
-  return n - 1;
-}
+export { letterIndex };
 
 /**
  * Resolves a column spec against the headers: an exact header (case and surrounding spaces

@@ -1,11 +1,30 @@
 /** The `--help` text; the methods and their flags come from the method registry. */
 import { METHOD_IDS, METHOD_LIST, SQL_DIALECT_IDS, paramText } from '../engine';
 
-const FLAG_WIDTH = 31;
+const FLAG_WIDTH = 33;
+const WIDTH = 100;
 
-function flagLine(flag: string, help: string): string {
-  const left = `      ${flag}`;
-  return `${left.padEnd(FLAG_WIDTH)}${left.length >= FLAG_WIDTH ? '\n' + ' '.repeat(FLAG_WIDTH) : ''}${help}`;
+/** Words wrapped to lines of at most `width` characters. */
+function wrap(text: string, width: number): string[] {
+  const lines: string[] = [];
+  let line = '';
+  for (const word of text.split(' ')) {
+    if (line && line.length + 1 + word.length > width) {
+      lines.push(line);
+      line = word;
+    } else line = line ? `${line} ${word}` : word;
+  }
+  if (line) lines.push(line);
+  return lines;
+}
+
+/** A flag and its help, the help in a column (on the next line when the flag is too long), wrapped. */
+function flagLine(flag: string, help: string, indent = '      '): string {
+  const left = `${indent}${flag}`;
+  const pad = ' '.repeat(FLAG_WIDTH);
+  const body = wrap(help, WIDTH - FLAG_WIDTH);
+  const first = left.length >= FLAG_WIDTH - 1 ? `${left}\n${pad}${body[0]}` : `${left.padEnd(FLAG_WIDTH)}${body[0]}`;
+  return [first, ...body.slice(1).map((l) => pad + l)].join('\n');
 }
 
 function metavar(kind: string, count?: number): string {
@@ -21,7 +40,7 @@ function methodSection(): string {
   const lines: string[] = ['Methods (--method):'];
   for (const m of METHOD_LIST) {
     lines.push(`  ${m.id.padEnd(10)}${m.label.en}${m.needsTransactions ? ' — needs transactions' : ''}`);
-    lines.push(`  ${''.padEnd(10)}${m.description.en}`);
+    for (const l of wrap(m.description.en, WIDTH - 12)) lines.push(`  ${''.padEnd(10)}${l}`);
     for (const p of m.params) {
       const def = paramText(p, p.default);
       lines.push(flagLine(`--${p.flag} ${metavar(p.kind, p.count)}`, `${p.help.en.replace(/ \(default [^)]*\)$/, '')} (default ${def})`));
@@ -49,7 +68,7 @@ headers (English or 中文) and values; the options below override them. COL is 
 a 1-based column number or a column letter.
 
 Options:
-  -m, --method ${METHOD_IDS.join('|').padEnd(21)}classification method (default rfm; see Methods below)
+${flagLine(`--method ${METHOD_IDS.join('|')}`, 'classification method (default rfm; see Methods below)', '  -m, ')}
       --customer COL             customer id column
       --date COL                 transaction date column
       --amount COL               amount column (net of returns unless --returns drop)

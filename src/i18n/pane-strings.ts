@@ -54,6 +54,7 @@ const en = {
   'error.empty': 'The selection holds no table: select a header row and at least one data row.',
   'error.ownOutput': 'This sheet was written by Tierwise. Select your own data.',
   'error.noColumns': 'Choose the customer column.',
+  'error.noSuchColumn': 'No column "{name}" in the selection: the headers are {headers}.',
   'error.params': 'Check the parameters: {detail}',
   'error.generic': 'Something went wrong: {detail}',
 } as const;
@@ -111,6 +112,7 @@ const zh: Record<PaneKey, string> = {
   'error.empty': '所选区域没有表格：请选择标题行和至少一行数据。',
   'error.ownOutput': '此工作表由 Tierwise 生成，请选择您自己的数据。',
   'error.noColumns': '请选择客户列。',
+  'error.noSuchColumn': '所选区域中没有列“{name}”：现有标题为 {headers}。',
   'error.params': '请检查参数：{detail}',
   'error.generic': '出错了：{detail}',
 };

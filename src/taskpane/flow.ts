@@ -5,7 +5,7 @@
  * resolves the selection, finds the previous output, probes the cells right of the table and reads
  * the table the preview found; the second writes everything.
  */
-import { type Cell, type ColumnMapping, type Detection, ROLES, type Role, type TableColumns, type TableOptions, type TableResult, classifyTable, detectColumns } from '../engine';
+import { type ColumnMapping, type Detection, ROLES, type Role, type TableColumns, type TableOptions, type TableResult, classifyTable, detectColumns } from '../engine';
 import {
   type CancelToken,
   type ProgressListener,
@@ -88,6 +88,11 @@ export interface RunRequest {
   onProgress?: ProgressListener;
   /** Lets the UI repaint between reading and computing. */
   yieldToUi?: () => Promise<void>;
+  /**
+   * Columns the method's `columns` parameters name (features, criteria, attributes): name → column
+   * index in the table, read with the role columns and passed to the engine as `extra`.
+   */
+  extra?: Readonly<Record<string, number>>;
 }
 
 /** What a run did. */
@@ -107,6 +112,8 @@ export interface RunOutcome {
 export async function classifySelection(run: ExcelRunner, request: RunRequest): Promise<RunOutcome> {
   return run(async (context) => {
     const rolesOf = (area: SheetArea): Role[] => ROLES.filter((r) => request.mapping[r] !== undefined && (request.mapping[r] as number) < area.columns);
+    const extras = Object.entries(request.extra ?? {});
+    const indexesOf = (area: SheetArea): number[] => [...rolesOf(area).map((r) => request.mapping[r] as number), ...extras.map(([, i]) => i).filter((i) => i < area.columns)];
     const readOptions = (cellBytes: readonly number[]) => ({ cellBytes, token: request.token, onProgress: request.onProgress });
     // 1. one request: the selection, the previous output, the cells right of the expected table,
     // and the expected table's first rows (all of them when they fit)
@@ -114,7 +121,7 @@ export async function classifySelection(run: ExcelRunner, request: RunRequest): 
     let reader: ColumnReader | null = null;
     const pending = queueInspect(context, { besideOf: expected });
     if (expected && request.cellBytes && rolesOf(expected).includes('customer')) {
-      reader = new ColumnReader(context, expected, rolesOf(expected).map((r) => request.mapping[r] as number), readOptions(request.cellBytes));
+      reader = new ColumnReader(context, expected, indexesOf(expected), readOptions(request.cellBytes));
       reader.queue(FIRST_REQUEST_RESERVE);
     }
     let state: WorkbookState;
@@ -136,15 +143,18 @@ export async function classifySelection(run: ExcelRunner, request: RunRequest): 
     request.token?.check();
     if (!reader) {
       const cellBytes = request.cellBytes && sameArea(area, expected ?? null) ? request.cellBytes : (await readSample(context, area)).cellBytes;
-      reader = new ColumnReader(context, area, roles.map((r) => request.mapping[r] as number), readOptions(cellBytes));
+      reader = new ColumnReader(context, area, indexesOf(area), readOptions(cellBytes));
     }
     const cells = await reader.read();
     request.onProgress?.({ phase: 'compute', done: 0, total: 1 });
     await request.yieldToUi?.();
     request.token?.check();
-    const columns: Partial<Record<Role, Cell[]>> = {};
+    const columns: TableColumns = { customer: [] };
     roles.forEach((r, i) => (columns[r] = cells[i]));
-    const result = classifyTable(columns as TableColumns, options);
+    const present = extras.filter(([, i]) => i < area.columns);
+    if (extras.length > present.length) throw new PaneError('error.noColumns', `a column the method names is outside the table: ${extras.filter(([, i]) => i >= area.columns).map(([n]) => n).join(', ')}`);
+    if (present.length > 0) columns.extra = Object.fromEntries(present.map(([name], k) => [name, cells[roles.length + k]]));
+    const result = classifyTable(columns, options);
     const plan = buildSheetPlan(result, { language: request.language, rowOffset: area.row + 1, explain: true });
     request.onProgress?.({ phase: 'compute', done: 1, total: 1 });
     await request.yieldToUi?.();

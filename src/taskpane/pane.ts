@@ -2,7 +2,7 @@
  * The pane's state and events: preview the selection, edit columns and method, classify with a
  * progress bar and Cancel, show tier counts and skipped rows — in English or 简体中文.
  */
-import { type ColumnMapping, METHOD_LIST, type MethodId, methodById, paramText, pick } from '../engine';
+import { type ColumnMapping, METHOD_LIST, type MethodId, letterIndex, methodById, namedColumns, paramText, pick } from '../engine';
 import { CancelledError, CancelToken, type Progress, blockAddress } from '../excel';
 import { type PaneKey, paneText } from '../i18n/pane-strings';
 import { type Language, languageOf } from '../i18n/strings';
@@ -11,6 +11,19 @@ import { byId, el } from './dom';
 import { type ExcelRunner, PaneError, type Preview, classifySelection, previewSelection } from './flow';
 import { parseOptions } from './options';
 import { mappingLevel, renderColumns, renderIssues, renderTierCounts } from './view';
+
+/**
+ * The column a name in a `columns` parameter means: a header (case and surrounding spaces
+ * ignored) or a column letter of the selection; -1 when none.
+ * @example headerIndex(["Customer", "Margin"], "margin") // 1
+ */
+export function headerIndex(headers: readonly unknown[], name: string): number {
+  const want = name.trim().toLowerCase();
+  const byName = headers.findIndex((h) => String(h ?? '').trim().toLowerCase() === want);
+  if (byName >= 0) return byName;
+  const letter = letterIndex(name.trim());
+  return letter >= 0 && letter < headers.length ? letter : -1;
+}
 
 /** What the pane needs from its host page. */
 export interface PaneDeps {
@@ -134,18 +147,23 @@ export function startPane(doc: Document, deps: PaneDeps): Pane {
       const id = `param-${p.flag}`;
       const label = el(doc, 'label', '', pick(p.label, language));
       label.htmlFor = id;
-      const input = el(doc, 'input', '', '');
+      const input = p.kind === 'choice' ? el(doc, 'select', '', '') : el(doc, 'input', '', '');
       input.id = id;
-      input.type = p.kind === 'integer' ? 'number' : 'text';
-      if (p.kind === 'integer') {
+      if (input instanceof HTMLSelectElement) {
+        input.replaceChildren(...(p.choices ?? []).map((c) => Object.assign(el(doc, 'option', '', c), { value: c })));
+      } else if (p.kind === 'integer') {
+        input.type = 'number';
         if (p.min !== undefined) input.min = String(p.min);
         if (p.max !== undefined) input.max = String(p.max);
         input.step = '1';
-      } else input.inputMode = 'decimal';
+      } else {
+        input.type = 'text';
+        input.inputMode = p.kind === 'columns' ? 'text' : 'decimal';
+      }
       input.value = texts[p.flag];
       input.title = pick(p.help, language);
       input.dataset.flag = p.flag;
-      input.addEventListener('input', () => {
+      input.addEventListener(p.kind === 'choice' ? 'change' : 'input', () => {
         texts[p.flag] = input.value;
         finalCuts = null;
         renderCuts();
@@ -228,6 +246,16 @@ export function startPane(doc: Document, deps: PaneDeps): Pane {
       setStatus('error.params', { detail: pick(parsed.problem, language) }, 'error');
       return;
     }
+    const extra: Record<string, number> = {};
+    for (const name of namedColumns(methodById(method), parsed.options)) {
+      const headers = preview?.sample.headers ?? [];
+      const index = headerIndex(headers, name);
+      if (index < 0) {
+        setStatus('error.noSuchColumn', { name, headers: headers.map((h) => `"${String(h)}"`).join(', ') }, 'error');
+        return;
+      }
+      extra[name] = index;
+    }
     token = new CancelToken();
     const button = $<HTMLButtonElement>('classify');
     button.disabled = true;
@@ -238,6 +266,7 @@ export function startPane(doc: Document, deps: PaneDeps): Pane {
     try {
       const out = await classifySelection(deps.run, {
         mapping,
+        extra,
         options: parsed.options,
         language,
         cellBytes: preview?.sample.cellBytes,

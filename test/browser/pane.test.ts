@@ -65,12 +65,17 @@ describeIfBrowser('task pane in headless Chromium', () => {
     await expect(page.inputValue('#col-customer')).resolves.toBe('1');
     await expect(page.inputValue('#col-date')).resolves.toBe('2');
     await expect(page.inputValue('#col-amount')).resolves.toBe('3');
-    await expect(page.getAttribute('[data-method="rfm"]', 'aria-checked')).resolves.toBe('true');
+    await expect(page.inputValue('#method')).resolves.toBe('rfm');
+    await expect(page.$$eval('#method option', (os) => os.map((o) => o.textContent))).resolves.toEqual(['RFM (recency, frequency, monetary)', 'ABC (Pareto 80/20)', 'Customer pyramid']);
+    await expect(page.textContent('label[for="param-bins"]')).resolves.toBe('Scores per measure');
     await expect(page.textContent('#cuts')).resolves.toMatch(/^5 bins\. R \(days, lower is better\) cut at/);
     await page.screenshot({ path: join(IMAGES, 'pane-before.png'), fullPage: true });
 
-    await page.getByRole('radio', { name: 'ABC' }).click();
-    await page.fill('#a-share', '70');
+    await page.selectOption('#method', 'abc');
+    await expect(page.textContent('#method-about')).resolves.toMatch(/^Ranks customers by value: A holds/);
+    await page.fill('#param-a-share', '97');
+    await expect(page.textContent('#cuts')).resolves.toBe('Check the parameters: a-share (0.97) must be less than b-share (0.95)');
+    await page.fill('#param-a-share', '70');
     const syncsBefore = await page.evaluate(() => (window as unknown as { __host: import('../host').ExcelHost }).__host.stats.syncs);
     await page.getByRole('button', { name: 'Classify selection' }).click();
     await page.waitForSelector('#results:not([hidden])');
@@ -87,6 +92,7 @@ describeIfBrowser('task pane in headless Chromium', () => {
         sheets: host.model.sheets.map((s) => s.name),
         customerRows: (customers.usedRect()?.rows ?? 0) - 1,
         rules: customers.conditionalFormats.map((c) => c.formula),
+        why: [customers.get(0, 8), String(customers.get(1, 8))],
         charts: host.model.sheet('Tier Summary').charts.map((c) => c.title),
         maxRequest: host.stats.maxRequestBytes,
         syncs: host.stats.syncs,
@@ -98,6 +104,8 @@ describeIfBrowser('task pane in headless Chromium', () => {
     const counted = rows.reduce((n, r) => n + Number(String(r[1]).replace(/,/g, '')), 0);
     expect(book.customerRows).toBe(counted);
     expect(book.rules).toEqual(['=$G2="A"', '=$G2="B"', '=$G2="C"']);
+    expect(book.why[0]).toBe('Why');
+    expect(book.why[1]).toMatch(/^[ABC]: customers ranked above hold [\d.]+% of value; with this customer/);
     expect(book.charts).toEqual(['Customers and value by tier', 'Pareto: value by customer rank']);
     await expect(page.textContent('#cuts')).resolves.toMatch(/^A: cumulative share ≤ 70%.*C: the restUsed for all 5,001 rows\.$/);
     await page.screenshot({ path: join(IMAGES, 'pane-after.png'), fullPage: true });
@@ -108,11 +116,13 @@ describeIfBrowser('task pane in headless Chromium', () => {
     const page = await open('customers', 'zh-CN');
     await expect(page.textContent('h2#sel-h')).resolves.toBe('所选区域');
     await expect(page.textContent('#sel-note')).resolves.toBe('已扩展到所选单元格所在的表格。');
-    await expect(page.getAttribute('[data-method="rfm"]', 'disabled')).resolves.toBe('');
-    await expect(page.getAttribute('[data-method="abc"]', 'aria-checked')).resolves.toBe('true');
+    await expect(page.getAttribute('#method option[value="rfm"]', 'disabled')).resolves.toBe('');
+    await expect(page.textContent('#method option[value="rfm"]')).resolves.toBe('RFM（最近购买、频次、金额） — 需要交易明细');
+    await expect(page.inputValue('#method')).resolves.toBe('abc');
+    await expect(page.textContent('label[for="param-a-share"]')).resolves.toBe('A类：价值占比（%）');
     await page.getByRole('button', { name: '对所选区域分层' }).click();
     await page.waitForSelector('#results:not([hidden])');
-    await expect(page.textContent('#status')).resolves.toMatch(/^完成：已为 5 位客户分层。已在 Sheet1!E1:F8 写入层级列/);
+    await expect(page.textContent('#status')).resolves.toMatch(/^完成：已为 5 位客户分层。已在 Sheet1!E1:G8 写入层级列/);
     const labels = await page.$$eval('#tier-rows td:first-child', (tds) => tds.map((td) => td.textContent));
     expect(labels).toEqual(['A类 · 关键客户', 'B类 · 普通客户', 'C类 · 小客户']);
     await expect(page.$$eval('#issues li', (lis) => lis.map((li) => li.textContent))).resolves.toEqual(['第 5 行：客户编号为空', '第 8 行：价值不是数字']);
@@ -133,15 +143,25 @@ describeIfBrowser('task pane in headless Chromium', () => {
     await page.close();
   });
 
-  it('switches language from the pane and cancels nothing when idle', async () => {
+  it('switches language from the pane: the chooser, its parameters and their messages follow', async () => {
     const page = await open('transactions', 'en-US');
     await page.selectOption('#language', 'zh-CN');
     await expect(page.textContent('#classify')).resolves.toBe('对所选区域分层');
     await expect(page.evaluate(() => document.documentElement.lang)).resolves.toBe('zh-CN');
-    await page.keyboard.press('Tab');
-    await page.focus('[data-method="rfm"]');
-    await page.keyboard.press('ArrowRight');
-    await expect(page.getAttribute('[data-method="abc"]', 'aria-checked')).resolves.toBe('true');
+    await expect(page.$$eval('#method option', (os) => os.map((o) => o.textContent))).resolves.toEqual(['RFM（最近购买、频次、金额）', 'ABC（帕累托 80/20）', '客户金字塔']);
+    await page.focus('#method');
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('ArrowDown');
+    await expect(page.inputValue('#method')).resolves.toBe('pyramid');
+    await expect(page.textContent('label[for="param-pyramid-cuts"]')).resolves.toBe('金字塔分界（客户占比 %）');
+    await expect(page.inputValue('#param-pyramid-cuts')).resolves.toBe('1, 20, 50');
+    await page.fill('#param-pyramid-cuts', '1, 20');
+    await expect(page.textContent('#cuts')).resolves.toBe('请检查参数：pyramid-cuts 须为 3 个递增的 0 到 1 之间的占比，当前为 "1, 20"');
+    await page.selectOption('#language', 'en');
+    await expect(page.textContent('#cuts')).resolves.toBe('Check the parameters: pyramid-cuts must be 3 ascending shares between 0 and 1, got "1, 20"');
+    await page.fill('#param-pyramid-cuts', '2, 20, 50');
+    await expect(page.textContent('#cuts')).resolves.toMatch(/^Platinum: top 2% of customers/);
+    await page.screenshot({ path: join(IMAGES, 'pane-methods.png'), fullPage: true });
     await page.close();
   });
 });

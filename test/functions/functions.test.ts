@@ -8,7 +8,7 @@ import { abcClasses, pyramidTiers, quantileScores, scoreRfm } from '../../src/en
 import { type AsyncFn, BUNDLE, type Fn, StubError, col, isError, loadBundle, rejected, thrown } from './bundle';
 
 const { fns, associations } = loadBundle();
-const { RFM_SCORE, RFM_SEGMENT, QUANTILE_SCORE, ABC_CLASS, PYRAMID, LABEL, CUTS } = fns as Record<string, Fn>;
+const { RFM_SCORE, RFM_SEGMENT, QUANTILE_SCORE, ABC_CLASS, PYRAMID, LABEL, CUTS, EXPLAIN } = fns as Record<string, Fn>;
 const RFM_TABLE = fns.RFM_TABLE as unknown as AsyncFn;
 const flat = (rows: unknown[][]): unknown[] => rows.map((r) => r[0]);
 
@@ -298,11 +298,41 @@ describe('TIER.LABEL', () => {
     expect(LABEL([['gold'], ['']], 'en')).toEqual([['Gold'], ['']]);
   });
 
+  it('takes keys qualified by their method, or a method to look in', () => {
+    expect(LABEL([['rfm:New', 'abc:A']], 'zh-CN')).toEqual([['新客户', 'A类 · 关键客户']]);
+    expect(LABEL([['New']], 'zh-CN', 'rfm')).toEqual([['新客户']]);
+    expect((LABEL([['A']], null, 'pyramid')[0][0] as StubError).message).toMatch(/unknown tier "A"/);
+    expect(thrown(() => LABEL([['A']], null, 'nope')).message).toMatch(/^unknown method "nope"/);
+  });
+
   it('unknown keys are #VALUE! in their cell; an unknown language is #VALUE!', () => {
     const out = LABEL([['Gold'], ['Silver']], null);
     expect(out[0][0]).toBe('Gold');
     expect((out[1][0] as StubError).message).toMatch(/unknown tier "Silver"/);
     expect(thrown(() => LABEL([['Gold']], 'fr')).message).toBe('language must be "en" or "zh-CN", got "fr"');
+  });
+});
+
+describe('TIER.EXPLAIN', () => {
+  const values = col([850, 30, 30, 25, 20, 15, 10, 10, 5, 5]);
+  it('explains each row with the model fitted to the population, agreeing with the per-row class', () => {
+    const why = EXPLAIN(values, null, 'abc', null, null) as string[][];
+    const classes = ABC_CLASS(values, null, null, null) as string[][];
+    why.forEach((row, i) => expect(row[0].startsWith(`${classes[i][0]}: customers ranked above hold`)).toBe(true));
+    expect(why[0][0]).toBe('A: customers ranked above hold 0% of value; with this customer 85% (> 80%, ≤ 95%)'.replace('A:', classes[0][0] + ':'));
+    expect(EXPLAIN(col([50]), values, 'abc', 'a_share=0.9; b_share=0.97', 'zh-CN')[0][0]).toMatch(/^[ABC]：排名在前的客户占价值的 85%/);
+  });
+  it('takes RFM rows (3 columns) by default and names the segment', () => {
+    const rfm = [[1, 9, 900], [200, 1, 20], [30, 3, 100]];
+    const why = EXPLAIN(rfm, null, null, 'bins=3', null) as string[][];
+    const segments = RFM_SEGMENT(rfm, null, 3) as string[][];
+    why.forEach((row, i) => expect(row[0].endsWith(`→ ${segments[i][0]}`)).toBe(true));
+    expect(why[0][0]).toBe('R 3 (recency 1 d < 30 d) · F 3 (9 purchases ≥ 9) · M 3 (900.00 ≥ 900.00) → 333 → Champions');
+  });
+  it('gives blanks for blank rows and #VALUE! for unknown options', () => {
+    expect(EXPLAIN(col([5, '']), col([5, 1]), 'pyramid', null, 'en')[1][0]).toBe('');
+    expect(thrown(() => EXPLAIN(values, null, 'abc', 'bins=3', null)).message).toBe('options: "bins=3" is not a parameter of abc (its parameters: a_share, b_share), write name=value');
+    expect(thrown(() => EXPLAIN(values, null, 'abc', 'a_share=2', null)).message).toBe('a_share must be a number between 0 and 1, got "2"');
   });
 });
 
@@ -317,6 +347,6 @@ describe('TIER.CUTS', () => {
 
   it('an unreached score has a blank cut; an unknown method is #VALUE!', () => {
     expect(CUTS(col([7, 7, 7]), 'quantile', 3)).toEqual([['Score', 'From'], [2, 7], [3, '']]);
-    expect(thrown(() => CUTS(col([1]), 'kmeans', null)).message).toBe('method must be one of quantile, abc, pyramid, got "kmeans"');
+    expect(thrown(() => CUTS(col([1]), 'nope', null)).message).toMatch(/^method must be one of quantile, abc, pyramid(, [a-z]+)*, got "nope"$/);
   });
 });

@@ -188,7 +188,8 @@ describe('Classify selection: customer tables', () => {
     expect(sheetNames(host)).toEqual(['Sheet1', 'Tier Summary']);
     const cfs = host.model.sheet('Sheet1').conditionalFormats;
     expect(cfs.map((c) => c.formula)).toEqual(['=$D2="A"', '=$D2="B"', '=$D2="C"']);
-    expect(cfs[0].rect).toEqual({ row: 1, column: 0, rows: 6, columns: 5 });
+    expect(cfs[0].rect).toEqual({ row: 1, column: 0, rows: 6, columns: 6 });
+    expect(column(host, 'Sheet1', 5, 2)).toEqual(['Why', 'A: customers ranked above hold 0% of value; with this customer 53.5% (≤ 80%)']);
     expect(out.plan.issues.lines.map((l) => l.message)).toEqual(['row 5: blank customer id']);
   });
 

@@ -56,15 +56,14 @@ function explainScores(model: RfmModel, row: { recency: number; frequency: numbe
   const fAsc = scoreWithCuts(row.frequency, model.frequency, bins);
   const mAsc = scoreWithCuts(row.monetary, model.monetary, bins);
   const r = bins + 1 - rAsc;
-  const zh = lang === 'zh-CN';
-  const days = zh ? '天' : ' d';
+  const days = say({ en: ' d', zh: '天' }, lang);
   const rule = (cuts: (number | null)[], s: number, descending: boolean, digits: number, unit = ''): string => {
     const b = boundary(cuts, s, descending, digits);
     return b ? `${b}${unit}` : '';
   };
   const text = [
-    part('R', r, zh ? `间隔 ${formatNumber(row.recency)}${days}` : `recency ${formatNumber(row.recency)}${days}`, rule(model.recency, rAsc, true, 0, days)),
-    part('F', fAsc, zh ? `${formatNumber(row.frequency)} 次` : `${formatNumber(row.frequency)} ${row.frequency === 1 ? 'purchase' : 'purchases'}`, rule(model.frequency, fAsc, false, 0)),
+    part('R', r, say({ en: 'recency {d}{days}', zh: '间隔 {d}{days}' }, lang, { d: formatNumber(row.recency), days }), rule(model.recency, rAsc, true, 0, days)),
+    part('F', fAsc, say(row.frequency === 1 ? { en: '{f} purchase', zh: '{f} 次' } : { en: '{f} purchases', zh: '{f} 次' }, lang, { f: formatNumber(row.frequency) }), rule(model.frequency, fAsc, false, 0)),
     part('M', mAsc, formatNumber(row.monetary, 2, 2), rule(model.monetary, mAsc, false, 2)),
   ].join(' · ');
   return { text, r, f: fAsc, m: mAsc };

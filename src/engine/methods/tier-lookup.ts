@@ -6,6 +6,7 @@
 import { GROUP_LABELS, type Bilingual, type TierDef, type TierGroup } from '../tiers';
 import { METHOD_LIST, isMethodId } from './registry';
 import { defaultParams } from './params';
+import { pick } from './text';
 
 /**
  * The tiers of every method with their default parameters, in menu order.
@@ -45,9 +46,9 @@ export function findTier(key: string, method?: string): TierDef | undefined {
  * tierLabel("key", "zh-CN"); // "关键客户"
  */
 export function tierLabel(key: string, language: string = 'en', method?: string): string | undefined {
-  const zh = /^zh/i.test(language.trim());
+  const lang = /^zh/i.test(language.trim()) ? 'zh-CN' : 'en';
   const t = findTier(key, method);
-  if (t) return zh ? t.label.zh : t.label.en;
+  if (t) return pick(t.label, lang);
   const group = GROUP_LABELS[key.trim().toLowerCase() as TierGroup] as Bilingual | undefined;
-  return group ? (zh ? group.zh : group.en) : undefined;
+  return group ? pick(group, lang) : undefined;
 }

@@ -104,3 +104,30 @@ describe('the registry', () => {
     expect(() => classifyCustomers({ keys: ['a'], value: [1] }, { method: 'abc', aShare: 0.9, bShare: 0.8 })).toThrow(/a-share \(0.9\) must be less than b-share \(0.8\)/);
   });
 });
+
+describe('the room of method knowledge', () => {
+  it('has no method-id branch outside src/engine/methods', () => {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { readdirSync, readFileSync, statSync } = require('node:fs') as typeof import('node:fs');
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { join, relative } = require('node:path') as typeof import('node:path');
+    const root = join(__dirname, '../../../src');
+    const ids = METHOD_IDS.join('|');
+    const branch = new RegExp(`(===|!==)\\s*['"](${ids})['"]|['"](${ids})['"]\\s*(===|!==)|case\\s+['"](${ids})['"]`);
+    const offenders: string[] = [];
+    const walk = (dir: string): void => {
+      for (const name of readdirSync(dir)) {
+        const path = join(dir, name);
+        if (statSync(path).isDirectory()) {
+          if (relative(root, path) !== join('engine', 'methods')) walk(path);
+        } else if (/\.(ts|html)$/.test(name)) {
+          readFileSync(path, 'utf8').split('\n').forEach((line, i) => {
+            if (branch.test(line)) offenders.push(`${relative(root, path)}:${i + 1}: ${line.trim()}`);
+          });
+        }
+      }
+    };
+    walk(root);
+    expect(offenders).toEqual([]);
+  });
+});
