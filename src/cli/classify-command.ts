@@ -5,13 +5,14 @@ import { type Cell, DuplicateIdError, decideDateOrder, decideDecimalMark, type T
 import { buildSheetPlan, tidyNumber } from '../report';
 import type { ClassifyArgs } from './args';
 import { type ColumnChoice, chooseColumns } from './choose-columns';
+import { classifyOnDatabase } from './db-run';
 import { resolveColumn } from './column-spec';
 import { openCsv } from './csv-source';
 import { CliError } from './errors';
 import { firstBadCell } from './explain';
 import { loopAdditions } from './loop-classify';
 import { type OutStream, progress } from './progress';
-import { inputLines, inputReport } from './read-report';
+import { type InputReport, inputLines, inputReport } from './read-report';
 import { jsonDocument } from './render-json';
 import { tableCsv } from './render-csv';
 import { EXCEL_MAX_ROWS, renderXlsx, writeXlsx } from './render-xlsx';
@@ -50,7 +51,16 @@ export async function openSource(args: ClassifyArgs, io: CommandIo): Promise<Tab
   if (ext === '.xls') throw new CliError(`${file}: old .xls workbooks are not supported; save it as .xlsx or .csv`);
   if (args.sheet !== undefined) throw new CliError(`--sheet only applies to .xlsx input, and ${file} is read as CSV`, 2);
   const p = size > BIG_FILE ? progress(io.stderr, `reading ${file}`) : null;
-  const source = openCsv(file, p ? (d, t) => p.update(d, t) : undefined, { encoding: args.reading.encoding, lenient: args.reading.lenient });
+  let source: TableSource;
+  try {
+    source = openCsv(file, p ? (d, t) => p.update(d, t) : undefined, { encoding: args.reading.encoding, lenient: args.reading.lenient });
+  } catch (e) {
+    // V8 holds at most 2^29 − 24 characters in one string: the in-memory reader's limit
+    if (e instanceof Error && /Cannot create a string longer/.test(e.message)) {
+      throw new CliError(`${file}: ${fmt(size)} bytes is more than the in-memory reader holds (about 512 MiB); run it with --engine duckdb`);
+    }
+    throw e;
+  }
   if (!p) return source;
   return { ...source, load: (idx) => { const r = source.load(idx); p.done(); return r; } };
 }
@@ -132,6 +142,20 @@ export function classifyInput(source: TableSource, args: ClassifyArgs): { result
 }
 
 /**
+ * The engine's result for the input: read in memory (with the report of what was read), or
+ * aggregated by DuckDB (`--engine duckdb`) or PostgreSQL (`--db`) and classified by the engine.
+ *
+ * @example
+ * const { result, input } = await resultOf(parseArgs(["classify", "examples/transactions.csv"]).args, io);
+ */
+export async function resultOf(args: ClassifyArgs, io: CommandIo): Promise<{ result: TableResult; rowNumber: (i: number) => number; input?: InputReport }> {
+  if (args.engine !== undefined || args.db !== undefined) return classifyOnDatabase(args);
+  const source = await openSource(args, io);
+  const { result, choice } = classifyInput(source, args);
+  return { result, rowNumber: source.rowNumber, input: inputReport(source, choice, result.reading, LOCALE) };
+}
+
+/**
  * Runs `classify` with parsed arguments; returns the exit code. Throws CliError for bad input.
  *
  * @example
@@ -141,20 +165,18 @@ export async function runClassify(given: ClassifyArgs, io: CommandIo): Promise<n
   const args = await withTableFiles(given);
   const toFile = args.out !== undefined && args.out !== '-';
   if (toFile) checkOutputPath(args.out as string, args.input, args.force);
-  const source = await openSource(args, io);
-  const { result, choice } = classifyInput(source, args);
-  const input = inputReport(source, choice, result.reading, LOCALE);
+  const { result, rowNumber, input } = await resultOf(args, io);
   const audit = result.classification.audit(args.lang);
   if (audit && (!args.quiet || (args.strict && audit.unclassified > 0))) io.stderr.write(audit.lines.map((l) => `tierwise: ${l}`).join('\n') + '\n');
   if (audit && args.strict && audit.unclassified > 0) {
     throw new CliError(`--strict: ${fmt(audit.unclassified)} of ${fmt(result.classification.keys.length)} customers got no class (see the report above); nothing was written`, 1);
   }
-  const headerRow = source.rowNumber(0) - 1;
+  const headerRow = rowNumber(0) - 1;
   const loop = await loopAdditions(args, result, buildSheetPlan(result, { language: args.lang, rowOffset: headerRow, explain: args.explain }));
   const plan = loop.plan;
   let data: Uint8Array | string | null = null;
   let customerSheets: string[] = [];
-  if (args.format === 'json') data = JSON.stringify(loop.json({ input, ...jsonDocument(result, plan, source.rowNumber, args.lang) }), (_key, v: unknown) => tidyNumber(v), 1) + '\n';
+  if (args.format === 'json') data = JSON.stringify(loop.json({ ...(input ? { input } : {}), ...jsonDocument(result, plan, rowNumber, args.lang) }), (_key, v: unknown) => tidyNumber(v), 1) + '\n';
   else if (args.format === 'csv') data = tableCsv(plan.customers, { raw: args.rawCsv });
   else if (toFile) {
     // streamed to disk: memory stays bounded however many customers there are
@@ -167,7 +189,7 @@ export async function runClassify(given: ClassifyArgs, io: CommandIo): Promise<n
   if (customerSheets.length > 1) {
     io.stderr.write(`tierwise: ${fmt(plan.customers.rows)} customers do not fit one sheet (at most ${fmt(xlsxOptions().maxRows - 1)} rows below the header): written to ${customerSheets.join(', ')}\n`);
   }
-  if (!args.quiet) io.stderr.write([...inputLines(input), report(result, plan.issues, toFile ? (args.out as string) : null)].join('\n') + '\n');
+  if (!args.quiet) io.stderr.write([...(input ? inputLines(input) : []), report(result, plan.issues, toFile ? (args.out as string) : null)].join('\n') + '\n');
   return 0;
 }
 

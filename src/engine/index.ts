@@ -32,3 +32,4 @@ export * from './clv';
 export * from './kmeans';
 export * from './total-rows';
 export * from './loop';
+export * from './sql';

@@ -8,6 +8,7 @@ import type { Cell } from '../cells';
 import type { TieRule } from '../quantile';
 import type { SkipLog } from '../skips';
 import type { TierSummary } from '../summary';
+import type { SqlContext } from '../sql/statements';
 import type { Bilingual, TierDef } from '../tiers';
 
 /** A product language: "en" or "zh-CN". */
@@ -228,4 +229,10 @@ export interface MethodModule<Id extends string = string, Model = unknown> {
   audit?: (fit: Fit<Model>, keys: readonly string[], lang: Lang) => MethodAudit;
   /** Extra summary tables. */
   tables?: (fit: Fit<Model>, measures: Measures, keys: readonly string[]) => MethodTable[];
+  /**
+   * One SQL statement computing this method's per-customer result from a transaction table on
+   * the user's engine, exactly as `classify` does (see `../sql/`); `params` checked, defaults
+   * filled in.
+   */
+  sql?: (q: SqlContext, params: ParamValues, options: Readonly<Record<string, unknown>>) => string;
 }
