@@ -2,25 +2,17 @@
  * Arguments of `tierwise sql` (the statement for the user's engine) and the flags that make
  * `classify` / `verify` run on DuckDB (`--engine duckdb`) or a PostgreSQL table (`--db URL --table NAME`).
  */
-import { type MethodId, type ParamValue, SQL_DIALECT_IDS, type SqlDialectId, type SqlReturns, sqlReturnsOf } from '../engine';
+import { type MethodId, type ParamValue, SQL_DIALECT_IDS, type SqlDialectId, type SqlSource, sqlReturnsOf } from '../engine';
 import { CliError } from './errors';
 
 /** Value flags of `sql`, `verify` and the database paths. */
 export const SQL_VALUE_FLAGS = ['table', 'dialect', 'decimals', 'sample', 'engine', 'db'] as const;
 
 /** Everything `tierwise sql` was asked to do. */
-export interface SqlArgs {
+export interface SqlArgs extends SqlSource {
   method: MethodId;
   params: Record<string, ParamValue>;
   dialect: SqlDialectId;
-  table: string;
-  customer: string;
-  date: string;
-  amount: string;
-  invoice?: string;
-  asOf?: string;
-  returns: SqlReturns;
-  decimals: number;
 }
 
 function needed(flags: ReadonlyMap<string, string>, name: string): string {

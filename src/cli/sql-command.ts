@@ -16,7 +16,7 @@ export function runSql(args: SqlArgs, io: CommandIo): number {
       method: args.method,
       dialect: args.dialect,
       params: args.params,
-      source: { table: args.table, customer: args.customer, date: args.date, amount: args.amount, invoice: args.invoice, asOf: args.asOf, returns: args.returns, decimals: args.decimals },
+      source: args,
     });
     io.stdout.write(`${sql};\n`);
     return 0;
