@@ -12,6 +12,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
   type Customers,
+  methodById,
+  namedColumns,
   type SkipLog,
   type SqlDialect,
   type SqlSource,
@@ -227,6 +229,15 @@ function customersOf(rows: (string | null)[][], skipped: SkipLog): Customers {
  * const { result } = await classifyOnDatabase(parseArgs(["classify", "big.csv", "--engine", "duckdb"]).args);
  */
 export async function classifyOnDatabase(args: ClassifyArgs): Promise<{ result: TableResult; rowNumber: (i: number) => number }> {
+  const method = methodById(args.method);
+  const flag = args.db ? '--db' : '--engine duckdb';
+  if (method.timeline) {
+    throw new CliError(`--method ${method.id} reads every purchase's date (the purchase timeline), and ${flag} brings back one row per customer; leave out ${flag} for this method`, 2);
+  }
+  const named = namedColumns(method, args.params);
+  if (named.length > 0) {
+    throw new CliError(`--method ${method.id} reads the columns ${named.map((n) => `"${n}"`).join(', ')} of each row, and ${flag} brings back recency, frequency and monetary per customer; leave out ${flag} for this method`, 2);
+  }
   const db = args.db ? openPostgres(args.db.url) : await openDuckDb();
   const where = args.db ? `${args.db.table}` : args.input;
   try {

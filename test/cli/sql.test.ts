@@ -81,12 +81,25 @@ describe('sql, verify and --engine duckdb on DuckDB', () => {
     expect((await run('verify', TX, '--sample', writeTemp(dir, 'none.csv', 'id,tier\n1,A\n'))).stderr).toMatch(/no "customer" column/);
   });
 
-  it.each([['rfm'], ['abc'], ['pyramid']])('classify --engine duckdb writes what the in-memory path writes (%s)', async (method) => {
+  it.each([['rfm'], ['abc'], ['pyramid'], ['matrix'], ['grade'], ['kmeans'], ['rules']])('classify --engine duckdb writes what the in-memory path writes (%s)', async (method) => {
     if (!db) return;
     expect(await classifyJson(TX, '--method', method, '--engine', 'duckdb')).toEqual(await classifyJson(TX, '--method', method));
     expect(await classifyJson(TX, '--method', method, '--engine', 'duckdb', '--returns', 'drop', '--as-of', '2023-09-01')).toEqual(
       await classifyJson(TX, '--method', method, '--returns', 'drop', '--as-of', '2023-09-01'),
     );
+  });
+
+  it.each([['lifecycle'], ['clv']])('--engine duckdb refuses %s (it needs each purchase, not one row per customer) instead of writing no classes', async (method) => {
+    const r = await run('classify', TX, '--method', method, '--engine', 'duckdb');
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toMatch(new RegExp(`--method ${method} reads every purchase's date .* leave out --engine duckdb`));
+  });
+
+  it('--engine duckdb refuses a method reading named columns of each row', async () => {
+    const r = await run('classify', TX, '--method', 'grade', '--criteria', 'R,Amount', '--weights', 'R=0.5,Amount=0.5', '--engine', 'duckdb');
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/--method grade reads the columns "Amount" of each row/);
   });
 
   it('--engine duckdb refuses dates DuckDB does not read, and says what to do', async () => {

@@ -190,6 +190,7 @@ export const clv: MethodModule<'clv', ClvModel> = {
   },
   needs: ['value'],
   needsTransactions: true,
+  timeline: true,
   params: PARAMS,
   tiers: () => CLV_TIERS,
   tierColumn: { id: 'tier', header: { en: 'CLV tier', zh: '终身价值层级' } },

@@ -200,7 +200,7 @@ export const kmeans: MethodModule<'kmeans', KMeansModel> = {
     const withTable = kMax >= 2;
     const k = kParam === 'auto' ? (withTable ? 'auto' : 1) : Math.min(requested, complete);
     const customers = m.customers && m.customers.first.length === m.n ? m.customers : undefined;
-    const tenure = customers ? customers.first.map((f) => customers.asOf - f) : undefined;
+    const tenure = customers ? customers.first.map((f) => customers.asOf - Math.floor(f)) : undefined;
     const c = clusterCustomers(features, { k, seed, restarts, guidance: withTable, kMax: withTable ? kMax : undefined, value: m.value, tenure });
     const d = features.length;
     const centroidsZ = Array.from({ length: c.fit.k }, (_, j) => Array.from(c.fit.centers.subarray(j * d, j * d + d)));
