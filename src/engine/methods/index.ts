@@ -10,6 +10,7 @@ export type { ClvModel } from './clv';
 export { CLV_TIERS } from './clv';
 export { DEFAULT_LIFECYCLE_RULES, LIFECYCLE_TIERS, type LifecycleFacts, type LifecycleModel, type LifecycleRules, lifecycleClassOf, lifecycleReason } from './lifecycle';
 export { quarterOf, timelineFacts } from './timeline';
+export { CUT_LINES_TABLE, SCATTER_MAX_POINTS, SCATTER_TABLE, logAxis, scatterSample, scatterTables } from './matrix-scatter';
 export { MATRIX_TIERS, type CutKind, type MatrixAxis, type MatrixModel, axisCut, matrixCellOf } from './matrix';
 export { averageInvoice, criterionLabel, criterionOfRow, criterionValues } from './criteria';
 export { GRADE_TIERS, gradeRow, type Direction, type GradeCriterion, type GradeModel } from './grade';
