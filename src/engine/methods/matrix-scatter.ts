@@ -87,7 +87,12 @@ export interface ScatterInput {
 function range(values: ArrayLike<number>, sample: number[][]): { min: number; max: number } {
   let min = Infinity;
   let max = -Infinity;
-  for (const cell of sample) for (const i of cell) ((min = Math.min(min, values[i])), (max = Math.max(max, values[i])));
+  for (const cell of sample) {
+    for (const i of cell) {
+      min = Math.min(min, values[i]);
+      max = Math.max(max, values[i]);
+    }
+  }
   return { min, max };
 }
 
