@@ -7,30 +7,14 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createRequire } from 'node:module';
-import { performance } from 'node:perf_hooks';
+import { RUNS, time } from './bench-timing.mjs';
 
 const require = createRequire(import.meta.url);
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const engine = require(join(root, 'dist-cli/engine/index.js'));
 const { parseCsv } = require(join(root, 'dist-cli/cli/csv-read.js'));
 const { generate } = await import('./bench-data.mjs');
-const RUNS = Number(process.env.RUNS ?? 5);
 const METHODS = ['lifecycle', 'matrix', 'grade'];
-
-function median(xs) {
-  const s = [...xs].sort((a, b) => a - b);
-  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
-}
-function time(fn) {
-  const samples = [];
-  let out;
-  for (let r = 0; r < RUNS; r++) {
-    const t0 = performance.now();
-    out = fn();
-    samples.push(performance.now() - t0);
-  }
-  return { ms: median(samples), out };
-}
 
 function bench(label, columns, options = {}) {
   console.log(`\n${label} (${columns.customer.length.toLocaleString('en-US')} rows)`);
