@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // Lifecycle classes, the value matrix and weighted grading (issue 15): classifyTable from cells
 // to summary, and the method's fit alone on the aggregated customers, on generated transaction
-// logs (100k and 1M rows) and on UCI Online Retail when ../shared/data is present. Prints the
+// logs (100k and 1M rows) and on UCI Online Retail when ../shared/data is present, and the value
+// matrix's scatter data for 100k and 1M customers. Prints the
 // median of RUNS runs. Needs `npm run build:cli` (dist-cli/).
 import { existsSync, readFileSync } from 'node:fs';
 import { join, dirname } from 'node:path';
@@ -34,6 +35,17 @@ function bench(label, columns, options = {}) {
 
 console.log(`lifecycle / matrix / grade benchmark — median of ${RUNS} runs, node ${process.version}`);
 for (const n of [100_000, 1_000_000]) bench('generated transactions', generate(n, Math.max(4000, Math.round(n / 125))));
+
+// the value matrix's scatter data (a deterministic sample of at most 5,000 points) for many customers
+for (const n of [100_000, 1_000_000]) {
+  const keys = Array.from({ length: n }, (_, i) => `c${i}`);
+  const xs = Float64Array.from({ length: n }, (_, i) => 1 + (i % 50));
+  const ys = Float64Array.from({ length: n }, (_, i) => 1 + ((i * 7919) % 10000));
+  const tierIndex = Uint8Array.from({ length: n }, (_, i) => (xs[i] >= 25 ? 0 : 2) + (ys[i] >= 5000 ? 0 : 1));
+  const axes = { x: { label: 'F', cut: 25 }, y: { label: 'AOV', cut: 5000 } };
+  const r = time(() => engine.scatterTables({ tiers: engine.MATRIX_TIERS, tierIndex, keys, xs, ys, ...axes }));
+  console.log(`\nmatrix scatter tables for ${n.toLocaleString('en-US')} customers: ${r.ms.toFixed(1)} ms (${r.out[0].rows.toLocaleString('en-US')} points)`);
+}
 
 const retail = join(root, '..', 'shared', 'data', 'online_retail', 'online_retail.csv');
 if (existsSync(retail)) {

@@ -103,7 +103,7 @@ describe('value matrix scatter chart (plan)', () => {
     ids.forEach((id, r) => expect(xs[r]).toBe(frequency[Number(id.slice(1))]));
   });
 
-  it('sample: within the cap, per-cell quotas sum to the cap, every non-empty cell shows, points come from their cell, no repeats', () => {
+  it('sample: within the cap, per-cell quotas sum to the cap, every non-empty cell shows, every k-th member of the cell in order, no repeats', () => {
     fc.assert(
       fc.property(fc.array(fc.constantFrom(0, 1, 2, 3, NO_CLASS), { minLength: 0, maxLength: 400 }), fc.integer({ min: 4, max: 50 }), (tiers, max) => {
         const idx = Uint8Array.from(tiers);
@@ -112,7 +112,9 @@ describe('value matrix scatter chart (plan)', () => {
         const total = sample.reduce((s, m) => s + m.length, 0);
         expect(total).toBe(Math.min(n, max));
         sample.forEach((m, t) => {
-          for (const i of m) expect(idx[i]).toBe(t);
+          // the cell's members at positions ⌊j·s/q⌋, in customer order
+          const members = tiers.map((x, i) => (x === t ? i : -1)).filter((i) => i >= 0);
+          expect(m).toEqual(m.map((_, j) => members[Math.floor((j * members.length) / m.length)]));
           expect(new Set(m).size).toBe(m.length);
           expect([...m].sort((a, b) => a - b)).toEqual(m);
           if ((tiers as number[]).includes(t)) expect(m.length).toBeGreaterThan(0);

@@ -46,31 +46,46 @@ export function logAxis(min: number, max: number, cut: number | null): boolean {
  * scatterSample(Uint8Array.of(0, 0, 0, 0, 1, 1), 2, 3); // [[0, 2], [4]]
  */
 export function scatterSample(tierIndex: ArrayLike<number>, cells: number, max: number): number[][] {
-  const members: number[][] = Array.from({ length: cells }, () => []);
+  const sizes = new Array<number>(cells).fill(0);
   for (let i = 0; i < tierIndex.length; i++) {
     const t = tierIndex[i];
-    if (t !== NO_CLASS && t < cells) members[t].push(i);
+    if (t !== NO_CLASS && t < cells) sizes[t]++;
   }
-  const n = members.reduce((s, m) => s + m.length, 0);
-  if (n <= max) return members;
-  const exact = members.map((m) => (m.length * max) / n);
+  const n = sizes.reduce((s, m) => s + m, 0);
+  const quota = n <= max ? sizes.slice() : quotas(sizes, n, max);
+  // one pass in customer order: the cell's j-th pick is its member at position ⌊j·s/q⌋
+  const picks: number[][] = sizes.map(() => []);
+  const seen = new Array<number>(cells).fill(0);
+  for (let i = 0; i < tierIndex.length; i++) {
+    const t = tierIndex[i];
+    if (t === NO_CLASS || t >= cells) continue;
+    const j = picks[t].length;
+    if (j < quota[t] && seen[t] === Math.floor((j * sizes[t]) / quota[t])) picks[t].push(i);
+    seen[t]++;
+  }
+  return picks;
+}
+
+/** Points per cell: in proportion to the sizes (largest remainders, ties to the earlier cell), at least one per non-empty cell. */
+function quotas(sizes: readonly number[], n: number, max: number): number[] {
+  const exact = sizes.map((m) => (m * max) / n);
   const quota = exact.map(Math.floor);
   let left = max - quota.reduce((s, q) => s + q, 0);
-  const byRemainder = exact.map((e, c) => c).sort((a, b) => exact[b] - quota[b] - (exact[a] - quota[a]) || a - b);
+  const byRemainder = exact.map((_, c) => c).sort((a, b) => exact[b] - quota[b] - (exact[a] - quota[a]) || a - b);
   for (const c of byRemainder) {
     if (left === 0) break;
     quota[c]++;
     left--;
   }
   // a non-empty cell shows at least one point, taken from the largest quota
-  for (let c = 0; c < cells; c++) {
-    if (members[c].length > 0 && quota[c] === 0) {
+  for (let c = 0; c < sizes.length; c++) {
+    if (sizes[c] > 0 && quota[c] === 0) {
       const donor = quota.indexOf(Math.max(...quota));
       quota[donor]--;
       quota[c] = 1;
     }
   }
-  return members.map((m, c) => Array.from({ length: quota[c] }, (_, j) => m[Math.floor((j * m.length) / quota[c])]));
+  return quota;
 }
 
 /** What the scatter is drawn from: the axes' names, values and cut values per customer. */
@@ -84,16 +99,18 @@ export interface ScatterInput {
   y: { label: string; cut: number | null };
 }
 
-function range(values: ArrayLike<number>, sample: number[][]): { min: number; max: number } {
+/** Smallest and largest value over the customers with a cell, and how many they are. */
+function extent(values: ArrayLike<number>, tierIndex: Uint8Array, cells: number): { min: number; max: number; n: number } {
   let min = Infinity;
   let max = -Infinity;
-  for (const cell of sample) {
-    for (const i of cell) {
-      min = Math.min(min, values[i]);
-      max = Math.max(max, values[i]);
-    }
+  let n = 0;
+  for (let i = 0; i < tierIndex.length; i++) {
+    if (tierIndex[i] >= cells) continue;
+    n++;
+    if (values[i] < min) min = values[i];
+    if (values[i] > max) max = values[i];
   }
-  return { min, max };
+  return { min, max, n };
 }
 
 /**
@@ -106,14 +123,13 @@ function range(values: ArrayLike<number>, sample: number[][]): { min: number; ma
  */
 export function scatterTables(input: ScatterInput, max = SCATTER_MAX_POINTS): MethodTable[] {
   const { tiers, tierIndex, keys, xs, ys, x, y } = input;
-  const everyone = scatterSample(tierIndex, tiers.length, Infinity);
-  const n = everyone.reduce((s, m) => s + m.length, 0);
-  if (n === 0 || x.cut === null || y.cut === null) return [];
-  const sample = n <= max ? everyone : scatterSample(tierIndex, tiers.length, max);
-  const shown = sample.reduce((s, m) => s + m.length, 0);
   // the axes' extent over every customer with a cell, so the lines cross the whole cloud
-  const xr = range(xs, everyone);
-  const yr = range(ys, everyone);
+  const xr = extent(xs, tierIndex, tiers.length);
+  const yr = extent(ys, tierIndex, tiers.length);
+  const n = xr.n;
+  if (n === 0 || x.cut === null || y.cut === null) return [];
+  const sample = scatterSample(tierIndex, tiers.length, max);
+  const shown = sample.reduce((s, m) => s + m.length, 0);
   const order = sample.flat();
   const series: MethodScatterSeries[] = [];
   let from = 0;
