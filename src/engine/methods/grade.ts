@@ -152,7 +152,8 @@ function gradeOf(s: number, thresholds: readonly number[], tolerance: number): n
 const Z_TOLERANCE = 1e-9;
 
 function zTolerance(cuts: readonly number[]): number {
-  return Z_TOLERANCE * Math.max(1, ...cuts.map((c) => Math.abs(c)));
+  // an empty grade's threshold is Infinity (ABC-style shares with no positive score): it sets no scale
+  return Z_TOLERANCE * Math.max(1, ...cuts.filter((c) => Number.isFinite(c)).map((c) => Math.abs(c)));
 }
 
 function sortedOf(values: Float64Array): Float64Array {

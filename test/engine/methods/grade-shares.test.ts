@@ -52,6 +52,10 @@ describe('grade: ABC-style shares of the score', () => {
     // z ∝ −2, −1, 0, 1, 2: positive total ∝ 3; 2 (above 0) A; 1 (above 2/3 ≥ 50%, < 80%) C; 0 and below D
     expect(grades(c)).toEqual(['D', 'D', 'D', 'C', 'A']);
     expect(c.explain(2, 'en')).toMatch(/^D: score 0\.000; customers scored above hold 100% of the total score \(a score ≤ 0 is D\)/);
+ 
+    // a constant criterion: every z is 0, no positive score: everybody D, together
+    expect(grades(oneCriterion([7, 7, 7], { score: 'zscore' }))).toEqual(['D', 'D', 'D']);
+    expect(grades(oneCriterion([7, 7, 7]))).toEqual(['A', 'A', 'A']);
   });
 
   it('the per-row form uses the fitted cuts (the smallest score in each grade)', () => {
