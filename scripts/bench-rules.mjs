@@ -6,28 +6,12 @@ import { readFileSync } from 'node:fs';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createRequire } from 'node:module';
-import { performance } from 'node:perf_hooks';
+import { RUNS, time } from './bench-timing.mjs';
 
 const require = createRequire(import.meta.url);
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const engine = require(join(root, 'dist-cli/engine/index.js'));
-const RUNS = Number(process.env.RUNS ?? 5);
 const table = engine.parseRuleCsv(readFileSync(join(root, 'examples/education-rules.csv'), 'utf8'));
-
-function median(xs) {
-  const s = [...xs].sort((a, b) => a - b);
-  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
-}
-function time(fn) {
-  const samples = [];
-  let out;
-  for (let r = 0; r < RUNS; r++) {
-    const t0 = performance.now();
-    out = fn();
-    samples.push(performance.now() - t0);
-  }
-  return { ms: median(samples), out };
-}
 
 let seed = 7;
 const rand = () => ((seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 4294967296);

@@ -332,13 +332,14 @@ export function matrix(x: unknown[][], y: unknown[][], x_cut?: unknown, y_cut?: 
  * @param criteria The rows to grade: one column per criterion. Rows with a blank give a blank.
  * @param [weights] One weight per column, normalised to sum 1, e.g. {0.2,0.3,0.5}. Default: equal weights.
  * @param [directions] "high" or "low" per column: which way is better, e.g. {"low","high","high"} for recency, frequency, monetary. Default: all "high".
- * @param [cuts] Three ascending percentiles of the score where C, B and A start. Default {0.4,0.7,0.9}.
+ * @param [cuts] Three ascending numbers, read as cut_by says: percentiles of the score where C, B and A start (default {0.4,0.7,0.9}); fixed scores 0–1 where they start; or the cumulative shares of the total score A, A+B and A+B+C reach (default {0.2,0.5,0.8}).
  * @param [population] The block the criteria are ranked in (same columns). Default: criteria itself.
+ * @param [cut_by] "percentile" (default), "score" (fixed score cuts) or "share" (ABC-style shares of the total score, customers ranked by score).
  * @returns The grade of each row.
  * @example =TIER.GRADE(B2:D5000, {0.2,0.3,0.5}, {"low","high","high"})
  */
-export function grade(criteria: unknown[][], weights?: unknown[][], directions?: unknown[][], cuts?: unknown[][], population?: unknown[][]): unknown[][] {
-  return gradeImpl(criteria, weights, directions, cuts, population);
+export function grade(criteria: unknown[][], weights?: unknown[][], directions?: unknown[][], cuts?: unknown[][], population?: unknown[][], cut_by?: string): unknown[][] {
+  return gradeImpl(criteria, weights, directions, cuts, population, cut_by);
 }
 
 /**

@@ -8,6 +8,7 @@
  */
 import { NO_CLASS, type Bilingual, type TierDef, type TierGroup, readableText } from '../tiers';
 import { criterionLabel, criterionOfRow, criterionValues } from './criteria';
+import { scatterTables } from './matrix-scatter';
 import { percentileInc, sortedFinite } from './percentile';
 import { formatNumber, say, tierName } from './text';
 import type { Lang, MethodModule, MethodTable, ParamSpec, ParamValues } from './types';
@@ -236,5 +237,9 @@ export const matrix: MethodModule<'matrix', MatrixModel> = {
       { id: 'matrixY', json: 'y', header: { en: y, zh: y }, kind: 'number', values: nums(ys) },
     ];
   },
-  tables: (fit, m) => matrixTables(fit, m.value),
+  tables: (fit, m, keys) => {
+    const { xs, ys } = fit.state as MatrixState;
+    const axis = (a: MatrixAxis) => ({ label: criterionLabel(a.name), cut: a.value });
+    return [...matrixTables(fit, m.value), ...scatterTables({ tiers: MATRIX_TIERS, tierIndex: fit.tierIndex, keys, xs, ys, x: axis(fit.model.x), y: axis(fit.model.y) })];
+  },
 };

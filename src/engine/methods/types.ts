@@ -136,14 +136,47 @@ export interface MethodColumn {
   values: readonly (string | number | null)[];
 }
 
-/** A chart over an extra summary table. */
-export interface MethodChart {
+/** A chart over an extra summary table: columns, Pareto or lines (categories and series by column). */
+export interface MethodBarChart {
   kind: 'column' | 'pareto' | 'line';
   title: Bilingual;
   categoryColumn: string;
   bars: string[];
   lines: string[];
 }
+
+/**
+ * One series of an XY scatter chart: a block of rows of a method table (x and y by column id).
+ * `markers`: points in one colour; `line`: the points joined by a dashed line, no markers (e.g. a
+ * cut line).
+ */
+export interface MethodScatterSeries {
+  name: Bilingual;
+  /** The method table holding the rows (its `name`). */
+  table: string;
+  /** First data row (0-based) and how many rows; never 0 rows. */
+  from: number;
+  rows: number;
+  color: string;
+  style: 'markers' | 'line';
+}
+
+/** An XY scatter chart over method tables, each axis linear or logarithmic. */
+export interface MethodScatterChart {
+  kind: 'scatter';
+  title: Bilingual;
+  /** Column ids of x and y in every table a series reads. */
+  xColumn: string;
+  yColumn: string;
+  xTitle: Bilingual;
+  yTitle: Bilingual;
+  logX: boolean;
+  logY: boolean;
+  series: MethodScatterSeries[];
+}
+
+/** A chart over an extra summary table. */
+export type MethodChart = MethodBarChart | MethodScatterChart;
 
 /** An extra summary table a method adds (e.g. ABC's Pareto data), with its chart. */
 export interface MethodTable {

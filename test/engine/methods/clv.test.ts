@@ -60,7 +60,7 @@ describe('CLV tiers method', () => {
     expect(c.tierIndex[late]).toBe(NO_CLASS);
     expect(c.explain(late, 'en')).toBe('no tier: no purchase on or before the calibration end 2024-10-27 (returns are not purchases)');
     const holdout = c.tables.find((t) => t.name === 'TierwiseClvHoldout')!;
-    expect(holdout.chart?.bars).toEqual(['actual', 'predicted']);
+    expect(holdout.chart).toMatchObject({ bars: ['actual', 'predicted'] });
     const customers = holdout.columns.find((x) => x.id === 'customers')!.values as number[];
     expect(customers.reduce((a, b) => a + b, 0)).toBe(60);
     expect((c.model as { notInCalibration: number }).notInCalibration).toBe(1);
