@@ -34,7 +34,9 @@ export interface AggregateOptions {
   returns?: ReturnsPolicy;
   /**
    * Keep customers who have rows but no purchase (only returns or zero amounts) with frequency 0,
-   * instead of skipping them: for methods that classify them (lifecycle's "Potential").
+   * instead of skipping them: for methods that classify them (lifecycle's "Potential"). A row
+   * with a customer id and a blank date and a blank amount then lists that customer (a customer
+   * list appended to the log) instead of being skipped.
    */
   keepNoPurchase?: boolean;
 }
@@ -137,6 +139,7 @@ export function aggregateTransactions(tx: Transactions, options: AggregateOption
   const mayReject =
     asOfGiven || dropReturns || tx.customer.reasons !== null || tx.date.reasons !== null || tx.amount.reasons !== null;
   let keep: Uint8Array | null = null;
+  let listed = 0;
   if (mayReject) {
     keep = new Uint8Array(n);
     for (let i = 0; i < n; i++) {
@@ -144,6 +147,10 @@ export function aggregateTransactions(tx: Transactions, options: AggregateOption
       const d = days[i];
       const a = amounts[i];
       if (c < 0) addSkip(skipped, i, 'customer', reasonAt(tx.customer.reasons as Uint8Array, i));
+      else if (options.keepNoPurchase && listingRow(tx, i)) {
+        seen[c] = 1;
+        listed++;
+      }
       else if (d !== d) addSkip(skipped, i, 'date', reasonAt(tx.date.reasons as Uint8Array, i));
       else if (a !== a) addSkip(skipped, i, 'amount', reasonAt(tx.amount.reasons as Uint8Array, i));
       else if (asOfGiven && Math.floor(d) >= asOf) addSkip(skipped, i, 'date', 'after-as-of');
@@ -176,7 +183,7 @@ export function aggregateTransactions(tx: Transactions, options: AggregateOption
     }
   }
   const rowsUsed = n - skipped.total;
-  if (rowsUsed === 0) {
+  if (rowsUsed === listed) {
     throw new TierwiseError('empty', `no usable transactions: all ${n} rows were skipped (${describeSkips(skipped)})`);
   }
   const resolvedAsOf = asOfGiven ? asOf : Math.floor(maxDay) + 1;
@@ -187,6 +194,12 @@ export function aggregateTransactions(tx: Transactions, options: AggregateOption
   out.moneyDecimals = decimals;
   out.transactions = tx;
   return out;
+}
+
+/** A row naming a customer with a blank date and a blank amount: a customer list's row. */
+function listingRow(tx: Transactions, i: number): boolean {
+  const { date, amount } = tx;
+  return date.reasons !== null && amount.reasons !== null && reasonAt(date.reasons, i) === 'blank' && reasonAt(amount.reasons, i) === 'blank';
 }
 
 /** 1 for a row of a cancelled invoice. */
