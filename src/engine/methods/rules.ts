@@ -40,6 +40,7 @@ export interface RulesModel {
   rules: { row: number; class: string; conditions: Record<string, string> }[];
   caseSensitive: boolean;
   foldWidth: boolean;
+  foldChinese: boolean;
   coverage: CoverageReport;
 }
 
@@ -57,8 +58,18 @@ export function ruleTableOf(params: ParamValues): RuleTable {
   return cache.table;
 }
 
-function foldOf(params: ParamValues): FoldOptions {
-  return { caseSensitive: params.ruleCase === 'match', foldWidth: params.ruleFold === 'width' };
+/** The text forms `--rules-fold` treats alike. */
+export const RULE_FOLDS = ['none', 'width', 'chinese', 'both'] as const;
+
+/**
+ * The comparison options of a method's parameters (`ruleCase`, `ruleFold`).
+ *
+ * @example
+ * ruleFoldOf({ ruleCase: "ignore", ruleFold: "chinese" }); // { caseSensitive: false, foldWidth: false, foldChinese: true }
+ */
+export function ruleFoldOf(params: Readonly<Record<string, unknown>>): Required<FoldOptions> {
+  const fold = params.ruleFold ?? 'none';
+  return { caseSensitive: params.ruleCase === 'match', foldWidth: fold === 'width' || fold === 'both', foldChinese: fold === 'chinese' || fold === 'both' };
 }
 
 /**
@@ -173,10 +184,13 @@ export const rules: MethodModule<'rules', RulesModel> = {
       name: 'ruleFold',
       flag: 'rules-fold',
       kind: 'choice',
-      choices: ['none', 'width'],
+      choices: RULE_FOLDS,
       default: 'none',
-      label: { en: 'Full/half width', zh: '全角/半角' },
-      help: { en: 'rules: width treats full-width and half-width forms alike (Unicode NFKC) (default none)', zh: '规则：width 表示全角与半角视为相同（Unicode NFKC）（默认 none）' },
+      label: { en: 'Treat alike', zh: '视为相同' },
+      help: {
+        en: 'rules: text forms treated alike: width = full-width and half-width (Unicode NFKC), chinese = simplified and traditional Chinese (後 = 后; OpenCC tables), both (default none)',
+        zh: '规则：视为相同的字形：width = 全角与半角（Unicode NFKC），chinese = 简体与繁体中文（後 = 后；OpenCC 字表），both = 两者（默认 none）',
+      },
     },
   ],
   inputColumns: (params) => [...ruleTableOf(params).columns],
@@ -184,7 +198,7 @@ export const rules: MethodModule<'rules', RulesModel> = {
   tierColumn: { id: 'tier', header: { en: 'Class', zh: '类别' } },
   classify(m, ctx) {
     const table = ruleTableOf(ctx.params);
-    const fold = foldOf(ctx.params);
+    const fold = ruleFoldOf(ctx.params);
     const applied = applyRules(table, m.n, (name) => columnOf(m, name) as ArrayLike<never>, fold);
     const tierIndex = new Uint8Array(m.n);
     for (let i = 0; i < m.n; i++) tierIndex[i] = applied.classOf[i] < 0 ? NO_CLASS : applied.classOf[i];
