@@ -46,6 +46,8 @@ export interface NeverTrue {
   row: number;
   column: string;
   condition: string;
+  /** The condition in Chinese (为空, 中学、大学, ≥ 100 …). */
+  conditionZh: string;
   reason: 'empty-range' | 'not-present' | 'no-numbers' | 'no-match';
 }
 
@@ -150,7 +152,7 @@ export function coverageReport(table: RuleTable, columns: readonly PreparedColum
       if (isEmptyRange(c)) reason = 'empty-range';
       else if (c.kind === 'equals' && !c.negate) reason = 'not-present';
       else if (c.kind === 'range' && columns[j].num.every((v) => Number.isNaN(v))) reason = 'no-numbers';
-      neverTrue.push({ ...base, condition: conditionText(c), reason });
+      neverTrue.push({ ...base, condition: conditionText(c), conditionZh: conditionText(c, 'zh-CN'), reason });
     });
   });
   const byCount = <T extends { rows: number }>(a: T, b: T): number => b.rows - a.rows;

@@ -57,7 +57,7 @@ export function coverageLines(r: CoverageReport, columns: readonly string[], lan
   for (const c of r.neverTrue) {
     lines.push(
       zh
-        ? `永不成立的条件：${rule(c.rule)}，${c.column} "${c.condition}"：${why[c.reason].zh}`
+        ? `永不成立的条件：${rule(c.rule)}，${c.column}“${c.conditionZh}”：${why[c.reason].zh}`
         : `condition never true: ${rule(c.rule)}, ${c.column} "${c.condition}": ${why[c.reason].en}`,
     );
   }
