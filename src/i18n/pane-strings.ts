@@ -6,7 +6,7 @@ import { type Language, fill } from './strings';
 
 const en = {
   'pane.title': 'Tierwise',
-  'pane.subtitle': 'Customer tiers: RFM, ABC, pyramid',
+  'pane.subtitle': 'Customer tiers: {methods}',
   'pane.language': 'Language',
   'sel.heading': 'Selection',
   'sel.none': 'Select a table with a header row, then press Refresh.',
@@ -91,7 +91,7 @@ export type PaneKey = keyof typeof en;
 
 const zh: Record<PaneKey, string> = {
   'pane.title': 'Tierwise',
-  'pane.subtitle': '客户分层：RFM、ABC、客户金字塔',
+  'pane.subtitle': '客户分层：{methods}',
   'pane.language': '语言',
   'sel.heading': '所选区域',
   'sel.none': '请选择带标题行的表格，然后点击“刷新”。',
