@@ -9,16 +9,14 @@
  * idempotent, and two texts that differ only in simplified/traditional forms fold alike.
  * Characters simplified Chinese keeps apart but OpenCC maps together (乾 and 干 both → 干) fold alike.
  */
-import { ConverterFactory, Locale } from 'opencc-js/t2cn';
+import { ConverterFactory, HK_VARIANTS_REV, TS_CHARACTERS } from './opencc-tables';
 
 let convert: ((text: string) => string) | null = null;
 
 /** The character-only converter, built on first use (the tables are parsed then). */
 function converter(): (text: string) => string {
   if (!convert) {
-    const hkVariants = Locale.from.hk[0][1];
-    const tsCharacters = Locale.to.cn[0][1];
-    convert = ConverterFactory([hkVariants], [tsCharacters]);
+    convert = ConverterFactory([HK_VARIANTS_REV], [TS_CHARACTERS]);
   }
   return convert;
 }

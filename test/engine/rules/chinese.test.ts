@@ -2,8 +2,11 @@
  * Simplified/traditional folding (`--rules-fold chinese`): 後/后, 學/学 … match only when it is on;
  * the fold is idempotent (property, and every entry of the tables it uses); other text is untouched.
  */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import fc from 'fast-check';
 import { ConverterFactory, Locale } from 'opencc-js/t2cn';
+import { HK_VARIANTS_REV, TS_CHARACTERS } from '../../../src/engine/rules/opencc-tables';
 import { DEFAULT_FOLD, type FoldOptions, applyRules, classifyCustomers, foldChinese, foldText, parseRuleGrid } from '../../../src/engine';
 
 const ON: FoldOptions = { caseSensitive: false, foldWidth: false, foldChinese: true };
@@ -74,6 +77,17 @@ describe('simplified/traditional folding', () => {
       }
     }
     expect(chained).toBeGreaterThan(0); // a single pass of the tables would not be idempotent
+  });
+
+  it('uses the same tables in Node and in the add-in bundles (opencc-tables.web.ts imports them one by one)', () => {
+    const dict = (name: string): string => {
+      const text = readFileSync(join(__dirname, '../../../node_modules/opencc-js/dist/esm-lib/dict', `${name}.js`), 'utf8');
+      return JSON.parse(/^export default ("(?:[^"\\]|\\.)*");?\s*$/.exec(text)![1]) as string;
+    };
+    expect(HK_VARIANTS_REV).toBe(dict('HKVariantsRev'));
+    expect(TS_CHARACTERS).toBe(dict('TSCharacters'));
+    expect(TS_CHARACTERS).toContain('後 后');
+    expect(readFileSync(join(__dirname, '../../../src/engine/rules/opencc-tables.web.ts'), 'utf8')).toMatch(/from 'opencc-js\/dict\/HKVariantsRev';[\s\S]*from 'opencc-js\/dict\/TSCharacters';/);
   });
 
   it('is idempotent on any text (property)', () => {
