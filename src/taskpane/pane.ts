@@ -347,9 +347,10 @@ export function startPane(doc: Document, deps: PaneDeps): Pane {
         rulesSheet = { text: sheetText };
         if (sheetText !== null) parsed.options[tableParam.name] = sheetText;
       } catch (error) {
-        if (error instanceof ParamError) rulesSheet = { problem: error.problem };
-        if (error instanceof ParamError) setStatus('error.params', { detail: pick(error.problem, language) }, 'error');
-        else reportError(error);
+        if (error instanceof ParamError) {
+          rulesSheet = { problem: error.problem };
+          setStatus('error.params', { detail: pick(error.problem, language) }, 'error');
+        } else reportError(error);
         return;
       }
     }
