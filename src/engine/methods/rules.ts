@@ -205,8 +205,8 @@ export const rules: MethodModule<'rules', RulesModel> = {
       default: 'none',
       label: { en: 'Treat alike', zh: '视为相同' },
       help: {
-        en: 'rules: text forms treated alike: width = full-width and half-width (Unicode NFKC), chinese = simplified and traditional Chinese (後 = 后; OpenCC tables), both (default none)',
-        zh: '规则：视为相同的字形：width = 全角与半角（Unicode NFKC），chinese = 简体与繁体中文（後 = 后；OpenCC 字表），both = 两者（默认 none）',
+        en: 'rules: text forms treated alike: width = full-width and half-width (Unicode NFKC), chinese = simplified and traditional Chinese (OpenCC character tables), both (default none)',
+        zh: '规则：视为相同的字形：width = 全角与半角（Unicode NFKC），chinese = 简体与繁体中文（後 = 后，OpenCC 字表），both = 两者（默认 none）',
       },
     },
   ],
