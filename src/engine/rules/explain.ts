@@ -42,7 +42,7 @@ export function explainRow(a: RulesApplied, i: number, lang: Lang, name: (classI
   const zh = lang === 'zh-CN';
   const r = a.matches.first[i];
   if (r === NO_RULE) {
-    const values = a.table.columns.map((c, j) => `${c} = ${shownAt(a.columns[j], i) || (zh ? '（空白）' : '(blank)')}`).join(', ');
+    const values = a.table.columns.map((c, j) => `${c} = ${shownAt(a.columns[j], i) || (zh ? '（空白）' : '(blank)')}`).join(zh ? '，' : ', ');
     return zh ? `未分类：没有规则匹配（${values}）` : `no class: no rule matches (${values})`;
   }
   const cls = name(a.table.rules[r].classIndex);

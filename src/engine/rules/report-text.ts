@@ -30,7 +30,7 @@ export function coverageLines(r: CoverageReport, columns: readonly string[], lan
   if (r.uncovered > 0) {
     lines.push(zh ? `无规则匹配的行：${fmt(r.uncovered)}（${fmt(r.uncoveredDistinct)} 种取值组合）：` : `rows no rule matches: ${fmt(r.uncovered)} (${fmt(r.uncoveredDistinct)} value combinations):`);
     for (const p of r.uncoveredPatterns) {
-      const values = columns.map((c, j) => `${c} = ${p.values[j] || (zh ? '（空白）' : '(blank)')}`).join(', ');
+      const values = columns.map((c, j) => `${c} = ${p.values[j] || (zh ? '（空白）' : '(blank)')}`).join(zh ? '，' : ', ');
       lines.push(zh ? `  ${values}：${fmt(p.rows)} 行（首个：${rowName(p.first)}）` : `  ${values}: ${rows(p.rows)} (first: ${rowName(p.first)})`);
     }
     if (r.uncoveredDistinct > r.uncoveredPatterns.length) {
@@ -42,7 +42,7 @@ export function coverageLines(r: CoverageReport, columns: readonly string[], lan
     lines.push(zh ? `被多条规则匹配的行：${fmt(r.overlapping)}（以第一条为准）：` : `rows several rules match: ${fmt(r.overlapping)} (the first wins):`);
     for (const o of r.overlaps) {
       const which = o.rules.map(rule).join(zh ? '、' : ', ');
-      const eg = o.examples.map(rowName).join(', ');
+      const eg = o.examples.map(rowName).join(zh ? '、' : ', ');
       lines.push(zh ? `  ${which}：${fmt(o.rows)} 行（如 ${eg}）` : `  ${which}: ${rows(o.rows)} (e.g. ${eg})`);
     }
   }
