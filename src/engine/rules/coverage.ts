@@ -17,6 +17,8 @@ export interface RuleUse {
   rule: number;
   row: number;
   className: string;
+  /** The class's Chinese label (the class name when the table gives none). */
+  classNameZh: string;
   /** Rows where all its conditions hold. */
   matched: number;
   /** Rows it classified (matched and no earlier rule did). */
@@ -102,7 +104,7 @@ function valuesAbsent(values: readonly string[], col: PreparedColumn, options: F
  */
 export function coverageReport(table: RuleTable, columns: readonly PreparedColumn[], m: RuleMatches, options: FoldOptions): CoverageReport {
   const { n } = m;
-  const rules: RuleUse[] = table.rules.map((r, k) => ({ rule: k, row: r.row, className: table.classes[r.classIndex].key, matched: 0, assigned: 0, catchAll: r.catchAll }));
+  const rules: RuleUse[] = table.rules.map((r, k) => ({ rule: k, row: r.row, className: table.classes[r.classIndex].key, classNameZh: table.classes[r.classIndex].labelZh, matched: 0, assigned: 0, catchAll: r.catchAll }));
   const patterns = new Map<number | string, UncoveredPattern>();
   const overlapGroups = new Map<string, Overlap>();
   let uncovered = 0;

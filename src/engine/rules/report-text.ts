@@ -16,7 +16,7 @@ export function coverageLines(r: CoverageReport, columns: readonly string[], lan
   const zh = lang === 'zh-CN';
   const rule = (k: number): string => {
     const u = r.rules[k];
-    return zh ? `规则 ${k + 1}（${u.className}，第 ${u.row} 行）` : `rule ${k + 1} (${u.className}, row ${u.row})`;
+    return zh ? `规则 ${k + 1}（${u.classNameZh}，第 ${u.row} 行）` : `rule ${k + 1} (${u.className}, row ${u.row})`;
   };
   const lines: string[] = [];
   lines.push(

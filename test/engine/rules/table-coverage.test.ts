@@ -170,8 +170,8 @@ describe('conditions written back in English and Chinese', () => {
     expect(conditions?.valuesZh?.[5]).toBe('其余客户');
     expect(table?.columns.find((col) => col.id === 'class')?.valuesZh?.slice(0, 2)).toEqual(['类型一', '类型二']);
     expect(table?.columns.find((col) => col.id === 'note')?.valuesZh?.[2]).toBe('Revenue“50 至 10”：空区间；不匹配任何行');
-    expect(c.audit('zh-CN')?.lines).toContain('永不成立的条件：规则 3（Type 3，第 4 行），Revenue“50 至 10”：空区间');
-    expect(c.audit('zh-CN')?.lines).toContain('  规则 1（Type 1，第 2 行）、规则 2（Type 2，第 3 行）：2 行（如 c1、c8）');
+    expect(c.audit('zh-CN')?.lines).toContain('永不成立的条件：规则 3（类型三，第 4 行），Revenue“50 至 10”：空区间');
+    expect(c.audit('zh-CN')?.lines).toContain('  规则 1（类型一，第 2 行）、规则 2（类型二，第 3 行）：2 行（如 c1、c8）');
     const uncovered = classifyCustomers({ keys: DATA.Stage.map((_, i) => `c${i + 1}`), value: DATA.Revenue.map(() => 1), extra: DATA }, { method: 'rules', rules: TABLE });
     expect(uncovered.audit('zh-CN')?.lines).toContain('  Stage = 小学，Need = 补习，Revenue = 80：1 行（首个：c4）');
     expect(c.explain(1, 'zh-CN')).toBe('类型二：Stage = 中学 且 Need = 补习（升学、补习） 且 Revenue = 1,500（≥ 1,000）');
