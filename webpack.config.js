@@ -5,6 +5,7 @@
 const fs = require('node:fs');
 const path = require('node:path');
 const CopyWebpackPlugin = require('copy-webpack-plugin');
+const webpack = require('webpack');
 const CustomFunctionsMetadataPlugin = require('custom-functions-metadata-plugin');
 const HtmlWebpackPlugin = require('html-webpack-plugin');
 
@@ -88,6 +89,8 @@ module.exports = async (env = {}, argv = {}) => {
       ],
     },
     plugins: [
+      // the simplified/traditional fold: only the two OpenCC tables it uses, not the whole preset
+      new webpack.NormalModuleReplacementPlugin(/^\.\/opencc-tables$/, './opencc-tables.web'),
       new CustomFunctionsMetadataPlugin({
         input: './src/functions/functions.ts',
         output: 'functions.json',

@@ -54,7 +54,7 @@ function methodSection(): string {
 }
 
 /** Usage of the tierwise command. */
-export const HELP = `tierwise — classify customers into tiers (${METHOD_LIST.map((m) => m.short.en).join(', ')})
+export const HELP = `${wrap(`tierwise — classify customers into tiers (${METHOD_LIST.map((m) => m.short.en).join(', ')})`, WIDTH).join('\n  ')}
 
 Usage:
   tierwise classify <input.csv|input.xlsx> [options]
@@ -97,7 +97,8 @@ ${flagLine(`--method ${METHOD_IDS.join('|')}`, 'classification method (default r
       --lenient                  skip (and count) CSV rows with an unbalanced quote instead of
                                  stopping at the line where it starts
       --duplicates sum|error     customer table with a repeated id: sum its rows (default) or stop
-  -o, --out FILE                 output: .xlsx (workbook), .csv (customer table), .json; "-" = stdout
+  -o, --out FILE                 output: .xlsx (workbook), .csv (customer table), .json;
+                                 "-" = stdout
       --strict                   exit 1 when the method leaves customers unclassified
                                  (rules: rows no rule matches); the report says which
       --explain                  add a "Why" column: the reason for each customer's tier

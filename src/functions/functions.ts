@@ -348,7 +348,7 @@ export function grade(criteria: unknown[][], weights?: unknown[][], directions?:
  * @helpurl https://github.com/tierwise/tierwise#tierrules
  * @param attributes The customers: a header row naming the columns (Stage, Need, Area, Revenue…), then one row per customer.
  * @param rule_table The rules: a header row (Class, optional Class zh, Colour, Strategy, then one column per attribute the rules test), then one rule per row, e.g. 中学, 大学 or >= 1000 or 10..50 or blank.
- * @param [options] "rules_case=match" to match letter case; "rules_fold=width" to treat full-width and half-width forms alike; separate with ";".
+ * @param [options] "rules_case=match" to match letter case; "rules_fold=width" to treat full-width and half-width forms alike, "rules_fold=chinese" simplified and traditional Chinese (後 = 后), "rules_fold=both" both; separate with ";".
  * @param [language] "en" (default) gives the class names; "zh-CN" the Class zh labels.
  * @returns One class per customer row (no header); #N/A where no rule matches.
  * @example =TIER.RULES(A1:D301, Rules!A1:H5)

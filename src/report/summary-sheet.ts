@@ -15,7 +15,7 @@ export const SUMMARY_TABLE = 'TierwiseSummary';
 export function extraTable(table: MethodTable, language: Language): TablePlan {
   return {
     name: table.name,
-    columns: table.columns.map((c) => ({ id: c.id, header: pick(c.header, language), kind: c.kind, values: c.values })),
+    columns: table.columns.map((c) => ({ id: c.id, header: pick(c.header, language), kind: c.kind, values: language === 'zh-CN' && c.valuesZh ? c.valuesZh : c.values })),
     rows: table.rows,
   };
 }

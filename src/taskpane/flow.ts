@@ -5,7 +5,7 @@
  * resolves the selection, finds the previous output, probes the cells right of the table and reads
  * the table the preview found; the second writes everything.
  */
-import { type ColumnMapping, type Detection, ROLES, type Role, type TableColumns, type TableOptions, type TableResult, TierwiseError, classifyTable, detectColumns, letterIndex, localeDateOrder, methodById, namedColumns } from '../engine';
+import { type ColumnMapping, type Detection, ROLES, type Role, type TableColumns, type TableOptions, type TableResult, classifyTable, detectColumns, letterIndex, localeDateOrder, methodById, namedColumns } from '../engine';
 import {
   type CancelToken,
   type ProgressListener,
@@ -39,8 +39,10 @@ export type ExcelRunner = <T>(callback: (context: Excel.RequestContext) => Promi
 /** A problem the pane shows as a message (with a key into the pane strings). */
 export class PaneError extends Error {
   constructor(
-    readonly key: 'error.empty' | 'error.ownOutput' | 'error.noColumns' | 'error.selection' | 'error.noRecordedRun' | 'error.sourceChanged',
+    readonly key: 'error.empty' | 'error.ownOutput' | 'error.noColumns' | 'error.selection' | 'error.noRecordedRun' | 'error.sourceChanged' | 'error.noSuchColumn',
     message: string,
+    /** The message's parameters (e.g. the column's name). */
+    readonly params: Readonly<Record<string, string | number>> = {},
   ) {
     super(message);
     this.name = 'PaneError';
@@ -188,12 +190,12 @@ async function recordedRequest(context: Excel.RequestContext, state: WorkbookSta
       throw new PaneError('error.sourceChanged', `the ${role} column is no longer "${header}"`);
     }
   }
-  const extra: Record<string, number> = {};
-  const options = recorded.options as unknown as TableOptions;
-  for (const name of namedColumns(methodById(options.method), options)) {
-    const index = headerIndex(sample.headers, name);
-    if (index < 0) throw new PaneError('error.sourceChanged', `no column "${name}" any more`);
-    extra[name] = index;
+  let extra: Record<string, number>;
+  try {
+    extra = namedColumnIndexes(recorded.options as unknown as TableOptions, sample.headers);
+  } catch (error) {
+    if (error instanceof PaneError) throw new PaneError('error.sourceChanged', `no column "${error.params.name}" any more`);
+    throw error;
   }
   return {
     ...asked,
@@ -208,21 +210,32 @@ async function recordedRequest(context: Excel.RequestContext, state: WorkbookSta
 }
 
 /**
- * The columns the method names besides the roles (features, criteria, a rule table's columns),
- * found by header when the caller gave the headers but not the columns.
+ * The columns a method names besides the roles (features, criteria, a rule table's columns): name
+ * → column index, found by the table's headers (or column letters). Throws a {@link PaneError}
+ * ("error.noSuchColumn") naming the column and the headers when one is missing.
+ * @example namedColumnIndexes({ method: "rules", rules: "Class,Stage\nA,中学\n" }, ["Customer", "Stage"]) // { Stage: 1 }
+ */
+export function namedColumnIndexes(options: TableOptions, headers: readonly unknown[]): Record<string, number> {
+  const extra: Record<string, number> = {};
+  for (const name of namedColumns(methodById(options.method), options)) {
+    const j = headerIndex(headers, name);
+    if (j < 0) {
+      const list = headers.map((h) => `"${String(h ?? '')}"`).join(', ');
+      throw new PaneError('error.noSuchColumn', `the column "${name}" is not in the selected table (its columns: ${list})`, { name, headers: list });
+    }
+    extra[name] = j;
+  }
+  return extra;
+}
+
+/**
+ * The columns the method names besides the roles, found by header when the caller gave the
+ * headers but not the columns (the one place the pane finds them).
  */
 function withNamedColumns(request: RunRequest): RunRequest {
   if (request.extra || !request.headers) return request;
-  const named = namedColumns(methodById(request.options.method), request.options);
-  if (named.length === 0) return request;
-  const headers = request.headers;
-  const extra: Record<string, number> = {};
-  for (const name of named) {
-    const j = headerIndex(headers, name);
-    if (j < 0) throw new TierwiseError('column', `the column "${name}" is not in the selected table (its columns: ${headers.map((h) => `"${h}"`).join(', ')})`);
-    extra[name] = j;
-  }
-  return { ...request, extra };
+  if (namedColumns(methodById(request.options.method), request.options).length === 0) return request;
+  return { ...request, extra: namedColumnIndexes(request.options, request.headers) };
 }
 
 async function classifyIn(context: Excel.RequestContext, asked: RunRequest, source: 'selection' | 'recorded'): Promise<RunOutcome> {

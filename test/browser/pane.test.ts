@@ -2,62 +2,12 @@
  * The built task pane in headless Chromium with the in-memory host injected as office.js:
  * click through Classify as a user would, in English and in Chinese, and check the workbook.
  */
-import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync } from 'node:fs';
-import type { Server } from 'node:http';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import { join } from 'node:path';
 import { METHOD_LIST } from '../../src/engine';
-import { bundleStub, serve } from './serve';
-
-const ROOT = resolve(__dirname, '../..');
-const CHROMIUM = '/usr/bin/chromium';
-const OFFICE_JS = 'https://appsforoffice.microsoft.com/lib/1/hosted/office.js';
-const IMAGES = join(ROOT, 'docs/images');
-const available = existsSync(CHROMIUM);
-
-if (!available && !process.env.CI) {
-  console.warn(`\n\n!!!!!!!! BROWSER TEST SKIPPED: ${CHROMIUM} is missing. Install it with\n!!!!!!!!   apt-get install -y --no-install-recommends chromium\n\n`);
-}
-const describeIfBrowser = available || process.env.CI ? describe : describe.skip;
+import { IMAGES, describeIfBrowser, usePaneBrowser } from './pane-page';
 
 describeIfBrowser('task pane in headless Chromium', () => {
-  let browser: Browser;
-  let server: Server;
-  let url: string;
-  let stub: string;
-
-  beforeAll(async () => {
-    execFileSync('npx', ['webpack', '--mode', 'production'], { cwd: ROOT, stdio: 'pipe' });
-    stub = await bundleStub(mkdtempSync(join(tmpdir(), 'tierwise-stub-')));
-    ({ server, url } = await serve(join(ROOT, 'dist')));
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync'],
-    });
-    mkdirSync(IMAGES, { recursive: true });
-  }, 240_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await new Promise((done) => (server ? server.close(done) : done(undefined)));
-  });
-
-  async function open(fixture: 'transactions' | 'customers' | 'textDates', displayLanguage: string): Promise<Page> {
-    const page = await browser.newPage({ viewport: { width: 380, height: 860 }, deviceScaleFactor: 1 });
-    const errors: string[] = [];
-    page.on('pageerror', (e) => errors.push(String(e)));
-    await page.route(OFFICE_JS, (route) => route.fulfill({ status: 200, contentType: 'text/javascript', body: stub }));
-    await page.route(/^https?:\/\/(?!127\.0\.0\.1)/, (route) => (route.request().url() === OFFICE_JS ? route.fallback() : route.abort()));
-    await page.addInitScript(([f, l]) => {
-      Object.assign(window, { __fixture: f, __displayLanguage: l });
-    }, [fixture, displayLanguage]);
-    await page.goto(`${url}taskpane.html`);
-    await page.waitForFunction(() => (document.getElementById('sel-address')?.textContent ?? '—') !== '—');
-    expect(errors).toEqual([]);
-    return page;
-  }
+  const open = usePaneBrowser();
 
   it('classifies a transaction table in English: Customers and Tier Summary sheets, tier counts, skipped rows', async () => {
     const page = await open('transactions', 'en-US');

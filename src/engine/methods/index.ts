@@ -21,4 +21,4 @@ export type { RfmModel } from './rfm';
 export type { KMeansModel, KMeansProfileModel } from './kmeans';
 export { KMEANS_K_MAX, kmeansTables, kmeansTiers, nearestCluster } from './kmeans';
 export type { RulesModel } from './rules';
-export { DEFAULT_RULE_TABLE, RULE_PALETTE, ruleTableOf, ruleTiers } from './rules';
+export { DEFAULT_RULE_TABLE, RULE_FOLDS, RULE_PALETTE, ruleFoldOf, ruleTableOf, ruleTiers } from './rules';

@@ -183,7 +183,8 @@ export interface MethodTable {
   /** Excel table name, e.g. "TierwisePareto". */
   name: string;
   title: Bilingual;
-  columns: { id: string; header: Bilingual; kind: ValueKind; values: (string | number | null)[] }[];
+  /** Each column's values; `valuesZh`, when given, are the same cells in Chinese (text that reads in the user's language). */
+  columns: { id: string; header: Bilingual; kind: ValueKind; values: (string | number | null)[]; valuesZh?: (string | number | null)[] }[];
   rows: number;
   chart?: MethodChart;
 }
