@@ -122,7 +122,7 @@ export function classifyCustomers(input: CustomerInput, options: ClassifyOptions
   const method = methodById(options.method);
   const measures = measuresFor(method, input);
   const { params, fit } = fitMethod(method.id, measures, options, options.ties ?? 'safe');
-  const tiers = method.tiers(params);
+  const tiers = fit.tiers ?? method.tiers(params);
   const { tierIndex } = fit;
   const summary = summarizeTiers(tiers, tierIndex, measures.value, measures);
   return {

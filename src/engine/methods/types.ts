@@ -162,6 +162,11 @@ export interface Fit<Model = unknown> {
   model: Model;
   /** Data the method keeps for explanations and per-row use (not written out), e.g. ranked values. */
   state?: unknown;
+  /**
+   * The tiers this fit has, when they depend on the data rather than on the parameters alone
+   * (k-means with `k = auto` declares exactly the k it chose); `tiers(params)` otherwise.
+   */
+  tiers?: readonly TierDef[];
 }
 
 /** What a method explains a tier from. */
@@ -206,7 +211,7 @@ export interface MethodModule<Id extends string = string, Model = unknown> {
   inputColumns?: (params: ParamValues) => string[];
   /** Cross-parameter rules (e.g. a_share < b_share): the problem, or null. */
   check?: (params: ParamValues) => Bilingual | null;
-  /** Tier definitions for these parameters, best first. */
+  /** Tier definitions for these parameters, best first (a fit may narrow them: `Fit.tiers`). */
   tiers: (params: ParamValues) => readonly TierDef[];
   /** The id of the tier column in tables and JSON ("tier", or "segment" for RFM). */
   tierColumn: { id: string; header: Bilingual };

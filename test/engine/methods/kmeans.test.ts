@@ -1,5 +1,8 @@
 import { classifyCustomers, kmeansTiers, nearestCluster, seededRandom, NO_CLASS, type KMeansModel } from '../../../src/engine';
 import { kmeans as kmeansMethod } from '../../../src/engine/methods/kmeans';
+import { classifyTable } from '../../../src/engine/table';
+import { tierKeyOf } from '../../../src/functions/per-row';
+import { buildSheetPlan } from '../../../src/report';
 
 /** Customers from three groups (active big spenders, middling, lapsed), R/F/M and a margin column. */
 function input(n = 300) {
@@ -47,12 +50,34 @@ describe('k-means method', () => {
     expect(JSON.parse(JSON.stringify(model)).centroids.z).toHaveLength(3);
   });
 
-  it('k = auto picks by the documented rule and says why; 8 tiers are declared', () => {
+  it('k = auto picks by the documented rule and says why; exactly the k chosen is declared', () => {
     const c = classifyCustomers(input(), { method: 'kmeans', k: 'auto' });
     const model = c.model as KMeansModel;
-    expect(c.tiers).toHaveLength(8);
     expect(model.autoReason!.en).toMatch(new RegExp(`^k = ${model.k}: `));
     expect(model.k).toBe(3);
+    // no empty "Cluster 4…8" rows: the tiers, the summary, the legend and the colours have k entries
+    expect(c.tiers.map((t) => t.key)).toEqual(['Cluster 1', 'Cluster 2', 'Cluster 3']);
+    expect(c.summary.map((s) => s.tier)).toEqual(['Cluster 1', 'Cluster 2', 'Cluster 3']);
+    expect(c.summary.every((s) => s.customers > 0)).toBe(true);
+    const data = input();
+    const result = classifyTable(
+      { customer: data.keys, value: data.monetary, extra: { Days: data.recency, Orders: data.frequency, Spend: data.monetary } },
+      { method: 'kmeans', k: 'auto', features: ['Days', 'Orders', 'Spend'] },
+    );
+    const plan = buildSheetPlan(result, { language: 'en' });
+    expect(plan.colorRules.map((r) => r.tier)).toEqual(['Cluster 1', 'Cluster 2', 'Cluster 3']);
+    expect(plan.tierCounts.map((r) => r.tier)).toEqual(['Cluster 1', 'Cluster 2', 'Cluster 3']);
+    expect(plan.summary.table.rows).toBe(3);
+    // the per-row form names the same tiers
+    expect(tierKeyOf({ method: kmeansMethod, params: c.params, fit: c.fit }, 2)).toBe('Cluster 3');
+    expect(tierKeyOf({ method: kmeansMethod, params: c.params, fit: c.fit }, 3)).toBe('');
+  });
+
+  it('fewer customers than k: the clusters fitted are the tiers declared', () => {
+    const c = classifyCustomers({ keys: ['a', 'b', 'c'], recency: [1, 50, 300], frequency: [9, 3, 1], monetary: [900, 90, 9] }, { method: 'kmeans', k: '5' });
+    expect((c.model as KMeansModel).k).toBe(3);
+    expect(c.tiers).toHaveLength(3);
+    expect(c.summary).toHaveLength(3);
   });
 
   it('clusters on named table columns and measures, skipping customers with a missing feature', () => {
