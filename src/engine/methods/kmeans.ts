@@ -201,7 +201,8 @@ export const kmeans: MethodModule<'kmeans', KMeansModel> = {
     const k = kParam === 'auto' ? (withTable ? 'auto' : 1) : Math.min(requested, complete);
     const customers = m.customers && m.customers.first.length === m.n ? m.customers : undefined;
     const tenure = customers ? customers.first.map((f) => customers.asOf - f) : undefined;
-    const c = clusterCustomers(features, { k, seed, restarts, guidance: withTable, kMax: withTable ? kMax : undefined, value: m.value, tenure });
+    const progress = typeof ctx.options.progress === 'function' ? (ctx.options.progress as (done: number, total: number) => boolean | void) : undefined;
+    const c = clusterCustomers(features, { k, seed, restarts, guidance: withTable, kMax: withTable ? kMax : undefined, value: m.value, tenure, progress });
     const d = features.length;
     const centroidsZ = Array.from({ length: c.fit.k }, (_, j) => Array.from(c.fit.centers.subarray(j * d, j * d + d)));
     const sizes = new Array<number>(c.fit.k).fill(0);

@@ -1,4 +1,4 @@
-import { classifyCustomers, kmeansTiers, nearestCluster, seededRandom, NO_CLASS, type KMeansModel } from '../../../src/engine';
+import { classifyCustomers, kmeansTiers, methodById, nearestCluster, seededRandom, NO_CLASS, type KMeansModel } from '../../../src/engine';
 import { kmeans as kmeansMethod } from '../../../src/engine/methods/kmeans';
 import { classifyTable } from '../../../src/engine/table';
 import { tierKeyOf } from '../../../src/functions/per-row';
@@ -69,8 +69,8 @@ describe('k-means method', () => {
     expect(plan.tierCounts.map((r) => r.tier)).toEqual(['Cluster 1', 'Cluster 2', 'Cluster 3']);
     expect(plan.summary.table.rows).toBe(3);
     // the per-row form names the same tiers
-    expect(tierKeyOf({ method: kmeansMethod, params: c.params, fit: c.fit }, 2)).toBe('Cluster 3');
-    expect(tierKeyOf({ method: kmeansMethod, params: c.params, fit: c.fit }, 3)).toBe('');
+    expect(tierKeyOf({ method: methodById('kmeans'), params: c.params, fit: c.fit }, 2)).toBe('Cluster 3');
+    expect(tierKeyOf({ method: methodById('kmeans'), params: c.params, fit: c.fit }, 3)).toBe('');
   });
 
   it('fewer customers than k: the clusters fitted are the tiers declared', () => {
