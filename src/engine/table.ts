@@ -118,11 +118,12 @@ export function classifyTable(columns: TableColumns, options: TableOptions): Tab
     const amount = amountColumn(columns, numberOptions);
     const totalRows = markTotalRows(customer, amount.values, [columns.customer, columns.invoice, columns.date]);
     const tx = { customer, date, amount, invoice: columns.invoice ? keyColumn(columns.invoice) : undefined };
-    const customers = aggregateTransactions(tx, { asOf: options.asOf, returns: options.returns, keepNoPurchase: method.keepsNoPurchase });
+    const keepNoPurchase = method.keepsNoPurchase ? true : method.zeroValuePurchases ? 'zero-value' : false;
+    const customers = aggregateTransactions(tx, { asOf: options.asOf, returns: options.returns, keepNoPurchase });
     quoteSkippedValues(customers.skipped, cellsOf);
     const reading = readingOf(amount, date, totalRows);
     const input: CustomerInput = { ...customers, customers };
-    if (method.timeline) input.purchases = purchaseRows(tx, customers);
+    if (method.timeline) input.purchases = purchaseRows(tx, customers, { zeroValue: method.zeroValuePurchases });
     if (columns.extra) input.extra = customerCells(columns.extra, tx.customer, customers);
     return { level: 'transactions', classification: classifyCustomers(input, options), customers, inputRows: n, reading };
   }

@@ -113,6 +113,22 @@ describe('Classify selection: transactions', () => {
     ]);
   });
 
+  it('CLV tiers: the fitted parameters, the holdout model check (actual vs predicted by repeat purchases) and the CLV distribution, with charts', async () => {
+    const host = createHost();
+    fillTransactions(host, 'Sheet1', 3_000, 300);
+    host.select('A1');
+    // the log spans serials 45000…45364 (2023-03-15 … 2024-03-12): calibrate to 2023-11-10, the rest is the holdout
+    const out = await previewAndClassify(host, { options: { method: 'clv', calibrationEnd: '2023-11-10', unit: 'week', horizon: 26, margin: 0.3, discountRate: 0.1 } });
+    const summary = host.model.sheet('Tier Summary');
+    expect(summary.tables.map((t) => t.name)).toEqual(['TierwiseSummary', 'TierwiseClvModel', 'TierwiseClvDistribution', 'TierwiseClvHoldout']);
+    expect(summary.charts.map((c) => c.title)).toEqual([
+      'Customers and value by tier',
+      'Predicted CLV by customer decile',
+      'Holdout purchases: actual vs predicted',
+    ]);
+    expect(out.digest.describe).toMatch(/^CLV over 26 weeks \(calibration to 2023-11-10, margin 30%, discount 10%\/year\)/);
+  });
+
   it('keeps formula-looking customer ids as text', async () => {
     const host = createHost();
     const ids = ['=HYPERLINK("http://x","y")', '+44 20', '-minus', '@home', '007', 'TRUE'];

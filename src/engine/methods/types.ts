@@ -206,6 +206,12 @@ export interface MethodModule<Id extends string = string, Model = unknown> {
   timeline?: boolean;
   /** True when it classifies customers with rows but no purchase (they are skipped otherwise). */
   keepsNoPurchase?: boolean;
+  /**
+   * True when a row with amount 0 counts as a purchase of no value in its timeline, and a customer
+   * whose only purchases are of no value is kept (CLV: the BG/NBD literature counts them, and
+   * CDNOW's 2,357 customers include 8 such). Returns still are not purchases.
+   */
+  zeroValuePurchases?: boolean;
   params: readonly ParamSpec[];
   /** Input table columns the method reads besides those named by `columns` parameters (e.g. the rule table's). */
   inputColumns?: (params: ParamValues) => string[];
