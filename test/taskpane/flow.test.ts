@@ -1,5 +1,5 @@
 /** The whole pane flow through the in-memory host: select, classify, check the workbook. */
-import { isoDayNumber } from '../../src/taskpane/options';
+import { isoDayNumber, parseOptions } from '../../src/taskpane/options';
 import { BESIDE_NAME, CancelToken, CancelledError, PAYLOAD_LIMIT, RECORD_KEY, SHEET_NAMES, SOURCE_NAME } from '../../src/excel';
 import { classifySelection, glanceAtSelection, PaneError, previewSelection, refreshOutput, type RunRequest } from '../../src/taskpane/flow';
 import { createHost, type ExcelHost } from '../host';
@@ -127,6 +127,20 @@ describe('Classify selection: transactions', () => {
       'Holdout purchases: actual vs predicted',
     ]);
     expect(out.digest.describe).toMatch(/^CLV over 26 weeks \(calibration to 2023-11-10, margin 30%, discount 10%\/year\)/);
+  });
+
+  it('value matrix with predicted CLV as its potential axis (typed "clv" in the pane), no column looked up', async () => {
+    const host = createHost();
+    fillTransactions(host, 'Sheet1', 2_000, 200);
+    host.select('A1');
+    const preview = await previewSelection(runnerOf(host));
+    const parsed = parseOptions({ method: 'matrix', params: { x: 'monetary', 'x-cut': 'median', 'x-at': '0.5', y: 'clv', 'y-cut': 'median', 'y-at': '0.5' }, asOf: '' });
+    if (!parsed.ok) throw new Error(parsed.problem.en);
+    const out = await classifySelection(runnerOf(host), request({ area: preview.area, cellBytes: preview.sample.cellBytes, headers: preview.sample.headers, options: parsed.options }));
+    expect(out.digest.describe).toMatch(/^High M = M ≥ [\d.,]+ \(median\); high CLV = CLV ≥ [\d.,]+ \(median\)\./);
+    const header = out.plan.customers.columns.map((c) => c.header);
+    expect(header).toContain('CLV');
+    expect(out.plan.tierCounts.reduce((n, t) => n + t.customers, 0)).toBe(out.plan.customers.rows);
   });
 
   it('keeps formula-looking customer ids as text', async () => {

@@ -8,9 +8,9 @@ import { type BgNbdFit, type FitDiagnostics, type GammaGammaFit, type TimeUnit, 
 import { isoDate } from '../dates';
 import { TierwiseError } from '../errors';
 import { NO_CLASS, type TierDef, readableText } from '../tiers';
-import { paramDay } from './params';
+import { paramDay, resolveParams } from './params';
 import { formatNumber, formatShare, say, tierName } from './text';
-import type { Lang, MethodColumn, MethodModule, MethodTable, ParamSpec } from './types';
+import type { Lang, Measures, MethodColumn, MethodModule, MethodTable, ParamSpec } from './types';
 
 /** A fit with its diagnostics but not the per-start details (kept out of the JSON). */
 type WithoutStarts<F> = Omit<F, 'diagnostics'> & { diagnostics: Omit<FitDiagnostics, 'starts'> };
@@ -412,4 +412,19 @@ function clvDistribution(s: ClvState): MethodTable {
     rows: deciles,
     chart: { kind: 'column', title: { en: 'Predicted CLV by customer decile', zh: '按客户十分位的预测终身价值' }, categoryColumn: 'decile', bars: ['clv'], lines: [] },
   };
+}
+
+/**
+ * Predicted CLV per customer with the CLV method's default parameters (12 months, margin 1,
+ * 10 % a year, BG/NBD, calibration to the last day), for other methods that take it as an input
+ * (the value matrix's potential axis); undefined without a purchase timeline. Customers outside
+ * the fit get NaN.
+ *
+ * @example
+ * predictedClv(measures); // Float64Array [412.5, 18.2, …]
+ */
+export function predictedClv(m: Measures): Float64Array | undefined {
+  if (!m.customers || !m.purchases) return undefined;
+  const fit = clv.classify(m, { params: resolveParams(clv as unknown as MethodModule, {}), ties: 'safe', options: {} });
+  return (fit.state as ClvState).clv;
 }

@@ -19,7 +19,8 @@ import { toZ, type FeatureInput, type FeatureRole, type FeatureTransform } from 
 import { sqDist } from '../kmeans/distance';
 import type { KRow } from '../kmeans/guidance';
 import { NO_CLASS, readableText, type Bilingual, type TierDef, type TierGroup } from '../tiers';
-import { measureOfName } from './params';
+import { criterionValues } from './criteria';
+import { measureOfName, timelineMeasureOfName } from './params';
 import { formatNumber, say } from './text';
 import type { Measures, MeasureRow, MethodModule, MethodTable } from './types';
 
@@ -109,6 +110,7 @@ function featureInputs(m: Measures, names: readonly string[]): FeatureInput[] {
       const role: FeatureRole = measure === 'value' ? 'monetary' : measure;
       return { name: measure, role, values };
     }
+    if (timelineMeasureOfName(name)) return { name: 'clv', role: 'other', values: criterionValues(m, name, 'k-means') };
     const cells = m.extra?.[name];
     if (!cells) throw new TierwiseError('column', `k-means feature "${name}": no such column was loaded`);
     return { name, role: 'other', values: numberColumn(cells).values };

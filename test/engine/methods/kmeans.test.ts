@@ -94,6 +94,23 @@ describe('k-means method', () => {
     expect(kmeansMethod.assign!(c.fit as never, { value: 1, monetary: 100 })).toBe(NO_CLASS);
   });
 
+  it('takes the predicted CLV as a feature on a transaction log', () => {
+    const customer: string[] = [];
+    const date: string[] = [];
+    const amount: number[] = [];
+    for (let c = 0; c < 60; c++) {
+      for (let v = 0; v <= c % 6; v++) {
+        customer.push(`c${c}`);
+        date.push(new Date(Date.UTC(2024, 0, 1 + ((c * 5 + v * 40) % 360))).toISOString().slice(0, 10));
+        amount.push(20 + (c % 7) * 15);
+      }
+    }
+    const c = classifyTable({ customer, date, amount }, { method: 'kmeans', k: '3', features: ['M', 'CLV'] });
+    const model = c.classification.model as KMeansModel;
+    expect(model.features).toEqual(['monetary', 'clv']);
+    expect(c.classification.summary.reduce((n, s) => n + s.customers, 0)).toBe(60);
+  });
+
   it('names what is missing', () => {
     expect(() => classifyCustomers(input(), { method: 'kmeans', features: ['Nope'] })).toThrow(/feature "Nope": no such column/);
     expect(() => classifyCustomers({ keys: ['a', 'b'], value: [1, 2] }, { method: 'kmeans' })).toThrow(/feature "recency" needs the recency column/);
