@@ -1,5 +1,5 @@
 // Webpack 5 build for the Tierwise add-in (shared runtime: one page hosts the pane and the functions).
-//   npm run build        production bundles in dist/ (minified; manifest URLs from ADDIN_URL if set)
+//   npm run build        production bundles in dist/ (taskpane.js, functions.js, compute.js — the pane's worker) (minified; manifest URLs from ADDIN_URL if set)
 //   npm run build:dev    development bundles
 //   npm run dev-server   https://localhost:3000 with the Office dev certificates
 const fs = require('node:fs');
@@ -64,6 +64,8 @@ module.exports = async (env = {}, argv = {}) => {
     entry: {
       taskpane: './src/taskpane/taskpane.ts',
       functions: './src/functions/functions.ts',
+      // the pane's compute worker (engine → sheet plan off the UI thread); not a script of the page
+      compute: './src/taskpane/compute-worker.ts',
     },
     output: {
       path: DIST,

@@ -13,6 +13,7 @@ import { type Customers, type ReturnsPolicy, aggregateTransactions } from './agg
 import type { DateSystem } from './dates';
 import { TierwiseError } from './errors';
 import { methodById } from './methods/registry';
+import { namesTimelineMeasure } from './methods/params';
 import type { CustomerInput } from './methods/types';
 import { customerCells, purchaseRows, rowCells } from './purchases';
 import { addSkip, emptySkipLog, quoteSkippedValues, reasonAt } from './skips';
@@ -118,11 +119,15 @@ export function classifyTable(columns: TableColumns, options: TableOptions): Tab
     const amount = amountColumn(columns, numberOptions);
     const totalRows = markTotalRows(customer, amount.values, [columns.customer, columns.invoice, columns.date]);
     const tx = { customer, date, amount, invoice: columns.invoice ? keyColumn(columns.invoice) : undefined };
-    const customers = aggregateTransactions(tx, { asOf: options.asOf, returns: options.returns, keepNoPurchase: method.keepsNoPurchase });
+    // a method reading CLV as an input (a matrix axis `clv`) gets the purchases as CLV counts them
+    const predicts = namesTimelineMeasure(method, options);
+    const zeroValue = method.zeroValuePurchases === true || predicts;
+    const keepNoPurchase = method.keepsNoPurchase ? true : zeroValue ? 'zero-value' : false;
+    const customers = aggregateTransactions(tx, { asOf: options.asOf, returns: options.returns, keepNoPurchase });
     quoteSkippedValues(customers.skipped, cellsOf);
     const reading = readingOf(amount, date, totalRows);
     const input: CustomerInput = { ...customers, customers };
-    if (method.timeline) input.purchases = purchaseRows(tx, customers);
+    if (method.timeline || predicts) input.purchases = purchaseRows(tx, customers, { zeroValue });
     if (columns.extra) input.extra = customerCells(columns.extra, tx.customer, customers);
     return { level: 'transactions', classification: classifyCustomers(input, options), customers, inputRows: n, reading };
   }

@@ -5,7 +5,7 @@
  * resolves the selection, finds the previous output, probes the cells right of the table and reads
  * the table the preview found; the second writes everything.
  */
-import { type ColumnMapping, type Detection, ROLES, type Role, type TableColumns, type TableOptions, type TableResult, classifyTable, detectColumns, letterIndex, localeDateOrder, methodById, namedColumns } from '../engine';
+import { type ColumnMapping, type Detection, ROLES, type Role, type TableColumns, type TableOptions, type TableResult, detectColumns, letterIndex, localeDateOrder, methodById, namedColumns } from '../engine';
 import {
   type CancelToken,
   type ProgressListener,
@@ -30,7 +30,8 @@ import {
   glanceSelection,
 } from '../excel';
 import type { Language } from '../i18n/strings';
-import { type SheetPlan, buildSheetPlan } from '../report';
+import type { SheetPlan } from '../report';
+import { type Computer, type RunDigest, computeInThread } from './compute';
 import { t } from '../i18n/strings';
 
 /** Runs a callback with a request context (`Excel.run`, or the test host's). */
@@ -123,6 +124,11 @@ export interface RunRequest {
   /** Lets the UI repaint between reading and computing. */
   yieldToUi?: () => Promise<void>;
   /**
+   * Runs engine → sheet plan: in a Web Worker in the pane (responsive, with the engine's progress,
+   * and Cancel ends it), in this thread by default.
+   */
+  compute?: Computer;
+  /**
    * Columns the method's `columns` parameters name (features, criteria, attributes): name → column
    * index in the table, read with the role columns and passed to the engine as `extra`.
    */
@@ -134,7 +140,10 @@ export interface RunOutcome {
   area: SheetArea;
   adjusted: WorkbookState['adjusted'];
   plan: SheetPlan;
-  result: TableResult;
+  /** What the pane shows of the run besides the plan. */
+  digest: RunDigest;
+  /** The engine's whole result, when it was computed in this thread (not from a worker). */
+  result?: TableResult;
   render: RenderResult;
 }
 
@@ -148,7 +157,7 @@ export async function classifySelection(run: ExcelRunner, request: RunRequest): 
 }
 
 /** What **Refresh output** needs: the run is the one recorded with the previous output. */
-export type RefreshRequest = Pick<RunRequest, 'token' | 'onProgress' | 'yieldToUi'>;
+export type RefreshRequest = Pick<RunRequest, 'token' | 'onProgress' | 'yieldToUi' | 'compute'>;
 
 /**
  * Runs the recorded run again in place: the same table (found through its defined name, grown to
@@ -299,8 +308,11 @@ async function classifyIn(context: Excel.RequestContext, asked: RunRequest, sour
     const present = extras.filter(([, i]) => i < area.columns);
     if (extras.length > present.length) throw new PaneError('error.noColumns', `a column the method names is outside the table: ${extras.filter(([, i]) => i >= area.columns).map(([n]) => n).join(', ')}`);
     if (present.length > 0) columns.extra = Object.fromEntries(present.map(([name], k) => [name, cells[roles.length + k]]));
-    const result = classifyTable(columns, options);
-    const plan = buildSheetPlan(result, { language: request.language, rowOffset: area.row + 1, explain: true });
+    // engine → plan (in a worker in the pane); a cancel here leaves the workbook untouched
+    const { plan, digest, result } = await (request.compute ?? computeInThread)(
+      { columns, options, language: request.language, rowOffset: area.row + 1 },
+      { token: request.token, onProgress: request.onProgress },
+    );
     request.onProgress?.({ phase: 'compute', done: 1, total: 1 });
     await request.yieldToUi?.();
     request.token?.check();
@@ -317,7 +329,7 @@ async function classifyIn(context: Excel.RequestContext, asked: RunRequest, sour
       token: request.token,
       onProgress: request.onProgress,
     });
-    return { area, adjusted: state.adjusted, plan, result, render };
+    return { area, adjusted: state.adjusted, plan, digest, result, render };
   }
 }
 

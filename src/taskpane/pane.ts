@@ -8,6 +8,7 @@ import { type PaneKey, paneText } from '../i18n/pane-strings';
 import { type Language, languageOf } from '../i18n/strings';
 import { cutPointsText } from './cuts';
 import { byId, el } from './dom';
+import type { Computer } from './compute';
 import { type ExcelRunner, PaneError, type Preview, type RunOutcome, classifySelection, glanceAtSelection, namedColumnIndexes, previewSelection, refreshOutput } from './flow';
 import { parseOptions } from './options';
 import { createRulesSheet, readRulesSheet } from './rules-sheet';
@@ -22,6 +23,8 @@ export interface PaneDeps {
   onSelectionChange?: (handler: () => void) => void;
   /** Registers a callback for the pane being shown again (the full inspection runs then). */
   onShow?: (handler: () => void) => void;
+  /** Runs engine → sheet plan (the page gives a Web Worker; this thread when absent). */
+  compute?: Computer;
 }
 
 /** The running pane, for tests and the page. */
@@ -34,9 +37,9 @@ export interface Pane {
 }
 
 const PROGRESS_SPAN: Record<Progress['phase'], [number, number, PaneKey]> = {
-  read: [0, 40, 'run.reading'],
-  compute: [40, 50, 'run.computing'],
-  write: [50, 95, 'run.writing'],
+  read: [0, 30, 'run.reading'],
+  compute: [30, 60, 'run.computing'],
+  write: [60, 95, 'run.writing'],
   finish: [95, 100, 'run.finishing'],
 };
 
@@ -259,7 +262,8 @@ export function startPane(doc: Document, deps: PaneDeps): Pane {
     const bar = $('progress-bar');
     bar.style.width = `${pct}%`;
     bar.setAttribute('aria-valuenow', String(pct));
-    $('progress-label').textContent = text(key);
+    // a long fit (the k-means k table) reports its steps
+    $('progress-label').textContent = p.phase === 'compute' && p.total > 1 ? text('run.computingSteps', { done: p.done, total: p.total }) : text(key);
   }
 
   async function refresh(): Promise<void> {
@@ -366,6 +370,7 @@ export function startPane(doc: Document, deps: PaneDeps): Pane {
         token: t,
         onProgress: showProgress,
         yieldToUi,
+        compute: deps.compute,
       }),
     );
   }
@@ -375,7 +380,7 @@ export function startPane(doc: Document, deps: PaneDeps): Pane {
   /** Refresh output: the recorded run again, in place (after the user's data changed). */
   async function rerun(): Promise<void> {
     if (token) return;
-    await execute((t) => refreshOutput(deps.run, { token: t, onProgress: showProgress, yieldToUi }));
+    await execute((t) => refreshOutput(deps.run, { token: t, onProgress: showProgress, yieldToUi, compute: deps.compute }));
   }
 
   /** Runs a classification with the progress bar and Cancel, then shows its results. */
@@ -390,11 +395,11 @@ export function startPane(doc: Document, deps: PaneDeps): Pane {
     try {
       const out = await start(token);
       const { plan, render } = out;
-      $('sel-reading').textContent = readingText(language, out.result.reading.dateOrder, out.result.reading.decimal);
+      $('sel-reading').textContent = readingText(language, out.digest.reading.dateOrder, out.digest.reading.decimal);
       renderTierCounts(doc, $('tier-rows'), plan.tierCounts);
       renderIssues(doc, $('issues-h'), $('issues'), language, plan.issues);
       $('results').hidden = false;
-      finalCuts = { text: out.result.classification.describe(language), rows: out.result.inputRows };
+      finalCuts = { text: out.digest.describe, rows: out.digest.inputRows };
       renderCuts();
       const customers = plan.customers.rows.toLocaleString('en-US');
       if (render.mode === 'beside') {
@@ -411,8 +416,7 @@ export function startPane(doc: Document, deps: PaneDeps): Pane {
         done.className = 'status warning';
       }
       // the method's own check (the rules' coverage report): its headline; the details are on the summary sheet
-      const audit = out.result.classification.audit(language);
-      if (audit && audit.lines.length > 0) done.textContent += `${language === 'zh-CN' ? '' : ' '}${audit.lines[0]}`;
+      if (out.digest.auditHeadline) done.textContent += `${language === 'zh-CN' ? '' : ' '}${out.digest.auditHeadline}`;
     } catch (error) {
       reportError(error);
     } finally {

@@ -138,6 +138,62 @@ describeIfBrowser('task pane in headless Chromium', () => {
     await page.screenshot({ path: join(IMAGES, 'pane-methods.png'), fullPage: true });
     await page.close();
   });
+  it('runs k-means in the compute worker with its steps in the progress line; the tiers are the k chosen', async () => {
+    const page = await open('transactions', 'en-US');
+    const url = page.url().replace(/taskpane\.html.*$/, ''); // the pane's base address
+    const workers: string[] = [];
+    page.on('worker', (w) => workers.push(w.url()));
+    await page.selectOption('#method', 'kmeans');
+    await page.selectOption('#param-k', 'auto');
+    await page.evaluate(() => {
+      const seen: string[] = [];
+      Object.assign(window, { __labels: seen });
+      new MutationObserver(() => seen.push(document.getElementById('progress-label')?.textContent ?? '')).observe(document.getElementById('progress-label')!, { childList: true, characterData: true, subtree: true });
+    });
+    await page.getByRole('button', { name: 'Classify selection' }).click();
+    await page.waitForSelector('#results:not([hidden])');
+    await expect(page.textContent('#status')).resolves.toMatch(/^Done: \d+ customers classified\./);
+    expect(workers).toEqual([`${url}compute.js`]);
+    const labels = await page.evaluate(() => (window as unknown as { __labels: string[] }).__labels);
+    expect(labels).toContain('Classifying customers… step 1 of 8');
+    expect(labels).toContain('Classifying customers… step 8 of 8');
+    const cuts = (await page.textContent('#cuts')) ?? '';
+    const k = Number(/^k = (\d+) on /.exec(cuts)?.[1]);
+    const tiers = await page.$$eval('#tier-rows tr', (trs) => trs.map((tr) => tr.querySelector('td')?.textContent));
+    expect(tiers).toHaveLength(k);
+    await page.close();
+  });
+
+  it('shows a long run\'s progress and Cancel stops it with the workbook untouched, the pane responsive meanwhile', async () => {
+    const page = await open('transactions', 'en-US');
+    const url = page.url().replace(/taskpane\.html.*$/, ''); // the pane's base address
+    // a compute worker that reports step 3 of 8 and then keeps working (never answers)
+    await page.route(`${url}compute.js`, (route) => route.fulfill({
+      status: 200, contentType: 'text/javascript',
+      body: "onmessage = () => { postMessage({ type: 'started' }); postMessage({ type: 'progress', done: 3, total: 8 }); };",
+    }));
+    await page.selectOption('#method', 'kmeans');
+    const sheetsBefore = await page.evaluate(() => (window as unknown as { __host: import('../host').ExcelHost }).__host.model.sheets.map((s) => s.name));
+    await page.getByRole('button', { name: 'Classify selection' }).click();
+    await page.waitForFunction(() => document.getElementById('progress-label')?.textContent === 'Classifying customers… step 3 of 8');
+    await expect(page.getAttribute('#progress-bar', 'aria-valuenow')).resolves.toBe('41');
+    // the pane answers while the worker works: the language switches, then back
+    await page.selectOption('#language', 'zh-CN');
+    await expect(page.textContent('#cancel')).resolves.toBe('取消');
+    await page.selectOption('#language', 'en');
+    await page.screenshot({ path: join(IMAGES, 'pane-progress.png'), fullPage: true });
+    await page.getByRole('button', { name: 'Cancel' }).click();
+    await page.waitForFunction(() => document.getElementById('status')?.textContent === 'Cancelled. The workbook is as it was.');
+    await expect(page.isHidden('#progress')).resolves.toBe(true);
+    const after = await page.evaluate(() => {
+      const host = (window as unknown as { __host: import('../host').ExcelHost }).__host;
+      return { sheets: host.model.sheets.map((s) => s.name), used: host.model.sheet('Sheet1').usedRect() };
+    });
+    expect(after.sheets).toEqual(sheetsBefore);
+    expect(after.used).toMatchObject({ columns: 4 });
+    await page.close();
+  });
+
   it('reads only the address on a selection change; Classify then inspects, and says so when the table changed', async () => {
     const page = await open('transactions', 'en-US');
     const stats = (): Promise<{ syncs: number; received: number }> =>

@@ -79,7 +79,7 @@ describe('classifying the selection by rules', () => {
     const request = { mapping: preview.detection.mapping, options: { method: 'rules' as const, rules: RULES }, language: 'en' as const, area: preview.area, cellBytes: preview.sample.cellBytes };
     for (const headers of [preview.sample.headers, undefined]) {
       const out = await classifySelection(runnerOf(host), { ...request, headers });
-      const c = out.result.classification;
+      const c = out.result!.classification;
       const data = ROWS.slice(1);
       const want = data.map(([, stage, need, area]) => {
         const [s, n, a] = [stage.trim(), need.trim(), area.trim()];

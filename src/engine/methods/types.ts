@@ -197,6 +197,11 @@ export interface Fit<Model = unknown> {
   model: Model;
   /** Data the method keeps for explanations and per-row use (not written out), e.g. ranked values. */
   state?: unknown;
+  /**
+   * The tiers this fit has, when they depend on the data rather than on the parameters alone
+   * (k-means with `k = auto` declares exactly the k it chose); `tiers(params)` otherwise.
+   */
+  tiers?: readonly TierDef[];
 }
 
 /** What a method explains a tier from. */
@@ -236,12 +241,18 @@ export interface MethodModule<Id extends string = string, Model = unknown> {
   timeline?: boolean;
   /** True when it classifies customers with rows but no purchase (they are skipped otherwise). */
   keepsNoPurchase?: boolean;
+  /**
+   * True when a row with amount 0 counts as a purchase of no value in its timeline, and a customer
+   * whose only purchases are of no value is kept (CLV: the BG/NBD literature counts them, and
+   * CDNOW's 2,357 customers include 8 such). Returns still are not purchases.
+   */
+  zeroValuePurchases?: boolean;
   params: readonly ParamSpec[];
   /** Input table columns the method reads besides those named by `columns` parameters (e.g. the rule table's). */
   inputColumns?: (params: ParamValues) => string[];
   /** Cross-parameter rules (e.g. a_share < b_share): the problem, or null. */
   check?: (params: ParamValues) => Bilingual | null;
-  /** Tier definitions for these parameters, best first. */
+  /** Tier definitions for these parameters, best first (a fit may narrow them: `Fit.tiers`). */
   tiers: (params: ParamValues) => readonly TierDef[];
   /** The id of the tier column in tables and JSON ("tier", or "segment" for RFM). */
   tierColumn: { id: string; header: Bilingual };
