@@ -5,6 +5,7 @@ export * from './abc';
 export * from './aggregate';
 export * from './aggregate-ids';
 export * from './cells';
+export * from './coded-cells';
 export * from './classify';
 export * from './coerce';
 export * from './columns';

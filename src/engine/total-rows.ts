@@ -2,7 +2,8 @@
  * Rows that are not customers: "Total", "Grand total", "合计", "小计"… in a key column, or a row
  * with a blank customer whose amount is the sum of the rows above it (a subtotal or grand total).
  */
-import { type Cell, keyText } from './cells';
+import { keyText } from './cells';
+import { type ColumnCells, rowTest } from './coded-cells';
 import { type KeyColumn, reasonIndex } from './columns';
 
 const TOTAL_LABEL =
@@ -35,7 +36,7 @@ function close(a: number, b: number): boolean {
  * const k = keyColumn(["a", "b", "Total"]);
  * markTotalRows(k, new Float64Array([1, 2, 3]), [["a", "b", "Total"]]); // 1 (k.codes[2] === -1)
  */
-export function markTotalRows(customer: KeyColumn, amounts: Float64Array | null, labelColumns: readonly (ArrayLike<Cell> | undefined)[]): number {
+export function markTotalRows(customer: KeyColumn, amounts: Float64Array | null, labelColumns: readonly (ColumnCells | undefined)[]): number {
   const n = customer.codes.length;
   const total = reasonIndex('total-row');
   let marked = 0;
@@ -50,12 +51,10 @@ export function markTotalRows(customer: KeyColumn, amounts: Float64Array | null,
     customer.reasons[i] = total;
     marked++;
   };
+  const labels = labelColumns.filter((c): c is ColumnCells => c !== undefined).map((c) => rowTest(c, (v) => typeof v === 'string' && isTotalLabel(keyText(v))));
   for (let i = 0; i < n; i++) {
     let labelled = false;
-    for (const col of labelColumns) {
-      const c = col?.[i];
-      if (typeof c === 'string' && isTotalLabel(keyText(c))) labelled = true;
-    }
+    for (const test of labels) if (test(i)) labelled = true;
     const a = amounts ? amounts[i] : NaN;
     if (labelled) {
       mark(i);
