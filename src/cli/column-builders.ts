@@ -13,7 +13,7 @@ export interface ColumnBuilder {
   addText(text: string): void;
 }
 
-const EMPTY = new Uint8Array(0);
+const EMPTY = Buffer.alloc(0);
 
 function grown<T extends Int32Array | Float64Array | Uint8Array>(a: T, need: number): T {
   if (need <= a.length) return a;
@@ -23,7 +23,7 @@ function grown<T extends Int32Array | Float64Array | Uint8Array>(a: T, need: num
 }
 
 /**
- * Interns byte strings into codes: one entry per distinct value, its first row and its count.
+ * Interns byte strings into codes: one entry per distinct value and its first row.
  *
  * @example
  * const d = new ByteDict(); d.code(Buffer.from("ab"), 0, 2, 0); // 0
@@ -35,70 +35,93 @@ export class ByteDict {
   private starts = new Int32Array(64);
   private hashes = new Int32Array(64);
   private table = new Int32Array(256).fill(-1);
-  counts = new Float64Array(64);
   firsts = new Float64Array(64);
   size = 0;
 
   /** The code of `buf[start, end)`, adding it (first seen on `row`) when new. */
   code(buf: Uint8Array, start: number, end: number, row: number): number {
+    const len = end - start;
+    if (len > 0 && len <= 10) {
+      const key = intKey(buf, start, len);
+      if (key >= 0) return this.intCode(key, buf, start, end, row);
+    }
     let h = 0x811c9dc5;
     for (let i = start; i < end; i++) h = Math.imul(h ^ buf[i], 0x01000193);
     const mask = this.table.length - 1;
     let slot = h & mask;
-    const len = end - start;
     for (;;) {
       const c = this.table[slot];
       if (c < 0) break;
-      if (this.hashes[c] === h) {
-        const s = this.starts[c];
-        if (this.starts[c + 1] - s === len) {
-          let same = true;
-          for (let k = 0; k < len; k++) {
-            if (this.arena[s + k] !== buf[start + k]) {
-              same = false;
-              break;
-            }
-          }
-          if (same) {
-            this.counts[c]++;
-            return c;
-          }
-        }
+      if (this.hashes[c] === h && this.same(c, buf, start, len)) return c;
+      slot = (slot + 1) & mask;
+    }
+    const c = this.append(buf, start, end, row);
+    this.hashes[c] = h;
+    this.table[slot] = c;
+    if (this.size * 2 > this.table.length) this.table = rehash(this.table.length * 2, this.size, (k) => (this.intKeys[k] < 0 ? this.hashes[k] : null));
+    return c;
+  }
+
+  private same(c: number, buf: Uint8Array, start: number, len: number): boolean {
+    const s = this.starts[c];
+    if (this.starts[c + 1] - s !== len) return false;
+    for (let k = 0; k < len; k++) if (this.arena[s + k] !== buf[start + k]) return false;
+    return true;
+  }
+
+  /** Short texts that are a whole number or a fixed-width date, looked up by their integer key (no byte comparison). */
+  private intCode(key: number, buf: Uint8Array, start: number, end: number, row: number): number {
+    if (key === this.lastKey) return this.lastCode;
+    const mask = this.intTable.length - 1;
+    let slot = Math.imul(key ^ (key >>> 15), 0x2c1b3c6d) & mask;
+    for (;;) {
+      const c = this.intTable[slot];
+      if (c < 0) break;
+      if (this.intKeys[c] === key) {
+        this.lastKey = key;
+        this.lastCode = c;
+        return c;
       }
       slot = (slot + 1) & mask;
     }
-    return this.insert(buf, start, end, h, slot, row);
+    const c = this.append(buf, start, end, row);
+    this.intKeys[c] = key;
+    this.intTable[slot] = c;
+    this.intUsed++;
+    if (this.intUsed * 2 > this.intTable.length) {
+      const keys = this.intKeys;
+      this.intTable = rehash(this.intTable.length * 2, this.size, (k) => (keys[k] >= 0 ? Math.imul(keys[k] ^ (keys[k] >>> 15), 0x2c1b3c6d) : null));
+    }
+    this.lastKey = key;
+    this.lastCode = c;
+    return c;
   }
 
-  private insert(buf: Uint8Array, start: number, end: number, h: number, slot: number, row: number): number {
+  private lastKey = -1;
+  private lastCode = -1;
+  private intUsed = 0;
+  private intKeys = new Int32Array(64).fill(-1);
+  private intTable = new Int32Array(256).fill(-1);
+
+  /** Adds a distinct value; returns its code. */
+  private append(buf: Uint8Array, start: number, end: number, row: number): number {
     const c = this.size++;
     const len = end - start;
     this.arena = grown(this.arena, this.used + len);
     this.arena.set(buf.subarray(start, end), this.used);
     this.starts = grown(this.starts, c + 2);
     this.hashes = grown(this.hashes, c + 1);
-    this.counts = grown(this.counts, c + 1);
     this.firsts = grown(this.firsts, c + 1);
+    if (this.intKeys.length < c + 1) {
+      const k = grown(this.intKeys, c + 1);
+      k.fill(-1, this.intKeys.length);
+      this.intKeys = k;
+    }
     this.starts[c] = this.used;
     this.used += len;
     this.starts[c + 1] = this.used;
-    this.hashes[c] = h;
-    this.counts[c] = 1;
     this.firsts[c] = row;
-    this.table[slot] = c;
-    if (this.size * 2 > this.table.length) this.rehash();
     return c;
-  }
-
-  private rehash(): void {
-    const table = new Int32Array(this.table.length * 2).fill(-1);
-    const mask = table.length - 1;
-    for (let c = 0; c < this.size; c++) {
-      let slot = this.hashes[c] & mask;
-      while (table[slot] >= 0) slot = (slot + 1) & mask;
-      table[slot] = c;
-    }
-    this.table = table;
   }
 
   /** The distinct values as text, in order of first appearance. */
@@ -137,8 +160,62 @@ export class DictBuilder implements ColumnBuilder {
   }
 
   cells(): DictCells {
-    return { kind: 'dict', length: this.n, codes: this.codes.subarray(0, this.n), values: this.dict.texts(), counts: this.dict.counts.subarray(0, this.dict.size) };
+    const codes = this.codes.subarray(0, this.n);
+    return { kind: 'dict', length: this.n, codes, values: this.dict.texts(), counts: countCodes(codes, this.dict.size) };
   }
+}
+
+/**
+ * An open-addressing table of `size` slots over codes 0…count-1 placed by `hashOf` (codes it
+ * gives null for belong to the other table and are left out).
+ */
+function rehash(size: number, count: number, hashOf: (code: number) => number | null): Int32Array<ArrayBuffer> {
+  const table = new Int32Array(size).fill(-1);
+  const mask = size - 1;
+  for (let c = 0; c < count; c++) {
+    const h = hashOf(c);
+    if (h === null) continue;
+    let slot = h & mask;
+    while (table[slot] >= 0) slot = (slot + 1) & mask;
+    table[slot] = c;
+  }
+  return table;
+}
+
+/**
+ * An integer that stands for a short text and for no other: a whole number of at most 9 digits
+ * without a leading zero (itself), or a date `dddd-dd-dd` (also with `/` or `.`) as 10^9 +
+ * separator · 10^8 + the digits; -1 for any other text.
+ */
+function intKey(buf: Uint8Array, start: number, len: number): number {
+  let v = 0;
+  if (len <= 9) {
+    if (len > 1 && buf[start] === 48) return -1;
+    for (let i = start; i < start + len; i++) {
+      const d = buf[i] - 48;
+      if (d < 0 || d > 9) return -1;
+      v = v * 10 + d;
+    }
+    return v;
+  }
+  const sep = buf[start + 4];
+  if (buf[start + 7] !== sep) return -1;
+  const kind = sep === 45 ? 0 : sep === 47 ? 1 : sep === 46 ? 2 : -1;
+  if (kind < 0) return -1;
+  for (let i = start; i < start + 10; i++) {
+    if (i === start + 4 || i === start + 7) continue;
+    const d = buf[i] - 48;
+    if (d < 0 || d > 9) return -1;
+    v = v * 10 + d;
+  }
+  return 1e9 + kind * 1e8 + v;
+}
+
+/** Rows per code (codes below 0 are not counted). */
+function countCodes(codes: Int32Array, size: number): Float64Array {
+  const counts = new Float64Array(size);
+  for (let i = 0; i < codes.length; i++) if (codes[i] >= 0) counts[codes[i]]++;
+  return counts;
 }
 
 const POW10 = [1, 10, 100, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15];
@@ -231,7 +308,7 @@ export class NumberBuilder implements ColumnBuilder {
       decimals: this.decimals ? this.decimals.subarray(0, n) : null,
       codes: this.codes ? this.codes.subarray(0, n) : null,
       text: this.dict.texts(),
-      textCounts: this.dict.counts.subarray(0, this.dict.size),
+      textCounts: this.codes ? countCodes(this.codes.subarray(0, n), this.dict.size) : new Float64Array(0),
       textFirst: this.dict.firsts.subarray(0, this.dict.size),
       plain: { count: this.count, first: this.first },
     };

@@ -27,13 +27,17 @@ export interface EncodingPlan {
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const iconv = (): typeof import('iconv-lite') => require('iconv-lite') as typeof import('iconv-lite');
 
-/** Raw chunks of a file, from `from`, each at most `size` bytes (a fresh Buffer each time). */
-function* rawChunks(file: string, from = 0, size = CHUNK_BYTES): Generator<Buffer> {
+/**
+ * Raw chunks of a file, from `from`, each at most `size` bytes; with `reuse`, the same buffer
+ * each time (valid until the next chunk is asked for).
+ */
+function* rawChunks(file: string, from = 0, size = CHUNK_BYTES, reuse = false): Generator<Buffer> {
   const fd = openSync(file, 'r');
   try {
     let pos = from;
+    let buf = Buffer.allocUnsafe(size);
     for (;;) {
-      const buf = Buffer.allocUnsafe(size);
+      if (!reuse) buf = Buffer.allocUnsafe(size);
       const n = readSync(fd, buf, 0, size, pos);
       if (n === 0) return;
       pos += n;
@@ -64,7 +68,7 @@ function lastAscii(b: Uint8Array): number {
  */
 export function fileIsUtf8(file: string, size = CHUNK_BYTES): boolean {
   let carry: Buffer = Buffer.alloc(0);
-  for (const chunk of rawChunks(file, 0, size)) {
+  for (const chunk of rawChunks(file, 0, size, true)) {
     const b = carry.length > 0 ? Buffer.concat([carry, chunk]) : chunk;
     const cut = lastAscii(b) + 1;
     if (!isUtf8(b.subarray(0, cut))) return false;
@@ -127,6 +131,7 @@ export function planEncoding(file: string, forced?: string): EncodingPlan {
 
 /**
  * The file's text as UTF-8 byte chunks (BOM skipped), with the number of file bytes read so far.
+ * A chunk is valid until the next one is asked for.
  *
  * @example
  * for (const { bytes, read } of utf8Chunks(file, planEncoding(file))) scan(bytes);
@@ -134,14 +139,14 @@ export function planEncoding(file: string, forced?: string): EncodingPlan {
 export function* utf8Chunks(file: string, plan: EncodingPlan, size = CHUNK_BYTES): Generator<{ bytes: Buffer; read: number }> {
   let read = plan.skip;
   if (plan.decoder === null) {
-    for (const chunk of rawChunks(file, plan.skip, size)) {
+    for (const chunk of rawChunks(file, plan.skip, size, true)) {
       read += chunk.length;
       yield { bytes: chunk, read };
     }
     return;
   }
   const decoder = iconv().getDecoder(plan.decoder.lib, { stripBOM: plan.decoder.stripBOM });
-  for (const chunk of rawChunks(file, plan.skip, size)) {
+  for (const chunk of rawChunks(file, plan.skip, size, true)) {
     read += chunk.length;
     const text = decoder.write(chunk);
     if (text.length > 0) yield { bytes: Buffer.from(text, 'utf8'), read };

@@ -6,7 +6,7 @@
  * chunk is read again from its start once the next chunk is there, so only whole records reach
  * the column builders; memory holds one chunk and the part-record carried over.
  */
-import type { ColumnBuilder } from './column-builders';
+import { type ColumnBuilder, DictBuilder, NumberBuilder } from './column-builders';
 import { CliError } from './errors';
 
 const QUOTE = 34;
@@ -259,6 +259,22 @@ class Scanner {
     return p;
   }
 
+  private dicts: DictBuilder[] = [];
+  private dictAt: number[] = [];
+  private numbers: NumberBuilder[] = [];
+  private numberAt: number[] = [];
+  private others: [number, ColumnBuilder][] = [];
+
+  /** One field of the record into its builder: missing fields are blank, quoted ones text. */
+  private slow(k: number, b: ColumnBuilder, buf: Buffer): void {
+    if (k >= this.fields) b.addText('');
+    else {
+      const q = this.anyQuoted ? this.quoted[k] : null;
+      if (q !== null) b.addText(q);
+      else b.add(buf, this.starts[k], this.ends[k]);
+    }
+  }
+
   private commit(buf: Buffer): void {
     if (this.record < 0) {
       this.record = 0;
@@ -271,6 +287,16 @@ class Scanner {
       this.ends = new Int32Array(width);
       this.quoted = new Array<string | null>(width).fill(null);
       this.builders = this.headers.map((_, i) => (this.kept[i] ? this.o.builder(i) : undefined));
+      // one list per builder class, so each call site sees one class
+      this.builders.forEach((b, i) => {
+        if (b instanceof DictBuilder) {
+          this.dictAt.push(i);
+          this.dicts.push(b);
+        } else if (b instanceof NumberBuilder) {
+          this.numberAt.push(i);
+          this.numbers.push(b);
+        } else if (b) this.others.push([i, b]);
+      });
       if (this.o.headerless) {
         this.headers.forEach((h, i) => {
           this.builders[i]?.addText(h);
@@ -279,17 +305,15 @@ class Scanner {
         this.rows = 1;
       }
     } else {
-      const { builders, fields } = this;
-      for (let k = 0; k < builders.length; k++) {
-        const b = builders[k];
-        if (b === undefined) continue;
-        if (k >= fields) b.addText('');
-        else {
-          const q = this.anyQuoted ? this.quoted[k] : null;
-          if (q !== null) b.addText(q);
-          else b.add(buf, this.starts[k], this.ends[k]);
-        }
+      const { fields, starts, ends, dicts, dictAt, numbers, numberAt } = this;
+      if (this.anyQuoted || fields < this.kept.length) {
+        for (let j = 0; j < dicts.length; j++) this.slow(dictAt[j], dicts[j], buf);
+        for (let j = 0; j < numbers.length; j++) this.slow(numberAt[j], numbers[j], buf);
+      } else {
+        for (let j = 0; j < dicts.length; j++) dicts[j].add(buf, starts[dictAt[j]], ends[dictAt[j]]);
+        for (let j = 0; j < numbers.length; j++) numbers[j].add(buf, starts[numberAt[j]], ends[numberAt[j]]);
       }
+      for (const [k, b] of this.others) this.slow(k, b, buf);
       this.rows++;
       this.record++;
     }
@@ -306,17 +330,23 @@ class Scanner {
  */
 export function scanCsv(chunks: Iterable<{ bytes: Buffer; read: number }>, options: ScanOptions): ScanResult {
   const s = new Scanner(options);
+  // one working buffer: the unread part of the last chunk moved to its front, the next chunk after it
   let work: Buffer = Buffer.alloc(0);
+  let end = 0;
   let p = 0;
   for (const { bytes, read } of chunks) {
-    work = p >= work.length ? bytes : Buffer.concat([work.subarray(p), bytes]);
-    p = s.scan(work, 0, false);
+    const carry = end - p;
+    if (carry + bytes.length > work.length) {
+      const bigger = Buffer.allocUnsafe(Math.max(carry + bytes.length, 2 * work.length));
+      work.copy(bigger, 0, p, end);
+      work = bigger;
+    } else work.copyWithin(0, p, end);
+    bytes.copy(work, carry);
+    end = carry + bytes.length;
+    p = s.scan(work.subarray(0, end), 0, false);
     options.onProgress?.(read);
     if (s.done) break;
   }
-  if (!s.done) {
-    work = work.subarray(p);
-    s.scan(work, 0, true);
-  }
+  if (!s.done) s.scan(work.subarray(p, end), 0, true);
   return { headers: s.headers, builders: s.builders, rows: s.rows, malformed: s.malformed };
 }

@@ -101,16 +101,17 @@ export function plainCells(cells: ColumnCells): ArrayLike<Cell> {
 
 /**
  * A test on a column's cells as a test on row numbers: for a coded column `test` runs once per
- * distinct text (plain number rows are tested one by one).
+ * distinct text (plain number rows are tested one by one); null when it holds for no row.
  *
  * @example
  * rowTest(cells, (t) => t === "Total")(3); // true when row 3 holds "Total"
  */
-export function rowTest(cells: ColumnCells, test: (text: Cell) => boolean): (i: number) => boolean {
+export function rowTest(cells: ColumnCells, test: (text: Cell) => boolean): ((i: number) => boolean) | null {
   if (!isCoded(cells)) return (i) => test(cells[i]);
   const dict = cells.kind === 'dict' ? cells.values : cells.text;
   const flags = dict.map((v) => test(v));
   if (cells.kind === 'dict') {
+    if (!flags.includes(true)) return null;
     const codes = cells.codes;
     return (i) => flags[codes[i]];
   }

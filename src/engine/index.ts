@@ -3,7 +3,6 @@
  */
 export * from './abc';
 export * from './aggregate';
-export * from './aggregate-ids';
 export * from './cells';
 export * from './coded-cells';
 export * from './classify';

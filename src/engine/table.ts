@@ -10,7 +10,7 @@ import type { DateOrder } from './coerce';
 import { type DuplicatesPolicy, mergeDuplicateRows } from './duplicates';
 import { markTotalRows } from './total-rows';
 import { type TableReading, readingOf } from './table-reading';
-import { type Customers, type ReturnsPolicy, aggregateTransactions } from './aggregate';
+import { type Customers, type ReturnsPolicy, type Transactions, aggregateTransactions } from './aggregate';
 import type { DateSystem } from './dates';
 import { TierwiseError } from './errors';
 import { methodById } from './methods/registry';
@@ -90,6 +90,24 @@ function amountColumn(columns: TableColumns, options: NumberOptions): NumberColu
 }
 
 /**
+ * The typed transaction columns of a table with a date column (cells coerced, the date order
+ * and decimal mark decided, total rows marked): what {@link classifyTable} aggregates.
+ *
+ * @example
+ * const { tx } = transactionColumns({ customer: ["a", "b"], date: ["2024-01-02", "2024-01-03"], amount: ["1.5", "2"] }, { method: "abc" });
+ * tx.amount.values; // Float64Array [1.5, 2]
+ */
+export function transactionColumns(columns: TableColumns, options: TableOptions): { tx: Transactions; totalRows: number } {
+  if (!columns.date) throw new TierwiseError('column', 'a transaction log needs a date column');
+  const numberOptions: NumberOptions = { decimal: options.decimal, fallbackDecimal: options.fallbackDecimal };
+  const customer = keyColumnOf(columns.customer);
+  const date = dateColumnOf(columns.date, { dateSystem: options.dateSystem, dateOrder: options.dateOrder, fallbackOrder: options.fallbackDateOrder });
+  const amount = amountColumn(columns, numberOptions);
+  const totalRows = markTotalRows(customer, amount.values, [columns.customer, columns.invoice, columns.date]);
+  return { tx: { customer, date, amount, invoice: columns.invoice ? keyColumnOf(columns.invoice) : undefined }, totalRows };
+}
+
+/**
  * Classifies a table: with a date column it is a transaction log (aggregated per customer),
  * otherwise a customer table with a value column (one customer per row).
  *
@@ -117,11 +135,8 @@ export function classifyTable(columns: TableColumns, options: TableOptions): Tab
   const cellsOf = (column: string): ColumnCells | undefined =>
     column === 'amount' ? (columns.amount ?? columns.price) : column === 'value' ? (columns.value ?? columns.amount) : columns[column as 'customer'];
   if (columns.date) {
-    const customer = keyColumnOf(columns.customer);
-    const date = dateColumnOf(columns.date, { dateSystem: options.dateSystem, dateOrder: options.dateOrder, fallbackOrder: options.fallbackDateOrder });
-    const amount = amountColumn(columns, numberOptions);
-    const totalRows = markTotalRows(customer, amount.values, [columns.customer, columns.invoice, columns.date]);
-    const tx = { customer, date, amount, invoice: columns.invoice ? keyColumnOf(columns.invoice) : undefined };
+    const { tx, totalRows } = transactionColumns(columns, options);
+    const { date, amount } = tx;
     const customers = aggregateTransactions(tx, { asOf: options.asOf, returns: options.returns, keepNoPurchase: method.keepsNoPurchase });
     quoteSkippedValues(customers.skipped, cellsOf);
     const reading = readingOf(amount, date, totalRows);

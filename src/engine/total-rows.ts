@@ -51,7 +51,10 @@ export function markTotalRows(customer: KeyColumn, amounts: Float64Array | null,
     customer.reasons[i] = total;
     marked++;
   };
-  const labels = labelColumns.filter((c): c is ColumnCells => c !== undefined).map((c) => rowTest(c, (v) => typeof v === 'string' && isTotalLabel(keyText(v))));
+  const labels = labelColumns
+    .filter((c): c is ColumnCells => c !== undefined)
+    .map((c) => rowTest(c, (v) => typeof v === 'string' && isTotalLabel(keyText(v))))
+    .filter((t): t is (i: number) => boolean => t !== null);
   for (let i = 0; i < n; i++) {
     let labelled = false;
     for (const test of labels) if (test(i)) labelled = true;
