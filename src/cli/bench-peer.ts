@@ -14,8 +14,14 @@
  * are imported (no ExcelJS, no report), so the process starts fast.
  */
 import { performance } from 'node:perf_hooks';
-import { type ColumnCells, type TableColumns, abcClasses, aggregateTransactions, quantileScores, transactionColumns } from '../engine';
-import { chooseColumns } from './choose-columns';
+// the engine's modules one by one, not its index: a run loads no method it does not use
+import { abcClasses } from '../engine/abc';
+import { aggregateTransactions } from '../engine/aggregate';
+import type { ColumnCells } from '../engine/coded-cells';
+import { detectColumns } from '../engine/detect';
+import { quantileScores } from '../engine/quantile';
+import type { TableColumns } from '../engine/table';
+import { transactionColumns } from '../engine/transactions';
 import { openCsvStream } from './csv-stream-source';
 
 /** What the peer prints, before formatting. */
@@ -75,15 +81,16 @@ export function peerCompute(columns: TableColumns): PeerSummary {
 }
 
 /**
- * Reads a transaction CSV as `tierwise classify` does: the streaming reader, the column detection,
- * and only the three needed columns loaded (the amount parsed as numbers on the way).
+ * Reads a transaction CSV as `tierwise classify` does: the streaming reader, the engine's column
+ * detection (what `chooseColumns` runs for a transaction log without flags), and only the three
+ * needed columns loaded (the amount parsed as numbers on the way).
  *
  * @example
  * readPeerColumns("tx_1000000.csv").customer.length; // 1000000
  */
 export function readPeerColumns(path: string): TableColumns {
   const source = openCsvStream(path);
-  const m = chooseColumns(source, {}, 'rfm').mapping;
+  const m = detectColumns(source.headers, source.sample).mapping;
   if (m.customer === undefined || m.date === undefined || m.amount === undefined) throw new Error(`${path}: no customer, date and amount columns found`);
   const { columns } = source.load([m.customer, m.date, m.amount], [m.amount]);
   const col = (i: number): ColumnCells => columns.get(i) as ColumnCells;

@@ -3,7 +3,7 @@
  * and date text interned into codes ({@link DictBuilder}), number text parsed on the way
  * ({@link NumberBuilder}). Typed arrays grow by half again when full.
  */
-import type { DictCells, NumberCells } from '../engine';
+import type { DictCells, NumberCells } from '../engine/coded-cells';
 
 /** Something that takes one field per row. */
 export interface ColumnBuilder {

@@ -5,7 +5,8 @@
  * does: same encoding, delimiter, header detection, quoting rules, errors and row numbers.
  */
 import { statSync } from 'node:fs';
-import { type Cell, looksHeaderless } from '../engine';
+import type { Cell } from '../engine/cells';
+import { looksHeaderless } from '../engine/detect';
 import { type ColumnBuilder, DictBuilder, NumberBuilder } from './column-builders';
 import { CHUNK_BYTES, planEncoding, textHead, utf8Chunks } from './csv-chunks';
 import { sniffDelimiter } from './csv-read';

@@ -154,6 +154,10 @@ export function keyColumnOf(cells: ColumnCells): KeyColumn {
     }
     keyOf[v] = code;
   }
+  // every distinct text its own key, none blank (the usual case): the codes are the key codes
+  let identity = true;
+  for (let v = 0; v < keyOf.length && identity; v++) identity = keyOf[v] === v;
+  if (identity) return { codes: codes.length === n ? codes : codes.subarray(0, n), keys, reasons: null, shared: true };
   const out = new Int32Array(n);
   let reasons: Uint8Array | null = null;
   for (let i = 0; i < n; i++) {

@@ -52,7 +52,10 @@ export interface NumberOptions {
 
 /** A key column (customer ids, invoice numbers) as dictionary codes; -1 marks a rejected cell. */
 export interface KeyColumn {
+  /** Per row, the key's code (-1: rejected). */
   codes: Int32Array;
+  /** `codes` is a reader's array shared with its cells: copy it before writing (see `markTotalRows`). */
+  shared?: boolean;
   /** The distinct keys, indexed by code, in order of first appearance. */
   keys: string[];
   reasons: Uint8Array | null;

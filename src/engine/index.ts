@@ -26,6 +26,7 @@ export * from './segments';
 export * from './skips';
 export * from './summary';
 export * from './table';
+export * from './transactions';
 export * from './table-reading';
 export * from './tiers';
 export * from './clv';

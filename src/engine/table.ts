@@ -4,19 +4,20 @@
  */
 import type { Cell } from './cells';
 import { type Classification, type ClassifyOptions, classifyCustomers } from './classify';
-import { type ColumnCells, dateColumnOf, keyColumnOf, numberColumnOf, plainCells } from './coded-cells';
-import { type KeyColumn, type NumberColumn, type NumberOptions, reasonIndex } from './columns';
+import { type ColumnCells, keyColumnOf, numberColumnOf, plainCells } from './coded-cells';
+import { type KeyColumn, type NumberColumn, type NumberOptions } from './columns';
 import type { DateOrder } from './coerce';
 import { type DuplicatesPolicy, mergeDuplicateRows } from './duplicates';
 import { markTotalRows } from './total-rows';
 import { type TableReading, readingOf } from './table-reading';
-import { type Customers, type ReturnsPolicy, type Transactions, aggregateTransactions } from './aggregate';
+import { type Customers, type ReturnsPolicy, aggregateTransactions } from './aggregate';
 import type { DateSystem } from './dates';
 import { TierwiseError } from './errors';
 import { methodById } from './methods/registry';
 import type { CustomerInput } from './methods/types';
 import { customerCells, purchaseRows, rowCells } from './purchases';
 import { addSkip, emptySkipLog, quoteSkippedValues, reasonAt } from './skips';
+import { transactionColumns } from './transactions';
 
 /**
  * The columns of a table, raw cells, one array per role (or the coded form a streaming reader
@@ -67,44 +68,6 @@ export interface TableResult {
   inputRows: number;
   /** How the cells were read: decimal mark, date order, total rows, merged duplicates. */
   reading: TableReading;
-}
-
-function amountColumn(columns: TableColumns, options: NumberOptions): NumberColumn {
-  if (columns.amount) return numberColumnOf(columns.amount, options);
-  if (columns.quantity && columns.price) {
-    const q = numberColumnOf(columns.quantity, options);
-    const p = numberColumnOf(columns.price, options);
-    const n = q.values.length;
-    const values = new Float64Array(n);
-    let reasons: Uint8Array | null = null;
-    for (let i = 0; i < n; i++) {
-      values[i] = q.values[i] * p.values[i];
-      if (values[i] !== values[i]) {
-        reasons ??= new Uint8Array(n);
-        reasons[i] = (q.reasons?.[i] || p.reasons?.[i]) ?? reasonIndex('not-a-number');
-      }
-    }
-    return { values, reasons, decimal: p.decimal ?? q.decimal };
-  }
-  throw new TierwiseError('column', 'no amount column (or quantity and unit price columns) was given');
-}
-
-/**
- * The typed transaction columns of a table with a date column (cells coerced, the date order
- * and decimal mark decided, total rows marked): what {@link classifyTable} aggregates.
- *
- * @example
- * const { tx } = transactionColumns({ customer: ["a", "b"], date: ["2024-01-02", "2024-01-03"], amount: ["1.5", "2"] }, { method: "abc" });
- * tx.amount.values; // Float64Array [1.5, 2]
- */
-export function transactionColumns(columns: TableColumns, options: TableOptions): { tx: Transactions; totalRows: number } {
-  if (!columns.date) throw new TierwiseError('column', 'a transaction log needs a date column');
-  const numberOptions: NumberOptions = { decimal: options.decimal, fallbackDecimal: options.fallbackDecimal };
-  const customer = keyColumnOf(columns.customer);
-  const date = dateColumnOf(columns.date, { dateSystem: options.dateSystem, dateOrder: options.dateOrder, fallbackOrder: options.fallbackDateOrder });
-  const amount = amountColumn(columns, numberOptions);
-  const totalRows = markTotalRows(customer, amount.values, [columns.customer, columns.invoice, columns.date]);
-  return { tx: { customer, date, amount, invoice: columns.invoice ? keyColumnOf(columns.invoice) : undefined }, totalRows };
 }
 
 /**

@@ -46,6 +46,10 @@ export function markTotalRows(customer: KeyColumn, amounts: Float64Array | null,
   let grandRows = 0;
   const mark = (i: number): void => {
     if (customer.codes[i] === -1 && customer.reasons?.[i] === total) return;
+    if (customer.shared) {
+      customer.codes = customer.codes.slice();
+      customer.shared = false;
+    }
     customer.codes[i] = -1;
     customer.reasons ??= new Uint8Array(n);
     customer.reasons[i] = total;
