@@ -61,7 +61,12 @@ export function encodingName(name: string): [string, string] {
   throw new CliError(`--encoding "${name}": unknown encoding (e.g. utf-8, utf-16le, gb18030, big5, shift_jis, windows-1252, macintosh)`, 2);
 }
 
-/** Bytes of the lines that hold non-ASCII bytes (what the detector needs), up to `limit`. */
+/**
+ * Bytes of the lines that hold non-ASCII bytes (what the detector needs), up to `limit`.
+ *
+ * @example
+ * nonAsciiLines(Buffer.from("a\nb\xe9\n"), 100); // the bytes of "b\xe9\n"
+ */
 export function nonAsciiLines(buf: Uint8Array, limit: number): Uint8Array {
   const parts: Uint8Array[] = [];
   let size = 0;
@@ -88,7 +93,12 @@ export function nonAsciiLines(buf: Uint8Array, limit: number): Uint8Array {
   return out;
 }
 
-/** UTF-16 without a BOM: many NUL bytes on one side of the pairs. */
+/**
+ * UTF-16 without a BOM: many NUL bytes on one side of the pairs.
+ *
+ * @example
+ * utf16WithoutBom(Buffer.from("id,name\n", "utf16le")); // "utf-16le"
+ */
 export function utf16WithoutBom(buf: Uint8Array): 'utf-16le' | 'utf-16be' | null {
   const n = Math.min(buf.length, 4096) & ~1;
   if (n < 4) return null;
