@@ -236,6 +236,9 @@ export class NumberBuilder implements ColumnBuilder {
   private n = 0;
   private count = new Float64Array(3);
   private first = new Float64Array(3).fill(-1);
+  private bound = 0;
+  private maxDecimals = 0;
+  private wide = false;
 
   constructor(capacity = 1024) {
     this.values = new Float64Array(capacity);
@@ -279,6 +282,18 @@ export class NumberBuilder implements ColumnBuilder {
     const v = after === 0 ? ip : (ip * POW10[after] + fp) / POW10[after];
     this.values[i] = neg ? -v : v;
     if (this.codes) this.codes[i] = -1;
+    // the money profile (see NumberCells.money): magnitudes summed in row order, decimals without trailing zeros
+    this.bound += v;
+    if (before + after > 12) this.wide = true;
+    if (after > this.maxDecimals) {
+      let d = after;
+      let f = fp;
+      while (d > this.maxDecimals && f % 10 === 0) {
+        f /= 10;
+        d--;
+      }
+      this.maxDecimals = d;
+    }
     if (after > 0) {
       this.decimals ??= new Uint8Array(this.values.length);
       this.decimals[i] = after;
@@ -311,6 +326,7 @@ export class NumberBuilder implements ColumnBuilder {
       textCounts: this.codes ? countCodes(this.codes.subarray(0, n), this.dict.size) : new Float64Array(0),
       textFirst: this.dict.firsts.subarray(0, this.dict.size),
       plain: { count: this.count, first: this.first },
+      money: this.codes === null && !this.wide ? { decimals: Math.min(6, this.maxDecimals), bound: this.bound } : null,
     };
   }
 }

@@ -51,6 +51,13 @@ export interface NumberCells {
   textCounts: ArrayLike<number>;
   textFirst: ArrayLike<number>;
   plain: PlainEvidence;
+  /**
+   * When every row is plain with at most 12 significant digits: the most decimals a value needs
+   * (trailing zeros dropped, at most 6) and the sum of the values' magnitudes in row order — the
+   * money profile `moneyProfile` would find (with 12 digits a value is never "whole" before its
+   * last non-zero decimal, see `money.ts`); null otherwise.
+   */
+  money: { decimals: number; bound: number } | null;
 }
 
 /** A column as the engine takes it: plain cells, or one of the coded forms. */
@@ -275,7 +282,10 @@ export function numberColumnOf(cells: ColumnCells, options: NumberOptions = {}):
     const { codes, decimals } = cells;
     // plain rows are right as they are with a decimal point; with a comma, a point means a thousands separator (or nothing)
     const reread = mark === ',' && decimals !== null;
-    if (codes === null && !reread) column = { values: cells.values.length === n ? cells.values : cells.values.subarray(0, n), reasons: null };
+    if (codes === null && !reread) {
+      column = { values: cells.values.length === n ? cells.values : cells.values.subarray(0, n), reasons: null };
+      if (cells.money) (column as NumberColumn).money = cells.money;
+    }
     else {
       const values = new Float64Array(n);
       let reasons: Uint8Array | null = null;

@@ -40,6 +40,12 @@ export interface NumberColumn {
   decimal?: DecimalFinding;
   /** Date columns: the order of day, month and year used and how it was decided. */
   dateOrder?: DateOrderFinding;
+  /**
+   * The values' money profile when the reader already knows it (every value read from plain
+   * decimal text): their decimals as `moneyDecimals` finds them and the sum of their magnitudes
+   * in row order, so aggregation need not pass over them again for it.
+   */
+  money?: { decimals: number; bound: number };
 }
 
 /** Options for {@link numberColumn}. */

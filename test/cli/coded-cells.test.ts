@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { DictBuilder, NumberBuilder } from '../../src/cli/column-builders';
-import { type DictCells, cellAt, classifyTable, decideDateOrder, decideDecimalMark, keyColumnOf, markTotalRows, numberColumn, numberColumnOf, plainText } from '../../src/engine';
+import { type DictCells, cellAt, classifyTable, decideDateOrder, decideDecimalMark, keyColumnOf, markTotalRows, moneyProfile, numberColumn, numberColumnOf, plainText, profileOf } from '../../src/engine';
 
 function dict(cells: string[]): DictCells {
   const b = new DictBuilder(2);
@@ -38,6 +38,28 @@ describe('coded columns read like the cells they stand for', () => {
       }),
       { numRuns: 300 },
     );
+  });
+
+  it('knows the money profile of plain amounts as moneyProfile finds it (decimals, sum of magnitudes)', () => {
+    const plain = fc.tuple(fc.boolean(), fc.integer({ min: 0, max: 999_999 }), fc.stringMatching(/^[0-9]{0,6}$/)).map(([neg, w, f]) => `${neg ? '-' : ''}${w}${f === '' ? '' : `.${f}`}`);
+    fc.assert(
+      fc.property(fc.array(plain, { minLength: 1, maxLength: 50 }), (cells) => {
+        const b = new NumberBuilder(1);
+        for (const c of cells) b.addText(c);
+        const col = numberColumnOf(b.cells());
+        expect(col.money).toBeDefined();
+        const known = col.money as { decimals: number; bound: number };
+        expect(profileOf(known.decimals, known.bound, col.values.length)).toEqual(moneyProfile(col.values));
+      }),
+      { numRuns: 500 },
+    );
+    // wider than 12 digits, or any text row: no profile (aggregation finds it itself)
+    const wide = new NumberBuilder(1);
+    wide.addText('1234567890123.5');
+    expect(numberColumnOf(wide.cells()).money).toBeUndefined();
+    const text = new NumberBuilder(1);
+    text.addText('1,234.50');
+    expect(numberColumnOf(text.cells()).money).toBeUndefined();
   });
 
   it('weights distinct values by their counts when deciding the decimal mark and the date order', () => {
