@@ -151,7 +151,19 @@ class Scanner {
       break;
     }
     this.fields = field;
-    this.commit(buf);
+    if (this.record < 0) this.commit(buf);
+    else {
+      // a data record, here rather than in a method: a call per record cost an allocation per record
+      const { starts, ends, dicts, dictAt, numbers, numberAt } = this;
+      if (this.anyQuoted || field < width || this.others.length > 0) this.commit(buf);
+      else {
+        for (let j = 0; j < dicts.length; j++) dicts[j].add(buf, starts[dictAt[j]], ends[dictAt[j]]);
+        for (let j = 0; j < numbers.length; j++) numbers[j].add(buf, starts[numberAt[j]], ends[numberAt[j]]);
+        this.rows++;
+        this.record++;
+        if (this.rows >= this.maxRows) this.done = true;
+      }
+    }
     return p;
   }
 
@@ -313,7 +325,8 @@ class Scanner {
         for (let j = 0; j < dicts.length; j++) dicts[j].add(buf, starts[dictAt[j]], ends[dictAt[j]]);
         for (let j = 0; j < numbers.length; j++) numbers[j].add(buf, starts[numberAt[j]], ends[numberAt[j]]);
       }
-      for (const [k, b] of this.others) this.slow(k, b, buf);
+      const others = this.others;
+      for (let j = 0; j < others.length; j++) this.slow(others[j][0], others[j][1], buf);
       this.rows++;
       this.record++;
     }
