@@ -1,13 +1,13 @@
 /** `tierwise classify`: read → choose columns → engine → sheet plan → JSON, CSV or xlsx. */
 import { statSync } from 'node:fs';
 import { extname } from 'node:path';
-import { type Cell, DuplicateIdError, decideDateOrder, decideDecimalMark, type TableColumns, type TableOptions, type TableResult, TierwiseError, classifyTable, dayNumber, localeDateOrder, methodById, namedColumns } from '../engine';
+import { type ColumnCells, DuplicateIdError, dateOrderOf, decimalMarkOf, type TableColumns, type TableOptions, type TableResult, TierwiseError, classifyTable, dayNumber, localeDateOrder, methodById, namedColumns } from '../engine';
 import { buildSheetPlan, tidyNumber } from '../report';
 import type { ClassifyArgs } from './args';
 import { type ColumnChoice, chooseColumns } from './choose-columns';
 import { classifyOnDatabase } from './db-run';
 import { resolveColumn } from './column-spec';
-import { openCsv } from './csv-source';
+import { openCsvStream } from './csv-stream-source';
 import { CliError } from './errors';
 import { firstBadCell } from './explain';
 import { loopAdditions } from './loop-classify';
@@ -51,18 +51,11 @@ export async function openSource(args: ClassifyArgs, io: CommandIo): Promise<Tab
   if (ext === '.xls') throw new CliError(`${file}: old .xls workbooks are not supported; save it as .xlsx or .csv`);
   if (args.sheet !== undefined) throw new CliError(`--sheet only applies to .xlsx input, and ${file} is read as CSV`, 2);
   const p = size > BIG_FILE ? progress(io.stderr, `reading ${file}`) : null;
-  let source: TableSource;
-  try {
-    source = openCsv(file, p ? (d, t) => p.update(d, t) : undefined, { encoding: args.reading.encoding, lenient: args.reading.lenient });
-  } catch (e) {
-    // V8 holds at most 2^29 − 24 characters in one string: the in-memory reader's limit
-    if (e instanceof Error && /Cannot create a string longer/.test(e.message)) {
-      throw new CliError(`${file}: ${fmt(size)} bytes is more than the in-memory reader holds (about 512 MiB); run it with --engine duckdb`);
-    }
-    throw e;
-  }
+  const source = openCsvStream(file, p ? (d, t) => p.update(d, t) : undefined, { encoding: args.reading.encoding, lenient: args.reading.lenient });
   if (!p) return source;
-  return { ...source, load: (idx) => { const r = source.load(idx); p.done(); return r; } };
+  const load = source.load;
+  source.load = (idx, numeric) => { const r = load(idx, numeric); p.done(); return r; };
+  return source;
 }
 
 /** The OS locale, which decides the date order when no value does. */
@@ -87,7 +80,7 @@ function tableOptions(args: ClassifyArgs, source: TableSource): TableOptions {
 }
 
 /** Runs the engine; turns "nothing usable" into one line naming the column, row and cell. */
-export function classifyInput(source: TableSource, args: ClassifyArgs): { result: TableResult; columns: Map<number, Cell[]>; choice: ColumnChoice } {
+export function classifyInput(source: TableSource, args: ClassifyArgs): { result: TableResult; columns: Map<number, ColumnCells>; choice: ColumnChoice } {
   const choice = chooseColumns(source, args.columns, args.method);
   const m = choice.mapping;
   const method = methodById(args.method);
@@ -96,9 +89,10 @@ export function classifyInput(source: TableSource, args: ClassifyArgs): { result
     return { name, index: resolveColumn(name, source.headers, flag) };
   });
   const indexes = [...new Set([...(Object.values(m) as number[]), ...named.map((x) => x.index)])];
-  const { columns } = source.load(indexes);
-  const col = (i: number | undefined): Cell[] | undefined => (i === undefined ? undefined : columns.get(i));
-  const input: TableColumns = { customer: col(m.customer) as Cell[] };
+  const numeric = [m.amount, m.quantity, m.price, m.value].filter((i): i is number => i !== undefined);
+  const { columns } = source.load(indexes, numeric);
+  const col = (i: number | undefined): ColumnCells | undefined => (i === undefined ? undefined : columns.get(i));
+  const input: TableColumns = { customer: col(m.customer) as ColumnCells };
   if (choice.level === 'transactions') {
     input.date = col(m.date);
     if (m.amount !== undefined) input.amount = col(m.amount);
@@ -108,7 +102,7 @@ export function classifyInput(source: TableSource, args: ClassifyArgs): { result
     }
     if (m.invoice !== undefined) input.invoice = col(m.invoice);
   } else input.value = col(m.value);
-  if (named.length > 0) input.extra = Object.fromEntries(named.map((x) => [x.name, col(x.index) as Cell[]]));
+  if (named.length > 0) input.extra = Object.fromEntries(named.map((x) => [x.name, col(x.index) as ColumnCells]));
   if (input.customer.length === 0) throw new CliError(`${source.file}: no data rows below the header`);
   let result: TableResult;
   try {
@@ -123,8 +117,8 @@ export function classifyInput(source: TableSource, args: ClassifyArgs): { result
       const opts = tableOptions(args, source);
       const amountCells = col(m.amount ?? m.value ?? m.price);
       const reading = {
-        dateOrder: m.date === undefined ? undefined : decideDateOrder(columns.get(m.date) ?? [], opts.dateOrder, opts.fallbackDateOrder).order,
-        decimal: amountCells ? decideDecimalMark(amountCells, opts.decimal, opts.fallbackDecimal).mark : undefined,
+        dateOrder: m.date === undefined ? undefined : dateOrderOf(columns.get(m.date) ?? [], opts.dateOrder, opts.fallbackDateOrder).order,
+        decimal: amountCells ? decimalMarkOf(amountCells, opts.decimal, opts.fallbackDecimal).mark : undefined,
       };
       const where = firstBadCell(source, m, columns, undefined, undefined, reading);
       throw new CliError(`${source.file}: no usable rows${where ? `: ${where}` : ` (${e.message})`}`);

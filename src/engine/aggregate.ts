@@ -3,7 +3,7 @@
  */
 import type { KeyColumn, NumberColumn } from './columns';
 import { TierwiseError } from './errors';
-import { moneyProfile, moneyScale } from './money';
+import { moneyProfile, moneyScale, profileOf } from './money';
 import { type SkipLog, addSkip, emptySkipLog, reasonAt } from './skips';
 
 /** A transaction log as typed columns (see `columns.ts`). Dates are day numbers. */
@@ -159,7 +159,8 @@ export function aggregateTransactions(tx: Transactions, options: AggregateOption
   }
   // one pass: purchases (rows that count toward frequency, first and last purchase) and money in
   // whole units of the input's decimals (see money.ts)
-  const { decimals, fitsDouble } = moneyProfile(amounts, keep);
+  const known = tx.amount.money;
+  const { decimals, fitsDouble } = keep === null && known ? profileOf(known.decimals, known.bound, amounts.length) : moneyProfile(amounts, keep);
   const scale = moneyScale(decimals);
   const money = new Float64Array(k);
   const net = policy === 'net';
