@@ -1,10 +1,11 @@
 // Webpack 5 build for the Tierwise add-in (shared runtime: one page hosts the pane and the functions).
-//   npm run build        production bundles in dist/ (minified; manifest URLs from ADDIN_URL if set)
+//   npm run build        production bundles in dist/ (taskpane.js, functions.js, compute.js — the pane's worker) (minified; manifest URLs from ADDIN_URL if set)
 //   npm run build:dev    development bundles
 //   npm run dev-server   https://localhost:3000 with the Office dev certificates
 const fs = require('node:fs');
 const path = require('node:path');
 const CopyWebpackPlugin = require('copy-webpack-plugin');
+const webpack = require('webpack');
 const CustomFunctionsMetadataPlugin = require('custom-functions-metadata-plugin');
 const HtmlWebpackPlugin = require('html-webpack-plugin');
 
@@ -63,6 +64,8 @@ module.exports = async (env = {}, argv = {}) => {
     entry: {
       taskpane: './src/taskpane/taskpane.ts',
       functions: './src/functions/functions.ts',
+      // the pane's compute worker (engine → sheet plan off the UI thread); not a script of the page
+      compute: './src/taskpane/compute-worker.ts',
     },
     output: {
       path: DIST,
@@ -88,6 +91,8 @@ module.exports = async (env = {}, argv = {}) => {
       ],
     },
     plugins: [
+      // the simplified/traditional fold: only the two OpenCC tables it uses, not the whole preset
+      new webpack.NormalModuleReplacementPlugin(/^\.\/opencc-tables$/, './opencc-tables.web'),
       new CustomFunctionsMetadataPlugin({
         input: './src/functions/functions.ts',
         output: 'functions.json',

@@ -6,27 +6,12 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createRequire } from 'node:module';
-import { performance } from 'node:perf_hooks';
+import { RUNS, time } from './bench-timing.mjs';
 
 const require = createRequire(import.meta.url);
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const engine = require(join(root, 'dist-cli/engine/index.js'));
-const RUNS = Number(process.env.RUNS ?? 5);
 
-function median(xs) {
-  const s = [...xs].sort((a, b) => a - b);
-  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
-}
-function time(fn) {
-  const samples = [];
-  let out;
-  for (let r = 0; r < RUNS; r++) {
-    const t0 = performance.now();
-    out = fn();
-    samples.push(performance.now() - t0);
-  }
-  return { ms: median(samples), out };
-}
 const fmt = (ms) => (ms >= 1000 ? `${(ms / 1000).toFixed(2)} s` : `${ms.toFixed(1)} ms`);
 
 function benchFits(label, data, goalMs) {
@@ -61,6 +46,10 @@ if (existsSync(summaryFile)) {
     };
     const s = time(() => engine.repeatSummary(columns, { calibrationEnd: engine.dayNumber(1997, 9, 30), unit: 'week' }));
     console.log(`  summary from ${tx.length.toLocaleString('en-US')} transactions: ${fmt(s.ms)}`);
+    // the CLV method's path: the registry's purchase rows (zero-value ones counted), then the summary
+    const customers = engine.aggregateTransactions(columns, { keepNoPurchase: 'zero-value' });
+    const p = time(() => engine.repeatSummaryOfPurchases(engine.purchaseRows(columns, customers, { zeroValue: true }), customers.keys, { calibrationEnd: engine.dayNumber(1997, 9, 30), unit: 'week' }));
+    console.log(`  summary from the purchase rows (the CLV method's path): ${fmt(p.ms)}`);
   }
 } else {
   console.log(`\nCDNOW: skipped (${summaryFile} not present)`);

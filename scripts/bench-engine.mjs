@@ -6,6 +6,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createRequire } from 'node:module';
+import { RUNS, time } from './bench-timing.mjs';
 import { performance } from 'node:perf_hooks';
 
 const require = createRequire(import.meta.url);
@@ -13,22 +14,6 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const engine = require(join(root, 'dist-cli/engine/index.js'));
 const { parseCsv } = require(join(root, 'dist-cli/cli/csv-read.js'));
 const { generate } = await import('./bench-data.mjs');
-const RUNS = Number(process.env.RUNS ?? 5);
-
-function median(xs) {
-  const s = [...xs].sort((a, b) => a - b);
-  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
-}
-function time(fn) {
-  const samples = [];
-  let out;
-  for (let r = 0; r < RUNS; r++) {
-    const t0 = performance.now();
-    out = fn();
-    samples.push(performance.now() - t0);
-  }
-  return { ms: median(samples), out };
-}
 
 function benchTable(label, columns, options = {}) {
   const rows = columns.customer.length;

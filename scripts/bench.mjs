@@ -18,6 +18,7 @@ const benches = [
   ['CLI (whole processes)', 'scripts/bench-cli.mjs'],
   ['CLI big workbooks (streamed xlsx)', 'scripts/bench-xlsx.mjs'],
   ['CSV reading (MB/s)', 'scripts/bench-reading.mjs'],
+  ['big files: in memory vs --engine duckdb (BENCH_BIG=1 adds 50M rows)', 'scripts/bench-big.mjs'],
 ];
 let failed = 0;
 for (const [name, file] of benches) {

@@ -5,6 +5,7 @@
 import { METHOD_IDS, METHOD_LIST, type MethodId, type ParamValue, ParamError, methodById, parseParamText, resolveParams } from '../engine';
 import { CliError } from './errors';
 import { READING_BOOLEAN_FLAGS, READING_VALUE_FLAGS, type ReadingFlags, checkAsOf, readingFlags } from './reading-flags';
+import { SQL_VALUE_FLAGS, type SqlArgs, runOn, sqlArgs } from './sql-args';
 
 /** Output formats. */
 export type OutputFormat = 'json' | 'csv' | 'xlsx';
@@ -49,10 +50,19 @@ export interface ClassifyArgs {
   previous?: string;
   /** A playbook CSV: its strategies win in the summary (management loop). */
   playbook?: string;
+  /** `--engine duckdb`: aggregate the file in DuckDB. */
+  engine?: 'duckdb';
+  /** `--db URL --table NAME`: aggregate a table of a PostgreSQL database. */
+  db?: { url: string; table: string };
 }
 
 /** What the command line asks for. */
-export type Command = { kind: 'help' } | { kind: 'version' } | { kind: 'classify'; args: ClassifyArgs };
+export type Command =
+  | { kind: 'help' }
+  | { kind: 'version' }
+  | { kind: 'classify'; args: ClassifyArgs }
+  | { kind: 'sql'; args: SqlArgs }
+  | { kind: 'verify'; args: ClassifyArgs; sample: string };
 
 /** Every method parameter flag, with the methods that take it. */
 const METHOD_FLAGS = new Map<string, string[]>();
@@ -60,7 +70,7 @@ for (const m of METHOD_LIST) for (const p of m.params) METHOD_FLAGS.set(p.flag, 
 
 const VALUE_FLAGS = new Set([
   'method', 'customer', 'date', 'amount', 'invoice', 'quantity', 'price', 'value', 'as-of', 'sheet',
-  'out', 'format', 'returns', 'lang', 'previous', 'playbook', ...METHOD_FLAGS.keys(), ...READING_VALUE_FLAGS,
+  'out', 'format', 'returns', 'lang', 'previous', 'playbook', ...METHOD_FLAGS.keys(), ...READING_VALUE_FLAGS, ...SQL_VALUE_FLAGS,
 ]);
 const BOOLEAN_FLAGS = new Set(['force', 'help', 'version', 'quiet', 'explain', 'raw-csv', 'strict', ...READING_BOOLEAN_FLAGS]);
 const SHORT: Record<string, string> = { o: 'out', m: 'method', f: 'force', h: 'help', v: 'version', q: 'quiet' };
@@ -166,13 +176,19 @@ export function parseArgs(argv: readonly string[]): Command {
   if (flags.has('version')) return { kind: 'version' };
   if (positional.length === 0) return { kind: 'help' };
   const [command, input, ...extra] = positional;
-  if (command !== 'classify') throw new CliError(`unknown command "${command}" (the commands are classify, compare, playbook, calls)`, 2);
-  if (input === undefined) throw new CliError('classify needs an input file: tierwise classify <input.csv|input.xlsx>', 2);
+  if (command === 'sql') {
+    if (input !== undefined) throw new CliError(`unexpected argument "${input}" (sql reads no file: it names a --table)`, 2);
+    const method = oneOf('method', (flags.get('method') ?? 'rfm').toLowerCase(), METHOD_IDS);
+    return { kind: 'sql', args: sqlArgs(flags, method, methodParams(method, flags)) };
+  }
+  if (command !== 'classify' && command !== 'verify') throw new CliError(`unknown command "${command}" (the commands are classify, sql, verify, compare, playbook, calls)`, 2);
+  if (input !== undefined && flags.has('db')) throw new CliError(`--db reads a database --table, not the file "${input}"`, 2);
+  if (input === undefined && !flags.has('db')) throw new CliError(`${command} needs an input file: tierwise ${command} <input.csv|input.xlsx>`, 2);
   if (extra.length > 0) throw new CliError(`unexpected argument "${extra[0]}"`, 2);
   const get = (k: string): string | undefined => flags.get(k);
   const out = get('out');
   const args: ClassifyArgs = {
-    input,
+    input: input ?? flags.get('table') ?? '',
     method: oneOf('method', (get('method') ?? 'rfm').toLowerCase(), METHOD_IDS),
     params: {},
     columns: {
@@ -202,5 +218,11 @@ export function parseArgs(argv: readonly string[]): Command {
   if (flags.has('previous')) args.previous = flags.get('previous');
   if (flags.has('playbook')) args.playbook = flags.get('playbook');
   args.params = methodParams(args.method, flags);
+  Object.assign(args, runOn(flags));
+  if (command === 'verify') {
+    const sample = get('sample');
+    if (sample === undefined) throw new CliError('verify needs --sample RESULT.csv: the result to check against the engine', 2);
+    return { kind: 'verify', args, sample };
+  }
   return { kind: 'classify', args };
 }

@@ -1,20 +1,30 @@
 /**
  * The engine as a peer of `../shared/bench/peers/run.sh` (see its RESULTS.md, "Reference
- * semantics"): `node dist-cli/cli/bench-peer.js data.csv` reads `customer_id,invoice_date,amount`,
- * runs RFM (rank-first quintiles, pandas-compatible) and ABC through the engine and prints
+ * semantics"): `node dist-cli/cli/bench-peer.js data.csv` reads the CSV with the CLI's own
+ * streaming reader and column detection, runs RFM (rank-first quintiles, pandas-compatible) and
+ * ABC through the same engine functions `tierwise classify` calls, and prints
  *
  *   summary peer=engine rows=… customers=… R=… F=… M=… ABC=A:…,B:…,C:… rfm_digest=… monetary_total=…
  *   timing parse_ms=… prep_ms=0 compute_ms=…
  *
- * compute_ms covers everything after the typed columns exist: id encoding (the counterpart of
- * pandas' groupby factorization), aggregation, the three scores and ABC. Like the reference, it
- * scores R, F and M and stops there: no RFM codes or segment names (`scoreRfm` adds those).
- * Only the engine is imported (no ExcelJS, no report), so the process starts fast.
+ * parse_ms is the streaming read (encoding check, delimiter, header, the three columns in coded
+ * form: ids interned on the way, amounts parsed) and their coercion to typed columns
+ * (`transactionColumns`: dates to day numbers) — pandas' `read_csv` + `to_datetime`; compute_ms
+ * everything after the typed columns exist, as in the reference: aggregation, the three scores
+ * and ABC. Like the reference, it scores R, F and M and stops
+ * there: no RFM codes or segment names (`scoreRfm` adds those). Only the reader and the engine
+ * are imported (no ExcelJS, no report), so the process starts fast.
  */
-import { readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
-import { abcClasses, aggregateNumericIds, aggregateTransactions, numericKeyColumn, quantileScores } from '../engine';
-import { parseTxBytes } from './tx-bytes';
+// the engine's modules one by one, not its index: a run loads no method it does not use
+import { abcClasses } from '../engine/abc';
+import { type Transactions, aggregateTransactions } from '../engine/aggregate';
+import type { ColumnCells } from '../engine/coded-cells';
+import { detectColumns } from '../engine/detect';
+import { quantileScores } from '../engine/quantile';
+import type { TableColumns } from '../engine/table';
+import { transactionColumns } from '../engine/transactions';
+import { openCsvStream } from './csv-stream-source';
 
 /** What the peer prints, before formatting. */
 export interface PeerSummary {
@@ -29,19 +39,18 @@ export interface PeerSummary {
 }
 
 /**
- * Runs the reference RFM + ABC computation on typed transaction columns.
+ * Runs the reference RFM + ABC computation on the columns as the CLI reads them: the same
+ * coercion (`transactionColumns`) and aggregation (`aggregateTransactions`) `tierwise classify`
+ * runs, with every row a transaction (returns "all", the reference semantics) and rank-first
+ * quintiles.
  *
  * @example
- * const s = peerCompute(new Float64Array([1, 2, 1]), new Float64Array([0, 1, 2]), new Float64Array([5, 3, 4]));
+ * const s = peerCompute({ customer: ["1", "2", "1"], date: ["2024-01-01", "2024-01-02", "2024-01-03"], amount: ["5", "3", "4"] });
  * s.customers; // 2
  */
-export function peerCompute(ids: Int32Array | Float64Array, days: Int32Array | Float64Array, amounts: Float64Array): PeerSummary {
-  const c =
-    aggregateNumericIds(ids, days, amounts, { returns: 'all' }) ??
-    aggregateTransactions(
-      { customer: numericKeyColumn(Float64Array.from(ids)), date: { values: Float64Array.from(days), reasons: null }, amount: { values: amounts, reasons: null } },
-      { returns: 'all' },
-    );
+export function peerCompute(columns: TableColumns | Transactions): PeerSummary {
+  const tx = isTyped(columns) ? columns : peerTyped(columns);
+  const c = aggregateTransactions(tx, { returns: 'all' });
   const rScores = quantileScores(c.recency, { bins: 5, ties: 'first', descending: true }).scores;
   const fScores = quantileScores(c.frequency, { bins: 5, ties: 'first' }).scores;
   const monetary = quantileScores(c.monetary, { bins: 5, ties: 'first' });
@@ -73,6 +82,38 @@ export function peerCompute(ids: Int32Array | Float64Array, days: Int32Array | F
   };
 }
 
+function isTyped(c: TableColumns | Transactions): c is Transactions {
+  return (c as Transactions).date?.values instanceof Float64Array;
+}
+
+/**
+ * The typed columns (`transactionColumns`, as `tierwise classify` coerces them): customer codes,
+ * dates as day numbers, amounts as numbers — what pandas has after `read_csv` and `to_datetime`.
+ *
+ * @example
+ * peerTyped(readPeerColumns("tx.csv")).date.values[0]; // 19358
+ */
+export function peerTyped(columns: TableColumns): Transactions {
+  return transactionColumns(columns, { method: 'rfm' }).tx;
+}
+
+/**
+ * Reads a transaction CSV as `tierwise classify` does: the streaming reader, the engine's column
+ * detection (what `chooseColumns` runs for a transaction log without flags), and only the three
+ * needed columns loaded (the amount parsed as numbers on the way).
+ *
+ * @example
+ * readPeerColumns("tx_1000000.csv").customer.length; // 1000000
+ */
+export function readPeerColumns(path: string): TableColumns {
+  const source = openCsvStream(path);
+  const m = detectColumns(source.headers, source.sample).mapping;
+  if (m.customer === undefined || m.date === undefined || m.amount === undefined) throw new Error(`${path}: no customer, date and amount columns found`);
+  const { columns } = source.load([m.customer, m.date, m.amount], [m.amount]);
+  const col = (i: number): ColumnCells => columns.get(i) as ColumnCells;
+  return { customer: col(m.customer), date: col(m.date), amount: col(m.amount) };
+}
+
 /**
  * Formats the two lines run.sh reads.
  *
@@ -94,9 +135,9 @@ function run(argv: string[]): number {
     return 2;
   }
   const t0 = performance.now();
-  const tx = parseTxBytes(readFileSync(path));
+  const tx = peerTyped(readPeerColumns(path));
   const t1 = performance.now();
-  const summary = peerCompute(tx.ids, tx.days, tx.amounts);
+  const summary = peerCompute(tx);
   const t2 = performance.now();
   process.stdout.write(peerLines(summary, t1 - t0, t2 - t1).join('\n') + '\n');
   return 0;

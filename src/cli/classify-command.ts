@@ -1,17 +1,18 @@
 /** `tierwise classify`: read → choose columns → engine → sheet plan → JSON, CSV or xlsx. */
 import { statSync } from 'node:fs';
 import { extname } from 'node:path';
-import { type Cell, DuplicateIdError, decideDateOrder, decideDecimalMark, type TableColumns, type TableOptions, type TableResult, TierwiseError, classifyTable, dayNumber, localeDateOrder, methodById, namedColumns } from '../engine';
+import { type ColumnCells, DuplicateIdError, dateOrderOf, decimalMarkOf, type TableColumns, type TableOptions, type TableResult, TierwiseError, classifyTable, dayNumber, localeDateOrder, methodById, namedColumns } from '../engine';
 import { buildSheetPlan, tidyNumber } from '../report';
 import type { ClassifyArgs } from './args';
 import { type ColumnChoice, chooseColumns } from './choose-columns';
+import { classifyOnDatabase } from './db-run';
 import { resolveColumn } from './column-spec';
-import { openCsv } from './csv-source';
+import { openCsvStream } from './csv-stream-source';
 import { CliError } from './errors';
 import { firstBadCell } from './explain';
 import { loopAdditions } from './loop-classify';
 import { type OutStream, progress } from './progress';
-import { inputLines, inputReport } from './read-report';
+import { type InputReport, inputLines, inputReport } from './read-report';
 import { jsonDocument } from './render-json';
 import { tableCsv } from './render-csv';
 import { EXCEL_MAX_ROWS, renderXlsx, writeXlsx } from './render-xlsx';
@@ -50,9 +51,11 @@ export async function openSource(args: ClassifyArgs, io: CommandIo): Promise<Tab
   if (ext === '.xls') throw new CliError(`${file}: old .xls workbooks are not supported; save it as .xlsx or .csv`);
   if (args.sheet !== undefined) throw new CliError(`--sheet only applies to .xlsx input, and ${file} is read as CSV`, 2);
   const p = size > BIG_FILE ? progress(io.stderr, `reading ${file}`) : null;
-  const source = openCsv(file, p ? (d, t) => p.update(d, t) : undefined, { encoding: args.reading.encoding, lenient: args.reading.lenient });
+  const source = openCsvStream(file, p ? (d, t) => p.update(d, t) : undefined, { encoding: args.reading.encoding, lenient: args.reading.lenient });
   if (!p) return source;
-  return { ...source, load: (idx) => { const r = source.load(idx); p.done(); return r; } };
+  const load = source.load;
+  source.load = (idx, numeric) => { const r = load(idx, numeric); p.done(); return r; };
+  return source;
 }
 
 /** The OS locale, which decides the date order when no value does. */
@@ -77,7 +80,7 @@ function tableOptions(args: ClassifyArgs, source: TableSource): TableOptions {
 }
 
 /** Runs the engine; turns "nothing usable" into one line naming the column, row and cell. */
-export function classifyInput(source: TableSource, args: ClassifyArgs): { result: TableResult; columns: Map<number, Cell[]>; choice: ColumnChoice } {
+export function classifyInput(source: TableSource, args: ClassifyArgs): { result: TableResult; columns: Map<number, ColumnCells>; choice: ColumnChoice } {
   const choice = chooseColumns(source, args.columns, args.method);
   const m = choice.mapping;
   const method = methodById(args.method);
@@ -86,9 +89,10 @@ export function classifyInput(source: TableSource, args: ClassifyArgs): { result
     return { name, index: resolveColumn(name, source.headers, flag) };
   });
   const indexes = [...new Set([...(Object.values(m) as number[]), ...named.map((x) => x.index)])];
-  const { columns } = source.load(indexes);
-  const col = (i: number | undefined): Cell[] | undefined => (i === undefined ? undefined : columns.get(i));
-  const input: TableColumns = { customer: col(m.customer) as Cell[] };
+  const numeric = [m.amount, m.quantity, m.price, m.value].filter((i): i is number => i !== undefined);
+  const { columns } = source.load(indexes, numeric);
+  const col = (i: number | undefined): ColumnCells | undefined => (i === undefined ? undefined : columns.get(i));
+  const input: TableColumns = { customer: col(m.customer) as ColumnCells };
   if (choice.level === 'transactions') {
     input.date = col(m.date);
     if (m.amount !== undefined) input.amount = col(m.amount);
@@ -98,7 +102,7 @@ export function classifyInput(source: TableSource, args: ClassifyArgs): { result
     }
     if (m.invoice !== undefined) input.invoice = col(m.invoice);
   } else input.value = col(m.value);
-  if (named.length > 0) input.extra = Object.fromEntries(named.map((x) => [x.name, col(x.index) as Cell[]]));
+  if (named.length > 0) input.extra = Object.fromEntries(named.map((x) => [x.name, col(x.index) as ColumnCells]));
   if (input.customer.length === 0) throw new CliError(`${source.file}: no data rows below the header`);
   let result: TableResult;
   try {
@@ -113,8 +117,8 @@ export function classifyInput(source: TableSource, args: ClassifyArgs): { result
       const opts = tableOptions(args, source);
       const amountCells = col(m.amount ?? m.value ?? m.price);
       const reading = {
-        dateOrder: m.date === undefined ? undefined : decideDateOrder(columns.get(m.date) ?? [], opts.dateOrder, opts.fallbackDateOrder).order,
-        decimal: amountCells ? decideDecimalMark(amountCells, opts.decimal, opts.fallbackDecimal).mark : undefined,
+        dateOrder: m.date === undefined ? undefined : dateOrderOf(columns.get(m.date) ?? [], opts.dateOrder, opts.fallbackDateOrder).order,
+        decimal: amountCells ? decimalMarkOf(amountCells, opts.decimal, opts.fallbackDecimal).mark : undefined,
       };
       const where = firstBadCell(source, m, columns, undefined, undefined, reading);
       throw new CliError(`${source.file}: no usable rows${where ? `: ${where}` : ` (${e.message})`}`);
@@ -132,6 +136,20 @@ export function classifyInput(source: TableSource, args: ClassifyArgs): { result
 }
 
 /**
+ * The engine's result for the input: read in memory (with the report of what was read), or
+ * aggregated by DuckDB (`--engine duckdb`) or PostgreSQL (`--db`) and classified by the engine.
+ *
+ * @example
+ * const { result, input } = await resultOf(parseArgs(["classify", "examples/transactions.csv"]).args, io);
+ */
+export async function resultOf(args: ClassifyArgs, io: CommandIo): Promise<{ result: TableResult; rowNumber: (i: number) => number; input?: InputReport }> {
+  if (args.engine !== undefined || args.db !== undefined) return classifyOnDatabase(args);
+  const source = await openSource(args, io);
+  const { result, choice } = classifyInput(source, args);
+  return { result, rowNumber: source.rowNumber, input: inputReport(source, choice, result.reading, LOCALE) };
+}
+
+/**
  * Runs `classify` with parsed arguments; returns the exit code. Throws CliError for bad input.
  *
  * @example
@@ -141,20 +159,18 @@ export async function runClassify(given: ClassifyArgs, io: CommandIo): Promise<n
   const args = await withTableFiles(given);
   const toFile = args.out !== undefined && args.out !== '-';
   if (toFile) checkOutputPath(args.out as string, args.input, args.force);
-  const source = await openSource(args, io);
-  const { result, choice } = classifyInput(source, args);
-  const input = inputReport(source, choice, result.reading, LOCALE);
+  const { result, rowNumber, input } = await resultOf(args, io);
   const audit = result.classification.audit(args.lang);
   if (audit && (!args.quiet || (args.strict && audit.unclassified > 0))) io.stderr.write(audit.lines.map((l) => `tierwise: ${l}`).join('\n') + '\n');
   if (audit && args.strict && audit.unclassified > 0) {
     throw new CliError(`--strict: ${fmt(audit.unclassified)} of ${fmt(result.classification.keys.length)} customers got no class (see the report above); nothing was written`, 1);
   }
-  const headerRow = source.rowNumber(0) - 1;
+  const headerRow = rowNumber(0) - 1;
   const loop = await loopAdditions(args, result, buildSheetPlan(result, { language: args.lang, rowOffset: headerRow, explain: args.explain }));
   const plan = loop.plan;
   let data: Uint8Array | string | null = null;
   let customerSheets: string[] = [];
-  if (args.format === 'json') data = JSON.stringify(loop.json({ input, ...jsonDocument(result, plan, source.rowNumber, args.lang) }), (_key, v: unknown) => tidyNumber(v), 1) + '\n';
+  if (args.format === 'json') data = JSON.stringify(loop.json({ ...(input ? { input } : {}), ...jsonDocument(result, plan, rowNumber, args.lang) }), (_key, v: unknown) => tidyNumber(v), 1) + '\n';
   else if (args.format === 'csv') data = tableCsv(plan.customers, { raw: args.rawCsv });
   else if (toFile) {
     // streamed to disk: memory stays bounded however many customers there are
@@ -167,7 +183,7 @@ export async function runClassify(given: ClassifyArgs, io: CommandIo): Promise<n
   if (customerSheets.length > 1) {
     io.stderr.write(`tierwise: ${fmt(plan.customers.rows)} customers do not fit one sheet (at most ${fmt(xlsxOptions().maxRows - 1)} rows below the header): written to ${customerSheets.join(', ')}\n`);
   }
-  if (!args.quiet) io.stderr.write([...inputLines(input), report(result, plan.issues, toFile ? (args.out as string) : null)].join('\n') + '\n');
+  if (!args.quiet) io.stderr.write([...(input ? inputLines(input) : []), report(result, plan.issues, toFile ? (args.out as string) : null)].join('\n') + '\n');
   return 0;
 }
 

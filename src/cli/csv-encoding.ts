@@ -18,10 +18,10 @@ export interface DecodedText {
 }
 
 /** The encodings the detector may choose from (jschardet names). */
-const CANDIDATES = ['GB18030', 'Big5', 'CP932', 'EUC-JP', 'EUC-KR', 'Windows-1252', 'MacRoman'];
+export const CANDIDATES = ['GB18030', 'Big5', 'CP932', 'EUC-JP', 'EUC-KR', 'Windows-1252', 'MacRoman'];
 
 /** jschardet / user names → the name iconv-lite decodes with and the name we print. */
-const CANONICAL: Record<string, [string, string]> = {
+export const CANONICAL: Record<string, [string, string]> = {
   gb18030: ['gb18030', 'GB18030'],
   gbk: ['gb18030', 'GB18030'],
   gb2312: ['gb18030', 'GB18030'],
@@ -61,8 +61,13 @@ export function encodingName(name: string): [string, string] {
   throw new CliError(`--encoding "${name}": unknown encoding (e.g. utf-8, utf-16le, gb18030, big5, shift_jis, windows-1252, macintosh)`, 2);
 }
 
-/** Bytes of the lines that hold non-ASCII bytes (what the detector needs), up to `limit`. */
-function nonAsciiLines(buf: Uint8Array, limit: number): Uint8Array {
+/**
+ * Bytes of the lines that hold non-ASCII bytes (what the detector needs), up to `limit`.
+ *
+ * @example
+ * nonAsciiLines(Buffer.from("a\nb\xe9\n"), 100); // the bytes of "b\xe9\n"
+ */
+export function nonAsciiLines(buf: Uint8Array, limit: number): Uint8Array {
   const parts: Uint8Array[] = [];
   let size = 0;
   let start = 0;
@@ -88,8 +93,13 @@ function nonAsciiLines(buf: Uint8Array, limit: number): Uint8Array {
   return out;
 }
 
-/** UTF-16 without a BOM: many NUL bytes on one side of the pairs. */
-function utf16WithoutBom(buf: Uint8Array): 'utf-16le' | 'utf-16be' | null {
+/**
+ * UTF-16 without a BOM: many NUL bytes on one side of the pairs.
+ *
+ * @example
+ * utf16WithoutBom(Buffer.from("id,name\n", "utf16le")); // "utf-16le"
+ */
+export function utf16WithoutBom(buf: Uint8Array): 'utf-16le' | 'utf-16be' | null {
   const n = Math.min(buf.length, 4096) & ~1;
   if (n < 4) return null;
   let even = 0;

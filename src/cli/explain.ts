@@ -1,5 +1,5 @@
 /** One clear line for unusable input: the column, the row and the cell that failed. */
-import { type Cell, type ColumnMapping, type DateOrder, type DecimalMark, type Role, type SkipLog, coerceDate, coerceNumber, keyText } from '../engine';
+import { type Cell, type ColumnCells, type ColumnMapping, type DateOrder, type DecimalMark, type Role, type SkipLog, cellAt, coerceDate, coerceNumber, keyText } from '../engine';
 
 /** How the run reads dates and numbers (so a cell is judged as the engine judged it). */
 export interface CellReading {
@@ -51,7 +51,7 @@ export function cellProblem(role: Role, cell: Cell, dateSystem: '1900' | '1904' 
 export function firstBadCell(
   source: TableSource,
   mapping: ColumnMapping,
-  columns: Map<number, Cell[]>,
+  columns: Map<number, ColumnCells>,
   log?: SkipLog,
   onlyRole?: Role,
   reading: CellReading = {},
@@ -60,7 +60,8 @@ export function firstBadCell(
   const check = (i: number): string | undefined => {
     for (const role of roles) {
       const index = mapping[role] as number;
-      const problem = cellProblem(role, columns.get(index)?.[i], source.dateSystem, reading);
+      const cells = columns.get(index);
+      const problem = cellProblem(role, cells === undefined ? undefined : cellAt(cells, i), source.dateSystem, reading);
       if (problem && role !== 'invoice') return `column "${source.headers[index]}": row ${source.rowNumber(i)}: ${problem}`;
     }
     return undefined;

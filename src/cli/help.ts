@@ -1,5 +1,5 @@
 /** The `--help` text; the methods and their flags come from the method registry. */
-import { METHOD_IDS, METHOD_LIST, paramText } from '../engine';
+import { METHOD_IDS, METHOD_LIST, SQL_DIALECT_IDS, paramText } from '../engine';
 import { LOOP_HELP } from './loop-help';
 
 const FLAG_WIDTH = 33;
@@ -54,11 +54,18 @@ function methodSection(): string {
 }
 
 /** Usage of the tierwise command. */
-export const HELP = `tierwise — classify customers into tiers (${METHOD_LIST.map((m) => m.short.en).join(', ')})
+export const HELP = `${wrap(`tierwise — classify customers into tiers (${METHOD_LIST.map((m) => m.short.en).join(', ')})`, WIDTH).join('\n  ')}
 
 Usage:
   tierwise classify <input.csv|input.xlsx> [options]
   tierwise compare|playbook|calls … (see Management loop below)
+  tierwise classify <input.csv> --engine duckdb [options]     DuckDB reads and aggregates the file
+  tierwise classify --db postgres://… --table NAME --customer COL --date COL --amount COL [options]
+  tierwise sql --table NAME --customer COL --date COL --amount COL [--invoice COL]
+               [--dialect ${SQL_DIALECT_IDS.join('|')}] [--decimals N] [options]
+                                 print one SQL statement computing the per-customer result
+  tierwise verify <input> --sample RESULT.csv [options]
+                                 compare a result exported from any engine with Tierwise's
 
 Input: transactions (customer, date, amount — optionally invoice, or quantity and unit price)
 or one row per customer (customer and value; ABC and pyramid). Columns are found from their
@@ -90,7 +97,8 @@ ${flagLine(`--method ${METHOD_IDS.join('|')}`, 'classification method (default r
       --lenient                  skip (and count) CSV rows with an unbalanced quote instead of
                                  stopping at the line where it starts
       --duplicates sum|error     customer table with a repeated id: sum its rows (default) or stop
-  -o, --out FILE                 output: .xlsx (workbook), .csv (customer table), .json; "-" = stdout
+  -o, --out FILE                 output: .xlsx (workbook), .csv (customer table), .json;
+                                 "-" = stdout
       --strict                   exit 1 when the method leaves customers unclassified
                                  (rules: rows no rule matches); the report says which
       --explain                  add a "Why" column: the reason for each customer's tier
@@ -101,6 +109,11 @@ ${flagLine(`--method ${METHOD_IDS.join('|')}`, 'classification method (default r
   -f, --force                    overwrite an existing output file
       --lang en|zh-CN            language of the output headers and labels (default en)
   -q, --quiet                    no summary lines on stderr
+      --engine duckdb            aggregate in DuckDB (optional package @duckdb/node-api; ISO dates)
+      --db URL --table NAME      aggregate a PostgreSQL table (through psql)
+      --dialect NAME             sql: the engine the statement is for (default duckdb)
+      --decimals N               sql: decimals money is summed at, 0–9 (default 6)
+      --sample FILE              verify: the exported result (customer + tier, r, f, m, …)
   -h, --help                     this help
   -v, --version                  the version
 

@@ -3,6 +3,8 @@
  * what `--previous` / `--playbook` add to `tierwise classify`.
  */
 import {
+  cellAt,
+  plainCells,
   CHANGE_SYMBOL,
   type CallCandidate,
   type Cell,
@@ -255,7 +257,8 @@ export async function runCalls(argv: readonly string[], io: CommandIo): Promise<
   const contactCol = optionalColumn(source.headers, 'contact', flags.values.get('contact'), CONTACT_HEADER);
   const wanted = [mapping.customer as number, ownerCol, stageCol, contactCol].filter((x): x is number => x !== undefined);
   const { columns } = source.load([...new Set(wanted)]);
-  const cust = columns.get(mapping.customer as number) ?? [];
+  const cust = plainCells(columns.get(mapping.customer as number) ?? []);
+  const at = (col: number, r: number): Cell => { const c = columns.get(col); return c === undefined ? undefined : cellAt(c, r); };
   const owner = new Map<string, string>();
   const stage = new Map<string, string>();
   const contact = new Map<string, number>();
@@ -264,15 +267,15 @@ export async function runCalls(argv: readonly string[], io: CommandIo): Promise<
     const key = keyText(cust[r]);
     if (key === '') continue;
     if (ownerCol !== undefined) {
-      const v = text(columns.get(ownerCol)?.[r]);
+      const v = text(at(ownerCol, r));
       if (v !== '') owner.set(key, v);
     }
     if (stageCol !== undefined) {
-      const v = text(columns.get(stageCol)?.[r]);
+      const v = text(at(stageCol, r));
       if (v !== '') stage.set(key, v);
     }
     if (contactCol !== undefined) {
-      const cell = columns.get(contactCol)?.[r];
+      const cell = at(contactCol, r);
       if (text(cell) === '') continue;
       const day = coerceDate(cell, { dateSystem: source.dateSystem });
       if (!day.ok) throw new CliError(`${source.file}: column "${source.headers[contactCol]}": row ${source.rowNumber(r)}: "${text(cell)}" is not a date`);

@@ -6,6 +6,8 @@ import { type CommandIo, runClassify } from './classify-command';
 import { CliError } from './errors';
 import { HELP } from './help';
 import { runCalls, runCompare, runPlaybook } from './loop-commands';
+import { runSql } from './sql-command';
+import { runVerify } from './verify-command';
 
 /**
  * The package version (from package.json).
@@ -38,6 +40,8 @@ export async function main(argv: readonly string[], io: CommandIo): Promise<numb
       io.stdout.write(version() + '\n');
       return 0;
     }
+    if (command.kind === 'sql') return runSql(command.args, io);
+    if (command.kind === 'verify') return await runVerify(command.args, command.sample, io);
     return await runClassify(command.args, io);
   } catch (e) {
     if (e instanceof CliError) {

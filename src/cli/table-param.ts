@@ -4,7 +4,7 @@
  * bad table is refused with the file's name before the input is read.
  */
 import { extname } from 'node:path';
-import { ParamError, type ParamValue, cellText, gridToCsv, methodById, resolveParams } from '../engine';
+import { ParamError, type ParamValue, cellAt, cellText, gridToCsv, methodById, resolveParams } from '../engine';
 import type { ClassifyArgs } from './args';
 import { openCsv } from './csv-source';
 import { CliError } from './errors';
@@ -34,7 +34,7 @@ export async function tableFileText(file: string, flag: string): Promise<string>
   const indexes = source.headers.map((_, i) => i);
   const { columns, rows } = source.load(indexes);
   const grid: string[][] = [source.headers];
-  for (let r = 0; r < rows; r++) grid.push(indexes.map((i) => cellText(columns.get(i)?.[r] ?? null)));
+  for (let r = 0; r < rows; r++) grid.push(indexes.map((i) => { const c = columns.get(i); return cellText((c === undefined ? null : cellAt(c, r)) ?? null); }));
   return gridToCsv(grid);
 }
 

@@ -1,5 +1,5 @@
 /** A table read from a file, before the columns are chosen: headers, a sample, and a loader. */
-import type { Cell } from '../engine';
+import type { Cell, ColumnCells } from '../engine';
 
 /** How many data rows the column detection looks at. */
 export const SAMPLE_ROWS = 500;
@@ -25,8 +25,12 @@ export interface TableSource {
   headers: string[];
   /** Column-major sample of the first {@link SAMPLE_ROWS} data rows, one array per header. */
   sample: Cell[][];
-  /** Loads whole columns (column-major) for the given header indexes. */
-  load(indexes: readonly number[]): { columns: Map<number, Cell[]>; rows: number };
+  /**
+   * Loads whole columns (column-major) for the given header indexes; `numeric` says which of them
+   * hold numbers (a streaming reader parses those on the way). Columns may come in a coded form
+   * (see `engine/coded-cells.ts`): read a cell with `cellAt`.
+   */
+  load(indexes: readonly number[], numeric?: readonly number[]): { columns: Map<number, ColumnCells>; rows: number };
   /** Row number the user sees (header row = its own number) of 0-based data row i. */
   rowNumber(i: number): number;
   /** Epoch of numeric dates (xlsx workbooks can use 1904). */

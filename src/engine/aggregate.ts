@@ -3,7 +3,7 @@
  */
 import type { KeyColumn, NumberColumn } from './columns';
 import { TierwiseError } from './errors';
-import { moneyProfile, moneyScale } from './money';
+import { moneyProfile, moneyScale, profileOf } from './money';
 import { type SkipLog, addSkip, emptySkipLog, reasonAt } from './skips';
 
 /** A transaction log as typed columns (see `columns.ts`). Dates are day numbers. */
@@ -34,9 +34,13 @@ export interface AggregateOptions {
   returns?: ReturnsPolicy;
   /**
    * Keep customers who have rows but no purchase (only returns or zero amounts) with frequency 0,
-   * instead of skipping them: for methods that classify them (lifecycle's "Potential").
+   * instead of skipping them: for methods that classify them (lifecycle's "Potential"). With
+   * `true`, a row with a customer id and a blank date and a blank amount lists that customer (a
+   * customer list appended to the log) instead of being skipped.
+   * "zero-value": keep only those with a zero-amount row (a purchase of no value for CLV); those
+   * with nothing but returns are still skipped.
    */
-  keepNoPurchase?: boolean;
+  keepNoPurchase?: boolean | 'zero-value';
 }
 
 /** One row per customer, sorted by customer id (numerically when every id is a number). */
@@ -57,11 +61,6 @@ export interface Customers {
   /** Rows that went into the table. */
   rowsUsed: number;
   skipped: SkipLog;
-  /**
-   * The transaction columns the table was aggregated from (a reference, not a copy), for methods
-   * that need more than first/last/frequency/monetary — e.g. CLV's distinct purchase days.
-   */
-  transactions?: Transactions;
 }
 
 const NUMERIC_KEY = /^-?\d+(?:\.\d+)?$/;
@@ -137,6 +136,7 @@ export function aggregateTransactions(tx: Transactions, options: AggregateOption
   const mayReject =
     asOfGiven || dropReturns || tx.customer.reasons !== null || tx.date.reasons !== null || tx.amount.reasons !== null;
   let keep: Uint8Array | null = null;
+  let listed = 0;
   if (mayReject) {
     keep = new Uint8Array(n);
     for (let i = 0; i < n; i++) {
@@ -144,6 +144,10 @@ export function aggregateTransactions(tx: Transactions, options: AggregateOption
       const d = days[i];
       const a = amounts[i];
       if (c < 0) addSkip(skipped, i, 'customer', reasonAt(tx.customer.reasons as Uint8Array, i));
+      else if (options.keepNoPurchase === true && listingRow(tx, i)) {
+        seen[c] = 1;
+        listed++;
+      }
       else if (d !== d) addSkip(skipped, i, 'date', reasonAt(tx.date.reasons as Uint8Array, i));
       else if (a !== a) addSkip(skipped, i, 'amount', reasonAt(tx.amount.reasons as Uint8Array, i));
       else if (asOfGiven && Math.floor(d) >= asOf) addSkip(skipped, i, 'date', 'after-as-of');
@@ -155,7 +159,8 @@ export function aggregateTransactions(tx: Transactions, options: AggregateOption
   }
   // one pass: purchases (rows that count toward frequency, first and last purchase) and money in
   // whole units of the input's decimals (see money.ts)
-  const { decimals, fitsDouble } = moneyProfile(amounts, keep);
+  const known = tx.amount.money;
+  const { decimals, fitsDouble } = keep === null && known ? profileOf(known.decimals, known.bound, amounts.length) : moneyProfile(amounts, keep);
   const scale = moneyScale(decimals);
   const money = new Float64Array(k);
   const net = policy === 'net';
@@ -166,7 +171,8 @@ export function aggregateTransactions(tx: Transactions, options: AggregateOption
   if (!fitsDouble) sumUnitsBig(cust, amounts, keep, scale, money);
   for (let c = 0; c < k; c++) money[c] /= scale;
   // customers with rows but no purchase (only returns): skipped, every row logged
-  if (policy === 'net' && !options.keepNoPurchase && skipOnlyReturns(cust, keep, freq, seen, skipped)) {
+  const zeroValueBuyers = options.keepNoPurchase === 'zero-value' ? zeroAmountCustomers(cust, amounts, keep, cancelledRow, k) : null;
+  if (policy === 'net' && options.keepNoPurchase !== true && skipOnlyReturns(cust, keep, freq, seen, skipped, zeroValueBuyers)) {
     keep ??= new Uint8Array(n).fill(1);
     maxDay = -Infinity;
     for (let i = 0; i < n; i++) {
@@ -176,7 +182,7 @@ export function aggregateTransactions(tx: Transactions, options: AggregateOption
     }
   }
   const rowsUsed = n - skipped.total;
-  if (rowsUsed === 0) {
+  if (rowsUsed === listed) {
     throw new TierwiseError('empty', `no usable transactions: all ${n} rows were skipped (${describeSkips(skipped)})`);
   }
   const resolvedAsOf = asOfGiven ? asOf : Math.floor(maxDay) + 1;
@@ -185,8 +191,13 @@ export function aggregateTransactions(tx: Transactions, options: AggregateOption
   const slots = Array.from(order).filter((c) => seen[c] === 1);
   const out = collectCustomers(slots, (c) => tx.customer.keys[c], { freq, money, first, last }, resolvedAsOf, rowsUsed, skipped);
   out.moneyDecimals = decimals;
-  out.transactions = tx;
   return out;
+}
+
+/** A row naming a customer with a blank date and a blank amount: a customer list's row. */
+function listingRow(tx: Transactions, i: number): boolean {
+  const { date, amount } = tx;
+  return date.reasons !== null && amount.reasons !== null && reasonAt(date.reasons, i) === 'blank' && reasonAt(amount.reasons, i) === 'blank';
 }
 
 /** 1 for a row of a cancelled invoice. */
@@ -212,15 +223,25 @@ interface PurchaseRule {
  * Logs the rows of customers who have used rows but no purchase (reason "returns-only") and
  * unmarks them in `seen`; true when there were any.
  */
-function skipOnlyReturns(cust: Int32Array, keep: Uint8Array | null, freq: Float64Array, seen: Uint8Array, skipped: SkipLog): boolean {
+function skipOnlyReturns(cust: Int32Array, keep: Uint8Array | null, freq: Float64Array, seen: Uint8Array, skipped: SkipLog, exempt: Uint8Array | null): boolean {
+  const skips = (c: number): boolean => seen[c] === 1 && freq[c] === 0 && !(exempt !== null && exempt[c] === 1);
   let any = false;
-  for (let c = 0; c < seen.length; c++) if (seen[c] === 1 && freq[c] === 0) any = true;
+  for (let c = 0; c < seen.length; c++) if (skips(c)) any = true;
   if (!any) return false;
   for (let i = 0; i < cust.length; i++) {
-    if ((keep === null || keep[i] === 1) && seen[cust[i]] === 1 && freq[cust[i]] === 0) addSkip(skipped, i, 'customer', 'returns-only');
+    if ((keep === null || keep[i] === 1) && skips(cust[i])) addSkip(skipped, i, 'customer', 'returns-only');
   }
-  for (let c = 0; c < seen.length; c++) if (freq[c] === 0) seen[c] = 0;
+  for (let c = 0; c < seen.length; c++) if (skips(c)) seen[c] = 0;
   return true;
+}
+
+/** 1 for a customer with a used zero-amount row not on a cancelled invoice (a purchase of no value). */
+function zeroAmountCustomers(cust: Int32Array, amounts: Float64Array, keep: Uint8Array | null, cancelledRow: Uint8Array | null, k: number): Uint8Array {
+  const out = new Uint8Array(k);
+  for (let i = 0; i < cust.length; i++) {
+    if ((keep === null || keep[i] === 1) && amounts[i] === 0 && !(cancelledRow !== null && cancelledRow[i] === 1)) out[cust[i]] = 1;
+  }
+  return out;
 }
 
 /** Exact per-customer sums in units when they may pass 2^53 (BigInt; slow, and rare). */

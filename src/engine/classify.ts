@@ -11,6 +11,9 @@ import { type SkipLog, emptySkipLog } from './skips';
 import { type TierSummary, summarizeTiers } from './summary';
 import type { TierDef } from './tiers';
 
+/** Progress of a long fit: (steps done, steps in all); returning false stops the fit. */
+export type FitProgress = (done: number, total: number) => boolean | void;
+
 /**
  * Options for {@link classifyCustomers}: the method id, its parameters by engine name
  * (`bins`, `aShare`, `pyramidCuts`, … — see each method's `params`), and engine-wide options.
@@ -19,6 +22,11 @@ export interface ClassifyOptions {
   method: MethodId;
   /** "safe" (default) or "first" (pandas-compatible). */
   ties?: TieRule;
+  /**
+   * Progress of a long fit (k-means: its k table), called with (steps done, steps in all);
+   * returning false stops the fit with an error. For a progress bar and a Cancel button.
+   */
+  progress?: FitProgress;
   [param: string]: unknown;
 }
 
@@ -122,7 +130,7 @@ export function classifyCustomers(input: CustomerInput, options: ClassifyOptions
   const method = methodById(options.method);
   const measures = measuresFor(method, input);
   const { params, fit } = fitMethod(method.id, measures, options, options.ties ?? 'safe');
-  const tiers = method.tiers(params);
+  const tiers = fit.tiers ?? method.tiers(params);
   const { tierIndex } = fit;
   const summary = summarizeTiers(tiers, tierIndex, measures.value, measures);
   return {

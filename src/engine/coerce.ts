@@ -210,37 +210,40 @@ export interface DateOrderEvidence {
 
 /**
  * Counts, over all cells, the slash dates that can only be day first, only month first, or either.
+ * With `weights`, cell i stands for `weights[i]` rows (distinct values with their counts, in order
+ * of first appearance, give the same evidence as the rows they stand for).
  *
  * @example
  * dateOrderEvidence(["3/4/2011", "25/4/2011"]); // { dayFirst: 1, monthFirst: 0, ambiguous: 1, … }
  */
-export function dateOrderEvidence(cells: ArrayLike<Cell>): DateOrderEvidence {
+export function dateOrderEvidence(cells: ArrayLike<Cell>, weights?: ArrayLike<number>): DateOrderEvidence {
   const e: DateOrderEvidence = { dayFirst: 0, monthFirst: 0, ambiguous: 0, yearFirst: 0, yearLast: 0 };
   for (let i = 0; i < cells.length; i++) {
     const c = cells[i];
     if (typeof c !== 'string') continue;
+    const w = weights ? weights[i] : 1;
     // the commonest case, ISO dates, decided from the first characters
     if (c.length >= 10 && c.charCodeAt(4) === 45 && c.charCodeAt(7) === 45) {
-      e.yearFirst++;
+      e.yearFirst += w;
       continue;
     }
     const s = c.trim();
     const m = SLASH.exec(s);
     if (!m) {
-      if (ISO.test(s) || CHINESE.test(s) || COMPACT.test(s)) e.yearFirst++;
+      if (ISO.test(s) || CHINESE.test(s) || COMPACT.test(s)) e.yearFirst += w;
       continue;
     }
     const a = Number(m[1]);
     const b = Number(m[2]);
-    e.yearLast++;
+    e.yearLast += w;
     if (a > 12 && b <= 12) {
-      e.dayFirst++;
+      e.dayFirst += w;
       e.dayFirstExample ??= s;
     } else if (b > 12 && a <= 12) {
-      e.monthFirst++;
+      e.monthFirst += w;
       e.monthFirstExample ??= s;
     } else if (a !== b && a <= 12 && b <= 12) {
-      e.ambiguous++;
+      e.ambiguous += w;
       e.ambiguousExample ??= s;
     }
   }

@@ -40,6 +40,12 @@ export interface NumberColumn {
   decimal?: DecimalFinding;
   /** Date columns: the order of day, month and year used and how it was decided. */
   dateOrder?: DateOrderFinding;
+  /**
+   * The values' money profile when the reader already knows it (every value read from plain
+   * decimal text): their decimals as `moneyDecimals` finds them and the sum of their magnitudes
+   * in row order, so aggregation need not pass over them again for it.
+   */
+  money?: { decimals: number; bound: number };
 }
 
 /** Options for {@link numberColumn}. */
@@ -52,7 +58,10 @@ export interface NumberOptions {
 
 /** A key column (customer ids, invoice numbers) as dictionary codes; -1 marks a rejected cell. */
 export interface KeyColumn {
+  /** Per row, the key's code (-1: rejected). */
   codes: Int32Array;
+  /** `codes` is a reader's array shared with its cells: copy it before writing (see `markTotalRows`). */
+  shared?: boolean;
   /** The distinct keys, indexed by code, in order of first appearance. */
   keys: string[];
   reasons: Uint8Array | null;
@@ -156,92 +165,6 @@ export function keyColumn(cells: ArrayLike<Cell>): KeyColumn {
     codes[i] = code;
   }
   return { codes, keys, reasons };
-}
-
-/**
- * Encodes numeric ids (e.g. parsed straight from a CSV) as codes, several times faster than a
- * `Map`: whole-number ids in a compact range are looked up by offset, others through an
- * open-addressing hash sized to the distinct ids. NaN ids get code -1 (reason "blank").
- * Codes are given in order of first appearance, as {@link keyColumn} gives them.
- *
- * @example
- * numericKeyColumn(new Float64Array([17850, 13047, 17850])).codes; // Int32Array [0, 1, 0]
- */
-export function numericKeyColumn(ids: Float64Array): KeyColumn {
-  const n = ids.length;
-  let min = Infinity;
-  let max = -Infinity;
-  let whole = true;
-  for (let i = 0; i < n; i++) {
-    const v = ids[i];
-    if (v < min) min = v;
-    if (v > max) max = v;
-    if (whole && v === v && v !== Math.floor(v)) whole = false;
-  }
-  const span = max - min + 1;
-  const codes = new Int32Array(n);
-  const distinct: number[] = [];
-  let reasons: Uint8Array | null = null;
-  const blank = (i: number): void => {
-    codes[i] = -1;
-    reasons ??= new Uint8Array(n);
-    reasons[i] = reasonIndex('blank');
-  };
-  if (whole && span > 0 && span <= 4 * n + 1024 && span < 1 << 27) {
-    const slot = new Int32Array(span).fill(-1);
-    for (let i = 0; i < n; i++) {
-      const v = ids[i];
-      if (v !== v) {
-        blank(i);
-        continue;
-      }
-      const off = (v - min) | 0;
-      let code = slot[off];
-      if (code < 0) {
-        code = slot[off] = distinct.length;
-        distinct.push(v);
-      }
-      codes[i] = code;
-    }
-  } else {
-    let size = 1024;
-    let mask = size - 1;
-    let slots = new Int32Array(size).fill(-1);
-    const hashOf = (v: number): number => {
-      const x = Math.imul((v | 0) ^ ((v / 4294967296) | 0) ^ Math.round((v % 1) * 1e9), 0x9e3779b1);
-      return (x ^ (x >>> 15)) & mask;
-    };
-    for (let i = 0; i < n; i++) {
-      const v = ids[i];
-      if (v !== v) {
-        blank(i);
-        continue;
-      }
-      let h = hashOf(v);
-      let code = slots[h];
-      while (code !== -1 && distinct[code] !== v) {
-        h = (h + 1) & mask;
-        code = slots[h];
-      }
-      if (code === -1) {
-        code = distinct.length;
-        distinct.push(v);
-        slots[h] = code;
-        if (distinct.length * 2 > size) {
-          size <<= 1;
-          mask = size - 1;
-          slots = new Int32Array(size).fill(-1);
-          for (let c = 0; c < distinct.length; c++) {
-            let g = hashOf(distinct[c]);
-            while (slots[g] !== -1) g = (g + 1) & mask;
-            slots[g] = c;
-          }
-        }
-      }
-      codes[i] = code;
-    }
-  }
-  return { codes, keys: distinct.map(String), reasons };
 }
 
 /**

@@ -25,13 +25,14 @@ export interface DateOrderFinding {
  * Decides the order of a column's text dates from all of them: any `25/03/2024` means day first,
  * any `03/25/2024` month first (the majority wins when both occur; the others are counted as
  * conflicting and will be rejected). `forced` wins; when no value decides, `fallback` is assumed.
+ * With `weights`, cell i stands for `weights[i]` rows (see `dateOrderEvidence`).
  *
  * @example
  * decideDateOrder(["05/03/2024", "25/03/2024"]).order; // "dmy"
  * decideDateOrder(["05/03/2024"], undefined, "dmy"); // { order: "dmy", how: "assumed", ambiguous: 1, … }
  */
-export function decideDateOrder(cells: ArrayLike<Cell>, forced?: DateOrder, fallback: DateOrder = 'mdy'): DateOrderFinding {
-  const e = dateOrderEvidence(cells);
+export function decideDateOrder(cells: ArrayLike<Cell>, forced?: DateOrder, fallback: DateOrder = 'mdy', weights?: ArrayLike<number>): DateOrderFinding {
+  const e = dateOrderEvidence(cells, weights);
   const make = (order: DateOrder, how: DateOrderFinding['how']): DateOrderFinding => {
     const conflicting = order === 'dmy' ? e.monthFirst : order === 'mdy' ? e.dayFirst : e.yearLast;
     const out: DateOrderFinding = { order, how, ambiguous: how === 'values' ? 0 : e.ambiguous, conflicting };

@@ -3,8 +3,8 @@
  */
 export * from './abc';
 export * from './aggregate';
-export * from './aggregate-ids';
 export * from './cells';
+export * from './coded-cells';
 export * from './classify';
 export * from './coerce';
 export * from './columns';
@@ -26,9 +26,11 @@ export * from './segments';
 export * from './skips';
 export * from './summary';
 export * from './table';
+export * from './transactions';
 export * from './table-reading';
 export * from './tiers';
 export * from './clv';
 export * from './kmeans';
 export * from './total-rows';
 export * from './loop';
+export * from './sql';

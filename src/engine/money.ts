@@ -66,7 +66,18 @@ export function moneyProfile(values: ArrayLike<number>, keep: Uint8Array | null 
     bound += Math.abs(v);
     while (d < MAX_DECIMALS && !whole(v * p)) p = POW10[++d];
   }
-  return { decimals: d, fitsDouble: bound * p * (1 + 1e-9) + values.length < SAFE };
+  return profileOf(d, bound, values.length);
+}
+
+/**
+ * The profile of `count` values with these decimals and sum of magnitudes (what
+ * {@link moneyProfile} finds, from figures a reader gathered on the way).
+ *
+ * @example
+ * profileOf(2, 24.99, 2); // { decimals: 2, fitsDouble: true }
+ */
+export function profileOf(decimals: number, bound: number, count: number): MoneyProfile {
+  return { decimals, fitsDouble: bound * POW10[decimals] * (1 + 1e-9) + count < SAFE };
 }
 
 /**

@@ -109,13 +109,14 @@ function isDigit(c: number): boolean {
 /**
  * Decides the decimal mark of a column from all its text values: `1.234,56` or `46,80` show a
  * comma, `1,234.56` or `12.5` a dot; `1.234` alone reads both ways and is counted as ambiguous.
- * A forced mark wins; when nothing decides, `fallback` is assumed.
+ * A forced mark wins; when nothing decides, `fallback` is assumed. With `weights`, cell i stands
+ * for `weights[i]` rows (distinct values in order of first appearance give the rows' finding).
  *
  * @example
  * decideDecimalMark(["46,80", "1.234,56"]).mark; // ","
  * decideDecimalMark(["1.234"]); // { mark: ".", how: "assumed", ambiguous: 1, … }
  */
-export function decideDecimalMark(cells: ArrayLike<unknown>, forced?: DecimalMark, fallback: DecimalMark = '.'): DecimalFinding {
+export function decideDecimalMark(cells: ArrayLike<unknown>, forced?: DecimalMark, fallback: DecimalMark = '.', weights?: ArrayLike<number>): DecimalFinding {
   let dots = 0;
   let commas = 0;
   let ambiguous = 0;
@@ -126,14 +127,15 @@ export function decideDecimalMark(cells: ArrayLike<unknown>, forced?: DecimalMar
     const c = cells[i];
     if (typeof c !== 'string') continue;
     const e = markEvidence(c);
+    const w = weights ? weights[i] : 1;
     if (e === '.') {
-      dots++;
+      dots += w;
       dotExample ??= c;
     } else if (e === ',') {
-      commas++;
+      commas += w;
       commaExample ??= c;
     } else if (e === '?') {
-      ambiguous++;
+      ambiguous += w;
       ambiguousExample ??= c.trim();
     }
   }

@@ -2,7 +2,8 @@
  * The purchase rows of a transaction log, mapped to the customer table: what methods that need
  * the timeline (lifecycle classes, customer lifetime value) read. A purchase is a row with every
  * cell valid, a positive amount, an invoice that is not cancelled ("C…") and a date before the
- * as-of day. Returns (amount ≤ 0) and cancellations are not purchases.
+ * as-of day. Returns (amount ≤ 0) and cancellations are not purchases. A method may count
+ * zero-value rows as purchases of no value (`zeroValue`: CLV, as the BG/NBD literature does).
  */
 import type { Customers } from './aggregate';
 import type { Cell } from './cells';
@@ -18,13 +19,15 @@ export interface PurchaseColumns {
 }
 
 /**
- * The purchases of a transaction log, as indexes into the customer table.
+ * The purchases of a transaction log, as indexes into the customer table; with `zeroValue`, rows
+ * with amount 0 count too.
  *
  * @example
  * const tx = { customer: keyColumn(["a", "b", "a"]), date: dateColumn(["2024-01-01", "2024-01-02", "2024-01-03"]), amount: numberColumn([5, -2, 7]) };
  * purchaseRows(tx, aggregateTransactions(tx)).amount; // Float64Array [5, 7]
  */
-export function purchaseRows(tx: PurchaseColumns, customers: Customers): Purchases {
+export function purchaseRows(tx: PurchaseColumns, customers: Customers, options: { zeroValue?: boolean } = {}): Purchases {
+  const zeroValue = options.zeroValue ?? false;
   const index = new Map(customers.keys.map((k, i) => [k, i]));
   const ofCode = Int32Array.from(tx.customer.keys, (k) => index.get(k) ?? -1);
   const cancelled = tx.invoice ? tx.invoice.keys.map((k) => /^c/i.test(k)) : null;
@@ -33,7 +36,7 @@ export function purchaseRows(tx: PurchaseColumns, customers: Customers): Purchas
     const code = tx.customer.codes[i];
     const day = tx.date.values[i];
     const amount = tx.amount.values[i];
-    if (code < 0 || ofCode[code] < 0 || !(amount > 0) || day !== day || Math.floor(day) >= customers.asOf) return false;
+    if (code < 0 || ofCode[code] < 0 || !(zeroValue ? amount >= 0 : amount > 0) || day !== day || Math.floor(day) >= customers.asOf) return false;
     const inv = tx.invoice ? tx.invoice.codes[i] : -1;
     return !(cancelled && inv >= 0 && cancelled[inv]);
   };

@@ -1,5 +1,6 @@
 /** A log of skipped rows: counts per reason and the first rows with their reason. */
-import { type Cell, keyText } from './cells';
+import { keyText } from './cells';
+import { type ColumnCells, cellAt } from './coded-cells';
 import type { SkipReason } from './columns';
 import { SKIP_REASONS } from './columns';
 
@@ -65,11 +66,11 @@ export function reasonAt(reasons: Uint8Array, row: number): SkipReason {
  * @example
  * quoteSkippedValues(log, (column) => (column === 'amount' ? amountCells : undefined));
  */
-export function quoteSkippedValues(log: SkipLog, cellsOf: (column: string) => ArrayLike<Cell> | undefined): void {
+export function quoteSkippedValues(log: SkipLog, cellsOf: (column: string) => ColumnCells | undefined): void {
   for (const issue of log.rows) {
     const cells = cellsOf(issue.column);
     if (!cells) continue;
-    const c = cells[issue.row];
+    const c = cellAt(cells, issue.row);
     const text = typeof c === 'object' && c !== null && !(c instanceof Date) ? (c.error ?? c.code ?? '') : keyText(c);
     if (text !== '') issue.value = text.length > 60 ? `${text.slice(0, 57)}…` : text;
   }

@@ -4,7 +4,8 @@
  */
 import type { Cell } from './cells';
 import { type Classification, type ClassifyOptions, classifyCustomers } from './classify';
-import { type KeyColumn, type NumberColumn, type NumberOptions, dateColumn, keyColumn, numberColumn, reasonIndex } from './columns';
+import { type ColumnCells, keyColumnOf, numberColumnOf, plainCells } from './coded-cells';
+import { type KeyColumn, type NumberColumn, type NumberOptions } from './columns';
 import type { DateOrder } from './coerce';
 import { type DuplicatesPolicy, mergeDuplicateRows } from './duplicates';
 import { markTotalRows } from './total-rows';
@@ -13,26 +14,31 @@ import { type Customers, type ReturnsPolicy, aggregateTransactions } from './agg
 import type { DateSystem } from './dates';
 import { TierwiseError } from './errors';
 import { methodById } from './methods/registry';
+import { namesTimelineMeasure } from './methods/params';
 import type { CustomerInput } from './methods/types';
 import { customerCells, purchaseRows, rowCells } from './purchases';
 import { addSkip, emptySkipLog, quoteSkippedValues, reasonAt } from './skips';
+import { transactionColumns } from './transactions';
 
-/** The columns of a table, raw cells, one array per role. */
+/**
+ * The columns of a table, raw cells, one array per role (or the coded form a streaming reader
+ * builds, see `coded-cells.ts`, which reads the same).
+ */
 export interface TableColumns {
-  customer: ArrayLike<Cell>;
-  date?: ArrayLike<Cell>;
-  amount?: ArrayLike<Cell>;
-  invoice?: ArrayLike<Cell>;
+  customer: ColumnCells;
+  date?: ColumnCells;
+  amount?: ColumnCells;
+  invoice?: ColumnCells;
   /** With `price` and no `amount`: amount = quantity × price. */
-  quantity?: ArrayLike<Cell>;
-  price?: ArrayLike<Cell>;
+  quantity?: ColumnCells;
+  price?: ColumnCells;
   /** Customer tables: the value to rank customers by. */
-  value?: ArrayLike<Cell>;
+  value?: ColumnCells;
   /**
    * Columns named by the method's `columns` parameters (features, criteria, attributes), by the
    * name the user gave; one cell per input row.
    */
-  extra?: Readonly<Record<string, ArrayLike<Cell>>>;
+  extra?: Readonly<Record<string, ColumnCells>>;
 }
 
 /** Options for {@link classifyTable}. */
@@ -65,26 +71,6 @@ export interface TableResult {
   reading: TableReading;
 }
 
-function amountColumn(columns: TableColumns, options: NumberOptions): NumberColumn {
-  if (columns.amount) return numberColumn(columns.amount, options);
-  if (columns.quantity && columns.price) {
-    const q = numberColumn(columns.quantity, options);
-    const p = numberColumn(columns.price, options);
-    const n = q.values.length;
-    const values = new Float64Array(n);
-    let reasons: Uint8Array | null = null;
-    for (let i = 0; i < n; i++) {
-      values[i] = q.values[i] * p.values[i];
-      if (values[i] !== values[i]) {
-        reasons ??= new Uint8Array(n);
-        reasons[i] = (q.reasons?.[i] || p.reasons?.[i]) ?? reasonIndex('not-a-number');
-      }
-    }
-    return { values, reasons, decimal: p.decimal ?? q.decimal };
-  }
-  throw new TierwiseError('column', 'no amount column (or quantity and unit price columns) was given');
-}
-
 /**
  * Classifies a table: with a date column it is a transaction log (aggregated per customer),
  * otherwise a customer table with a value column (one customer per row).
@@ -99,8 +85,8 @@ function amountColumn(columns: TableColumns, options: NumberOptions): NumberColu
  */
 export function classifyTable(columns: TableColumns, options: TableOptions): TableResult {
   const n = columns.customer.length;
-  const all: [string, ArrayLike<Cell> | undefined][] = [
-    ...(Object.entries(columns).filter(([k]) => k !== 'extra') as [string, ArrayLike<Cell> | undefined][]),
+  const all: [string, ColumnCells | undefined][] = [
+    ...(Object.entries(columns).filter(([k]) => k !== 'extra') as [string, ColumnCells | undefined][]),
     ...Object.entries(columns.extra ?? {}),
   ];
   for (const [name, col] of all) {
@@ -110,20 +96,21 @@ export function classifyTable(columns: TableColumns, options: TableOptions): Tab
   }
   const method = methodById(options.method);
   const numberOptions: NumberOptions = { decimal: options.decimal, fallbackDecimal: options.fallbackDecimal };
-  const cellsOf = (column: string): ArrayLike<Cell> | undefined =>
+  const cellsOf = (column: string): ColumnCells | undefined =>
     column === 'amount' ? (columns.amount ?? columns.price) : column === 'value' ? (columns.value ?? columns.amount) : columns[column as 'customer'];
   if (columns.date) {
-    const customer = keyColumn(columns.customer);
-    const date = dateColumn(columns.date, { dateSystem: options.dateSystem, dateOrder: options.dateOrder, fallbackOrder: options.fallbackDateOrder });
-    const amount = amountColumn(columns, numberOptions);
-    const totalRows = markTotalRows(customer, amount.values, [columns.customer, columns.invoice, columns.date]);
-    const tx = { customer, date, amount, invoice: columns.invoice ? keyColumn(columns.invoice) : undefined };
-    const customers = aggregateTransactions(tx, { asOf: options.asOf, returns: options.returns, keepNoPurchase: method.keepsNoPurchase });
+    const { tx, totalRows } = transactionColumns(columns, options);
+    const { date, amount } = tx;
+    // a method reading CLV as an input (a matrix axis `clv`) gets the purchases as CLV counts them
+    const predicts = namesTimelineMeasure(method, options);
+    const zeroValue = method.zeroValuePurchases === true || predicts;
+    const keepNoPurchase = method.keepsNoPurchase ? true : zeroValue ? 'zero-value' : false;
+    const customers = aggregateTransactions(tx, { asOf: options.asOf, returns: options.returns, keepNoPurchase });
     quoteSkippedValues(customers.skipped, cellsOf);
     const reading = readingOf(amount, date, totalRows);
     const input: CustomerInput = { ...customers, customers };
-    if (method.timeline) input.purchases = purchaseRows(tx, customers);
-    if (columns.extra) input.extra = customerCells(columns.extra, tx.customer, customers);
+    if (method.timeline || predicts) input.purchases = purchaseRows(tx, customers, { zeroValue });
+    if (columns.extra) input.extra = customerCells(plainExtra(columns.extra), tx.customer, customers);
     return { level: 'transactions', classification: classifyCustomers(input, options), customers, inputRows: n, reading };
   }
   if (!columns.value && !columns.amount) {
@@ -132,13 +119,17 @@ export function classifyTable(columns: TableColumns, options: TableOptions): Tab
   if (method.needsTransactions) {
     throw new TierwiseError('column', `${method.short.en} needs transactions: give a date and an amount column`);
   }
-  const keys = keyColumn(columns.customer);
-  const values = numberColumn((columns.value ?? columns.amount) as ArrayLike<Cell>, numberOptions);
+  const keys = keyColumnOf(columns.customer);
+  const values = numberColumnOf((columns.value ?? columns.amount) as ColumnCells, numberOptions);
   const totalRows = markTotalRows(keys, values.values, [columns.customer]);
   const rows = classifyRows(keys, values, options, columns.extra);
   quoteSkippedValues(rows.classification.skipped, cellsOf);
   const reading = readingOf(values, undefined, totalRows, rows.merged);
   return { level: 'customers', classification: rows.classification, rowOfCustomer: rows.rowOfCustomer, inputRows: n, reading };
+}
+
+function plainExtra(extra: Readonly<Record<string, ColumnCells>>): Record<string, ArrayLike<Cell>> {
+  return Object.fromEntries(Object.entries(extra).map(([name, cells]) => [name, plainCells(cells)]));
 }
 
 function classifyRows(
@@ -163,7 +154,7 @@ function classifyRows(
     {
       keys: merged.rows.map((i) => keys.keys[keys.codes[i]]),
       value: Float64Array.from(merged.values),
-      extra: extra ? rowCells(extra, merged.rows) : undefined,
+      extra: extra ? rowCells(plainExtra(extra), merged.rows) : undefined,
       skipped,
     },
     options,

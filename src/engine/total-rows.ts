@@ -2,7 +2,8 @@
  * Rows that are not customers: "Total", "Grand total", "合计", "小计"… in a key column, or a row
  * with a blank customer whose amount is the sum of the rows above it (a subtotal or grand total).
  */
-import { type Cell, keyText } from './cells';
+import { keyText } from './cells';
+import { type ColumnCells, rowTest } from './coded-cells';
 import { type KeyColumn, reasonIndex } from './columns';
 
 const TOTAL_LABEL =
@@ -35,46 +36,53 @@ function close(a: number, b: number): boolean {
  * const k = keyColumn(["a", "b", "Total"]);
  * markTotalRows(k, new Float64Array([1, 2, 3]), [["a", "b", "Total"]]); // 1 (k.codes[2] === -1)
  */
-export function markTotalRows(customer: KeyColumn, amounts: Float64Array | null, labelColumns: readonly (ArrayLike<Cell> | undefined)[]): number {
+export function markTotalRows(customer: KeyColumn, amounts: Float64Array | null, labelColumns: readonly (ColumnCells | undefined)[]): number {
   const n = customer.codes.length;
   const total = reasonIndex('total-row');
   let marked = 0;
-  let since = 0;
+  // the running sums since the last total row and since the start, in a typed array: as plain
+  // `let`s they were boxed numbers, one allocation per row
+  const sum = new Float64Array(2);
   let sinceRows = 0;
-  let grand = 0;
   let grandRows = 0;
   const mark = (i: number): void => {
     if (customer.codes[i] === -1 && customer.reasons?.[i] === total) return;
+    if (customer.shared) {
+      customer.codes = customer.codes.slice();
+      customer.shared = false;
+    }
     customer.codes[i] = -1;
     customer.reasons ??= new Uint8Array(n);
     customer.reasons[i] = total;
     marked++;
   };
+  const labels = labelColumns
+    .filter((c): c is ColumnCells => c !== undefined)
+    .map((c) => rowTest(c, (v) => typeof v === 'string' && isTotalLabel(keyText(v))))
+    .filter((t): t is (i: number) => boolean => t !== null);
+  // rows are marked after the pass (marking row i changes nothing the pass reads later), so the
+  // pass is one tight loop the compiler keeps optimised
+  const toMark: number[] = [];
+  const codes = customer.codes;
+  const nl = labels.length;
+  const values = amounts ?? new Float64Array(n).fill(NaN);
   for (let i = 0; i < n; i++) {
     let labelled = false;
-    for (const col of labelColumns) {
-      const c = col?.[i];
-      if (typeof c === 'string' && isTotalLabel(keyText(c))) labelled = true;
-    }
-    const a = amounts ? amounts[i] : NaN;
-    if (labelled) {
-      mark(i);
-      since = 0;
-      sinceRows = 0;
-      continue;
-    }
-    if (customer.codes[i] < 0 && a === a && ((sinceRows >= 2 && close(a, since)) || (grandRows >= 2 && close(a, grand)))) {
-      mark(i);
-      since = 0;
+    for (let j = 0; j < nl; j++) if (labels[j](i)) labelled = true;
+    const a = values[i];
+    if (labelled || (codes[i] < 0 && a === a && ((sinceRows >= 2 && close(a, sum[0])) || (grandRows >= 2 && close(a, sum[1]))))) {
+      toMark.push(i);
+      sum[0] = 0;
       sinceRows = 0;
       continue;
     }
     if (a === a) {
-      since += a;
+      sum[0] += a;
       sinceRows++;
-      grand += a;
+      sum[1] += a;
       grandRows++;
     }
   }
+  for (const i of toMark) mark(i);
   return marked;
 }

@@ -13,6 +13,7 @@ export class CancelledError extends Error {
 /** A flag the pane sets and the adapter checks after every request. */
 export class CancelToken {
   private flag = false;
+  private listeners: (() => void)[] = [];
 
   /** True once {@link cancel} was called. */
   get cancelled(): boolean {
@@ -24,7 +25,19 @@ export class CancelToken {
    * @example const token = new CancelToken(); token.cancel(); token.cancelled // true
    */
   cancel(): void {
+    if (this.flag) return;
     this.flag = true;
+    for (const listener of this.listeners.splice(0)) listener();
+  }
+
+  /**
+   * Calls `listener` when the run is cancelled (at once when it already is): for work that can be
+   * stopped outright rather than at the next check, such as a compute worker.
+   * @example token.onCancel(() => worker.terminate())
+   */
+  onCancel(listener: () => void): void {
+    if (this.flag) listener();
+    else this.listeners.push(listener);
   }
 
   /**

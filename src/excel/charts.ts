@@ -3,14 +3,14 @@
  * sorted value columns with the cumulative share as a line on a secondary axis. A series gets its
  * values before its chart type and axis group, as Microsoft's samples do.
  */
-import type { ChartSpec, TablePlan } from '../report';
+import type { BarChartSpec, TablePlan } from '../report';
 import type { Block } from './a1';
 
 /**
  * Queues a chart for a spec over a table written at `at` (header row included).
  * @example addChart(sheet, spec, plan.summary.table, layout.table, ["A13", "H30"]);
  */
-export function addChart(sheet: Excel.Worksheet, spec: ChartSpec, table: TablePlan, at: Block, position: [string, string]): Excel.Chart | null {
+export function addChart(sheet: Excel.Worksheet, spec: BarChartSpec, table: TablePlan, at: Block, position: [string, string]): Excel.Chart | null {
   const col = (id: string): number => table.columns.findIndex((c) => c.id === id);
   const category = col(spec.categoryColumn);
   const bars = spec.bars.map(col).filter((i) => i >= 0);

@@ -7,6 +7,7 @@ import { addChart } from './charts';
 import { addTierRules } from './colors';
 import { formatTable } from './formats';
 import type { NewSheets, RenderRequest } from './render-types';
+import { type PlacedTable, addScatterChart } from './scatter-chart';
 import { summaryLayout } from './summary-layout';
 
 /** A table added under a temporary name, and the name it is to get. */
@@ -50,10 +51,16 @@ export function decorate(request: RenderRequest, made: NewSheets, id: string): P
     formatTable(sheet, layout.extras[k].row, 0, extra.table);
     addTable(sheet, layout.extras[k], extra.table.name);
   });
+  const placed = (name: string): PlacedTable => {
+    const k = plan.summary.extras.findIndex((e) => e.table.name === name);
+    return k >= 0 ? { table: plan.summary.extras[k].table, at: layout.extras[k] } : { table: plan.summary.table, at: layout.table };
+  };
   plan.summary.charts.forEach((spec, i) => {
-    const k = plan.summary.extras.findIndex((e) => e.table.name === spec.table);
-    const table = k >= 0 ? plan.summary.extras[k].table : plan.summary.table;
-    const at = k >= 0 ? layout.extras[k] : layout.table;
+    if (spec.kind === 'scatter') {
+      addScatterChart(sheet, spec, placed, layout.charts[i]);
+      return;
+    }
+    const { table, at } = placed(spec.table);
     addChart(sheet, spec, table, at, layout.charts[i]);
   });
   return pending;

@@ -3,7 +3,8 @@
  * is in it), and the check before a newer call that is only used when present.
  *
  * Why 1.9: `Range.copyFrom` (staged beside output) is ExcelApi 1.9; everything else the adapter
- * always calls is older (`getSurroundingRegion`, `getRangeByIndexes`, chart series 1.7,
+ * always calls is older (`getSurroundingRegion`, `getRangeByIndexes`, chart series 1.7 — with the
+ * scatter chart's markers, `format.line.lineStyle` and axis `scaleType` —,
  * `ChartSeries.axisGroup` 1.8, conditional formats and `suspendApiCalculationUntilNextSync` 1.6).
  * `ConditionalFormatCollection.getItemOrNullObject` is ExcelApi 1.14: guarded, with a fallback.
  */

@@ -332,13 +332,14 @@ export function matrix(x: unknown[][], y: unknown[][], x_cut?: unknown, y_cut?: 
  * @param criteria The rows to grade: one column per criterion. Rows with a blank give a blank.
  * @param [weights] One weight per column, normalised to sum 1, e.g. {0.2,0.3,0.5}. Default: equal weights.
  * @param [directions] "high" or "low" per column: which way is better, e.g. {"low","high","high"} for recency, frequency, monetary. Default: all "high".
- * @param [cuts] Three ascending percentiles of the score where C, B and A start. Default {0.4,0.7,0.9}.
+ * @param [cuts] Three ascending numbers, read as cut_by says: percentiles of the score where C, B and A start (default {0.4,0.7,0.9}); fixed scores 0–1 where they start; or the cumulative shares of the total score A, A+B and A+B+C reach (default {0.2,0.5,0.8}).
  * @param [population] The block the criteria are ranked in (same columns). Default: criteria itself.
+ * @param [cut_by] "percentile" (default), "score" (fixed score cuts) or "share" (ABC-style shares of the total score, customers ranked by score).
  * @returns The grade of each row.
  * @example =TIER.GRADE(B2:D5000, {0.2,0.3,0.5}, {"low","high","high"})
  */
-export function grade(criteria: unknown[][], weights?: unknown[][], directions?: unknown[][], cuts?: unknown[][], population?: unknown[][]): unknown[][] {
-  return gradeImpl(criteria, weights, directions, cuts, population);
+export function grade(criteria: unknown[][], weights?: unknown[][], directions?: unknown[][], cuts?: unknown[][], population?: unknown[][], cut_by?: string): unknown[][] {
+  return gradeImpl(criteria, weights, directions, cuts, population, cut_by);
 }
 
 /**
@@ -347,7 +348,7 @@ export function grade(criteria: unknown[][], weights?: unknown[][], directions?:
  * @helpurl https://github.com/tierwise/tierwise#tierrules
  * @param attributes The customers: a header row naming the columns (Stage, Need, Area, Revenue…), then one row per customer.
  * @param rule_table The rules: a header row (Class, optional Class zh, Colour, Strategy, then one column per attribute the rules test), then one rule per row, e.g. 中学, 大学 or >= 1000 or 10..50 or blank.
- * @param [options] "rules_case=match" to match letter case; "rules_fold=width" to treat full-width and half-width forms alike; separate with ";".
+ * @param [options] "rules_case=match" to match letter case; "rules_fold=width" to treat full-width and half-width forms alike, "rules_fold=chinese" simplified and traditional Chinese (後 = 后), "rules_fold=both" both; separate with ";".
  * @param [language] "en" (default) gives the class names; "zh-CN" the Class zh labels.
  * @returns One class per customer row (no header); #N/A where no rule matches.
  * @example =TIER.RULES(A1:D301, Rules!A1:H5)

@@ -22,7 +22,7 @@ export interface FittedMethod {
  * tierKeyOf(fittedMethod([[5], [1]], "abc", {}), 0); // "A"
  */
 export function tierKeyOf(fitted: FittedMethod, tier: number): Out {
-  return fitted.method.tiers(fitted.params)[tier]?.key ?? '';
+  return (fitted.fit.tiers ?? fitted.method.tiers(fitted.params))[tier]?.key ?? '';
 }
 
 /** The measures of a method in the order its block's columns hold them (value methods: one column). */

@@ -2,14 +2,13 @@
  * TIER.RULES: the class of each row of an attribute table by a rule table (engine: `../engine/rules`).
  * Argument shaping only: header rows become column names, error cells cost their row only.
  */
-import { type Cell, type FoldOptions, ParamError, applyRules, errorCode, explainRow, methodById, parseRuleGrid } from '../engine';
+import { type Cell, type FoldOptions, ParamError, applyRules, errorCode, explainRow, methodById, parseRuleGrid, ruleFoldOf } from '../engine';
 import { type Out, asMatrix, errorOut, excelError, fail, optionalText, run } from './args';
 import { language } from './label';
 import { optionParams } from './per-row';
 
 function foldOf(options: unknown): FoldOptions {
-  const p = optionParams(methodById('rules'), optionalText(options, ''));
-  return { caseSensitive: (p.ruleCase ?? 'ignore') === 'match', foldWidth: (p.ruleFold ?? 'none') === 'width' };
+  return ruleFoldOf(optionParams(methodById('rules'), optionalText(options, '')));
 }
 
 function ruleGrid(arg: unknown): Cell[][] {

@@ -6,7 +6,7 @@ import { type Language, fill } from './strings';
 
 const en = {
   'pane.title': 'Tierwise',
-  'pane.subtitle': 'Customer tiers: RFM, ABC, pyramid',
+  'pane.subtitle': 'Customer tiers: {methods}',
   'pane.language': 'Language',
   'sel.heading': 'Selection',
   'sel.none': 'Select a table with a header row, then press Refresh.',
@@ -54,6 +54,7 @@ const en = {
   'run.cancel': 'Cancel',
   'run.reading': 'Reading the table…',
   'run.computing': 'Classifying customers…',
+  'run.computingSteps': 'Classifying customers… step {done} of {total}',
   'run.writing': 'Writing results…',
   'run.finishing': 'Adding colours, tables and charts…',
   'run.cancelled': 'Cancelled. The workbook is as it was.',
@@ -82,7 +83,7 @@ const en = {
   'error.params': 'Check the parameters: {detail}',
   'error.generic': 'Something went wrong: {detail}',
   'rules.create': 'Create Rules sheet',
-  'rules.hint': 'Rules are read from the sheet "Rules" when you classify (without it: value tiers). Create one from the selected table, then edit it.',
+  'rules.hint': 'Rules are read from the sheet "Rules" for the cut points below and when you classify (without it: value tiers). Create one from the selected table, then edit it.',
   'rules.created': 'Wrote the sheet "{sheet}" with {rules} example rules from the most frequent values. Edit it, then classify.',
   'loop.heading': 'Management loop',
   'loop.hint': 'Each run keeps a snapshot in the sheet "Tier History" and compares with the last one of the same method. Strategies, cadences and owners come from the sheet "Playbook": edit it, your text wins.',
@@ -111,7 +112,7 @@ export type PaneKey = keyof typeof en;
 
 const zh: Record<PaneKey, string> = {
   'pane.title': 'Tierwise',
-  'pane.subtitle': '客户分层：RFM、ABC、客户金字塔',
+  'pane.subtitle': '客户分层：{methods}',
   'pane.language': '语言',
   'sel.heading': '所选区域',
   'sel.none': '请选择带标题行的表格，然后点击“刷新”。',
@@ -159,6 +160,7 @@ const zh: Record<PaneKey, string> = {
   'run.cancel': '取消',
   'run.reading': '正在读取表格…',
   'run.computing': '正在为客户分层…',
+  'run.computingSteps': '正在为客户分层…第 {done} 步，共 {total} 步',
   'run.writing': '正在写入结果…',
   'run.finishing': '正在添加颜色、表格和图表…',
   'run.cancelled': '已取消，工作簿保持原样。',
@@ -186,7 +188,7 @@ const zh: Record<PaneKey, string> = {
   'sel.changedTable': '所选区域已是另一个表格。请检查识别出的列，然后再次点击“对所选区域分层”。',
   'error.params': '请检查参数：{detail}',
   'rules.create': '创建规则表',
-  'rules.hint': '分类时读取工作表"Rules"中的规则（没有时按价值分层）。可由所选表格创建，再加以编辑。',
+  'rules.hint': '下方分界点与分类时均读取工作表"Rules"中的规则（没有时按价值分层）。可由所选表格创建，再加以编辑。',
   'rules.created': '已写入工作表"{sheet}"，含 {rules} 条按最常见取值生成的示例规则。编辑后再分类。',
   'error.generic': '出错了：{detail}',
   'loop.heading': '管理闭环',

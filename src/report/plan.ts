@@ -40,8 +40,40 @@ export interface TierColorRule {
   fontColor: string;
 }
 
+/** A chart on the summary sheet: columns, Pareto or lines (see {@link BarChartSpec}), or an XY scatter. */
+export type ChartSpec = BarChartSpec | ScatterChartSpec;
+
+/** One series of a scatter chart: rows `from` … `from + rows − 1` (0-based data rows) of a table. */
+export interface ScatterSeriesSpec {
+  name: string;
+  /** The `name` of the summary sheet's table holding the rows. */
+  table: string;
+  from: number;
+  rows: number;
+  /** Marker fill (markers) or line colour (line), "#RRGGBB". */
+  color: string;
+  /** `markers`: points only; `line`: the points joined by a dashed line without markers (a cut line). */
+  style: 'markers' | 'line';
+}
+
+/** An XY scatter over the summary sheet's tables (x and y by column id in each series' table). */
+export interface ScatterChartSpec {
+  kind: 'scatter';
+  title: string;
+  /** The table of the first series (where the chart's data starts). */
+  table: string;
+  xColumn: string;
+  yColumn: string;
+  xTitle: string;
+  yTitle: string;
+  /** Logarithmic axes (the values are positive and span two decades or more). */
+  logX: boolean;
+  logY: boolean;
+  series: ScatterSeriesSpec[];
+}
+
 /** A chart on the summary sheet, referring to columns of one of its tables by id. */
-export interface ChartSpec {
+export interface BarChartSpec {
   kind: 'column' | 'pareto' | 'line';
   title: string;
   /** Which table the data is in: "summary" (the tier table) or the `name` of one of the extra tables. */

@@ -1,5 +1,5 @@
 /** The Tier Summary sheet: notes, the per-tier table, the method's extra tables, chart specs. */
-import { type Classification, type MethodTable, type TableResult, formatNumber, isoDate, methodById, pick } from '../engine';
+import { type Classification, type MethodChart, type MethodTable, type TableResult, formatNumber, isoDate, methodById, pick } from '../engine';
 import { type Language, t } from '../i18n/strings';
 import type { ChartSpec, PlanValue, SummarySheetPlan, TablePlan } from './plan';
 
@@ -15,7 +15,7 @@ export const SUMMARY_TABLE = 'TierwiseSummary';
 export function extraTable(table: MethodTable, language: Language): TablePlan {
   return {
     name: table.name,
-    columns: table.columns.map((c) => ({ id: c.id, header: pick(c.header, language), kind: c.kind, values: c.values })),
+    columns: table.columns.map((c) => ({ id: c.id, header: pick(c.header, language), kind: c.kind, values: language === 'zh-CN' && c.valuesZh ? c.valuesZh : c.values })),
     rows: table.rows,
   };
 }
@@ -73,8 +73,28 @@ export function buildSummarySheet(result: TableResult, language: Language): Summ
     { kind: 'column', title: t(language, 'sum.chartTitle'), table: 'summary', categoryColumn: 'label', bars: ['customerShare', 'valueShare'], lines: [] },
   ];
   const extras = c.tables.map((m) => ({ title: pick(m.title, language), table: extraTable(m, language) }));
-  for (const m of c.tables) {
-    if (m.chart) charts.push({ kind: m.chart.kind, title: pick(m.chart.title, language), table: m.name, categoryColumn: m.chart.categoryColumn, bars: m.chart.bars, lines: m.chart.lines });
-  }
+  for (const m of c.tables) if (m.chart) charts.push(chartSpec(m.name, m.chart, language));
   return { sheetName: t(language, 'sheet.summary'), title: t(language, 'sum.title'), notes, table: summaryTable(c, language), extras, charts };
+}
+
+/**
+ * A method table's chart as a chart spec in one language.
+ *
+ * @example
+ * chartSpec("TierwisePareto", buildPareto([50, 30, 20], ["a", "b", "c"]).chart!, "en").kind; // "pareto"
+ */
+export function chartSpec(table: string, chart: MethodChart, language: Language): ChartSpec {
+  if (chart.kind !== 'scatter') return { kind: chart.kind, title: pick(chart.title, language), table, categoryColumn: chart.categoryColumn, bars: chart.bars, lines: chart.lines };
+  return {
+    kind: 'scatter',
+    title: pick(chart.title, language),
+    table: chart.series[0]?.table ?? table,
+    xColumn: chart.xColumn,
+    yColumn: chart.yColumn,
+    xTitle: pick(chart.xTitle, language),
+    yTitle: pick(chart.yTitle, language),
+    logX: chart.logX,
+    logY: chart.logY,
+    series: chart.series.map((s) => ({ name: pick(s.name, language), table: s.table, from: s.from, rows: s.rows, color: s.color, style: s.style })),
+  };
 }

@@ -4,11 +4,11 @@
  * stage and last-contact columns found by their headers, and the due customers written to a
  * Call List sheet for the date, coloured by tier, in priority order.
  */
-import { type CallColumns, type CallEntry, type Cell, callCandidates, callColumns, callList, dayNumber, isoDate, mergePlaybook, playbookRowOf } from '../engine';
+import { type CallColumns, type CallEntry, type Cell, callCandidates, callColumns, callList, classifyTable, dayNumber, plainCells, isoDate, mergePlaybook, playbookRowOf } from '../engine';
 import { LOOP_NAMES, SOURCE_NAME, readLoopSheets, writeOwnSheet } from '../excel';
 import { type Language, t } from '../i18n/strings';
 import { callListTable, readPlaybookSheet } from '../report';
-import { type ExcelRunner, PaneError, readAndClassify } from './flow';
+import { type ExcelRunner, PaneError, readTable } from './flow';
 import { localToday } from './loop-flow';
 
 /** What the call list needs. */
@@ -53,11 +53,14 @@ export async function writeCallList(run: ExcelRunner, request: CallListRequest):
     if (source.isNullObject) throw new PaneError('error.noRecordedRun', 'no call list yet: classify a table first');
     let found: CallColumns = {};
     let headers: readonly string[] = [];
-    const c = await readAndClassify(context, { mapping: {}, options: { method: 'abc' }, language: request.language }, 'recorded', (h) => {
+    const tableRead = await readTable(context, { mapping: {}, options: { method: 'abc' }, language: request.language }, 'recorded', (h) => {
       headers = h;
       found = callColumns(h);
       return [found.owner, found.stage, found.contact].filter((i): i is number => i !== undefined);
     });
+    // the tiers as they are now (in this thread: the call list writes no classification)
+    const result = classifyTable(tableRead.columns, tableRead.options);
+    const c = { ...tableRead, result, customerCells: plainCells(tableRead.columns.customer) };
     const [ownerCells, stageCells, contactCells] = (() => {
       const out: (Cell[] | undefined)[] = [];
       let k = 0;

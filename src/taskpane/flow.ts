@@ -5,7 +5,7 @@
  * resolves the selection, finds the previous output, probes the cells right of the table and reads
  * the table the preview found; the second writes everything.
  */
-import { type Cell, type ColumnMapping, type Detection, ROLES, type Role, type TableColumns, type TableOptions, type TableResult, TierwiseError, classifyTable, detectColumns, letterIndex, localeDateOrder, methodById, namedColumns } from '../engine';
+import { type Cell, type ColumnMapping, type Detection, ROLES, type Role, type TableColumns, type TableOptions, type TableResult, detectColumns, letterIndex, localeDateOrder, methodById, namedColumns } from '../engine';
 import {
   type CancelToken,
   type ProgressListener,
@@ -32,8 +32,9 @@ import {
   queueFindLoopSheets,
 } from '../excel';
 import type { Language } from '../i18n/strings';
+import type { SheetPlan } from '../report';
+import { type Computer, type RunDigest, computeInThread } from './compute';
 import { type LoopOptions, type LoopOutcome, loopWrites, readLoop } from './loop-flow';
-import { type LoopApplied, type SheetPlan, applyLoop, buildSheetPlan } from '../report';
 import { t } from '../i18n/strings';
 
 /** Runs a callback with a request context (`Excel.run`, or the test host's). */
@@ -42,8 +43,10 @@ export type ExcelRunner = <T>(callback: (context: Excel.RequestContext) => Promi
 /** A problem the pane shows as a message (with a key into the pane strings). */
 export class PaneError extends Error {
   constructor(
-    readonly key: 'error.empty' | 'error.ownOutput' | 'error.noColumns' | 'error.selection' | 'error.noRecordedRun' | 'error.sourceChanged' | 'error.callDate' | 'error.perRep',
+    readonly key: 'error.empty' | 'error.ownOutput' | 'error.noColumns' | 'error.selection' | 'error.noRecordedRun' | 'error.sourceChanged' | 'error.noSuchColumn' | 'error.callDate' | 'error.perRep',
     message: string,
+    /** The message's parameters (e.g. the column's name). */
+    readonly params: Readonly<Record<string, string | number>> = {},
   ) {
     super(message);
     this.name = 'PaneError';
@@ -124,6 +127,11 @@ export interface RunRequest {
   /** Lets the UI repaint between reading and computing. */
   yieldToUi?: () => Promise<void>;
   /**
+   * Runs engine → sheet plan: in a Web Worker in the pane (responsive, with the engine's progress,
+   * and Cancel ends it), in this thread by default.
+   */
+  compute?: Computer;
+  /**
    * Columns the method's `columns` parameters name (features, criteria, attributes): name → column
    * index in the table, read with the role columns and passed to the engine as `extra`.
    */
@@ -137,7 +145,10 @@ export interface RunOutcome {
   area: SheetArea;
   adjusted: WorkbookState['adjusted'];
   plan: SheetPlan;
-  result: TableResult;
+  /** What the pane shows of the run besides the plan. */
+  digest: RunDigest;
+  /** The engine's whole result, when it was computed in this thread (not from a worker). */
+  result?: TableResult;
   render: RenderResult;
   /** What the management loop did (null when left out). */
   loop: LoopOutcome | null;
@@ -153,7 +164,7 @@ export async function classifySelection(run: ExcelRunner, request: RunRequest): 
 }
 
 /** What **Refresh output** needs: the run is the one recorded with the previous output. */
-export type RefreshRequest = Pick<RunRequest, 'token' | 'onProgress' | 'yieldToUi' | 'loop'>;
+export type RefreshRequest = Pick<RunRequest, 'token' | 'onProgress' | 'yieldToUi' | 'compute' | 'loop'>;
 
 /**
  * Runs the recorded run again in place: the same table (found through its defined name, grown to
@@ -195,12 +206,12 @@ async function recordedRequest(context: Excel.RequestContext, state: WorkbookSta
       throw new PaneError('error.sourceChanged', `the ${role} column is no longer "${header}"`);
     }
   }
-  const extra: Record<string, number> = {};
-  const options = recorded.options as unknown as TableOptions;
-  for (const name of namedColumns(methodById(options.method), options)) {
-    const index = headerIndex(sample.headers, name);
-    if (index < 0) throw new PaneError('error.sourceChanged', `no column "${name}" any more`);
-    extra[name] = index;
+  let extra: Record<string, number>;
+  try {
+    extra = namedColumnIndexes(recorded.options as unknown as TableOptions, sample.headers);
+  } catch (error) {
+    if (error instanceof PaneError) throw new PaneError('error.sourceChanged', `no column "${error.params.name}" any more`);
+    throw error;
   }
   return {
     ...asked,
@@ -215,44 +226,53 @@ async function recordedRequest(context: Excel.RequestContext, state: WorkbookSta
 }
 
 /**
- * The columns the method names besides the roles (features, criteria, a rule table's columns),
- * found by header when the caller gave the headers but not the columns.
+ * The columns a method names besides the roles (features, criteria, a rule table's columns): name
+ * → column index, found by the table's headers (or column letters). Throws a {@link PaneError}
+ * ("error.noSuchColumn") naming the column and the headers when one is missing.
+ * @example namedColumnIndexes({ method: "rules", rules: "Class,Stage\nA,中学\n" }, ["Customer", "Stage"]) // { Stage: 1 }
+ */
+export function namedColumnIndexes(options: TableOptions, headers: readonly unknown[]): Record<string, number> {
+  const extra: Record<string, number> = {};
+  for (const name of namedColumns(methodById(options.method), options)) {
+    const j = headerIndex(headers, name);
+    if (j < 0) {
+      const list = headers.map((h) => `"${String(h ?? '')}"`).join(', ');
+      throw new PaneError('error.noSuchColumn', `the column "${name}" is not in the selected table (its columns: ${list})`, { name, headers: list });
+    }
+    extra[name] = j;
+  }
+  return extra;
+}
+
+/**
+ * The columns the method names besides the roles, found by header when the caller gave the
+ * headers but not the columns (the one place the pane finds them).
  */
 function withNamedColumns(request: RunRequest): RunRequest {
   if (request.extra || !request.headers) return request;
-  const named = namedColumns(methodById(request.options.method), request.options);
-  if (named.length === 0) return request;
-  const headers = request.headers;
-  const extra: Record<string, number> = {};
-  for (const name of named) {
-    const j = headerIndex(headers, name);
-    if (j < 0) throw new TierwiseError('column', `the column "${name}" is not in the selected table (its columns: ${headers.map((h) => `"${h}"`).join(', ')})`);
-    extra[name] = j;
-  }
-  return { ...request, extra };
+  if (namedColumns(methodById(request.options.method), request.options).length === 0) return request;
+  return { ...request, extra: namedColumnIndexes(request.options, request.headers) };
 }
 
-/** What a run read and computed before writing. */
-export interface Classified {
+/** What a run read before computing. */
+export interface TableRead {
   state: WorkbookState;
   area: SheetArea;
   request: RunRequest;
   options: TableOptions;
-  result: TableResult;
+  columns: TableColumns;
   /** The loop's sheets, once the first request is synced (null when the loop is left out). */
   loopSheets: LoopSheets | null;
   /** The cells of the columns `also` asked for, in its order. */
   also: Cell[][];
-  /** The customer column's cells, one per data row. */
-  customerCells: ArrayLike<Cell>;
 }
 
 /**
- * Reads the table (the selection or the recorded source) and classifies it — the run without
- * its output. `also` names more columns to read with the table's (by its headers).
- * @example const c = await readAndClassify(context, request, 'recorded', (headers) => [3]); c.also[0] // the cells of column D
+ * Reads the table (the selection or the recorded source): the run before its compute step.
+ * `also` names more columns to read with the table's (by its headers).
+ * @example const r = await readTable(context, request, 'recorded', (headers) => [3]); r.also[0] // the cells of column D
  */
-export async function readAndClassify(context: Excel.RequestContext, asked: RunRequest, source: 'selection' | 'recorded', also?: (headers: readonly string[]) => number[]): Promise<Classified> {
+export async function readTable(context: Excel.RequestContext, asked: RunRequest, source: 'selection' | 'recorded', also?: (headers: readonly string[]) => number[]): Promise<TableRead> {
   {
     let request = withNamedColumns(asked);
     const rolesOf = (area: SheetArea): Role[] => ROLES.filter((r) => request.mapping[r] !== undefined && (request.mapping[r] as number) < area.columns);
@@ -317,21 +337,22 @@ export async function readAndClassify(context: Excel.RequestContext, asked: RunR
     const present = extras.filter(([, i]) => i < area.columns);
     if (extras.length > present.length) throw new PaneError('error.noColumns', `a column the method names is outside the table: ${extras.filter(([, i]) => i >= area.columns).map(([n]) => n).join(', ')}`);
     if (present.length > 0) columns.extra = Object.fromEntries(present.map(([name], k) => [name, cells[roles.length + k]]));
-    const result = classifyTable(columns, options);
-    return { state, area, request, options, result, loopSheets: loopFind?.resolve() ?? null, also: cells.slice(cells.length - alsoIndexes.length), customerCells: columns.customer };
+    return { state, area, request, options, columns, loopSheets: loopFind?.resolve() ?? null, also: cells.slice(cells.length - alsoIndexes.length) };
   }
 }
 
 async function classifyIn(context: Excel.RequestContext, asked: RunRequest, source: 'selection' | 'recorded'): Promise<RunOutcome> {
   {
-    const { state, area, request, options, result, loopSheets } = await readAndClassify(context, asked, source);
-    const run = recordOf(request, area);
-    // the loop: the Playbook and the last snapshot read, applied to the plan, written with the output
+    const { state, area, request, options, columns, loopSheets } = await readTable(context, asked, source);
+    // the loop: the Playbook and the last snapshot of the method read (applied in the compute step)
     const loopRead = loopSheets && request.loop !== false ? await readLoop(context, loopSheets, options.method) : null;
-    let plan = buildSheetPlan(result, { language: request.language, rowOffset: area.row + 1, explain: true });
-    let applied: LoopApplied | null = null;
-    if (loopRead) ({ plan, loop: applied } = applyLoop(result, plan, loopRead.inputs));
-    const loop = loopRead && applied ? loopWrites(context, loopRead, applied, { method: result.classification.method, language: request.language, options: run.options, loop: request.loop || undefined }) : null;
+    // engine → plan (in a worker in the pane); a cancel here leaves the workbook untouched
+    const { plan, digest, result, loop: applied } = await (request.compute ?? computeInThread)(
+      { columns, options, language: request.language, rowOffset: area.row + 1, ...(loopRead ? { loop: loopRead.inputs } : {}) },
+      { token: request.token, onProgress: request.onProgress },
+    );
+    const run = recordOf(request, area);
+    const loop = loopRead && applied ? loopWrites(context, loopRead, applied, { method: options.method, language: request.language, options: run.options, loop: request.loop || undefined }) : null;
     request.onProgress?.({ phase: 'compute', done: 1, total: 1 });
     await request.yieldToUi?.();
     request.token?.check();
@@ -349,7 +370,7 @@ async function classifyIn(context: Excel.RequestContext, asked: RunRequest, sour
       onProgress: request.onProgress,
       ...(loop ? { extra: loop.extra } : {}),
     });
-    return { area, adjusted: state.adjusted, plan, result, render, loop: loop ? loop.outcome() : null };
+    return { area, adjusted: state.adjusted, plan, digest, result, render, loop: loop ? loop.outcome() : null };
   }
 }
 

@@ -2,18 +2,19 @@
  * The pane's state and events: preview the selection, edit columns and method, classify with a
  * progress bar and Cancel, show tier counts and skipped rows — in English or 简体中文.
  */
-import { type ColumnMapping, type DateOrder, type DecimalFinding, METHOD_LIST, type MethodId, ParamError, decideDateOrder, decideDecimalMark, localeDateOrder, methodById, namedColumns, paramText, pick } from '../engine';
+import { type Bilingual, type ColumnMapping, type DateOrder, type DecimalFinding, METHOD_LIST, type MethodId, ParamError, decideDateOrder, decideDecimalMark, localeDateOrder, methodById, paramText, pick } from '../engine';
 import { CancelledError, CancelToken, type Progress, blockAddress, sameArea } from '../excel';
 import { type PaneKey, paneText } from '../i18n/pane-strings';
 import { type Language, languageOf } from '../i18n/strings';
 import { cutPointsText } from './cuts';
 import { byId, el } from './dom';
-import { type ExcelRunner, PaneError, type Preview, type RunOutcome, classifySelection, glanceAtSelection, headerIndex, previewSelection, refreshOutput } from './flow';
+import type { Computer } from './compute';
+import { type ExcelRunner, PaneError, type Preview, type RunOutcome, classifySelection, glanceAtSelection, namedColumnIndexes, previewSelection, refreshOutput } from './flow';
 import { parseOptions } from './options';
 import { createRulesSheet, readRulesSheet } from './rules-sheet';
 import { writeCallList } from './call-list-flow';
 import type { LoopOptions, LoopOutcome } from './loop-flow';
-import { mappingLevel, readingText, renderColumns, renderIssues, renderTierCounts } from './view';
+import { mappingLevel, readingText, renderColumns, renderIssues, renderTierCounts, subtitleText } from './view';
 
 /** What the pane needs from its host page. */
 export interface PaneDeps {
@@ -24,6 +25,8 @@ export interface PaneDeps {
   onSelectionChange?: (handler: () => void) => void;
   /** Registers a callback for the pane being shown again (the full inspection runs then). */
   onShow?: (handler: () => void) => void;
+  /** Runs engine → sheet plan (the page gives a Web Worker; this thread when absent). */
+  compute?: Computer;
 }
 
 /** The running pane, for tests and the page. */
@@ -38,9 +41,9 @@ export interface Pane {
 }
 
 const PROGRESS_SPAN: Record<Progress['phase'], [number, number, PaneKey]> = {
-  read: [0, 40, 'run.reading'],
-  compute: [40, 50, 'run.computing'],
-  write: [50, 95, 'run.writing'],
+  read: [0, 30, 'run.reading'],
+  compute: [30, 60, 'run.computing'],
+  write: [60, 95, 'run.writing'],
   finish: [95, 100, 'run.finishing'],
 };
 
@@ -60,6 +63,11 @@ export function startPane(doc: Document, deps: PaneDeps): Pane {
   let finalCuts: { text: string; rows: number } | null = null;
   /** True after a selection change: the preview describes the previous selection. */
   let stale = false;
+  /**
+   * The Rules sheet as last read, for the cut points shown before a run (undefined: not read yet;
+   * `text` null: the workbook has no Rules sheet, so the built-in table applies).
+   */
+  let rulesSheet: { text: string | null } | { problem: Bilingual } | undefined;
 
   const $ = <T extends HTMLElement>(id: string): T => byId<T>(doc, id);
   const text = (key: PaneKey, params: Record<string, string | number> = {}): string => paneText(language, key, params);
@@ -210,7 +218,24 @@ export function startPane(doc: Document, deps: PaneDeps): Pane {
       cuts.textContent = parsed.ok ? text('cuts.pending') : text('error.params', { detail: pick(parsed.problem, language) });
       return;
     }
-    const described = cutPointsText(preview.sample.sample, mapping, { ...parsed.options, dateSystem: preview.dateSystem }, language);
+    // a table parameter (the rule table) comes from its sheet: the preview uses the user's table
+    const tableParam = methodById(method).params.find((p) => p.kind === 'table');
+    if (tableParam && rulesSheet) {
+      if ('problem' in rulesSheet) {
+        cuts.textContent = text('error.params', { detail: pick(rulesSheet.problem, language) });
+        return;
+      }
+      if (rulesSheet.text !== null) parsed.options[tableParam.name] = rulesSheet.text;
+    }
+    let extra: Record<string, number>;
+    try {
+      extra = namedColumnIndexes(parsed.options, preview.sample.headers);
+    } catch (error) {
+      if (!(error instanceof PaneError)) throw error;
+      cuts.textContent = text(error.key, { ...error.params });
+      return;
+    }
+    const described = cutPointsText(preview.sample.sample, mapping, { ...parsed.options, dateSystem: preview.dateSystem }, language, extra);
     if (!described) {
       cuts.textContent = text('cuts.pending');
       return;
@@ -228,6 +253,7 @@ export function startPane(doc: Document, deps: PaneDeps): Pane {
     doc.querySelectorAll<HTMLElement>('[data-i18n-title]').forEach((node) => {
       node.title = text(node.dataset.i18nTitle as PaneKey);
     });
+    $('subtitle').textContent = subtitleText(language);
     $<HTMLSelectElement>('language').value = language;
     renderSelection();
     renderMethod();
@@ -240,7 +266,8 @@ export function startPane(doc: Document, deps: PaneDeps): Pane {
     const bar = $('progress-bar');
     bar.style.width = `${pct}%`;
     bar.setAttribute('aria-valuenow', String(pct));
-    $('progress-label').textContent = text(key);
+    // a long fit (the k-means k table) reports its steps
+    $('progress-label').textContent = p.phase === 'compute' && p.total > 1 ? text('run.computingSteps', { done: p.done, total: p.total }) : text(key);
   }
 
   async function refresh(): Promise<void> {
@@ -256,8 +283,25 @@ export function startPane(doc: Document, deps: PaneDeps): Pane {
       preview = null;
       reportError(error);
     }
+    rulesSheet = undefined;
     renderSelection();
     renderMethod();
+    await loadRulesSheet();
+  }
+
+  /**
+   * Reads the Rules sheet for the cut-point preview when the method takes a rule table (one small
+   * request; nothing for other methods), then shows the cut points again.
+   */
+  async function loadRulesSheet(): Promise<void> {
+    if (!preview || !methodById(method).params.some((p) => p.kind === 'table')) return;
+    try {
+      rulesSheet = { text: await readRulesSheet(deps.run) };
+    } catch (error) {
+      if (!(error instanceof ParamError)) return;
+      rulesSheet = { problem: error.problem };
+    }
+    if (!finalCuts) renderCuts();
   }
 
   /** A selection change: only the address and size are read (the full inspection waits for Refresh or Classify). */
@@ -279,7 +323,7 @@ export function startPane(doc: Document, deps: PaneDeps): Pane {
 
   function reportError(error: unknown): void {
     if (error instanceof CancelledError) setStatus('run.cancelled', {}, 'warning');
-    else if (error instanceof PaneError) setStatus(error.key, {}, 'error');
+    else if (error instanceof PaneError) setStatus(error.key, { ...error.params }, 'error');
     else if (error instanceof ParamError) setStatus('error.params', { detail: pick(error.problem, language) }, 'error');
     else setStatus('error.generic', { detail: error instanceof Error ? error.message : String(error) }, 'error');
   }
@@ -309,28 +353,21 @@ export function startPane(doc: Document, deps: PaneDeps): Pane {
     if (tableParam) {
       try {
         const sheetText = await readRulesSheet(deps.run);
+        rulesSheet = { text: sheetText };
         if (sheetText !== null) parsed.options[tableParam.name] = sheetText;
       } catch (error) {
-        if (error instanceof ParamError) setStatus('error.params', { detail: pick(error.problem, language) }, 'error');
-        else reportError(error);
+        if (error instanceof ParamError) {
+          rulesSheet = { problem: error.problem };
+          setStatus('error.params', { detail: pick(error.problem, language) }, 'error');
+        } else reportError(error);
         return;
       }
     }
-    const extra: Record<string, number> = {};
-    for (const name of namedColumns(methodById(method), parsed.options)) {
-      const headers = preview?.sample.headers ?? [];
-      const index = headerIndex(headers, name);
-      if (index < 0) {
-        setStatus('error.noSuchColumn', { name, headers: headers.map((h) => `"${String(h)}"`).join(', ') }, 'error');
-        return;
-      }
-      extra[name] = index;
-    }
+    // the columns the method names (features, the rule table's columns) are found by flow, by the headers
     await execute((t) =>
       classifySelection(deps.run, {
         loop: loopOptions(),
         mapping,
-        extra,
         options: { ...parsed.options, ...(chosenDateOrder() ? { dateOrder: chosenDateOrder() } : {}) },
         language,
         cellBytes: preview?.sample.cellBytes,
@@ -339,6 +376,7 @@ export function startPane(doc: Document, deps: PaneDeps): Pane {
         token: t,
         onProgress: showProgress,
         yieldToUi,
+        compute: deps.compute,
       }),
     );
   }
@@ -348,7 +386,7 @@ export function startPane(doc: Document, deps: PaneDeps): Pane {
   /** Refresh output: the recorded run again, in place (after the user's data changed). */
   async function rerun(): Promise<void> {
     if (token) return;
-    await execute((t) => refreshOutput(deps.run, { token: t, onProgress: showProgress, yieldToUi, loop: loopOptions() }));
+    await execute((t) => refreshOutput(deps.run, { token: t, onProgress: showProgress, yieldToUi, compute: deps.compute, loop: loopOptions() }));
   }
 
   /** How the run takes part in the loop: the history shown or hidden as the box says. */
@@ -382,11 +420,11 @@ export function startPane(doc: Document, deps: PaneDeps): Pane {
     try {
       const out = await start(token);
       const { plan, render } = out;
-      $('sel-reading').textContent = readingText(language, out.result.reading.dateOrder, out.result.reading.decimal);
+      $('sel-reading').textContent = readingText(language, out.digest.reading.dateOrder, out.digest.reading.decimal);
       renderTierCounts(doc, $('tier-rows'), plan.tierCounts);
       renderIssues(doc, $('issues-h'), $('issues'), language, plan.issues);
       $('results').hidden = false;
-      finalCuts = { text: out.result.classification.describe(language), rows: out.result.inputRows };
+      finalCuts = { text: out.digest.describe, rows: out.digest.inputRows };
       renderCuts();
       const customers = plan.customers.rows.toLocaleString('en-US');
       if (render.mode === 'beside') {
@@ -406,8 +444,7 @@ export function startPane(doc: Document, deps: PaneDeps): Pane {
       const loop = loopLines(out.loop);
       if (loop) done.textContent += `${language === 'zh-CN' ? '' : ' '}${loop}`;
       // the method's own check (the rules' coverage report): its headline; the details are on the summary sheet
-      const audit = out.result.classification.audit(language);
-      if (audit && audit.lines.length > 0) done.textContent += `${language === 'zh-CN' ? '' : ' '}${audit.lines[0]}`;
+      if (out.digest.auditHeadline) done.textContent += `${language === 'zh-CN' ? '' : ' '}${out.digest.auditHeadline}`;
     } catch (error) {
       reportError(error);
     } finally {
@@ -423,6 +460,8 @@ export function startPane(doc: Document, deps: PaneDeps): Pane {
     try {
       const made = await createRulesSheet(deps.run);
       setStatus('rules.created', { sheet: made.sheet, rules: made.rules });
+      finalCuts = null;
+      await loadRulesSheet();
     } catch (error) {
       reportError(error);
     }
@@ -474,6 +513,7 @@ export function startPane(doc: Document, deps: PaneDeps): Pane {
     method = chooser().value as MethodId;
     finalCuts = null;
     renderMethod();
+    if (rulesSheet === undefined) void loadRulesSheet();
   });
   deps.onSelectionChange?.(() => void glance());
   deps.onShow?.(() => void refresh());

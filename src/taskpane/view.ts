@@ -3,11 +3,20 @@
  * rows, the cut points. All workbook text goes through `textContent`.
  */
 import { columnLetters } from '../excel';
-import { type ColumnMapping, type DateOrderFinding, type DecimalFinding, ROLES, type Role } from '../engine';
+import { type ColumnMapping, type DateOrderFinding, type DecimalFinding, METHOD_LIST, ROLES, type Role, pick } from '../engine';
 import { type PaneKey, paneText } from '../i18n/pane-strings';
 import type { Language } from '../i18n/strings';
 import type { SheetPlan } from '../report';
 import { el } from './dom';
+
+/**
+ * The pane's subtitle: the methods of the registry by their short names, in menu order.
+ * @example subtitleText('en') // "Customer tiers: RFM, ABC, Pyramid, …"
+ * @example subtitleText('zh-CN') // "客户分层：RFM、ABC、金字塔、……"
+ */
+export function subtitleText(language: Language): string {
+  return paneText(language, 'pane.subtitle', { methods: METHOD_LIST.map((m) => pick(m.short, language)).join(language === 'zh-CN' ? '、' : ', ') });
+}
 
 /** Roles offered in the column dropdowns: every role (quantity × unit price stands in for an amount). */
 export const PANE_ROLES = ROLES;

@@ -2,62 +2,12 @@
  * The built task pane in headless Chromium with the in-memory host injected as office.js:
  * click through Classify as a user would, in English and in Chinese, and check the workbook.
  */
-import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync } from 'node:fs';
-import type { Server } from 'node:http';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import { join } from 'node:path';
 import { METHOD_LIST } from '../../src/engine';
-import { bundleStub, serve } from './serve';
-
-const ROOT = resolve(__dirname, '../..');
-const CHROMIUM = '/usr/bin/chromium';
-const OFFICE_JS = 'https://appsforoffice.microsoft.com/lib/1/hosted/office.js';
-const IMAGES = join(ROOT, 'docs/images');
-const available = existsSync(CHROMIUM);
-
-if (!available && !process.env.CI) {
-  console.warn(`\n\n!!!!!!!! BROWSER TEST SKIPPED: ${CHROMIUM} is missing. Install it with\n!!!!!!!!   apt-get install -y --no-install-recommends chromium\n\n`);
-}
-const describeIfBrowser = available || process.env.CI ? describe : describe.skip;
+import { IMAGES, describeIfBrowser, usePaneBrowser } from './pane-page';
 
 describeIfBrowser('task pane in headless Chromium', () => {
-  let browser: Browser;
-  let server: Server;
-  let url: string;
-  let stub: string;
-
-  beforeAll(async () => {
-    execFileSync('npx', ['webpack', '--mode', 'production'], { cwd: ROOT, stdio: 'pipe' });
-    stub = await bundleStub(mkdtempSync(join(tmpdir(), 'tierwise-stub-')));
-    ({ server, url } = await serve(join(ROOT, 'dist')));
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync'],
-    });
-    mkdirSync(IMAGES, { recursive: true });
-  }, 240_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await new Promise((done) => (server ? server.close(done) : done(undefined)));
-  });
-
-  async function open(fixture: 'transactions' | 'customers' | 'textDates', displayLanguage: string): Promise<Page> {
-    const page = await browser.newPage({ viewport: { width: 380, height: 860 }, deviceScaleFactor: 1 });
-    const errors: string[] = [];
-    page.on('pageerror', (e) => errors.push(String(e)));
-    await page.route(OFFICE_JS, (route) => route.fulfill({ status: 200, contentType: 'text/javascript', body: stub }));
-    await page.route(/^https?:\/\/(?!127\.0\.0\.1)/, (route) => (route.request().url() === OFFICE_JS ? route.fallback() : route.abort()));
-    await page.addInitScript(([f, l]) => {
-      Object.assign(window, { __fixture: f, __displayLanguage: l });
-    }, [fixture, displayLanguage]);
-    await page.goto(`${url}taskpane.html`);
-    await page.waitForFunction(() => (document.getElementById('sel-address')?.textContent ?? '—') !== '—');
-    expect(errors).toEqual([]);
-    return page;
-  }
+  const open = usePaneBrowser();
 
   it('classifies a transaction table in English: Customers and Tier Summary sheets, tier counts, skipped rows', async () => {
     const page = await open('transactions', 'en-US');
@@ -189,6 +139,62 @@ describeIfBrowser('task pane in headless Chromium', () => {
     await page.screenshot({ path: join(IMAGES, 'pane-methods.png'), fullPage: true });
     await page.close();
   });
+  it('runs k-means in the compute worker with its steps in the progress line; the tiers are the k chosen', async () => {
+    const page = await open('transactions', 'en-US');
+    const url = page.url().replace(/taskpane\.html.*$/, ''); // the pane's base address
+    const workers: string[] = [];
+    page.on('worker', (w) => workers.push(w.url()));
+    await page.selectOption('#method', 'kmeans');
+    await page.selectOption('#param-k', 'auto');
+    await page.evaluate(() => {
+      const seen: string[] = [];
+      Object.assign(window, { __labels: seen });
+      new MutationObserver(() => seen.push(document.getElementById('progress-label')?.textContent ?? '')).observe(document.getElementById('progress-label')!, { childList: true, characterData: true, subtree: true });
+    });
+    await page.getByRole('button', { name: 'Classify selection' }).click();
+    await page.waitForSelector('#results:not([hidden])');
+    await expect(page.textContent('#status')).resolves.toMatch(/^Done: \d+ customers classified\./);
+    expect(workers).toEqual([`${url}compute.js`]);
+    const labels = await page.evaluate(() => (window as unknown as { __labels: string[] }).__labels);
+    expect(labels).toContain('Classifying customers… step 1 of 8');
+    expect(labels).toContain('Classifying customers… step 8 of 8');
+    const cuts = (await page.textContent('#cuts')) ?? '';
+    const k = Number(/^k = (\d+) on /.exec(cuts)?.[1]);
+    const tiers = await page.$$eval('#tier-rows tr', (trs) => trs.map((tr) => tr.querySelector('td')?.textContent));
+    expect(tiers).toHaveLength(k);
+    await page.close();
+  });
+
+  it('shows a long run\'s progress and Cancel stops it with the workbook untouched, the pane responsive meanwhile', async () => {
+    const page = await open('transactions', 'en-US');
+    const url = page.url().replace(/taskpane\.html.*$/, ''); // the pane's base address
+    // a compute worker that reports step 3 of 8 and then keeps working (never answers)
+    await page.route(`${url}compute.js`, (route) => route.fulfill({
+      status: 200, contentType: 'text/javascript',
+      body: "onmessage = () => { postMessage({ type: 'started' }); postMessage({ type: 'progress', done: 3, total: 8 }); };",
+    }));
+    await page.selectOption('#method', 'kmeans');
+    const sheetsBefore = await page.evaluate(() => (window as unknown as { __host: import('../host').ExcelHost }).__host.model.sheets.map((s) => s.name));
+    await page.getByRole('button', { name: 'Classify selection' }).click();
+    await page.waitForFunction(() => document.getElementById('progress-label')?.textContent === 'Classifying customers… step 3 of 8');
+    await expect(page.getAttribute('#progress-bar', 'aria-valuenow')).resolves.toBe('41');
+    // the pane answers while the worker works: the language switches, then back
+    await page.selectOption('#language', 'zh-CN');
+    await expect(page.textContent('#cancel')).resolves.toBe('取消');
+    await page.selectOption('#language', 'en');
+    await page.screenshot({ path: join(IMAGES, 'pane-progress.png'), fullPage: true });
+    await page.getByRole('button', { name: 'Cancel' }).click();
+    await page.waitForFunction(() => document.getElementById('status')?.textContent === 'Cancelled. The workbook is as it was.');
+    await expect(page.isHidden('#progress')).resolves.toBe(true);
+    const after = await page.evaluate(() => {
+      const host = (window as unknown as { __host: import('../host').ExcelHost }).__host;
+      return { sheets: host.model.sheets.map((s) => s.name), used: host.model.sheet('Sheet1').usedRect() };
+    });
+    expect(after.sheets).toEqual(sheetsBefore);
+    expect(after.used).toMatchObject({ columns: 4 });
+    await page.close();
+  });
+
   it('reads only the address on a selection change; Classify then inspects, and says so when the table changed', async () => {
     const page = await open('transactions', 'en-US');
     const stats = (): Promise<{ syncs: number; received: number }> =>

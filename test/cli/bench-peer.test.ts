@@ -1,22 +1,29 @@
-import { peerCompute, peerLines } from '../../src/cli/bench-peer';
-import { parseTxBytes } from '../../src/cli/tx-bytes';
+import { peerCompute, peerLines, readPeerColumns } from '../../src/cli/bench-peer';
+import { tempDir, writeTemp } from './helpers';
 
 describe('bench peer', () => {
-  it('parses the 3-column benchmark CSV into typed columns and names a bad row', () => {
-    const tx = parseTxBytes(Buffer.from('customer_id,invoice_date,amount\r\n100002,2024-01-31,-12.50\r\n100001,2024-02-01,3\r\n'));
-    expect(tx.rows).toBe(2);
-    expect(Array.from(tx.ids)).toEqual([100002, 100001]);
-    expect(Array.from(tx.days)).toEqual([19753, 19754]);
-    expect(Array.from(tx.amounts)).toEqual([-12.5, 3]);
-    expect(() => parseTxBytes(Buffer.from('h\n1,2024/01/01,3\n'))).toThrow('row 2: invoice_date is not YYYY-MM-DD');
+  it('reads the benchmark CSV with the CLI reader (columns found by header, amounts parsed on the way)', () => {
+    const file = writeTemp(tempDir(), 'tx.csv', 'customer_id,invoice_date,amount\r\n100002,2024-01-31,-12.50\r\n100001,2024-02-01,3\r\n');
+    const c = readPeerColumns(file);
+    expect(c.customer.length).toBe(2);
+    const s = peerCompute(c);
+    expect(s.rows).toBe(2);
+    expect(s.customers).toBe(2);
+    expect(s.monetaryTotal).toBe(-9.5);
+  });
+
+  it('names the file when the columns are not there', () => {
+    const file = writeTemp(tempDir(), 'x.csv', 'a\n1\n2\n');
+    expect(() => readPeerColumns(file)).toThrow(/x\.csv/);
   });
 
   it('computes the reference summary (rank-first quintiles, ABC, digest over customer ids)', () => {
     // 5 customers, one row each: R, F, M ranks are fully determined
-    const ids = new Float64Array([5, 4, 3, 2, 1]);
-    const days = new Float64Array([10, 11, 12, 13, 14]);
-    const amounts = new Float64Array([100, 50, 20, 20, 10]);
-    const s = peerCompute(ids, days, amounts);
+    const s = peerCompute({
+      customer: ['5', '4', '3', '2', '1'],
+      date: ['2024-01-10', '2024-01-11', '2024-01-12', '2024-01-13', '2024-01-14'],
+      amount: ['100', '50', '20', '20', '10'],
+    });
     expect(s.customers).toBe(5);
     expect(s.R).toBe('1,1,1,1,1');
     expect(s.ABC).toBe('A:2,B:2,C:1'); // cumulative shares 0.5, 0.75, 0.85, 0.95, 1

@@ -59,6 +59,23 @@ describe('tierwise classify --method rules', () => {
     wb.worksheets[1].eachRow((row) => texts.push(JSON.stringify(row.values)));
     expect(texts.some((t) => t.includes('规则覆盖情况'))).toBe(true);
     expect(texts.some((t) => t.includes('升学辅导'))).toBe(true);
+    // the coverage table's conditions read in Chinese
+    expect(texts.some((t) => t.includes('Stage：中学、大学 且 Need = 升学'))).toBe(true);
+  });
+
+  it('--rules-fold chinese treats a traditional rule table as the simplified data (off by default)', async () => {
+    const dir = tempDir();
+    const traditional = readFileSync(RULES, 'utf8').replace(/中学/g, '中學').replace(/大学/g, '大學').replace(/小学/g, '小學').replace(/升学/g, '升學').replace(/补习/g, '補習').replace(/农村/g, '農村');
+    const rules = writeTemp(dir, 'traditional.csv', traditional);
+    const plain = await run('classify', CUSTOMERS, '--method', 'rules', '--rules', rules, '--out', '-');
+    expect(plain.code).toBe(0);
+    expect(JSON.parse(plain.stdout).customers.filter((c: { tier: string | null }) => c.tier === 'Exam prep')).toEqual([]);
+    const folded = await run('classify', CUSTOMERS, '--method', 'rules', '--rules', rules, '--rules-fold', 'chinese', '--out', '-');
+    expect(folded.code).toBe(0);
+    const want = new Map(exampleRows().map((x) => [x.id, expectedClass(x.stage, x.need, x.area)]));
+    const doc = JSON.parse(folded.stdout);
+    for (const c of doc.customers) expect([c.customer, c.tier ?? '']).toEqual([c.customer, want.get(c.customer)]);
+    expect(doc.model.foldChinese).toBe(true);
   });
 
   it('--strict makes rows no rule matches an error (exit 1, the report, nothing written)', async () => {

@@ -10,7 +10,6 @@ import {
   keyColumn,
   keyText,
   numberColumn,
-  numericKeyColumn,
   parseDateText,
   parseNumberText,
   SKIP_REASONS,
@@ -130,22 +129,5 @@ describe('cells and columns', () => {
     const k = keyColumn(['A', 12346, 'A', '', '12346']);
     expect(Array.from(k.codes)).toEqual([0, 1, 0, -1, 1]);
     expect(k.keys).toEqual(['A', '12346']);
-  });
-  it('hashes numeric ids to the same codes a Map would give', () => {
-    fc.assert(
-      fc.property(
-        fc.oneof(
-          fc.array(fc.integer({ min: -5, max: 3000 }), { maxLength: 3000 }),
-          fc.array(fc.oneof(fc.integer(), fc.constantFrom(0.5, 1.25, 1e12, -7.75)), { maxLength: 3000 }),
-        ),
-        (ids) => {
-        const fast = numericKeyColumn(Float64Array.from(ids));
-        const slow = keyColumn(ids);
-          return fast.keys.join() === slow.keys.join() && fast.codes.join() === slow.codes.join();
-        },
-      ),
-    );
-    const withNaN = numericKeyColumn(new Float64Array([5, NaN, 5]));
-    expect(Array.from(withNaN.codes)).toEqual([0, -1, 0]);
   });
 });

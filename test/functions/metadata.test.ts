@@ -30,7 +30,7 @@ const EXPECTED: Record<string, [string, boolean, 'range' | 'number' | 'string' |
   CLV: [['customers', false, 'range'], ['model', true, 'range'], ['horizon', true, 'number'], ['margin', true, 'number'], ['discount_rate', true, 'number'], ['unit', true, 'string']],
   LIFECYCLE: [['customers', false, 'range'], ['dates', false, 'range'], ['amounts', false, 'range'], ['invoices', true, 'range'], ['as_of', true, 'any'], ['options', true, 'string']],
   MATRIX: [['x', false, 'range'], ['y', false, 'range'], ['x_cut', true, 'any'], ['y_cut', true, 'any'], ['x_population', true, 'range'], ['y_population', true, 'range']],
-  GRADE: [['criteria', false, 'range'], ['weights', true, 'range'], ['directions', true, 'range'], ['cuts', true, 'range'], ['population', true, 'range']],
+  GRADE: [['criteria', false, 'range'], ['weights', true, 'range'], ['directions', true, 'range'], ['cuts', true, 'range'], ['population', true, 'range'], ['cut_by', true, 'string']],
   RULES: [['attributes', false, 'range'], ['rule_table', false, 'range'], ['options', true, 'string'], ['language', true, 'string']],
   MIGRATION: [['previous', false, 'range'], ['current', false, 'range'], ['method', true, 'string'], ['language', true, 'string']],
   CHANGE: [['previous', false, 'range'], ['current', false, 'range'], ['method', true, 'string']],

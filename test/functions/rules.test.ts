@@ -22,6 +22,15 @@ describe('TIER.RULES', () => {
     expect(out.map((r) => code(r[0]))).toEqual(['#DIV/0!', 'Exam prep']);
   });
 
+  it('treats simplified and traditional Chinese alike only with rules_fold=chinese (or both)', () => {
+    const attrs = [['Stage', 'Need'], ['中學', '升學'], ['ＣＨＵ', '補習']];
+    const t = [['Class', 'Stage'], ['Middle', '中学'], ['Chu', 'chu']];
+    expect(rules(attrs, t, null, null).map((r) => code(r[0]))).toEqual(['#N/A', '#N/A']);
+    expect(rules(attrs, t, 'rules_fold=chinese', null).map((r) => code(r[0]))).toEqual(['Middle', '#N/A']);
+    expect(rules(attrs, t, 'rules_fold=both', null).map((r) => code(r[0]))).toEqual(['Middle', 'Chu']);
+    expect(rules(attrs, t, 'rules_fold=width', null).map((r) => code(r[0]))).toEqual(['#N/A', 'Chu']);
+  });
+
   it('takes the options and refuses a bad table or options with a message', () => {
     const attrs = [['Stage', 'Need'], ['ＣＨＵ', 'x']];
     const t = [['Class', 'Stage'], ['A', 'chu']];

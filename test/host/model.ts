@@ -63,6 +63,19 @@ export interface SeriesModel {
   axisGroup?: string;
   values?: Rect;
   xValues?: Rect;
+  /** Marker style, size and colours (fill, outline); line colour and style (`format.line`). */
+  markerStyle?: string;
+  markerSize?: number;
+  markerBackgroundColor?: string;
+  markerForegroundColor?: string;
+  lineColor?: string;
+  lineStyle?: string;
+}
+
+/** A chart axis: its title and scale type ("Linear" unless set). */
+export interface AxisModel {
+  title?: string;
+  scaleType?: string;
 }
 
 /** A chart. */
@@ -75,6 +88,8 @@ export interface ChartModel {
   title?: string;
   position?: [string, string];
   series: SeriesModel[];
+  /** The horizontal (category, or x for scatter) and vertical value axes. */
+  axes?: { category: AxisModel; value: AxisModel };
 }
 
 /** Excel's date serial for an ISO date, 1900 system. */

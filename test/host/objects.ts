@@ -4,7 +4,7 @@
 import { formatA1, parseA1, type Rect } from './a1';
 import { ClientProxy, type HostContext, LoadedCollectionProxy, NullableProxy } from './context';
 import { HostError } from './errors';
-import { type ChartModel, type ConditionalFormatModel, type SeriesModel, type SheetModel, type TableModel, unreadableRule, type WorkbookModel } from './model';
+import { type AxisModel, type ChartModel, type ConditionalFormatModel, type SeriesModel, type SheetModel, type TableModel, unreadableRule, type WorkbookModel } from './model';
 
 /** A sheet and a block on it: what a range proxy resolves to. */
 export interface Place {
@@ -368,6 +368,49 @@ export class SeriesProxy extends ClientProxy {
       this.find().axisGroup = value;
     });
   }
+  /** Marker and line properties (ExcelApi 1.7), kept in the model as written. */
+  set markerStyle(value: string) {
+    this.call('markerStyle', [value], () => {
+      this.find().markerStyle = value;
+    });
+  }
+  set markerSize(value: number) {
+    this.call('markerSize', [value], () => {
+      if (!Number.isInteger(value) || value < 2 || value > 72) throw new HostError('InvalidArgument', `markerSize must be 2–72, got ${value}`, 'ChartSeries.markerSize');
+      this.find().markerSize = value;
+    });
+  }
+  set markerBackgroundColor(value: string) {
+    this.call('markerBackgroundColor', [value], () => {
+      this.find().markerBackgroundColor = value;
+    });
+  }
+  set markerForegroundColor(value: string) {
+    this.call('markerForegroundColor', [value], () => {
+      this.find().markerForegroundColor = value;
+    });
+  }
+  /** `series.format.line`: colour and dash style. */
+  get format(): { line: { color: string; lineStyle: string } } {
+    const line = {
+      set: (prop: 'color' | 'lineStyle', v: string) =>
+        this.call(`format.line.${prop}`, [v], () => {
+          if (prop === 'color') this.find().lineColor = v;
+          else this.find().lineStyle = v;
+        }),
+    };
+    const unread = (what: string): never => {
+      throw new HostError('PropertyNotLoaded', `${what} is not loaded`);
+    };
+    return {
+      line: {
+        set color(v: string) { line.set('color', v); },
+        get color(): string { return unread('format.line.color'); },
+        set lineStyle(v: string) { line.set('lineStyle', v); },
+        get lineStyle(): string { return unread('format.line.lineStyle'); },
+      },
+    };
+  }
   /** Sets the values of the series. */
   setValues(source: Placed): void {
     this.call('setValues', ['range'], () => {
@@ -438,7 +481,30 @@ export class ChartProxy extends ClientProxy {
     this.title = { set text(v: string) { setTitle(v); }, get text(): string { throw new HostError('PropertyNotLoaded', 'title.text is not loaded'); } };
     this.legend = { set position(v: string) { noop(v); }, get position(): string { throw new HostError('PropertyNotLoaded', 'legend.position is not loaded'); } };
     this.series = new SeriesCollectionProxy(context, chart);
+    const axis = (which: 'category' | 'value') => {
+      const target = (): AxisModel => {
+        const c = this.chart();
+        c.axes ??= { category: {}, value: {} };
+        return c.axes[which];
+      };
+      const set = (prop: keyof AxisModel, v: string) =>
+        this.call(`axes.${which}Axis.${prop === 'title' ? 'title.text' : prop}`, [v], () => {
+          if (prop === 'scaleType' && v !== 'Linear' && v !== 'Logarithmic') throw new HostError('InvalidArgument', `scaleType must be Linear or Logarithmic, got ${v}`, 'ChartAxis.scaleType');
+          target()[prop] = v;
+        });
+      const unread = (what: string): never => {
+        throw new HostError('PropertyNotLoaded', `${what} is not loaded`);
+      };
+      return {
+        title: { set text(v: string) { set('title', v); }, get text(): string { return unread('title.text'); } },
+        set scaleType(v: string) { set('scaleType', v); },
+        get scaleType(): string { return unread('scaleType'); },
+      };
+    };
+    this.axes = { categoryAxis: axis('category'), valueAxis: axis('value') };
   }
+  /** `chart.axes`: the category (x) and value (y) axes' title and scale type. */
+  readonly axes: { categoryAxis: { title: { text: string }; scaleType: string }; valueAxis: { title: { text: string }; scaleType: string } };
   protected defaultProps(): string[] {
     return ['name', 'id'];
   }

@@ -16,6 +16,7 @@ import {
   fitGammaGamma,
   gammaGammaLogLikelihood,
   keyColumn,
+  NO_CLASS,
   numberColumn,
   prepareRepeatData,
   probabilityAlive,
@@ -143,11 +144,22 @@ describe('CDNOW (Fader, Hardie & Lee 2005)', () => {
     expect(sig3(model.gammaGamma.params.p)).toBe(6.25);
     expect(sig3(model.gammaGamma.params.q)).toBe(3.74);
     const sizes = c.summary.map((s) => s.customers);
-    // the models are fitted on all 2,357 customers; 8 of them bought only zero-value items, which
-    // are no purchase (a purchase is a positive amount), so they have no tier and are skipped
-    expect(sizes.reduce((a, b) => a + b, 0)).toBe(2349);
-    expect(c.skipped.byCause['customer|returns-only']).toBeGreaterThan(0);
-    expect(Math.abs(sizes[0] / 2349 - 0.2)).toBeLessThan(0.01);
+    // the models are fitted on all 2,357 customers and every one of them gets a tier: the 8 whose
+    // only purchases were of no value are one-time buyers of no value (x = 0) for CLV
+    expect(sizes.reduce((a, b) => a + b, 0)).toBe(2357);
+    expect(c.keys).toHaveLength(2357);
+    expect(c.skipped.byCause['customer|returns-only'] ?? 0).toBe(0);
+    const clv = c.columns.find((x) => x.id === 'clv')!.values as number[];
+    const monetary = r.customers!.monetary;
+    const zeroOnly = c.keys.filter((_, i) => monetary[i] === 0);
+    expect(zeroOnly).toHaveLength(8);
+    for (const key of zeroOnly) {
+      const i = c.keys.indexOf(key);
+      expect(c.tierIndex[i]).not.toBe(NO_CLASS);
+      expect(clv[i]).toBeGreaterThan(0);
+      expect(c.explain(i, 'en')).toMatch(/predicted CLV [\d.]+ over 52 weeks/);
+    }
+    expect(Math.abs(sizes[0] / 2357 - 0.2)).toBeLessThan(0.01);
     // the 39-week holdout (to 1998-06-30): predicted mean purchases track the actual ones by x
     const holdout = c.tables.find((t) => t.name === 'TierwiseClvHoldout')!;
     const actual = holdout.columns.find((x) => x.id === 'actual')!.values as number[];

@@ -104,7 +104,37 @@ describe('Online Retail: value matrix (frequency × average invoice value)', () 
     expect(counts(c)).toEqual(expected);
     expect(Object.values(expected).reduce((s, x) => s + x, 0)).toBe(4338);
   });
+
+  it('draws the scatter of all 4,338 customers, both axes logarithmic (values positive, spanning decades)', () => {
+    if (!csv) return;
+    const c = classifyTable(table(), { method: 'matrix', returns: 'drop' }).classification;
+    const points = c.tables.find((t) => t.name === 'TierwiseMatrixPoints')!;
+    const chart = points.chart!;
+    if (chart.kind !== 'scatter') throw new Error('not a scatter');
+    console.log(`Online Retail value matrix scatter: ${points.rows} points, log x ${chart.logX}, log y ${chart.logY}`);
+    expect(points.rows).toBe(4338);
+    expect([chart.logX, chart.logY]).toEqual([true, true]);
+  });
 });
+
+/** S × 2·n·10 for R (lower is better) 0.2, F 0.3, M 0.5: Σ W·2·RANK.AVG, by sorting, in BigInt. */
+function compositeS(cust: { keys: readonly string[]; recency: ArrayLike<number>; frequency: ArrayLike<number>; monetary: ArrayLike<number> }): bigint[] {
+  const n = cust.keys.length;
+  // twice the RANK.AVG of each value, by sorting (ties share the mean rank)
+  const rank2 = (v: ArrayLike<number>, lowerBetter: boolean): number[] => {
+    const idx = Array.from({ length: n }, (_, i) => i).sort((a, b) => (lowerBetter ? v[b] - v[a] : v[a] - v[b]));
+    const out = new Array<number>(n);
+    for (let s = 0; s < n; ) {
+      let e = s;
+      while (e < n && v[idx[e]] === v[idx[s]]) e++;
+      for (let k = s; k < e; k++) out[idx[k]] = 2 * s + (e - s) + 1;
+      s = e;
+    }
+    return out;
+  };
+  const [R, F, M] = [rank2(cust.recency, true), rank2(cust.frequency, false), rank2(cust.monetary, false)];
+  return Array.from({ length: n }, (_, i) => 2n * BigInt(R[i]) + 3n * BigInt(F[i]) + 5n * BigInt(M[i]));
+}
 
 describe('Online Retail: weighted grading (R lower is better 0.2, F 0.3, M 0.5)', () => {
   it('grades A–D by the 90th / 70th / 40th percentiles of the exact composite (printed counts)', () => {
@@ -113,20 +143,7 @@ describe('Online Retail: weighted grading (R lower is better 0.2, F 0.3, M 0.5)'
     const c = r.classification;
     const cust = r.customers!;
     const n = cust.keys.length;
-    // twice the RANK.AVG of each value, by sorting (ties share the mean rank)
-    const rank2 = (v: ArrayLike<number>, lowerBetter: boolean): number[] => {
-      const idx = Array.from({ length: n }, (_, i) => i).sort((a, b) => (lowerBetter ? v[b] - v[a] : v[a] - v[b]));
-      const out = new Array<number>(n);
-      for (let s = 0; s < n; ) {
-        let e = s;
-        while (e < n && v[idx[e]] === v[idx[s]]) e++;
-        for (let k = s; k < e; k++) out[idx[k]] = 2 * s + (e - s) + 1;
-        s = e;
-      }
-      return out;
-    };
-    const [R, F, M] = [rank2(cust.recency, true), rank2(cust.frequency, false), rank2(cust.monetary, false)];
-    const S = Array.from({ length: n }, (_, i) => 2n * BigInt(R[i]) + 3n * BigInt(F[i]) + 5n * BigInt(M[i]));
+    const S = compositeS(cust);
     const sorted = [...S].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
     const cut10 = (p10: number): bigint => {
       const h = (n - 1) * p10;
@@ -140,5 +157,30 @@ describe('Online Retail: weighted grading (R lower is better 0.2, F 0.3, M 0.5)'
     expect(counts(c)).toEqual(expected);
     expect(expected.A + expected.B + expected.C + expected.D).toBe(4338);
     expect(c.explain(cust.keys.indexOf('12347'), 'en')).toMatch(/^A: score 0\.\d{3} ≥ 0\.\d{3} \(90th percentile\); R 3 \(lower is better\): percentile .* × 0\.2 = .*; F 7 \(higher is better\): .*; M 4,310 \(higher is better\): .*/);
+  });
+  it('grades by ABC-style shares of the total score (20% / 50% / 80%, reach rule; printed counts)', () => {
+    if (!csv) return;
+    const r = classifyTable(table(), { method: 'grade', returns: 'drop', gradeCut: 'share' });
+    const c = r.classification;
+    const cust = r.customers!;
+    const n = cust.keys.length;
+    const S = compositeS(cust);
+    const total = S.reduce((a, b) => a + b, 0n);
+    // customers scored strictly above each customer, by a descending sort and running sums
+    const order = S.map((_, i) => i).sort((a, b) => (S[b] > S[a] ? 1 : S[b] < S[a] ? -1 : 0));
+    const above = new Array<bigint>(n);
+    let run = 0n;
+    for (let k = 0; k < n; ) {
+      let e = k;
+      let group = 0n;
+      while (e < n && S[order[e]] === S[order[k]]) group += S[order[e++]];
+      for (let j = k; j < e; j++) above[order[j]] = run;
+      run += group;
+      k = e;
+    }
+    const expected = { A: 0, B: 0, C: 0, D: 0 };
+    above.forEach((a) => expected[a * 10n < 2n * total ? 'A' : a * 10n < 5n * total ? 'B' : a * 10n < 8n * total ? 'C' : 'D']++);
+    console.log(`Online Retail grades by ABC-style shares 20/50/80 % of the score: ${JSON.stringify(counts(c))}`);
+    expect(counts(c)).toEqual(expected);
   });
 });

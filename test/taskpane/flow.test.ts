@@ -1,5 +1,5 @@
 /** The whole pane flow through the in-memory host: select, classify, check the workbook. */
-import { isoDayNumber } from '../../src/taskpane/options';
+import { isoDayNumber, parseOptions } from '../../src/taskpane/options';
 import { BESIDE_NAME, CancelToken, LOOP_NAMES, CancelledError, PAYLOAD_LIMIT, RECORD_KEY, SHEET_NAMES, SOURCE_NAME } from '../../src/excel';
 import { classifySelection, glanceAtSelection, PaneError, previewSelection, refreshOutput, type RunRequest } from '../../src/taskpane/flow';
 import { createHost, type ExcelHost } from '../host';
@@ -123,6 +123,36 @@ describe('Classify selection: transactions', () => {
     ]);
   });
 
+  it('CLV tiers: the fitted parameters, the holdout model check (actual vs predicted by repeat purchases) and the CLV distribution, with charts', async () => {
+    const host = createHost();
+    fillTransactions(host, 'Sheet1', 3_000, 300);
+    host.select('A1');
+    // the log spans serials 45000…45364 (2023-03-15 … 2024-03-12): calibrate to 2023-11-10, the rest is the holdout
+    const out = await previewAndClassify(host, { options: { method: 'clv', calibrationEnd: '2023-11-10', unit: 'week', horizon: 26, margin: 0.3, discountRate: 0.1 } });
+    const summary = host.model.sheet('Tier Summary');
+    expect(summary.tables.map((t) => t.name)).toEqual(['TierwiseSummary', 'TierwiseClvModel', 'TierwiseClvDistribution', 'TierwiseClvHoldout']);
+    expect(summary.charts.map((c) => c.title)).toEqual([
+      'Customers and value by tier',
+      'Predicted CLV by customer decile',
+      'Holdout purchases: actual vs predicted',
+    ]);
+    expect(out.digest.describe).toMatch(/^CLV over 26 weeks \(calibration to 2023-11-10, margin 30%, discount 10%\/year\)/);
+  });
+
+  it('value matrix with predicted CLV as its potential axis (typed "clv" in the pane), no column looked up', async () => {
+    const host = createHost();
+    fillTransactions(host, 'Sheet1', 2_000, 200);
+    host.select('A1');
+    const preview = await previewSelection(runnerOf(host));
+    const parsed = parseOptions({ method: 'matrix', params: { x: 'monetary', 'x-cut': 'median', 'x-at': '0.5', y: 'clv', 'y-cut': 'median', 'y-at': '0.5' }, asOf: '' });
+    if (!parsed.ok) throw new Error(parsed.problem.en);
+    const out = await classifySelection(runnerOf(host), request({ area: preview.area, cellBytes: preview.sample.cellBytes, headers: preview.sample.headers, options: parsed.options }));
+    expect(out.digest.describe).toMatch(/^High M = M ≥ [\d.,]+ \(median\); high CLV = CLV ≥ [\d.,]+ \(median\)\./);
+    const header = out.plan.customers.columns.map((c) => c.header);
+    expect(header).toContain('CLV');
+    expect(out.plan.tierCounts.reduce((n, t) => n + t.customers, 0)).toBe(out.plan.customers.rows);
+  });
+
   it('keeps formula-looking customer ids as text', async () => {
     const host = createHost();
     const ids = ['=HYPERLINK("http://x","y")', '+44 20', '-minus', '@home', '007', 'TRUE'];
@@ -142,7 +172,7 @@ describe('Classify selection: transactions', () => {
     const out = await classifySelection(runnerOf(host), request());
     expect(out.adjusted).toBe('trimmed');
     expect(out.area.rows).toBe(301);
-    expect(out.result.inputRows).toBe(300);
+    expect(out.digest.inputRows).toBe(300);
   });
 });
 
@@ -160,7 +190,7 @@ describe('Date systems', () => {
     const out = await classifySelection(runnerOf(host), { mapping: { customer: 0, date: 1, amount: 2 }, options: { method: 'rfm', asOf: isoDayNumber(asOf) }, language: 'en' });
     const customers = host.model.sheet('Customers');
     const col = (id: string) => out.plan.customers.columns.findIndex((c) => c.id === id);
-    return { recency: out.result.customers?.recency[0], lastPurchase: customers.get(1, col('last')) };
+    return { recency: out.result?.customers?.recency[0], lastPurchase: customers.get(1, col('last')) };
   };
 
   it('reads date serials in the workbook\'s own system: a 1904 workbook gets the same recency as a 1900 one', async () => {
@@ -391,7 +421,7 @@ describe('Requests', () => {
     fillTransactions(host, 'Sheet1', 10_000, 1_000);
     host.select('A:D');
     const out = await previewAndClassify(host);
-    expect(out.result.inputRows).toBe(10_000);
+    expect(out.digest.inputRows).toBe(10_000);
     expect(out.render.oneRequest).toBe(true);
     expect(host.stats.syncs).toBe(2);
     expect(host.stats.records.map((r) => r.calculationSuspended)).toEqual([false, true]);
@@ -427,8 +457,8 @@ describe('Requests', () => {
     host.fill('Sheet1', 'A1002', [['INV9', 'C99999', 45100, 5]]);
     const out = await classifySelection(runnerOf(host), request({ area: preview.area, cellBytes: preview.sample.cellBytes }));
     expect(out.area.rows).toBe(1_002);
-    expect(out.result.inputRows).toBe(1_001);
-    expect(out.result.classification.keys).toContain('C99999');
+    expect(out.digest.inputRows).toBe(1_001);
+    expect(out.result!.classification.keys).toContain('C99999');
   });
 });
 
@@ -535,6 +565,30 @@ describe('Cancel', () => {
     });
   });
 
+  it('stops the k-means k table when cancelled while computing, and keeps the previous output', async () => {
+    const host = await classifiedOnce(3_000, 400);
+    const before = snapshot(host);
+    const token = new CancelToken();
+    const steps: string[] = [];
+    const run = previewAndClassify(host, {
+      token,
+      options: { method: 'kmeans', k: 'auto' },
+      onProgress: (p) => {
+        if (p.phase !== 'compute' || p.total === 1) return;
+        steps.push(`${p.done}/${p.total}`);
+        if (p.done === 2) token.cancel();
+      },
+    });
+    await expect(run).rejects.toBeInstanceOf(CancelledError);
+    // the k table has 8 steps (k = 2…8, then the silhouettes): the work stopped at the cancel
+    expect(steps).toEqual(['1/8', '2/8']);
+    expect(snapshot(host)).toEqual(before);
+    // uncancelled, the same run reports every step
+    steps.length = 0;
+    await previewAndClassify(host, { options: { method: 'kmeans', k: 'auto' }, onProgress: (p) => p.phase === 'compute' && p.total > 1 && steps.push(`${p.done}/${p.total}`) });
+    expect(steps).toEqual(['1/8', '2/8', '3/8', '4/8', '5/8', '6/8', '7/8', '8/8']);
+  });
+
   it('writes nothing when cancelled while reading', async () => {
     const host = createHost();
     fillTransactions(host, 'Sheet1', 1_000, 100);
@@ -634,7 +688,7 @@ describe('Excel limits', () => {
     host.resetStats();
     // the preview's size estimate is stale (as after the user pasted longer ids): the first chunk is too large
     const out = await classifySelection(runnerOf(host), request({ mapping: { customer: 0, value: 1 }, options: { method: 'abc' }, area: preview.area, cellBytes: [4, 4] }));
-    expect(out.result.inputRows).toBe(40_000);
+    expect(out.digest.inputRows).toBe(40_000);
     expect(out.plan.customers.rows).toBe(40_000);
     // Excel refused at least one answer, and the run went on with smaller ones
     expect(host.stats.records.some((r) => r.responseBytes > PAYLOAD_LIMIT)).toBe(true);
@@ -645,7 +699,7 @@ describe('Excel limits', () => {
     fillTransactions(host, 'Sheet1', 1_048_575, 100_000);
     host.select('A:D');
     const out = await previewAndClassify(host);
-    expect(out.result.inputRows).toBe(1_048_575);
+    expect(out.digest.inputRows).toBe(1_048_575);
     expect(host.stats.maxRequestBytes).toBeLessThanOrEqual(PAYLOAD_LIMIT);
     expect(host.stats.maxResponseBytes).toBeLessThanOrEqual(PAYLOAD_LIMIT);
     expect(host.stats.records.filter((r) => r.requestBytes > 100_000).every((r) => r.calculationSuspended)).toBe(true);

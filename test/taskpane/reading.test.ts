@@ -18,10 +18,10 @@ describe('the pane says what it read', () => {
     const preview = await previewSelection(run);
     expect(preview.detection.mapping).toMatchObject({ customer: 0, date: 1, amount: 2 });
     const out = await classifySelection(run, { mapping: preview.detection.mapping, options: { method: 'abc' }, language: 'en', area: preview.area, cellBytes: preview.sample.cellBytes });
-    expect(out.result.reading.dateOrder).toMatchObject({ order: 'dmy', how: 'values' });
-    expect(out.result.reading.decimal).toMatchObject({ mark: ',', how: 'values' });
-    expect(out.result.customers?.monetary[0]).toBeCloseTo(1281.3, 6);
-    expect(readingText('en', out.result.reading.dateOrder, out.result.reading.decimal)).toBe(
+    expect(out.digest.reading.dateOrder).toMatchObject({ order: 'dmy', how: 'values' });
+    expect(out.digest.reading.decimal).toMatchObject({ mark: ',', how: 'values' });
+    expect(out.result?.customers?.monetary[0]).toBeCloseTo(1281.3, 6);
+    expect(readingText('en', out.digest.reading.dateOrder, out.digest.reading.decimal)).toBe(
       'Read as: dates day first (dd/mm/yyyy) (from the values); decimal comma (from the values)',
     );
   });

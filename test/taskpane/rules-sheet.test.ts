@@ -2,7 +2,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DEFAULT_FOLD, applyRules, parseRuleCsv } from '../../src/engine';
-import { classifySelection, previewSelection } from '../../src/taskpane/flow';
+import { cutPointsText } from '../../src/taskpane/cuts';
+import { PaneError, classifySelection, namedColumnIndexes, previewSelection } from '../../src/taskpane/flow';
 import { createRulesSheet, readRulesSheet } from '../../src/taskpane/rules-sheet';
 import { createHost, type ExcelHost } from '../host';
 import { runnerOf } from '../host/fixtures';
@@ -78,7 +79,7 @@ describe('classifying the selection by rules', () => {
     const request = { mapping: preview.detection.mapping, options: { method: 'rules' as const, rules: RULES }, language: 'en' as const, area: preview.area, cellBytes: preview.sample.cellBytes };
     for (const headers of [preview.sample.headers, undefined]) {
       const out = await classifySelection(runnerOf(host), { ...request, headers });
-      const c = out.result.classification;
+      const c = out.result!.classification;
       const data = ROWS.slice(1);
       const want = data.map(([, stage, need, area]) => {
         const [s, n, a] = [stage.trim(), need.trim(), area.trim()];
@@ -97,5 +98,35 @@ describe('classifying the selection by rules', () => {
     const preview = await previewSelection(runnerOf(host));
     const request = { mapping: preview.detection.mapping, options: { method: 'rules' as const, rules: 'Class,Region\nNorth,北京\n' }, language: 'en' as const, headers: preview.sample.headers, area: preview.area, cellBytes: preview.sample.cellBytes };
     await expect(classifySelection(runnerOf(host), request)).rejects.toThrow('the column "Region" is not in the selected table (its columns: "CustomerID", "Stage", "Need", "Area", "Revenue")');
+    // the pane shows it in its language: the message key and its parameters come with the error
+    await expect(classifySelection(runnerOf(host), request)).rejects.toMatchObject({
+      name: 'PaneError',
+      key: 'error.noSuchColumn',
+      params: { name: 'Region', headers: '"CustomerID", "Stage", "Need", "Area", "Revenue"' },
+    });
+  });
+});
+
+describe('the columns a method names, found by header (flow only)', () => {
+  it('maps each named column to its index, case and spaces ignored, measures left out', () => {
+    expect(namedColumnIndexes({ method: 'rules', rules: 'Class,stage ,Revenue,Value\nA,中学,>= 1,any\n' }, ['CustomerID', 'Stage', 'Need', 'Area', 'Revenue'])).toEqual({ stage: 1, Revenue: 4 });
+    expect(namedColumnIndexes({ method: 'abc' }, ['Customer', 'Value'])).toEqual({});
+    expect(() => namedColumnIndexes({ method: 'rules', rules: 'Class,Region\nA,x\n' }, ['Stage'])).toThrow(PaneError);
+  });
+});
+
+describe('the cut points shown before a run', () => {
+  it('use the rule table and the columns it names from the sample', async () => {
+    const host = educationHost();
+    const preview = await previewSelection(runnerOf(host));
+    const RULES = readFileSync(join(__dirname, '..', '..', 'examples', 'education-rules.csv'), 'utf8');
+    const options = { method: 'rules' as const, rules: RULES };
+    const extra = namedColumnIndexes(options, preview.sample.headers);
+    const rows = preview.sample.sample[0].length;
+    expect(cutPointsText(preview.sample.sample, preview.detection.mapping, options, 'en', extra)).toMatch(new RegExp(`^4 rules over Stage, Need, Area, first match wins: \\d+ of ${rows} rows classified`));
+    // without the columns, the rule table cannot be applied (no cut points rather than wrong ones)
+    expect(cutPointsText(preview.sample.sample, preview.detection.mapping, options, 'en')).toBeNull();
+    // without a rule table, the built-in value tiers
+    expect(cutPointsText(preview.sample.sample, preview.detection.mapping, { method: 'rules' }, 'en', {})).toMatch(/^3 rules over Value, first match wins/);
   });
 });

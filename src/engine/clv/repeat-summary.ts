@@ -6,6 +6,7 @@
 import type { Transactions } from '../aggregate';
 import { keyOrder } from '../aggregate';
 import { TierwiseError } from '../errors';
+import type { Purchases } from '../methods/types';
 import { type SkipLog, addSkip, emptySkipLog, reasonAt } from '../skips';
 import { type TimeUnit, UNIT_DAYS } from './units';
 
@@ -65,8 +66,7 @@ export function repeatSummary(tx: Transactions, options: RepeatSummaryOptions): 
   for (const [name, len] of [['date', tx.date.values.length], ['amount', tx.amount.values.length]] as const) {
     if (len !== n) throw new TierwiseError('length', `the ${name} column has ${len} rows but the customer column has ${n}`);
   }
-  const unitDays = UNIT_DAYS[options.unit];
-  if (unitDays === undefined) throw new TierwiseError('option', `unit must be "day", "week" or "month", got "${String(options.unit)}"`);
+  if (UNIT_DAYS[options.unit] === undefined) throw new TierwiseError('option', `unit must be "day", "week" or "month", got "${String(options.unit)}"`);
   const { holdoutEnd } = options;
   const skipped = emptySkipLog();
   const cust = tx.customer.codes;
@@ -95,22 +95,84 @@ export function repeatSummary(tx: Transactions, options: RepeatSummaryOptions): 
     throw new TierwiseError('date', 'the holdout end must be after the calibration end');
   }
 
-  // sort the calibration rows by (customer, day); holdout rows are counted per (customer, day) too
+  const valids: number[] = [];
+  for (let i = 0; i < n; i++) if (valid[i] === 1) valids.push(i);
+  const { rows, holdRows } = splitByCalibration(valids, days, calibrationEnd, holdoutEnd, skipped);
+  return summarize({ customer: cust, day: days, amount: amounts, keys: tx.customer.keys, order: keyOrder(tx.customer.keys) }, { rows, holdRows, valid: valids }, { ...options, calibrationEnd }, skipped);
+}
+
+/**
+ * The same summary from the purchase rows of the registry (`Measures.purchases`): customers are
+ * the customer table's (in its order), every row is a purchase (the caller decides which rows are:
+ * CLV counts zero-value ones). Rows after the calibration end are holdout purchases up to
+ * `holdoutEnd`, or left out.
+ *
+ * @example
+ * const s = repeatSummaryOfPurchases(
+ *   { customer: Int32Array.of(0, 0, 0, 1), day: Float64Array.of(9862, 9879, 10075, 9921), amount: Float64Array.of(29.33, 29.73, 14.96, 10), invoice: Int32Array.of(-1, -1, -1, -1) },
+ *   ["A", "B"],
+ *   { calibrationEnd: dayNumber(1997, 9, 30), unit: "week" },
+ * );
+ * s.x; // [2, 0]
+ */
+export function repeatSummaryOfPurchases(purchases: Purchases, keys: readonly string[], options: RepeatSummaryOptions): RepeatSummary {
+  if (UNIT_DAYS[options.unit] === undefined) throw new TierwiseError('option', `unit must be "day", "week" or "month", got "${String(options.unit)}"`);
+  const { day } = purchases;
+  const n = day.length;
+  if (n === 0) throw new TierwiseError('empty', 'no usable purchases');
+  let latest = -Infinity;
+  for (let i = 0; i < n; i++) if (day[i] > latest) latest = day[i];
+  const calibrationEnd = Math.floor(options.calibrationEnd ?? latest);
+  const { holdoutEnd } = options;
+  if (holdoutEnd !== undefined && !(Math.floor(holdoutEnd) > calibrationEnd)) throw new TierwiseError('date', 'the holdout end must be after the calibration end');
+  const skipped = emptySkipLog();
+  const all = Array.from({ length: n }, (_, i) => i);
+  const { rows, holdRows } = splitByCalibration(all, day, calibrationEnd, holdoutEnd, skipped);
+  const order = Int32Array.from(keys, (_, c) => c);
+  return summarize({ customer: purchases.customer, day, amount: purchases.amount, keys, order }, { rows, holdRows, valid: all }, { ...options, calibrationEnd }, skipped);
+}
+
+/** Purchase rows on or before the calibration end, and holdout rows up to its end; later rows are logged as left out. */
+function splitByCalibration(valid: readonly number[], days: Float64Array, calibrationEnd: number, holdoutEnd: number | undefined, skipped: SkipLog): { rows: number[]; holdRows: number[] } {
   const rows: number[] = [];
   const holdRows: number[] = [];
-  for (let i = 0; i < n; i++) {
-    if (valid[i] === 0) continue;
+  for (const i of valid) {
     const day = Math.floor(days[i]);
     if (day <= calibrationEnd) rows.push(i);
     else if (holdoutEnd !== undefined && day <= Math.floor(holdoutEnd)) holdRows.push(i);
     else addSkip(skipped, i, 'date', 'after-as-of');
   }
+  return { rows, holdRows };
+}
+
+/** Purchase rows by customer code (≥ 0), with the customer keys and the order customers are listed in. */
+interface PurchaseSource {
+  customer: Int32Array;
+  day: Float64Array;
+  amount: Float64Array;
+  keys: readonly string[];
+  order: ArrayLike<number>;
+}
+
+/** The summary of calibration rows (same-day purchases merged) and holdout rows. */
+function summarize(
+  src: PurchaseSource,
+  sel: { rows: number[]; holdRows: number[]; valid: readonly number[] },
+  options: RepeatSummaryOptions & { calibrationEnd: number },
+  skipped: SkipLog,
+): RepeatSummary {
+  const { rows, holdRows } = sel;
+  const { calibrationEnd, holdoutEnd } = options;
+  const unitDays = UNIT_DAYS[options.unit];
+  const cust = src.customer;
+  const days = src.day;
+  const amounts = src.amount;
   if (rows.length === 0) throw new TierwiseError('empty', 'no purchases on or before the calibration end');
   const byCustDay = (i: number, j: number): number => cust[i] - cust[j] || Math.floor(days[i]) - Math.floor(days[j]);
   rows.sort(byCustDay);
   holdRows.sort(byCustDay);
 
-  const k = tx.customer.keys.length;
+  const k = src.keys.length;
   const first = new Float64Array(k).fill(NaN);
   const lastDay = new Float64Array(k);
   const periods = new Float64Array(k);
@@ -144,14 +206,14 @@ export function repeatSummary(tx: Transactions, options: RepeatSummaryOptions): 
   }
   // customers who purchased, but only after the calibration end
   const seenLate = new Uint8Array(k);
-  for (let i = 0; i < n; i++) if (valid[i] === 1 && first[cust[i]] !== first[cust[i]]) seenLate[cust[i]] = 1;
+  for (const i of sel.valid) if (first[cust[i]] !== first[cust[i]]) seenLate[cust[i]] = 1;
   let afterOnly = 0;
   for (let c = 0; c < k; c++) afterOnly += seenLate[c];
 
-  const slots = Array.from(keyOrder(tx.customer.keys)).filter((c) => first[c] === first[c]);
+  const slots = Array.from(src.order).filter((c) => first[c] === first[c]);
   const m = slots.length;
   const out: RepeatSummary = {
-    keys: slots.map((c) => tx.customer.keys[c]),
+    keys: slots.map((c) => src.keys[c]),
     x: new Float64Array(m),
     tx: new Float64Array(m),
     T: new Float64Array(m),

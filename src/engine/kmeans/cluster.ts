@@ -83,14 +83,14 @@ export function clusterCustomers(features: readonly FeatureInput[], options: Clu
 
 /**
  * The default features from aggregated transactions: recency (days), frequency (purchases),
- * monetary (value), each with log1p; and the tenure (days since first purchase) for profiles.
+ * monetary (value), each with log1p; and the tenure (whole days from the first purchase day) for profiles.
  *
  * @example
  * const { features, tenure } = rfmFeatures(aggregateTransactions(tx));
  * clusterCustomers(features, { tenure });
  */
 export function rfmFeatures(customers: Customers): { features: FeatureInput[]; tenure: Float64Array } {
-  const tenure = customers.first.map((f) => customers.asOf - f);
+  const tenure = customers.first.map((f) => customers.asOf - Math.floor(f));
   return {
     features: [
       { name: 'recency', role: 'recency', values: customers.recency },

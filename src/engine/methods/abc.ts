@@ -5,6 +5,7 @@
  */
 import { ABC_RULES, type AbcCuts, type AbcRule, abcClassOf, abcClasses } from '../abc';
 import { ABC_TIERS, NO_CLASS } from '../tiers';
+import { abcSql } from '../sql/statements';
 import { buildPareto } from './pareto';
 import { countEqual, ranking, shareAbove, type Ranking } from './ranking';
 import { formatNumber, formatShare, say } from './text';
@@ -142,4 +143,5 @@ export const abc: MethodModule<'abc', AbcModel> = {
   },
   cutTable: (model) => ({ header: { en: 'Class', zh: '类别' }, rows: [[ABC_TIERS[0].key, model.a], [ABC_TIERS[1].key, model.b]] }),
   tables: (_fit, m, keys) => [buildPareto(m.value, keys)],
+  sql: (q, p) => abcSql(q, { aShare: p.aShare as number, bShare: p.bShare as number, rule: p.abcRule as AbcRule, keys: ABC_TIERS.map((t) => t.key) }),
 };

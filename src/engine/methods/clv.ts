@@ -4,13 +4,13 @@
  * tiers by share of customers (default top 20 % / next 30 % / the rest). The models are in
  * `../clv/`; this module declares the parameters, ranks, and explains.
  */
-import { type BgNbdFit, type FitDiagnostics, type GammaGammaFit, type TimeUnit, customerLifetimeValue, fitClvModels, holdoutCheck, repeatSummary } from '../clv';
+import { type BgNbdFit, type FitDiagnostics, type GammaGammaFit, type TimeUnit, customerLifetimeValue, fitClvModels, holdoutCheck, repeatSummaryOfPurchases } from '../clv';
 import { isoDate } from '../dates';
 import { TierwiseError } from '../errors';
 import { NO_CLASS, type TierDef, readableText } from '../tiers';
-import { paramDay } from './params';
+import { paramDay, resolveParams } from './params';
 import { formatNumber, formatShare, say, tierName } from './text';
-import type { Lang, MethodColumn, MethodModule, MethodTable, ParamSpec } from './types';
+import type { Lang, Measures, MethodColumn, MethodModule, MethodTable, ParamSpec } from './types';
 
 /** A fit with its diagnostics but not the per-start details (kept out of the JSON). */
 type WithoutStarts<F> = Omit<F, 'diagnostics'> & { diagnostics: Omit<FitDiagnostics, 'starts'> };
@@ -51,6 +51,11 @@ interface ClvState {
 const UNITS = ['day', 'week', 'month'] as const;
 const UNIT_NAMES: Record<TimeUnit, { en: string; zh: string }> = { day: { en: 'days', zh: '天' }, week: { en: 'weeks', zh: '周' }, month: { en: 'months', zh: '月' } };
 
+/** A `number` parameter. */
+function numberParam(name: string, flag: string, value: number, min: number, max: number, label: ParamSpec['label'], help: ParamSpec['help']): ParamSpec {
+  return { name, flag, kind: 'number', default: value, min, max, label, help };
+}
+
 const PARAMS: ParamSpec[] = [
   {
     name: 'calibrationEnd',
@@ -63,16 +68,7 @@ const PARAMS: ParamSpec[] = [
       zh: 'CLV：用于拟合模型的最后一天，之后的购买用于留出期检验（默认 latest，即最后购买日）',
     },
   },
-  {
-    name: 'horizon',
-    flag: 'horizon',
-    kind: 'number',
-    default: 12,
-    min: 1,
-    max: 10000,
-    label: { en: 'Horizon (units)', zh: '预测期（单位数）' },
-    help: { en: 'CLV: forecast horizon in units (default 12)', zh: 'CLV：预测期长度，以时间单位计（默认 12）' },
-  },
+  numberParam('horizon', 'horizon', 12, 1, 10000, { en: 'Horizon (units)', zh: '预测期（单位数）' }, { en: 'CLV: forecast horizon in units (default 12)', zh: 'CLV：预测期长度，以时间单位计（默认 12）' }),
   {
     name: 'unit',
     flag: 'unit',
@@ -82,26 +78,8 @@ const PARAMS: ParamSpec[] = [
     label: { en: 'Time unit', zh: '时间单位' },
     help: { en: 'CLV: day, week or month (30.4375 days) (default month)', zh: 'CLV：day、week 或 month（30.4375 天）（默认 month）' },
   },
-  {
-    name: 'margin',
-    flag: 'margin',
-    kind: 'number',
-    default: 1,
-    min: 0.001,
-    max: 1,
-    label: { en: 'Margin (0–1)', zh: '利润率（0–1）' },
-    help: { en: 'CLV: profit margin on revenue, 1 = revenue (default 1)', zh: 'CLV：收入的利润率，1 表示按收入计（默认 1）' },
-  },
-  {
-    name: 'discountRate',
-    flag: 'discount',
-    kind: 'number',
-    default: 0.1,
-    min: 0,
-    max: 1,
-    label: { en: 'Discount rate per year', zh: '年贴现率' },
-    help: { en: 'CLV: yearly discount rate, converted to the unit (default 0.1)', zh: 'CLV：年贴现率，按时间单位折算（默认 0.1）' },
-  },
+  numberParam('margin', 'margin', 1, 0.001, 1, { en: 'Margin (0–1)', zh: '利润率（0–1）' }, { en: 'CLV: profit margin on revenue, 1 = revenue (default 1)', zh: 'CLV：收入的利润率，1 表示按收入计（默认 1）' }),
+  numberParam('discountRate', 'discount', 0.1, 0, 1, { en: 'Discount rate per year', zh: '年贴现率' }, { en: 'CLV: yearly discount rate, converted to the unit (default 0.1)', zh: 'CLV：年贴现率，按时间单位折算（默认 0.1）' }),
   {
     name: 'purchaseModel',
     flag: 'purchase-model',
@@ -190,6 +168,8 @@ export const clv: MethodModule<'clv', ClvModel> = {
   },
   needs: ['value'],
   needsTransactions: true,
+  timeline: true,
+  zeroValuePurchases: true,
   params: PARAMS,
   tiers: () => CLV_TIERS,
   tierColumn: { id: 'tier', header: { en: 'CLV tier', zh: '终身价值层级' } },
@@ -199,8 +179,8 @@ export const clv: MethodModule<'clv', ClvModel> = {
     const cuts = p.clvCuts as readonly number[];
     const base = { unit, horizon: p.horizon as number, margin: p.margin as number, discountRate: p.discountRate as number, shares: cuts };
     const empty = new Float64Array(m.n).fill(NaN);
-    const tx = m.customers?.transactions;
-    if (!m.customers || !tx) {
+    const purchases = m.purchases;
+    if (!m.customers || !purchases) {
       const model: ClvModel = { ...base, fitted: false, calibrationEnd: null, periodDiscountRate: null, thresholds: cuts.map(() => null), bgnbd: null, gammaGamma: null, zeroValueRepeatBuyers: 0, notInCalibration: m.n };
       const state: ClvState = { clv: empty, pAlive: empty, expectedPurchases: empty, expectedValue: empty, x: empty, above: empty, n: 0, holdout: [] };
       return { tierIndex: new Uint8Array(m.n).fill(NO_CLASS), model, state };
@@ -211,7 +191,7 @@ export const clv: MethodModule<'clv', ClvModel> = {
     if (calibrationEnd > lastDay) {
       throw new TierwiseError('option', `calibration-end ${isoDate(calibrationEnd)} is after the last day of the data used (${isoDate(lastDay)})`);
     }
-    const summary = repeatSummary(tx, { unit, calibrationEnd, holdoutEnd: calibrationEnd < lastDay ? lastDay : undefined });
+    const summary = repeatSummaryOfPurchases(purchases, m.customers.keys, { unit, calibrationEnd, holdoutEnd: calibrationEnd < lastDay ? lastDay : undefined });
     const purchaseModel = p.purchaseModel as 'bg/nbd' | 'mbg/nbd';
     const models = fitClvModels(summary, { purchaseModel });
     const value = customerLifetimeValue(models.bgnbd.params, models.gammaGamma.params, summary, { horizon: base.horizon, unit, margin: base.margin, discountRate: base.discountRate, purchaseModel });
@@ -319,17 +299,39 @@ export const clv: MethodModule<'clv', ClvModel> = {
       },
     );
   },
+  notes(fit, _summary, lang) {
+    const model = fit.model;
+    if (!model.fitted) return [];
+    const s = fit.state as ClvState;
+    const check: [string, string] = s.holdout.length > 0
+      ? [say({ en: 'Model check', zh: '模型检验' }, lang), say({ en: 'purchases after the calibration end ({d}) are the holdout: see the table and chart of actual vs predicted purchases', zh: '校准期截止日（{d}）之后的购买为留出期：见实际与预测购买的表格和图表' }, lang, { d: model.calibrationEnd ?? '' })]
+      : [
+          say({ en: 'Model check', zh: '模型检验' }, lang),
+          say({
+            en: 'none: the calibration ends on the last day of the data ({d}). Set a calibration end before it to compare predicted and actual purchases in the period after (the holdout)',
+            zh: '无：校准期截止于数据的最后一天（{d}）。将校准期截止日设在此之前，即可比较其后（留出期）的预测与实际购买',
+          }, lang, { d: model.calibrationEnd ?? '' }),
+        ];
+    return [check];
+  },
   columns(fit): MethodColumn[] {
     const s = fit.state as ClvState;
-    const col = (a: Float64Array): (number | null)[] => Array.from(a, (v) => (v === v ? v : null));
     const { horizon, unit } = fit.model;
-    const over = { en: `${formatNumber(horizon)} ${UNIT_NAMES[unit].en}`, zh: `${formatNumber(horizon)} ${UNIT_NAMES[unit].zh}` };
-    return [
-      { id: 'clv', header: { en: `Predicted CLV (${over.en})`, zh: `预测终身价值（${over.zh}）` }, kind: 'money', values: col(s.clv) },
-      { id: 'p_alive', json: 'pAlive', header: { en: 'P(alive)', zh: '存活概率' }, kind: 'percent', values: col(s.pAlive) },
-      { id: 'expected_purchases', json: 'expectedPurchases', header: { en: `Expected purchases (${over.en})`, zh: `预期购买次数（${over.zh}）` }, kind: 'number', values: col(s.expectedPurchases) },
-      { id: 'expected_value', json: 'expectedValue', header: { en: 'Expected value per purchase', zh: '预期单次购买金额' }, kind: 'money', values: col(s.expectedValue) },
+    const over = { en: ` (${formatNumber(horizon)} ${UNIT_NAMES[unit].en})`, zh: `（${formatNumber(horizon)} ${UNIT_NAMES[unit].zh}）` };
+    // [id, JSON key, header, kind, values, header states the horizon]
+    const specs: [string, string, { en: string; zh: string }, MethodColumn['kind'], Float64Array, boolean][] = [
+      ['clv', 'clv', { en: 'Predicted CLV', zh: '预测终身价值' }, 'money', s.clv, true],
+      ['p_alive', 'pAlive', { en: 'P(alive)', zh: '存活概率' }, 'percent', s.pAlive, false],
+      ['expected_purchases', 'expectedPurchases', { en: 'Expected purchases', zh: '预期购买次数' }, 'number', s.expectedPurchases, true],
+      ['expected_value', 'expectedValue', { en: 'Expected value per purchase', zh: '预期单次购买金额' }, 'money', s.expectedValue, false],
     ];
+    return specs.map(([id, json, header, kind, values, withHorizon]) => ({
+      id,
+      ...(json === id ? {} : { json }),
+      header: withHorizon ? { en: header.en + over.en, zh: header.zh + over.zh } : header,
+      kind,
+      values: Array.from(values, (v) => (v === v ? v : null)),
+    }));
   },
   tables(fit): MethodTable[] {
     const model = fit.model;
@@ -410,4 +412,19 @@ function clvDistribution(s: ClvState): MethodTable {
     rows: deciles,
     chart: { kind: 'column', title: { en: 'Predicted CLV by customer decile', zh: '按客户十分位的预测终身价值' }, categoryColumn: 'decile', bars: ['clv'], lines: [] },
   };
+}
+
+/**
+ * Predicted CLV per customer with the CLV method's default parameters (12 months, margin 1,
+ * 10 % a year, BG/NBD, calibration to the last day), for other methods that take it as an input
+ * (the value matrix's potential axis); undefined without a purchase timeline. Customers outside
+ * the fit get NaN.
+ *
+ * @example
+ * predictedClv(measures); // Float64Array [412.5, 18.2, …]
+ */
+export function predictedClv(m: Measures): Float64Array | undefined {
+  if (!m.customers || !m.purchases) return undefined;
+  const fit = clv.classify(m, { params: resolveParams(clv as unknown as MethodModule, {}), ties: 'safe', options: {} });
+  return (fit.state as ClvState).clv;
 }

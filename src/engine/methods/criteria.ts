@@ -1,11 +1,13 @@
 /**
  * Per-customer inputs named in a `columns` parameter (a matrix axis, a grading criterion): a
- * measure (R, F, M, value), the average invoice value (AOV = monetary / frequency), or a column of
- * the input table (`Measures.extra`, coerced to numbers; a cell that is no number is missing).
+ * measure (R, F, M, value), the average invoice value (AOV = monetary / frequency), the predicted
+ * CLV (`clv`, from a transaction log's purchases), or a column of the input table
+ * (`Measures.extra`, coerced to numbers; a cell that is no number is missing).
  */
 import { numberColumn } from '../columns';
 import { TierwiseError } from '../errors';
-import { measureOfName } from './params';
+import { predictedClv } from './clv';
+import { measureOfName, timelineMeasureOfName } from './params';
 import type { MeasureRow, Measures } from './types';
 
 const MEASURE_HEADERS: Readonly<Record<string, string>> = { recency: 'R', frequency: 'F', monetary: 'M', value: 'value', aov: 'AOV' };
@@ -19,6 +21,7 @@ const MEASURE_HEADERS: Readonly<Record<string, string>> = { recency: 'R', freque
  */
 export function criterionLabel(name: string): string {
   const m = measureOfName(name);
+  if (m === undefined && timelineMeasureOfName(name)) return 'CLV';
   return m === undefined ? name.trim() : MEASURE_HEADERS[m];
 }
 
@@ -52,6 +55,7 @@ export function criterionValues(m: Measures, name: string, method: string): Floa
     return Float64Array.from({ length: m.n }, (_, i) => averageInvoice(v[i], f[i]));
   }
   if (measure !== undefined) return m[measure] ?? missing(measure);
+  if (timelineMeasureOfName(name)) return predictedClv(m) ?? missing('predicted customer lifetime value');
   const cells = m.extra?.[name];
   if (!cells) throw new TierwiseError('column', `${method}: the column "${name}" was not found in the input (name a column of the table, or R, F, M, AOV, value)`);
   return numberColumn(cells).values;

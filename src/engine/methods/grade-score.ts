@@ -124,3 +124,63 @@ export function fixedThreshold(c: number, denominator: number): number {
   const num = C * BigInt(denominator);
   return Number((num + big - 1n) / big);
 }
+
+/** Where A, B and C end under ABC-style shares: the smallest score in A, in A–B and in A–C. */
+export interface ShareCuts {
+  /** Smallest score in A, in A or B, in A, B or C (Infinity when no customer is in them). */
+  smallest: [number, number, number];
+  /** Total of the positive scores the shares are taken of. */
+  total: number;
+}
+
+/**
+ * ABC-style grade cuts on scores (the ABC method's "reach" rule applied to the composite S):
+ * customers ranked by S descending, equal scores forming one tie group; a group is A while the
+ * customers ranked strictly above it hold less than `shares[0]` of the total positive score (so
+ * the group crossing the line is A), B while less than `shares[1]`, C while less than
+ * `shares[2]`, else D. Scores ≤ 0 (z-scores only) are never A–C; with no positive score, every
+ * customer is D. Integer scores (percentile ranks) are summed and compared exactly (BigInt against
+ * the share's decimal fraction, to 6 decimals); other scores in doubles, in descending order.
+ *
+ * @example
+ * shareCuts([10, 8, 6, 4, 2], [0.2, 0.5, 0.8]); // { smallest: [10, 8, 6], total: 30 }
+ * shareCuts([5, 5, 1], [0.2, 0.5, 0.8]); // { smallest: [5, 5, 5], total: 11 } (the tied top group is A)
+ */
+export function shareCuts(scores: ArrayLike<number>, shares: readonly number[]): ShareCuts {
+  const desc = Float64Array.from(Array.prototype.filter.call(scores, (s: number) => s === s) as number[]).sort().reverse();
+  const exact = desc.every((s) => Number.isInteger(s));
+  const smallest: [number, number, number] = [Infinity, Infinity, Infinity];
+  let totalBig = 0n;
+  let total = 0;
+  for (const s of desc) {
+    if (s <= 0) break;
+    if (exact) totalBig += BigInt(s);
+    else total += s;
+  }
+  if (exact) total = Number(totalBig);
+  if (!(total > 0)) return { smallest, total: 0 };
+  const big = BigInt(SCALE);
+  const fractions = shares.map((sh) => BigInt(Math.round(sh * SCALE)));
+  // whether the customers above (holding `above`) hold less than share k of the total
+  const below = (above: number, aboveBig: bigint, k: number): boolean => (exact ? aboveBig * big < fractions[k] * totalBig : above < shares[k] * total);
+  let above = 0;
+  let aboveBig = 0n;
+  for (let i = 0; i < desc.length && desc[i] > 0; ) {
+    const v = desc[i];
+    let j = i;
+    while (j < desc.length && desc[j] === v) j++;
+    let inAny = false;
+    for (let k = 0; k < 3; k++) {
+      if (below(above, aboveBig, k)) {
+        for (let g = k; g < 3; g++) smallest[g] = v;
+        inAny = true;
+        break;
+      }
+    }
+    if (!inAny) break;
+    if (exact) aboveBig += BigInt(v) * BigInt(j - i);
+    else above += v * (j - i);
+    i = j;
+  }
+  return { smallest, total };
+}

@@ -3,18 +3,23 @@
  * credit or payment days: each criterion becomes a percentile rank (average rank as Excel's
  * RANK.AVG, over n; lower-is-better criteria ranked reversed), the composite S = Σ wᵢ·prᵢ with
  * weights normalised to sum 1, and grades by cut points on S: A ≥ the 90th percentile of S,
- * B ≥ 70th, C ≥ 40th (PERCENTILE.INC), else D — or fixed score cuts. The composite is computed
+ * B ≥ 70th, C ≥ 40th (PERCENTILE.INC), else D — or fixed score cuts, or ABC-style shares of the
+ * score (the ABC method's "reach" rule on S: A while the customers scored above hold less than
+ * 20% of the total score, B less than 50%, C less than 80%; `grade-score.ts`). The composite is computed
  * exactly (`grade-score.ts`). Option: z-scores instead of percentile ranks (Σ wᵢ·zᵢ, population
  * standard deviation; compared with a relative tolerance of 1e-9).
  */
 import { TierwiseError } from '../errors';
 import { NO_CLASS, type Bilingual, type TierDef, type TierGroup, readableText } from '../tiers';
 import { criterionLabel, criterionOfRow, criterionValues } from './criteria';
-import { checkExact, doubleRankIn, doubleRanks, fixedThreshold, percentileThreshold, weightUnits } from './grade-score';
+import { checkExact, doubleRankIn, doubleRanks, fixedThreshold, percentileThreshold, shareCuts, weightUnits } from './grade-score';
 import { type NamedEntry, ParamError, measureOfName, namedEntries } from './params';
 import { percentileInc } from './percentile';
 import { formatNumber, formatShare, say, tierName } from './text';
 import type { Lang, MethodModule, MethodTable, ParamValues } from './types';
+
+/** How grade cuts are placed on S: percentiles of S, fixed scores, or ABC-style shares of the total score. */
+export type GradeCut = 'percentile' | 'score' | 'share';
 
 /** Higher is better, or lower is better. */
 export type Direction = 'high' | 'low';
@@ -36,9 +41,12 @@ export interface GradeCriterion {
 export interface GradeModel {
   criteria: GradeCriterion[];
   score: 'percentile' | 'zscore';
-  gradeCut: 'percentile' | 'score';
-  /** The percentiles (or fixed scores) where C, B and A start, ascending. */
+  /** Grades start at percentiles of S, at fixed scores, or where ABC-style shares of the total score are reached. */
+  gradeCut: GradeCut;
+  /** The percentiles (or fixed scores) where C, B and A start, ascending (unused with shares). */
   grades: readonly number[];
+  /** ABC-style shares: the cumulative shares of the total score A, A+B and A+B+C reach (gradeCut "share"). */
+  shares?: readonly number[];
   /** The score S where C, B and A start (null when nobody is graded). */
   cuts: (number | null)[];
   /** Customers graded (every criterion present). */
@@ -116,6 +124,22 @@ interface GradeState {
   thresholds: number[];
   /** Denominator of the integer score: 2·n·ΣW. */
   denominator: number;
+  /** ABC-style shares: the graded scores ascending and, from each position, the sum of the positive scores from there up (explanations). */
+  shareScores?: { ascending: Float64Array; fromHere: Float64Array; total: number };
+}
+
+/** Sum of the positive scores above s over their total (ABC-style shares' explanations). */
+function shareAbove(state: GradeState, s: number): number {
+  const t = state.shareScores;
+  if (!t || !(t.total > 0)) return 0;
+  let lo = 0;
+  let hi = t.ascending.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (t.ascending[mid] <= s) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo < t.fromHere.length ? t.fromHere[lo] / t.total : 0;
 }
 
 /** The grade of a score: the best grade whose threshold it reaches (thresholds ascending C, B, A). */
@@ -128,7 +152,8 @@ function gradeOf(s: number, thresholds: readonly number[], tolerance: number): n
 const Z_TOLERANCE = 1e-9;
 
 function zTolerance(cuts: readonly number[]): number {
-  return Z_TOLERANCE * Math.max(1, ...cuts.map((c) => Math.abs(c)));
+  // an empty grade's threshold is Infinity (ABC-style shares with no positive score): it sets no scale
+  return Z_TOLERANCE * Math.max(1, ...cuts.filter((c) => Number.isFinite(c)).map((c) => Math.abs(c)));
 }
 
 function sortedOf(values: Float64Array): Float64Array {
@@ -147,6 +172,8 @@ function fitGrade(values: Float64Array[], crit: { name: string; direction: Direc
   const zscore = p.score === 'zscore';
   const grades = p.grades as readonly number[];
   const byScore = p.gradeCut === 'score';
+  const byShare = p.gradeCut === 'share';
+  const shares = p.gradeShares as readonly number[];
   const score = new Float64Array(n).fill(NaN);
   const parts: Float64Array[] = [];
   const denominator = 2 * m * totalUnits;
@@ -184,7 +211,15 @@ function fitGrade(values: Float64Array[], crit: { name: string; direction: Direc
   const sortedScores = sortedOf(score);
   let thresholds: number[] = [];
   let cuts: (number | null)[] = grades.map(() => null);
-  if (m > 0) {
+  let shareScores: GradeState['shareScores'];
+  if (m > 0 && byShare) {
+    const { smallest, total } = shareCuts(sortedScores, shares);
+    thresholds = [smallest[2], smallest[1], smallest[0]];
+    cuts = thresholds.map((t) => (Number.isFinite(t) ? shownScore({ score: zscore ? 'zscore' : 'percentile' }, denominator, t) : null));
+    const fromHere = new Float64Array(sortedScores.length);
+    for (let i = sortedScores.length - 1, run = 0; i >= 0; i--) fromHere[i] = run += Math.max(0, sortedScores[i]);
+    shareScores = { ascending: sortedScores, fromHere, total };
+  } else if (m > 0) {
     if (zscore) {
       thresholds = grades.map((g) => (byScore ? g : percentileInc(sortedScores, g)));
       cuts = thresholds.slice();
@@ -196,13 +231,13 @@ function fitGrade(values: Float64Array[], crit: { name: string; direction: Direc
   const tolerance = zscore ? zTolerance(thresholds) : 0;
   const tierIndex = new Uint8Array(n).fill(NO_CLASS);
   if (m > 0) for (let i = 0; i < n; i++) if (complete[i]) tierIndex[i] = gradeOf(score[i], thresholds, tolerance);
-  const model: GradeModel = { criteria, score: zscore ? 'zscore' : 'percentile', gradeCut: byScore ? 'score' : 'percentile', grades, cuts, n: m };
-  return { model, state: { raw: vals, sorted: vals.map(sortedOf), parts, score, thresholds, denominator }, tierIndex };
+  const model: GradeModel = { criteria, score: zscore ? 'zscore' : 'percentile', gradeCut: byShare ? 'share' : byScore ? 'score' : 'percentile', grades, ...(byShare ? { shares } : {}), cuts, n: m };
+  return { model, state: { raw: vals, sorted: vals.map(sortedOf), parts, score, thresholds, denominator, shareScores }, tierIndex };
 }
 
 /** S of one customer as a number 0…1 (percentile ranks) or the z-score sum. */
-function shownScore(model: GradeModel, state: GradeState, s: number): number {
-  return model.score === 'zscore' ? s : s / state.denominator;
+function shownScore(model: Pick<GradeModel, 'score'>, denominator: number, s: number): number {
+  return model.score === 'zscore' ? s : s / denominator;
 }
 
 /** One row's parts and score from the fitted population (the per-row form). */
@@ -221,12 +256,12 @@ function rowParts(fit: { model: GradeModel; state?: unknown }, values: number[])
 function explainGrade(model: GradeModel, state: GradeState, values: number[], parts: number[], s: number, tier: number, lang: Lang): string {
   const zh = lang === 'zh-CN';
   const name = tierName(GRADE_TIERS[tier], lang);
-  const shown = shownScore(model, state, s);
+  const shown = shownScore(model, state.denominator, s);
   const fmt = (x: number): string => formatNumber(x, 3, 3);
   const k = GRADE_TIERS.length - 2 - tier; // index into cuts of the grade's own start
   const cutWhat = (j: number): string => (model.gradeCut === 'percentile' ? (zh ? `第 ${formatNumber(model.grades[j] * 100)} 百分位` : `${formatNumber(model.grades[j] * 100)}th percentile`) : zh ? '固定分界' : 'fixed cut');
   const cutAt = (j: number): string => (zh ? `${fmt(model.cuts[j] as number)}（${cutWhat(j)}）` : `${fmt(model.cuts[j] as number)} (${cutWhat(j)})`);
-  const rule = tier < GRADE_TIERS.length - 1 ? `${fmt(shown)} ≥ ${cutAt(k)}` : `${fmt(shown)} < ${cutAt(0)}`;
+  const rule = model.gradeCut === 'share' ? shareRule(model, state, s, tier, lang) : tier < GRADE_TIERS.length - 1 ? `${fmt(shown)} ≥ ${cutAt(k)}` : `${fmt(shown)} < ${cutAt(0)}`;
   const items = model.criteria.map((c, j) => {
     const dir = c.direction === 'low' ? (zh ? '越小越好' : 'lower is better') : zh ? '越大越好' : 'higher is better';
     const part = model.score === 'zscore' ? `z ${fmt(parts[j])}` : zh ? `百分位 ${formatShare(parts[j])}` : `percentile ${formatShare(parts[j])}`;
@@ -234,6 +269,21 @@ function explainGrade(model: GradeModel, state: GradeState, values: number[], pa
     return `${head}${part} × ${formatNumber(c.weight, 4)} = ${fmt(parts[j] * c.weight)}`;
   });
   return zh ? `${name}：综合得分 ${rule}；${items.join('；')}` : `${name}: score ${rule}; ${items.join('; ')}`;
+}
+
+/**
+ * Why a score got its grade under ABC-style shares: the share of the total score held by the
+ * customers scored above, against the grade's share(s).
+ */
+function shareRule(model: GradeModel, state: GradeState, s: number, tier: number, lang: Lang): string {
+  const zh = lang === 'zh-CN';
+  const shares = model.shares ?? [];
+  const above = formatShare(shareAbove(state, s));
+  const head = zh ? `${formatNumber(shownScore(model, state.denominator, s), 3, 3)}；得分更高的客户占总分的 ${above}` : `${formatNumber(shownScore(model, state.denominator, s), 3, 3)}; customers scored above hold ${above} of the total score`;
+  const limit = (j: number): string => formatShare(shares[j]);
+  if (!(s > 0) && tier === GRADE_TIERS.length - 1) return zh ? `${head}（得分 ≤ 0，为 D）` : `${head} (a score ≤ 0 is D)`;
+  const range = tier === 0 ? `< ${limit(0)}` : tier < GRADE_TIERS.length - 1 ? `≥ ${limit(tier - 1)}, < ${limit(tier)}` : `≥ ${limit(2)}`;
+  return zh ? `${head}（${range.replace(', ', '，')}）` : `${head} (${range})`;
 }
 
 function criteriaTable(model: GradeModel): MethodTable {
@@ -302,10 +352,13 @@ export const grade: MethodModule<'grade', GradeModel> = {
       name: 'gradeCut',
       flag: 'grade-cut',
       kind: 'choice',
-      choices: ['percentile', 'score'],
+      choices: ['percentile', 'score', 'share'],
       default: 'percentile',
       label: { en: 'Grade cuts are', zh: '分级分界方式' },
-      help: { en: 'grade: grades start at percentiles of the score (PERCENTILE.INC) or at fixed scores (default percentile)', zh: '综合评分：分级分界取得分的百分位（PERCENTILE.INC）或固定得分（默认 percentile）' },
+      help: {
+        en: 'grade: grades start at percentiles of the score (PERCENTILE.INC), at fixed scores, or at ABC-style shares of the total score (grade-shares) (default percentile)',
+        zh: '综合评分：分级分界取得分的百分位（PERCENTILE.INC）、固定得分，或按 ABC 方式累计总分占比（grade-shares）（默认 percentile）',
+      },
     },
     {
       name: 'grades',
@@ -315,6 +368,18 @@ export const grade: MethodModule<'grade', GradeModel> = {
       default: [0.4, 0.7, 0.9],
       label: { en: 'C, B, A start at (%)', zh: 'C、B、A 级起点（%）' },
       help: { en: 'grade: where C, B and A start, ascending: percentiles of the score, or fixed scores 0–1 with grade-cut score (default 0.4,0.7,0.9)', zh: '综合评分：C、B、A 级的起点（递增）：得分的百分位，或 grade-cut 为 score 时的固定得分 0–1（默认 0.4,0.7,0.9）' },
+    },
+    {
+      name: 'gradeShares',
+      flag: 'grade-shares',
+      kind: 'shares',
+      count: 3,
+      default: [0.2, 0.5, 0.8],
+      label: { en: 'A, A+B, A+B+C: share of total score (%)', zh: 'A、A+B、A+B+C：总分累计占比（%）' },
+      help: {
+        en: 'grade: with grade-cut share, the cumulative shares of the total score that A, A+B and A+B+C reach, customers ranked by score (ABC reach rule: the tie group crossing a share is in) (default 0.2,0.5,0.8)',
+        zh: '综合评分：grade-cut 为 share 时，按得分从高到低排序，A、A+B、A+B+C 的累计总分占比（ABC 的 reach 规则：跨线的并列组计入）（默认 0.2,0.5,0.8）',
+      },
     },
   ],
   check(p) {
@@ -349,7 +414,16 @@ export const grade: MethodModule<'grade', GradeModel> = {
   describe(model, lang) {
     const w = model.criteria.map((c) => `${criterionLabel(c.name)} ${formatNumber(c.weight, 4)}${c.direction === 'low' ? (lang === 'zh-CN' ? '（越小越好）' : ' (lower is better)') : ''}`).join(', ');
     const cut = (j: number): string => (model.cuts[j] === null ? say({ en: 'none', zh: '无' }, lang) : formatNumber(model.cuts[j] as number, 4));
-    const by = model.gradeCut === 'percentile' ? say({ en: 'percentiles {g} of S', zh: 'S 的第 {g} 百分位' }, lang, { g: model.grades.map((g) => formatNumber(g * 100)).join(' / ') }) : say({ en: 'fixed scores', zh: '固定得分' }, lang);
+    const by =
+      model.gradeCut === 'percentile'
+        ? say({ en: 'percentiles {g} of S', zh: 'S 的第 {g} 百分位' }, lang, { g: model.grades.map((g) => formatNumber(g * 100)).join(' / ') })
+        : model.gradeCut === 'share'
+          ? say({ en: 'ABC-style shares: by S from the top, A until the customers above hold {a} of the total S, A+B {b}, A+B+C {c}', zh: 'ABC 方式：按 S 从高到低，排在前面的客户累计占总分 {a} 之前为 A，{b} 之前为 A+B，{c} 之前为 A+B+C' }, lang, {
+              a: formatShare((model.shares ?? [])[0]),
+              b: formatShare((model.shares ?? [])[1]),
+              c: formatShare((model.shares ?? [])[2]),
+            })
+          : say({ en: 'fixed scores', zh: '固定得分' }, lang);
     return say(
       { en: 'S = Σ weight × {how} over {w}. A: S ≥ {a}; B: S ≥ {b}; C: S ≥ {c}; D: the rest ({by})', zh: 'S = Σ 权重 × {how}，指标 {w}。A：S ≥ {a}；B：S ≥ {b}；C：S ≥ {c}；D：其余（{by}）' },
       lang,
@@ -360,7 +434,7 @@ export const grade: MethodModule<'grade', GradeModel> = {
     const state = fit.state as GradeState;
     const nums = (a: Float64Array): (number | null)[] => Array.from(a, (v) => (Number.isFinite(v) ? v : null));
     return [
-      { id: 'gradeScore', json: 'score', header: { en: 'Score', zh: '综合得分' }, kind: 'number', values: nums(state.score.map((s) => shownScore(fit.model, state, s))) },
+      { id: 'gradeScore', json: 'score', header: { en: 'Score', zh: '综合得分' }, kind: 'number', values: nums(state.score.map((s) => shownScore(fit.model, state.denominator, s))) },
       ...fit.model.criteria.map((c, k) => {
         const label = criterionLabel(c.name);
         return fit.model.score === 'zscore'

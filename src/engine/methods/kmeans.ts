@@ -19,11 +19,12 @@ import { toZ, type FeatureInput, type FeatureRole, type FeatureTransform } from 
 import { sqDist } from '../kmeans/distance';
 import type { KRow } from '../kmeans/guidance';
 import { NO_CLASS, readableText, type Bilingual, type TierDef, type TierGroup } from '../tiers';
-import { measureOfName } from './params';
+import { criterionValues } from './criteria';
+import { measureOfName, timelineMeasureOfName } from './params';
 import { formatNumber, say } from './text';
 import type { Measures, MeasureRow, MethodModule, MethodTable } from './types';
 
-/** Largest k of the k table (and the number of tiers declared for `k = auto`). */
+/** Largest k of the k table (and the number of tiers `tiers(params)` declares for `k = auto` before a fit; a fit declares the k it chose). */
 export const KMEANS_K_MAX = 8;
 
 /** A cluster's profile as written to the model. */
@@ -73,7 +74,7 @@ const COLOURS = ['#77AADD', '#EE8866', '#44BB99', '#EEDD88', '#FFAABB', '#99DDFF
 const K_CHOICES = ['auto', ...Array.from({ length: 9 }, (_, i) => String(i + 2))];
 
 /**
- * Tier definitions "Cluster 1…k" (k = 8 for auto).
+ * Tier definitions "Cluster 1…k" (`tiers(params)` gives 8 for auto; the fit gives the k chosen).
  *
  * @example
  * kmeansTiers(3).map((t) => t.key); // ["Cluster 1", "Cluster 2", "Cluster 3"]
@@ -109,6 +110,7 @@ function featureInputs(m: Measures, names: readonly string[]): FeatureInput[] {
       const role: FeatureRole = measure === 'value' ? 'monetary' : measure;
       return { name: measure, role, values };
     }
+    if (timelineMeasureOfName(name)) return { name: 'clv', role: 'other', values: criterionValues(m, name, 'k-means') };
     const cells = m.extra?.[name];
     if (!cells) throw new TierwiseError('column', `k-means feature "${name}": no such column was loaded`);
     return { name, role: 'other', values: numberColumn(cells).values };
@@ -195,13 +197,14 @@ export const kmeans: MethodModule<'kmeans', KMeansModel> = {
     const requested = kParam === 'auto' ? KMEANS_K_MAX : Number(kParam);
     const kMax = Math.min(KMEANS_K_MAX, complete - 1);
     if (complete === 0) {
-      return { tierIndex, model: emptyModel(kParam, features, seed, restarts, m.n) };
+      return { tierIndex, model: emptyModel(kParam, features, seed, restarts, m.n), tiers: [] };
     }
     const withTable = kMax >= 2;
     const k = kParam === 'auto' ? (withTable ? 'auto' : 1) : Math.min(requested, complete);
     const customers = m.customers && m.customers.first.length === m.n ? m.customers : undefined;
-    const tenure = customers ? customers.first.map((f) => customers.asOf - f) : undefined;
-    const c = clusterCustomers(features, { k, seed, restarts, guidance: withTable, kMax: withTable ? kMax : undefined, value: m.value, tenure });
+    const tenure = customers ? customers.first.map((f) => customers.asOf - Math.floor(f)) : undefined;
+    const progress = typeof ctx.options.progress === 'function' ? (ctx.options.progress as (done: number, total: number) => boolean | void) : undefined;
+    const c = clusterCustomers(features, { k, seed, restarts, guidance: withTable, kMax: withTable ? kMax : undefined, value: m.value, tenure, progress });
     const d = features.length;
     const centroidsZ = Array.from({ length: c.fit.k }, (_, j) => Array.from(c.fit.centers.subarray(j * d, j * d + d)));
     const sizes = new Array<number>(c.fit.k).fill(0);
@@ -234,7 +237,8 @@ export const kmeans: MethodModule<'kmeans', KMeansModel> = {
         size: p.size, share: p.share, valueShare: p.valueShare, mean: p.mean, median: p.median,
       })),
     };
-    return { tierIndex, model };
+    // exactly the clusters fitted (k = auto, or fewer customers than k): no empty "Cluster 8" rows
+    return { tierIndex, model, tiers: kmeansTiers(model.k) };
   },
   assign: (fit, row) => nearestCluster(fit.model.features.map((name) => rowValue(row, name)), fit.model.transform, fit.model.centroids.z),
   explain({ fit, tier, lang }) {

@@ -138,7 +138,7 @@ export function lifecycleReason(f: LifecycleFacts, r: LifecycleRules, lang: Lang
     rd: d(r.repeatDays, lang),
   };
   const text: Record<number, Bilingual> = {
-    [LIFECYCLE.potential]: { en: '{key}: rows but no purchase (only returns, cancellations or zero amounts)', zh: '{key}：有记录但无购买（仅退货、取消或零金额）' },
+    [LIFECYCLE.potential]: { en: '{key}: no purchase (listed with a blank date and amount, or only returns, cancellations or zero amounts)', zh: '{key}：无购买（仅列出客户而日期和金额为空，或仅退货、取消或零金额）' },
     [LIFECYCLE.churned]: { en: '{key}: last purchase {last} > {churn}', zh: '{key}：最近购买距今 {last} > {churn}' },
     [LIFECYCLE.new]: { en: '{key}: 1 purchase invoice, first purchase {first} ≤ {nd}', zh: '{key}：1 张购买单据，首次购买距今 {first} ≤ {nd}' },
     [LIFECYCLE.oneTime]: { en: '{key}: 1 purchase invoice, first purchase {first} > {nd}', zh: '{key}：1 张购买单据，首次购买距今 {first} > {nd}' },
@@ -168,7 +168,7 @@ function rulesInWords(r: LifecycleRules, lang: Lang): string {
       en:
         'First match wins: Churned — last purchase > {churn} d; New — 1 purchase invoice, first purchase ≤ {nd} d; One-time — 1 purchase invoice, > {nd} d; ' +
         'Loyal — ≥ {li} invoices, purchases in ≥ {lq} of the last {q} quarters of {qd} d, last purchase ≤ {ld} d; Repeat — last purchase ≤ {rd} d; ' +
-        'At risk — the rest; Potential — rows but no purchase. Days are whole calendar days before the as-of day',
+        'At risk — the rest; Potential — listed (a row with the customer and a blank date and amount) or rows but no purchase. Days are whole calendar days before the as-of day',
       zh:
         '按顺序取第一条匹配的规则：流失客户——最近购买 > {churn} 天；新客户——1 张购买单据且首次购买 ≤ {nd} 天；一次性客户——1 张购买单据且 > {nd} 天；' +
         '忠诚客户——≥ {li} 张单据、最近 {q} 个季度（每季 {qd} 天）中 ≥ {lq} 个有购买、最近购买 ≤ {ld} 天；常规客户——最近购买 ≤ {rd} 天；' +

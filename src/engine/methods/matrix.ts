@@ -4,10 +4,11 @@
  * cut (default the median; "high" = value ≥ cut), four cells. Default axes: purchase frequency
  * (distinct invoices) × average invoice value (monetary / frequency) → Best (high, high),
  * Frequent (high F, low AOV), Spender (low F, high AOV), Uncertain (low, low). Any two numeric
- * inputs can be the axes (a measure or a table column).
+ * inputs can be the axes (a measure, the predicted CLV as the potential axis, or a table column).
  */
 import { NO_CLASS, type Bilingual, type TierDef, type TierGroup, readableText } from '../tiers';
 import { criterionLabel, criterionOfRow, criterionValues } from './criteria';
+import { scatterTables } from './matrix-scatter';
 import { percentileInc, sortedFinite } from './percentile';
 import { formatNumber, say, tierName } from './text';
 import type { Lang, MethodModule, MethodTable, ParamSpec, ParamValues } from './types';
@@ -80,7 +81,7 @@ function axisParams(axis: 'x' | 'y', def: string, what: Bilingual): ParamSpec[] 
       count: 1,
       default: [def],
       label: { en: `${X} axis`, zh: `${X} 轴` },
-      help: { en: `matrix: the ${X} axis, a measure (R, F, M, AOV, value) or a numeric column (default ${def}: ${what.en})`, zh: `矩阵：${X} 轴，指标（R、F、M、AOV、value）或数值列（默认 ${def}：${what.zh}）` },
+      help: { en: `matrix: the ${X} axis, a measure (R, F, M, AOV, value, CLV = predicted lifetime value) or a numeric column (default ${def}: ${what.en})`, zh: `矩阵：${X} 轴，指标（R、F、M、AOV、value、CLV = 预测终身价值）或数值列（默认 ${def}：${what.zh}）` },
     },
     {
       name: `${axis}Cut`,
@@ -236,5 +237,9 @@ export const matrix: MethodModule<'matrix', MatrixModel> = {
       { id: 'matrixY', json: 'y', header: { en: y, zh: y }, kind: 'number', values: nums(ys) },
     ];
   },
-  tables: (fit, m) => matrixTables(fit, m.value),
+  tables: (fit, m, keys) => {
+    const { xs, ys } = fit.state as MatrixState;
+    const axis = (a: MatrixAxis) => ({ label: criterionLabel(a.name), cut: a.value });
+    return [...matrixTables(fit, m.value), ...scatterTables({ tiers: MATRIX_TIERS, tierIndex: fit.tierIndex, keys, xs, ys, x: axis(fit.model.x), y: axis(fit.model.y) })];
+  },
 };

@@ -200,6 +200,36 @@ export function measureOfName(name: string): MeasureName | undefined {
 }
 
 /**
+ * Per-customer predictions a `columns` parameter can name besides the measures, fitted from the
+ * purchase timeline of a transaction log: `clv` = the CLV method's predicted customer lifetime
+ * value (its default parameters). Naming one makes the adapters pass the purchase rows, counted
+ * as the CLV method counts them (zero-value purchases too).
+ */
+export const TIMELINE_MEASURES: Readonly<Record<string, 'clv'>> = { clv: 'clv' };
+
+/**
+ * The timeline prediction a name in a `columns` parameter stands for, or undefined.
+ *
+ * @example
+ * timelineMeasureOfName(" CLV "); // "clv"
+ * timelineMeasureOfName("F"); // undefined
+ */
+export function timelineMeasureOfName(name: string): 'clv' | undefined {
+  return TIMELINE_MEASURES[name.trim().toLowerCase()];
+}
+
+/**
+ * True when one of the method's `columns` parameters names a timeline prediction (e.g. a matrix
+ * axis `clv`), so the purchase rows must be passed.
+ *
+ * @example
+ * namesTimelineMeasure(matrix, { y: ["clv"] }); // true
+ */
+export function namesTimelineMeasure(method: MethodModule, params: Readonly<Record<string, unknown>>): boolean {
+  return method.params.some((spec) => spec.kind === 'columns' && ((params[spec.name] ?? spec.default) as readonly string[]).some((name) => timelineMeasureOfName(name) !== undefined));
+}
+
+/**
  * The table columns a method's `columns` parameters name (not the measures), then those its
  * `inputColumns` names (e.g. a rule table's condition columns), in order, once each.
  *
@@ -211,7 +241,7 @@ export function namedColumns(method: MethodModule, params: Readonly<Record<strin
   for (const spec of method.params) {
     if (spec.kind !== 'columns') continue;
     const names = (params[spec.name] ?? spec.default) as readonly string[];
-    for (const name of names) if (measureOfName(name) === undefined && !out.includes(name)) out.push(name);
+    for (const name of names) if (measureOfName(name) === undefined && timelineMeasureOfName(name) === undefined && !out.includes(name)) out.push(name);
   }
   if (method.inputColumns) {
     const full = Object.fromEntries(method.params.map((p) => [p.name, (params[p.name] ?? p.default) as ParamValue]));

@@ -4,6 +4,7 @@
  * a tier from the customer's rank.
  */
 import { DEFAULT_PYRAMID_CUTS, type PyramidThresholds, pyramidTierOf, pyramidTiers } from '../pyramid';
+import { pyramidSql } from '../sql/statements';
 import { NO_CLASS, PYRAMID_TIERS } from '../tiers';
 import { countAbove, ranking, type Ranking } from './ranking';
 import { formatNumber, formatShare, say, tierName } from './text';
@@ -83,4 +84,5 @@ export const pyramid: MethodModule<'pyramid', PyramidModel> = {
     );
   },
   cutTable: (model) => ({ header: { en: 'Tier', zh: '层级' }, rows: model.thresholds.map((t, k): [string, number | null] => [PYRAMID_TIERS[k].key, t]) }),
+  sql: (q, p) => pyramidSql(q, { cuts: p.pyramidCuts as readonly number[], keys: PYRAMID_TIERS.map((t) => t.key) }),
 };

@@ -7,6 +7,7 @@
 import { scoreWithCuts } from '../quantile';
 import { type RfmScores, rfmCode, scoreRfm } from '../rfm';
 import { DEFAULT_SEGMENT_RULES, type SegmentRule, segmentCells } from '../segments';
+import { rfmSql } from '../sql/statements';
 import { NO_CLASS, SEGMENT_TIERS } from '../tiers';
 import { formatCuts, formatNumber, say, tierName } from './text';
 import type { Lang, MethodModule } from './types';
@@ -139,4 +140,5 @@ export const rfm: MethodModule<'rfm', RfmModel> = {
       { id: 'rfm', json: 'score', header: { en: 'RFM', zh: 'RFM' }, kind: 'integer', values: score(s.code) },
     ];
   },
+  sql: (q, p, options) => rfmSql(q, { bins: p.bins as number, rules: (options.rules as readonly SegmentRule[] | undefined) ?? DEFAULT_SEGMENT_RULES }),
 };

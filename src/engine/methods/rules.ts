@@ -20,7 +20,7 @@ import {
 import { NO_CLASS, type TierDef, readableText } from '../tiers';
 import { measureOfName } from './params';
 import { say } from './text';
-import type { Measures, MethodModule, MethodTable, ParamValues } from './types';
+import type { Lang, Measures, MethodModule, MethodTable, ParamValues } from './types';
 
 /** The rule table used when none is given: value tiers, so the method runs on any input. */
 export const DEFAULT_RULE_TABLE = [
@@ -40,6 +40,7 @@ export interface RulesModel {
   rules: { row: number; class: string; conditions: Record<string, string> }[];
   caseSensitive: boolean;
   foldWidth: boolean;
+  foldChinese: boolean;
   coverage: CoverageReport;
 }
 
@@ -57,8 +58,18 @@ export function ruleTableOf(params: ParamValues): RuleTable {
   return cache.table;
 }
 
-function foldOf(params: ParamValues): FoldOptions {
-  return { caseSensitive: params.ruleCase === 'match', foldWidth: params.ruleFold === 'width' };
+/** The text forms `--rules-fold` treats alike. */
+export const RULE_FOLDS = ['none', 'width', 'chinese', 'both'] as const;
+
+/**
+ * The comparison options of a method's parameters (`ruleCase`, `ruleFold`).
+ *
+ * @example
+ * ruleFoldOf({ ruleCase: "ignore", ruleFold: "chinese" }); // { caseSensitive: false, foldWidth: false, foldChinese: true }
+ */
+export function ruleFoldOf(params: Readonly<Record<string, unknown>>): Required<FoldOptions> {
+  const fold = params.ruleFold ?? 'none';
+  return { caseSensitive: params.ruleCase === 'match', foldWidth: fold === 'width' || fold === 'both', foldChinese: fold === 'chinese' || fold === 'both' };
 }
 
 /**
@@ -110,27 +121,44 @@ function coverageTable(applied: RulesApplied): MethodTable {
       .filter((o) => o.rules.includes(k))
       .map((o) => `${o.rules.filter((x) => x !== k).map((x) => x + 1).join('+')}: ${o.rows}`)
       .join('; ');
-  const note = (k: number): string =>
-    [
-      ...report.neverTrue.filter((c) => c.rule === k).map((c) => `${c.column} "${c.condition}": ${c.reason}`),
-      ...report.missingValues.filter((c) => c.rule === k).map((c) => `${c.column}: ${c.values.join(', ')} not present`),
-      report.unused.includes(k) ? 'matches nothing' : report.shadowed.includes(k) ? 'all rows go to earlier rules' : '',
+  const reason = {
+    'empty-range': { en: 'empty-range', zh: '空区间' },
+    'not-present': { en: 'not-present', zh: '该列中没有此值' },
+    'no-numbers': { en: 'no-numbers', zh: '该列没有数字' },
+    'no-match': { en: 'no-match', zh: '没有行满足' },
+  } as const;
+  const note = (k: number, lang: Lang): string => {
+    const zh = lang === 'zh-CN';
+    return [
+      ...report.neverTrue.filter((c) => c.rule === k).map((c) => (zh ? `${c.column}“${c.conditionZh}”：${reason[c.reason].zh}` : `${c.column} "${c.condition}": ${reason[c.reason].en}`)),
+      ...report.missingValues.filter((c) => c.rule === k).map((c) => (zh ? `${c.column}：列中没有 ${c.values.join('、')}` : `${c.column}: ${c.values.join(', ')} not present`)),
+      report.unused.includes(k) ? (zh ? '不匹配任何行' : 'matches nothing') : report.shadowed.includes(k) ? (zh ? '所匹配的行均被前面规则分走' : 'all rows go to earlier rules') : '',
     ]
       .filter((s) => s !== '')
-      .join('; ');
+      .join(zh ? '；' : '; ');
+  };
+  const conditions = (lang: Lang): string[] => [...table.rules.map((r, k) => (r.catchAll ? (lang === 'zh-CN' ? '其余客户' : 'everyone else') : ruleConditions(applied, k, undefined, lang))), ''];
   const rows = table.rules.length + 1;
-  const col = (id: string, en: string, zh: string, kind: 'integer' | 'text' | 'label', values: (string | number | null)[]) => ({ id, header: { en, zh }, kind, values });
+  type Values = (string | number | null)[];
+  const col = (id: string, en: string, zh: string, kind: 'integer' | 'text' | 'label', values: Values, valuesZh?: Values) => ({ id, header: { en, zh }, kind, values, ...(valuesZh ? { valuesZh } : {}) });
   return {
     name: 'TierwiseRuleCoverage',
     title: { en: 'Rule coverage', zh: '规则覆盖情况' },
     columns: [
       col('rule', 'Rule', '规则', 'integer', [...table.rules.map((_, k) => k + 1), null]),
-      col('class', 'Class', '类别', 'label', [...table.rules.map((r) => table.classes[r.classIndex].key), '(no rule)']),
-      col('conditions', 'Conditions', '条件', 'text', [...table.rules.map((r, k) => (r.catchAll ? 'everyone else' : ruleConditions(applied, k, undefined, 'en'))), '']),
+      col('class', 'Class', '类别', 'label', [...table.rules.map((r) => table.classes[r.classIndex].key), '(no rule)'], [...table.rules.map((r) => table.classes[r.classIndex].labelZh), '（无规则）']),
+      col('conditions', 'Conditions', '条件', 'text', conditions('en'), conditions('zh-CN')),
       col('matched', 'Rows matched', '匹配行数', 'integer', [...report.rules.map((u) => u.matched), report.uncovered]),
       col('assigned', 'Rows classified', '分得行数', 'integer', [...report.rules.map((u) => u.assigned), report.uncovered]),
       col('overlaps', 'Also matched by rules', '同时匹配的规则', 'text', [...table.rules.map((_, k) => also(k)), '']),
-      col('note', 'Note', '说明', 'text', [...table.rules.map((_, k) => note(k)), report.uncovered > 0 ? 'no rule matches these rows' : '']),
+      col(
+        'note',
+        'Note',
+        '说明',
+        'text',
+        [...table.rules.map((_, k) => note(k, 'en')), report.uncovered > 0 ? 'no rule matches these rows' : ''],
+        [...table.rules.map((_, k) => note(k, 'zh-CN')), report.uncovered > 0 ? '这些行没有规则匹配' : ''],
+      ),
     ],
     rows,
     chart: { kind: 'column', title: { en: 'Rows classified by each rule', zh: '各规则分得的行数' }, categoryColumn: 'class', bars: ['assigned'], lines: [] },
@@ -173,10 +201,13 @@ export const rules: MethodModule<'rules', RulesModel> = {
       name: 'ruleFold',
       flag: 'rules-fold',
       kind: 'choice',
-      choices: ['none', 'width'],
+      choices: RULE_FOLDS,
       default: 'none',
-      label: { en: 'Full/half width', zh: '全角/半角' },
-      help: { en: 'rules: width treats full-width and half-width forms alike (Unicode NFKC) (default none)', zh: '规则：width 表示全角与半角视为相同（Unicode NFKC）（默认 none）' },
+      label: { en: 'Treat alike', zh: '视为相同' },
+      help: {
+        en: 'rules: text forms treated alike: width = full-width and half-width (Unicode NFKC), chinese = simplified and traditional Chinese (OpenCC character tables), both (default none)',
+        zh: '规则：视为相同的字形：width = 全角与半角（Unicode NFKC），chinese = 简体与繁体中文（後 = 后，OpenCC 字表），both = 两者（默认 none）',
+      },
     },
   ],
   inputColumns: (params) => [...ruleTableOf(params).columns],
@@ -184,7 +215,7 @@ export const rules: MethodModule<'rules', RulesModel> = {
   tierColumn: { id: 'tier', header: { en: 'Class', zh: '类别' } },
   classify(m, ctx) {
     const table = ruleTableOf(ctx.params);
-    const fold = foldOf(ctx.params);
+    const fold = ruleFoldOf(ctx.params);
     const applied = applyRules(table, m.n, (name) => columnOf(m, name) as ArrayLike<never>, fold);
     const tierIndex = new Uint8Array(m.n);
     for (let i = 0; i < m.n; i++) tierIndex[i] = applied.classOf[i] < 0 ? NO_CLASS : applied.classOf[i];

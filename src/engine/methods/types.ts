@@ -8,6 +8,7 @@ import type { Cell } from '../cells';
 import type { TieRule } from '../quantile';
 import type { SkipLog } from '../skips';
 import type { TierSummary } from '../summary';
+import type { SqlContext } from '../sql/statements';
 import type { Bilingual, TierDef } from '../tiers';
 
 /** A product language: "en" or "zh-CN". */
@@ -135,8 +136,8 @@ export interface MethodColumn {
   values: readonly (string | number | null)[];
 }
 
-/** A chart over an extra summary table. */
-export interface MethodChart {
+/** A chart over an extra summary table: columns, Pareto or lines (categories and series by column). */
+export interface MethodBarChart {
   kind: 'column' | 'pareto' | 'line';
   title: Bilingual;
   categoryColumn: string;
@@ -144,12 +145,46 @@ export interface MethodChart {
   lines: string[];
 }
 
+/**
+ * One series of an XY scatter chart: a block of rows of a method table (x and y by column id).
+ * `markers`: points in one colour; `line`: the points joined by a dashed line, no markers (e.g. a
+ * cut line).
+ */
+export interface MethodScatterSeries {
+  name: Bilingual;
+  /** The method table holding the rows (its `name`). */
+  table: string;
+  /** First data row (0-based) and how many rows; never 0 rows. */
+  from: number;
+  rows: number;
+  color: string;
+  style: 'markers' | 'line';
+}
+
+/** An XY scatter chart over method tables, each axis linear or logarithmic. */
+export interface MethodScatterChart {
+  kind: 'scatter';
+  title: Bilingual;
+  /** Column ids of x and y in every table a series reads. */
+  xColumn: string;
+  yColumn: string;
+  xTitle: Bilingual;
+  yTitle: Bilingual;
+  logX: boolean;
+  logY: boolean;
+  series: MethodScatterSeries[];
+}
+
+/** A chart over an extra summary table. */
+export type MethodChart = MethodBarChart | MethodScatterChart;
+
 /** An extra summary table a method adds (e.g. ABC's Pareto data), with its chart. */
 export interface MethodTable {
   /** Excel table name, e.g. "TierwisePareto". */
   name: string;
   title: Bilingual;
-  columns: { id: string; header: Bilingual; kind: ValueKind; values: (string | number | null)[] }[];
+  /** Each column's values; `valuesZh`, when given, are the same cells in Chinese (text that reads in the user's language). */
+  columns: { id: string; header: Bilingual; kind: ValueKind; values: (string | number | null)[]; valuesZh?: (string | number | null)[] }[];
   rows: number;
   chart?: MethodChart;
 }
@@ -162,6 +197,11 @@ export interface Fit<Model = unknown> {
   model: Model;
   /** Data the method keeps for explanations and per-row use (not written out), e.g. ranked values. */
   state?: unknown;
+  /**
+   * The tiers this fit has, when they depend on the data rather than on the parameters alone
+   * (k-means with `k = auto` declares exactly the k it chose); `tiers(params)` otherwise.
+   */
+  tiers?: readonly TierDef[];
 }
 
 /** What a method explains a tier from. */
@@ -201,12 +241,18 @@ export interface MethodModule<Id extends string = string, Model = unknown> {
   timeline?: boolean;
   /** True when it classifies customers with rows but no purchase (they are skipped otherwise). */
   keepsNoPurchase?: boolean;
+  /**
+   * True when a row with amount 0 counts as a purchase of no value in its timeline, and a customer
+   * whose only purchases are of no value is kept (CLV: the BG/NBD literature counts them, and
+   * CDNOW's 2,357 customers include 8 such). Returns still are not purchases.
+   */
+  zeroValuePurchases?: boolean;
   params: readonly ParamSpec[];
   /** Input table columns the method reads besides those named by `columns` parameters (e.g. the rule table's). */
   inputColumns?: (params: ParamValues) => string[];
   /** Cross-parameter rules (e.g. a_share < b_share): the problem, or null. */
   check?: (params: ParamValues) => Bilingual | null;
-  /** Tier definitions for these parameters, best first. */
+  /** Tier definitions for these parameters, best first (a fit may narrow them: `Fit.tiers`). */
   tiers: (params: ParamValues) => readonly TierDef[];
   /** The id of the tier column in tables and JSON ("tier", or "segment" for RFM). */
   tierColumn: { id: string; header: Bilingual };
@@ -228,4 +274,10 @@ export interface MethodModule<Id extends string = string, Model = unknown> {
   audit?: (fit: Fit<Model>, keys: readonly string[], lang: Lang) => MethodAudit;
   /** Extra summary tables. */
   tables?: (fit: Fit<Model>, measures: Measures, keys: readonly string[]) => MethodTable[];
+  /**
+   * One SQL statement computing this method's per-customer result from a transaction table on
+   * the user's engine, exactly as `classify` does (see `../sql/`); `params` checked, defaults
+   * filled in.
+   */
+  sql?: (q: SqlContext, params: ParamValues, options: Readonly<Record<string, unknown>>) => string;
 }

@@ -136,33 +136,46 @@ function show(n: number): string {
   return n.toLocaleString('en-US', { maximumFractionDigits: 10 });
 }
 
+/** A list of values as written back: quoted when an item holds a separator (and is no number). */
+function listText(values: readonly string[], separator: string): string {
+  return values.map((v) => (LIST_SEPARATOR.test(v) && Number.isNaN(parseNumberText(v)) ? `"${v}"` : v)).join(separator);
+}
+
 /**
- * A condition written back in the grammar's canonical form (for reports and explanations).
+ * A condition written back in the grammar's canonical form (for reports and explanations), in
+ * English or Chinese (`lang` "zh-CN": 任意, 为空, 非空, 中学、大学, 不是 …, 包含 …, 开头是 …,
+ * ≥ 100, 10 至 50 — the words the grammar reads, where it has them).
  *
  * @example
  * conditionText({ kind: "range", min: 10, max: 50, minOpen: false, maxOpen: false }); // "10..50"
  * conditionText({ kind: "equals", values: ["中学", "大学"], negate: false }); // "中学, 大学"
+ * conditionText({ kind: "equals", values: ["中学", "大学"], negate: false }, "zh-CN"); // "中学、大学"
+ * conditionText({ kind: "range", min: 100, max: Infinity, minOpen: false, maxOpen: false }, "zh-CN"); // "≥ 100"
  */
-export function conditionText(c: Condition): string {
+export function conditionText(c: Condition, lang: 'en' | 'zh-CN' = 'en'): string {
+  const zh = lang === 'zh-CN';
   switch (c.kind) {
     case 'any':
-      return 'any';
+      return zh ? '任意' : 'any';
     case 'blank':
-      return 'blank';
+      return zh ? '为空' : 'blank';
     case 'notBlank':
-      return 'not blank';
+      return zh ? '非空' : 'not blank';
     case 'equals': {
-      const list = c.values.map((v) => (LIST_SEPARATOR.test(v) && Number.isNaN(parseNumberText(v)) ? `"${v}"` : v)).join(', ');
-      return c.negate ? `<> ${list}` : list;
+      const list = listText(c.values, zh ? '、' : ', ');
+      return c.negate ? `${zh ? '不是' : '<>'} ${list}` : list;
     }
     case 'contains':
-      return `contains ${c.text}`;
+      return `${zh ? '包含' : 'contains'} ${c.text}`;
     case 'startsWith':
-      return `starts with ${c.text}`;
-    case 'range':
-      if (c.max === Infinity) return `${c.minOpen ? '>' : '>='} ${show(c.min)}`;
-      if (c.min === -Infinity) return `${c.maxOpen ? '<' : '<='} ${show(c.max)}`;
-      if (c.minOpen) return `> ${show(c.min)} and ${c.maxOpen ? '<' : '<='} ${show(c.max)}`;
-      return `${show(c.min)}..${c.maxOpen ? '<' : ''}${show(c.max)}`;
+      return `${zh ? '开头是' : 'starts with'} ${c.text}`;
+    case 'range': {
+      const ge = zh ? '≥' : '>=';
+      const le = zh ? '≤' : '<=';
+      if (c.max === Infinity) return `${c.minOpen ? '>' : ge} ${show(c.min)}`;
+      if (c.min === -Infinity) return `${c.maxOpen ? '<' : le} ${show(c.max)}`;
+      if (c.minOpen || (zh && c.maxOpen)) return `${c.minOpen ? '>' : ge} ${show(c.min)}${zh ? ' 且 ' : ' and '}${c.maxOpen ? '<' : le} ${show(c.max)}`;
+      return zh ? `${show(c.min)} 至 ${show(c.max)}` : `${show(c.min)}..${c.maxOpen ? '<' : ''}${show(c.max)}`;
+    }
   }
 }

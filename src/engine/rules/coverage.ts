@@ -17,6 +17,8 @@ export interface RuleUse {
   rule: number;
   row: number;
   className: string;
+  /** The class's Chinese label (the class name when the table gives none). */
+  classNameZh: string;
   /** Rows where all its conditions hold. */
   matched: number;
   /** Rows it classified (matched and no earlier rule did). */
@@ -46,6 +48,8 @@ export interface NeverTrue {
   row: number;
   column: string;
   condition: string;
+  /** The condition in Chinese (为空, 中学、大学, ≥ 100 …). */
+  conditionZh: string;
   reason: 'empty-range' | 'not-present' | 'no-numbers' | 'no-match';
 }
 
@@ -100,7 +104,7 @@ function valuesAbsent(values: readonly string[], col: PreparedColumn, options: F
  */
 export function coverageReport(table: RuleTable, columns: readonly PreparedColumn[], m: RuleMatches, options: FoldOptions): CoverageReport {
   const { n } = m;
-  const rules: RuleUse[] = table.rules.map((r, k) => ({ rule: k, row: r.row, className: table.classes[r.classIndex].key, matched: 0, assigned: 0, catchAll: r.catchAll }));
+  const rules: RuleUse[] = table.rules.map((r, k) => ({ rule: k, row: r.row, className: table.classes[r.classIndex].key, classNameZh: table.classes[r.classIndex].labelZh, matched: 0, assigned: 0, catchAll: r.catchAll }));
   const patterns = new Map<number | string, UncoveredPattern>();
   const overlapGroups = new Map<string, Overlap>();
   let uncovered = 0;
@@ -150,7 +154,7 @@ export function coverageReport(table: RuleTable, columns: readonly PreparedColum
       if (isEmptyRange(c)) reason = 'empty-range';
       else if (c.kind === 'equals' && !c.negate) reason = 'not-present';
       else if (c.kind === 'range' && columns[j].num.every((v) => Number.isNaN(v))) reason = 'no-numbers';
-      neverTrue.push({ ...base, condition: conditionText(c), reason });
+      neverTrue.push({ ...base, condition: conditionText(c), conditionZh: conditionText(c, 'zh-CN'), reason });
     });
   });
   const byCount = <T extends { rows: number }>(a: T, b: T): number => b.rows - a.rows;

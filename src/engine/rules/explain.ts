@@ -8,10 +8,11 @@ import type { RulesApplied } from './apply';
 
 function part(column: string, c: Condition, shown: string | undefined, lang: Lang): string {
   const value = shown === undefined ? '' : shown === '' ? (lang === 'zh-CN' ? '（空白）' : '(blank)') : shown;
-  const rule = conditionText(c);
-  if (shown === undefined) return `${column}: ${rule}`;
+  const zh = lang === 'zh-CN';
+  const rule = conditionText(c, lang);
+  if (shown === undefined) return c.kind === 'equals' && !c.negate && c.values.length === 1 ? `${column} = ${rule}` : `${column}${zh ? '：' : ': '}${rule}`;
   if (c.kind === 'equals' && !c.negate && c.values.length === 1) return `${column} = ${value}`;
-  return `${column} = ${value} (${rule})`;
+  return zh ? `${column} = ${value}（${rule}）` : `${column} = ${value} (${rule})`;
 }
 
 /**
@@ -20,6 +21,7 @@ function part(column: string, c: Condition, shown: string | undefined, lang: Lan
  *
  * @example
  * ruleConditions(applied, 0, 3, "en"); // "Stage = 中学 and Need = 升学"
+ * ruleConditions(applied, 0, undefined, "zh-CN"); // "Stage：中学、大学 且 Need = 升学"
  */
 export function ruleConditions(a: RulesApplied, rule: number, i: number | undefined, lang: Lang): string {
   const r = a.table.rules[rule];
@@ -40,7 +42,7 @@ export function explainRow(a: RulesApplied, i: number, lang: Lang, name: (classI
   const zh = lang === 'zh-CN';
   const r = a.matches.first[i];
   if (r === NO_RULE) {
-    const values = a.table.columns.map((c, j) => `${c} = ${shownAt(a.columns[j], i) || (zh ? '（空白）' : '(blank)')}`).join(', ');
+    const values = a.table.columns.map((c, j) => `${c} = ${shownAt(a.columns[j], i) || (zh ? '（空白）' : '(blank)')}`).join(zh ? '，' : ', ');
     return zh ? `未分类：没有规则匹配（${values}）` : `no class: no rule matches (${values})`;
   }
   const cls = name(a.table.rules[r].classIndex);

@@ -1,20 +1,23 @@
 /**
  * How rule values and cells are compared as text: trimmed always; case folded unless
  * `caseSensitive`; full-width and half-width forms folded (Unicode NFKC: "ＡＢＣ１２" = "ABC12",
- * "（" = "(") only with `foldWidth`. Simplified and traditional Chinese are not folded (no mapping
- * ships with Tierwise; see the README).
+ * "（" = "(") only with `foldWidth`; simplified and traditional Chinese folded (後 = 后, 學 = 学;
+ * OpenCC's character tables, see `chinese.ts`) only with `foldChinese`.
  */
 import { type Cell, errorCode, isBlank } from '../cells';
 import { parseNumberText } from '../coerce';
+import { foldChinese } from './chinese';
 
 /** Text comparison options of a rule table. */
 export interface FoldOptions {
   caseSensitive: boolean;
   foldWidth: boolean;
+  /** Simplified and traditional Chinese alike (optional: off when absent). */
+  foldChinese?: boolean;
 }
 
-/** The default: trimmed, case-insensitive, widths kept apart. */
-export const DEFAULT_FOLD: FoldOptions = { caseSensitive: false, foldWidth: false };
+/** The default: trimmed, case-insensitive, widths and simplified/traditional forms kept apart. */
+export const DEFAULT_FOLD: FoldOptions = { caseSensitive: false, foldWidth: false, foldChinese: false };
 
 /**
  * A text folded for comparison.
@@ -22,10 +25,12 @@ export const DEFAULT_FOLD: FoldOptions = { caseSensitive: false, foldWidth: fals
  * @example
  * foldText("  Ｃｉｔｙ ", { caseSensitive: false, foldWidth: true }); // "city"
  * foldText("  Ｃｉｔｙ ", DEFAULT_FOLD); // "ｃｉｔｙ"
+ * foldText("學校", { caseSensitive: false, foldWidth: false, foldChinese: true }); // "学校"
  */
 export function foldText(text: string, options: FoldOptions): string {
   let s = text.trim();
   if (options.foldWidth) s = s.normalize('NFKC').trim();
+  if (options.foldChinese) s = foldChinese(s);
   if (!options.caseSensitive) s = s.toLowerCase();
   return s;
 }

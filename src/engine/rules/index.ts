@@ -1,5 +1,6 @@
 /** Classification by an editable rule table over any columns, with a coverage report. */
 export * from './apply';
+export * from './chinese';
 export * from './condition';
 export * from './coverage';
 export * from './csv-text';

@@ -16,7 +16,7 @@ export function coverageLines(r: CoverageReport, columns: readonly string[], lan
   const zh = lang === 'zh-CN';
   const rule = (k: number): string => {
     const u = r.rules[k];
-    return zh ? `规则 ${k + 1}（${u.className}，第 ${u.row} 行）` : `rule ${k + 1} (${u.className}, row ${u.row})`;
+    return zh ? `规则 ${k + 1}（${u.classNameZh}，第 ${u.row} 行）` : `rule ${k + 1} (${u.className}, row ${u.row})`;
   };
   const lines: string[] = [];
   lines.push(
@@ -30,7 +30,7 @@ export function coverageLines(r: CoverageReport, columns: readonly string[], lan
   if (r.uncovered > 0) {
     lines.push(zh ? `无规则匹配的行：${fmt(r.uncovered)}（${fmt(r.uncoveredDistinct)} 种取值组合）：` : `rows no rule matches: ${fmt(r.uncovered)} (${fmt(r.uncoveredDistinct)} value combinations):`);
     for (const p of r.uncoveredPatterns) {
-      const values = columns.map((c, j) => `${c} = ${p.values[j] || (zh ? '（空白）' : '(blank)')}`).join(', ');
+      const values = columns.map((c, j) => `${c} = ${p.values[j] || (zh ? '（空白）' : '(blank)')}`).join(zh ? '，' : ', ');
       lines.push(zh ? `  ${values}：${fmt(p.rows)} 行（首个：${rowName(p.first)}）` : `  ${values}: ${rows(p.rows)} (first: ${rowName(p.first)})`);
     }
     if (r.uncoveredDistinct > r.uncoveredPatterns.length) {
@@ -42,7 +42,7 @@ export function coverageLines(r: CoverageReport, columns: readonly string[], lan
     lines.push(zh ? `被多条规则匹配的行：${fmt(r.overlapping)}（以第一条为准）：` : `rows several rules match: ${fmt(r.overlapping)} (the first wins):`);
     for (const o of r.overlaps) {
       const which = o.rules.map(rule).join(zh ? '、' : ', ');
-      const eg = o.examples.map(rowName).join(', ');
+      const eg = o.examples.map(rowName).join(zh ? '、' : ', ');
       lines.push(zh ? `  ${which}：${fmt(o.rows)} 行（如 ${eg}）` : `  ${which}: ${rows(o.rows)} (e.g. ${eg})`);
     }
   }
@@ -57,7 +57,7 @@ export function coverageLines(r: CoverageReport, columns: readonly string[], lan
   for (const c of r.neverTrue) {
     lines.push(
       zh
-        ? `永不成立的条件：${rule(c.rule)}，${c.column} "${c.condition}"：${why[c.reason].zh}`
+        ? `永不成立的条件：${rule(c.rule)}，${c.column}“${c.conditionZh}”：${why[c.reason].zh}`
         : `condition never true: ${rule(c.rule)}, ${c.column} "${c.condition}": ${why[c.reason].en}`,
     );
   }

@@ -1,4 +1,4 @@
-import { dateColumn, dayNumber, keyColumn, numberColumn, repeatSummary } from '../../../src/engine';
+import { aggregateTransactions, dateColumn, dayNumber, keyColumn, numberColumn, purchaseRows, repeatSummary, repeatSummaryOfPurchases } from '../../../src/engine';
 import type { Cell } from '../../../src/engine';
 
 function tx(customer: Cell[], date: Cell[], amount: Cell[]) {
@@ -73,5 +73,26 @@ describe('repeatSummary', () => {
     expect(() => repeatSummary(tx(['A'], ['2024-01-01'], [-3]), { unit: 'day' })).toThrow(/no usable purchases/);
     expect(() => repeatSummary(tx(['A'], ['2024-01-05'], [3]), { unit: 'day', calibrationEnd: dayNumber(2024, 1, 1) })).toThrow(/no purchases on or before the calibration end/);
     expect(() => repeatSummary(tx(['A'], ['2024-01-05'], [3]), { unit: 'day', holdoutEnd: dayNumber(2024, 1, 1) })).toThrow(/holdout end must be after/);
+  });
+});
+
+describe('repeatSummaryOfPurchases (the registry\'s purchase rows, as the CLV method reads them)', () => {
+  it('gives the same summary as the transactions, with zero-value purchases counted and returns not', () => {
+    const t = tx(
+      ['4', '4', '4', '4', '9', '9', '7', '7', '5'],
+      ['1997-01-01', '1997-01-18', '1997-08-02', '1997-12-12', '1997-03-01', '1997-03-01', '1997-02-01', '1997-05-01', '1997-04-01'],
+      [29.33, 29.73, 14.96, 26.48, 10, 0, 0, 0, -4],
+    );
+    const options = { calibrationEnd: dayNumber(1997, 9, 30), unit: 'week' as const, holdoutEnd: dayNumber(1997, 12, 31) };
+    const fromTx = repeatSummary(t, options);
+    const customers = aggregateTransactions(t, { keepNoPurchase: 'zero-value' });
+    expect(customers.keys).toEqual(['4', '7', '9']); // 5 bought nothing (a return only)
+    const fromPurchases = repeatSummaryOfPurchases(purchaseRows(t, customers, { zeroValue: true }), customers.keys, options);
+    expect(fromPurchases.keys).toEqual(fromTx.keys);
+    for (const k of ['x', 'tx', 'T', 'meanValue', 'first', 'holdoutPurchases'] as const) expect(Array.from(fromPurchases[k]!)).toEqual(Array.from(fromTx[k]!));
+    expect(fromPurchases.holdoutLength).toBe(fromTx.holdoutLength);
+    expect(Array.from(fromPurchases.x)).toEqual([2, 1, 0]);
+    // without zero-value purchases, customer 7 (two purchases of no value) would not be there
+    expect(repeatSummaryOfPurchases(purchaseRows(t, customers), customers.keys, options).keys).toEqual(['4', '9']);
   });
 });

@@ -51,6 +51,34 @@ describe('CLV tiers method', () => {
     expect(c.explain(i, 'en')).toMatch(new RegExp(`^${c.tiers[c.tierIndex[i]].key}: predicted CLV [\\d.,]+ over 26 weeks`));
     // no holdout without an earlier calibration end; the parameters and the CLV distribution tables
     expect(c.tables.map((t) => t.name)).toEqual(['TierwiseClvModel', 'TierwiseClvDistribution']);
+    // and the summary says how to get the model check
+    expect(c.notes('en')).toEqual([['Model check', 'none: the calibration ends on the last day of the data (2024-12-29). Set a calibration end before it to compare predicted and actual purchases in the period after (the holdout)']]);
+  });
+
+  it('a customer whose only purchases are of no value is in the fit (x = 0) and gets a CLV tier; a returns-only customer does not', () => {
+    const base = log();
+    const withZero = log();
+    for (const [c, d, a] of [['free', '2024-02-01', 0], ['free', '2024-03-01', 0], ['refund', '2024-02-02', -30]] as const) {
+      withZero.customer.push(c);
+      withZero.date.push(d);
+      withZero.amount.push(a);
+    }
+    const c = classifyTable(withZero, { method: 'clv', unit: 'week', horizon: 26 } as never).classification;
+    const free = c.keys.indexOf('free');
+    expect(free).toBeGreaterThanOrEqual(0);
+    expect(c.tierIndex[free]).not.toBe(NO_CLASS);
+    const clv = c.columns.find((x) => x.id === 'clv')!.values as number[];
+    expect(clv[free]).toBeGreaterThan(0);
+    // every customer the models were fitted on has a tier: the tiers hold all of them
+    expect(c.summary.reduce((n, s) => n + s.customers, 0)).toBe(c.keys.length);
+    expect((c.model as { notInCalibration: number }).notInCalibration).toBe(0);
+    expect(c.keys).not.toContain('refund');
+    expect(c.skipped.byCause['customer|returns-only']).toBe(1);
+    // two zero-value purchases on distinct days: one repeat purchase of no value (x = 1) — as the
+    // summary from the transactions counts it, and it changes nobody else's fit
+    const plain = classifyTable(base, { method: 'clv', unit: 'week', horizon: 26 } as never).classification;
+    expect(plain.keys).not.toContain('free');
+    expect((c.model as { zeroValueRepeatBuyers: number }).zeroValueRepeatBuyers).toBe((plain.model as { zeroValueRepeatBuyers: number }).zeroValueRepeatBuyers + 1);
   });
 
   it('with an earlier calibration end: later purchases form the holdout check; customers who started later get no tier', () => {
@@ -60,7 +88,7 @@ describe('CLV tiers method', () => {
     expect(c.tierIndex[late]).toBe(NO_CLASS);
     expect(c.explain(late, 'en')).toBe('no tier: no purchase on or before the calibration end 2024-10-27 (returns are not purchases)');
     const holdout = c.tables.find((t) => t.name === 'TierwiseClvHoldout')!;
-    expect(holdout.chart?.bars).toEqual(['actual', 'predicted']);
+    expect(holdout.chart).toMatchObject({ bars: ['actual', 'predicted'] });
     const customers = holdout.columns.find((x) => x.id === 'customers')!.values as number[];
     expect(customers.reduce((a, b) => a + b, 0)).toBe(60);
     expect((c.model as { notInCalibration: number }).notInCalibration).toBe(1);

@@ -1,5 +1,8 @@
-import { classifyCustomers, kmeansTiers, nearestCluster, seededRandom, NO_CLASS, type KMeansModel } from '../../../src/engine';
+import { classifyCustomers, kmeansTiers, methodById, nearestCluster, seededRandom, NO_CLASS, type KMeansModel } from '../../../src/engine';
 import { kmeans as kmeansMethod } from '../../../src/engine/methods/kmeans';
+import { classifyTable } from '../../../src/engine/table';
+import { tierKeyOf } from '../../../src/functions/per-row';
+import { buildSheetPlan } from '../../../src/report';
 
 /** Customers from three groups (active big spenders, middling, lapsed), R/F/M and a margin column. */
 function input(n = 300) {
@@ -47,12 +50,34 @@ describe('k-means method', () => {
     expect(JSON.parse(JSON.stringify(model)).centroids.z).toHaveLength(3);
   });
 
-  it('k = auto picks by the documented rule and says why; 8 tiers are declared', () => {
+  it('k = auto picks by the documented rule and says why; exactly the k chosen is declared', () => {
     const c = classifyCustomers(input(), { method: 'kmeans', k: 'auto' });
     const model = c.model as KMeansModel;
-    expect(c.tiers).toHaveLength(8);
     expect(model.autoReason!.en).toMatch(new RegExp(`^k = ${model.k}: `));
     expect(model.k).toBe(3);
+    // no empty "Cluster 4…8" rows: the tiers, the summary, the legend and the colours have k entries
+    expect(c.tiers.map((t) => t.key)).toEqual(['Cluster 1', 'Cluster 2', 'Cluster 3']);
+    expect(c.summary.map((s) => s.tier)).toEqual(['Cluster 1', 'Cluster 2', 'Cluster 3']);
+    expect(c.summary.every((s) => s.customers > 0)).toBe(true);
+    const data = input();
+    const result = classifyTable(
+      { customer: data.keys, value: data.monetary, extra: { Days: data.recency, Orders: data.frequency, Spend: data.monetary } },
+      { method: 'kmeans', k: 'auto', features: ['Days', 'Orders', 'Spend'] },
+    );
+    const plan = buildSheetPlan(result, { language: 'en' });
+    expect(plan.colorRules.map((r) => r.tier)).toEqual(['Cluster 1', 'Cluster 2', 'Cluster 3']);
+    expect(plan.tierCounts.map((r) => r.tier)).toEqual(['Cluster 1', 'Cluster 2', 'Cluster 3']);
+    expect(plan.summary.table.rows).toBe(3);
+    // the per-row form names the same tiers
+    expect(tierKeyOf({ method: methodById('kmeans'), params: c.params, fit: c.fit }, 2)).toBe('Cluster 3');
+    expect(tierKeyOf({ method: methodById('kmeans'), params: c.params, fit: c.fit }, 3)).toBe('');
+  });
+
+  it('fewer customers than k: the clusters fitted are the tiers declared', () => {
+    const c = classifyCustomers({ keys: ['a', 'b', 'c'], recency: [1, 50, 300], frequency: [9, 3, 1], monetary: [900, 90, 9] }, { method: 'kmeans', k: '5' });
+    expect((c.model as KMeansModel).k).toBe(3);
+    expect(c.tiers).toHaveLength(3);
+    expect(c.summary).toHaveLength(3);
   });
 
   it('clusters on named table columns and measures, skipping customers with a missing feature', () => {
@@ -67,6 +92,23 @@ describe('k-means method', () => {
     expect(c.explain(4, 'en')).toBe('no cluster: a feature is missing');
     // per-row form: table columns are not in a row, so no cluster
     expect(kmeansMethod.assign!(c.fit as never, { value: 1, monetary: 100 })).toBe(NO_CLASS);
+  });
+
+  it('takes the predicted CLV as a feature on a transaction log', () => {
+    const customer: string[] = [];
+    const date: string[] = [];
+    const amount: number[] = [];
+    for (let c = 0; c < 60; c++) {
+      for (let v = 0; v <= c % 6; v++) {
+        customer.push(`c${c}`);
+        date.push(new Date(Date.UTC(2024, 0, 1 + ((c * 5 + v * 40) % 360))).toISOString().slice(0, 10));
+        amount.push(20 + (c % 7) * 15);
+      }
+    }
+    const c = classifyTable({ customer, date, amount }, { method: 'kmeans', k: '3', features: ['M', 'CLV'] });
+    const model = c.classification.model as KMeansModel;
+    expect(model.features).toEqual(['monetary', 'clv']);
+    expect(c.classification.summary.reduce((n, s) => n + s.customers, 0)).toBe(60);
   });
 
   it('names what is missing', () => {

@@ -131,7 +131,23 @@ describe('lifecycle rules at their boundaries', () => {
     expect(by.get('a')).toBe('New');
     expect(by.get('p')).toBe('Potential');
     expect(by.get('z')).toBe('Potential');
-    expect(why.get('p')).toBe('Potential: rows but no purchase (only returns, cancellations or zero amounts)');
+    expect(why.get('p')).toBe('Potential: no purchase (listed with a blank date and amount, or only returns, cancellations or zero amounts)');
+  });
+
+  it('a customer list appended to the log (id, blank date, blank amount) makes Potential customers; a blank date alone is still skipped', () => {
+    const r = classifyTable(
+      { customer: ['a', 'p', 'q', 'a'], date: [iso(AS_OF - 5), '', '', ''], amount: [10, '', 7, ''] },
+      { method: 'lifecycle', asOf: AS_OF },
+    );
+    const c = r.classification;
+    const by = new Map(c.keys.map((k, i) => [k, c.tiers[c.tierIndex[i]]?.key ?? 'none']));
+    expect([...by]).toEqual([['a', 'New'], ['p', 'Potential']]);
+    expect(c.skipped.total).toBe(1);
+    expect(c.skipped.byCause['date|blank']).toBe(1);
+    // the other methods skip the listing rows: they classify buyers only
+    const rfm = classifyTable({ customer: ['a', 'p'], date: [iso(AS_OF - 5), ''], amount: [10, ''] }, { method: 'rfm', asOf: AS_OF }).classification;
+    expect(rfm.keys).toEqual(['a']);
+    expect(rfm.skipped.total).toBe(1);
   });
 
   it('every number is a parameter: --new-days 30 makes a 31-day-old single purchase One-time', () => {

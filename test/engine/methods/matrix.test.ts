@@ -3,7 +3,7 @@
  * PERCENTILE.INC, fixed values, AOV = monetary / frequency, table columns as axes, the 2×2 table.
  */
 import fc from 'fast-check';
-import { NO_CLASS, axisCut, classifyCustomers, classifyTable, matrixCellOf, percentileInc } from '../../../src/engine';
+import { NO_CLASS, axisCut, classifyCustomers, classifyTable, matrixCellOf, methodById, namedColumns, percentileInc } from '../../../src/engine';
 
 const key = (c: ReturnType<typeof classifyCustomers>, i: number): string => c.tiers[c.tierIndex[i]]?.key ?? 'none';
 
@@ -88,6 +88,51 @@ describe('matrix: properties', () => {
         expect(2 * highX).toBeGreaterThanOrEqual(ps.length);
         expect(2 * highY).toBeGreaterThanOrEqual(ps.length);
       }),
+    );
+  });
+});
+
+describe('predicted CLV as the potential axis', () => {
+  /** Loyal, lapsed and one-off buyers over a year, and one customer whose only purchase was free. */
+  function log(): { customer: string[]; date: string[]; amount: number[] } {
+    const customer: string[] = [];
+    const date: string[] = [];
+    const amount: number[] = [];
+    const add = (c: string, day: number, a: number): void => {
+      customer.push(c);
+      date.push(new Date(Date.UTC(2024, 0, 1 + day)).toISOString().slice(0, 10));
+      amount.push(a);
+    };
+    for (let c = 0; c < 40; c++) {
+      const every = 5 + (c % 9) * 6;
+      const stop = c % 3 === 0 ? 150 : 365;
+      for (let day = (c * 7) % 60; day < stop; day += every) add(`c${c}`, day, 10 + (c % 5) * 7);
+    }
+    for (let c = 40; c < 60; c++) add(`c${c}`, c, 25);
+    add('free', 30, 0);
+    return { customer, date, amount };
+  }
+
+  it('--x monetary --y clv: the y axis is the CLV method\'s predicted CLV (its defaults), the cut its median', () => {
+    const m = classifyTable(log(), { method: 'matrix', x: ['monetary'], y: ['clv'] } as never).classification;
+    const clv = classifyTable(log(), { method: 'clv' } as never).classification;
+    expect(m.keys).toEqual(clv.keys); // the CLV customers, the free one included
+    const ys = m.columns.find((c) => c.id === 'matrixY')!;
+    expect(ys.header).toEqual({ en: 'CLV', zh: 'CLV' });
+    expect(ys.values).toEqual(clv.columns.find((c) => c.id === 'clv')!.values);
+    const model = m.model as { y: { name: string; value: number } };
+    expect(model.y.name).toBe('clv');
+    expect(model.y.value).toBe(percentileInc(Float64Array.from(ys.values as number[]).sort(), 0.5));
+    expect(m.summary.reduce((n, s) => n + s.customers, 0)).toBe(m.keys.length);
+    const free = m.keys.indexOf('free');
+    expect(m.explain(free, 'en')).toMatch(/^(Spender|Uncertain): M 0 < [\d.,]+ \(median\), CLV [\d.,]+ [<≥] [\d.,]+ \(median\)$/);
+    expect(m.describe('en')).toMatch(/^High M = M ≥ [\d.,]+ \(median\); high CLV = CLV ≥ [\d.,]+ \(median\)\./);
+  });
+
+  it('is not a table column to load, and a customer table is refused with the way out', () => {
+    expect(namedColumns(methodById('matrix'), { x: ['Sales'], y: ['CLV'] })).toEqual(['Sales']);
+    expect(() => classifyCustomers({ keys: ['a', 'b'], value: [1, 2], extra: { Sales: [1, 2] } }, { method: 'matrix', x: ['Sales'], y: ['clv'] })).toThrow(
+      'matrix: CLV (predicted customer lifetime value) is not available; it needs a transaction log, or name a numeric column of the table instead',
     );
   });
 });

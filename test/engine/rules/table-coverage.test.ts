@@ -1,5 +1,5 @@
 /** Rule tables: reading them, first match wins, the coverage report, explanations, and the `rules` method. */
-import { type Cell, DEFAULT_FOLD, NO_CLASS, applyRules, classifyCustomers, coverageLines, explainRow, parseRuleCsv, parseRuleGrid } from '../../../src/engine';
+import { type Cell, DEFAULT_FOLD, NO_CLASS, applyRules, classifyCustomers, conditionText, coverageLines, explainRow, parseRuleCsv, parseRuleGrid } from '../../../src/engine';
 
 const TABLE = [
   'Class,Class zh,Colour,Stage,Need,Revenue,Strategy',
@@ -87,8 +87,8 @@ describe('applyRules and the coverage report', () => {
     expect(r.unused).toEqual([2, 4]);
     expect(r.shadowed).toEqual([]);
     expect(r.neverTrue).toEqual([
-      { rule: 2, row: 4, column: 'Revenue', condition: '50..10', reason: 'empty-range' },
-      { rule: 4, row: 6, column: 'Need', condition: '职业培训', reason: 'not-present' },
+      { rule: 2, row: 4, column: 'Revenue', condition: '50..10', conditionZh: '50 至 10', reason: 'empty-range' },
+      { rule: 4, row: 6, column: 'Need', condition: '职业培训', conditionZh: '职业培训', reason: 'not-present' },
     ]);
   });
 
@@ -113,7 +113,7 @@ describe('applyRules and the coverage report', () => {
   it('reports shadowed rules and numeric conditions over text', () => {
     const b = applied('Class,Stage,Need\nA,中学,\nB,中学,升学\nC,,>= 5\nOthers,,\n');
     expect(b.report.shadowed).toEqual([1]);
-    expect(b.report.neverTrue).toEqual([{ rule: 2, row: 4, column: 'Need', condition: '>= 5', reason: 'no-numbers' }]);
+    expect(b.report.neverTrue).toEqual([{ rule: 2, row: 4, column: 'Need', condition: '>= 5', conditionZh: '≥ 5', reason: 'no-numbers' }]);
     expect(b.report.uncovered).toBe(0);
     expect(b.report.overlapping).toBe(2); // the everyone-else row is not an overlap
   });
@@ -124,6 +124,57 @@ describe('applyRules and the coverage report', () => {
     expect(explainRow(a, 1, 'en', name)).toBe('Type 2: Stage = 中学 and Need = 补习 (升学, 补习) and Revenue = 1,500 (>= 1,000)');
     expect(explainRow(a, 3, 'en', name)).toBe('no class: no rule matches (Stage = 小学, Need = 补习, Revenue = 80)');
     expect(explainRow(a, 4, 'zh-CN', (k) => a.table.classes[k].labelZh)).toBe('类型四：Stage = 幼儿园 且 Need = 转学');
+  });
+
+  it('writes conditions in Chinese in Chinese explanations (lists, ranges)', () => {
+    const zh = (k: number): string => a.table.classes[k].labelZh;
+    expect(explainRow(a, 0, 'zh-CN', zh)).toBe('类型一：Stage = 中学（中学、大学） 且 Need = 升学');
+    expect(explainRow(a, 1, 'zh-CN', zh)).toBe('类型二：Stage = 中学 且 Need = 补习（升学、补习） 且 Revenue = 1,500（≥ 1,000）');
+    expect(explainRow(a, 3, 'zh-CN', zh)).toBe('未分类：没有规则匹配（Stage = 小学，Need = 补习，Revenue = 80）');
+  });
+});
+
+describe('conditions written back in English and Chinese', () => {
+  it.each([
+    ['', 'any', '任意'],
+    ['blank', 'blank', '为空'],
+    ['非空', 'not blank', '非空'],
+    ['中学, 大学', '中学, 大学', '中学、大学'],
+    ['<> 中学, 大学', '<> 中学, 大学', '不是 中学、大学'],
+    ['contains 学', 'contains 学', '包含 学'],
+    ['开头是 职业', 'starts with 职业', '开头是 职业'],
+    ['>= 1000', '>= 1,000', '≥ 1,000'],
+    ['> 5', '> 5', '> 5'],
+    ['<= 10', '<= 10', '≤ 10'],
+    ['< 5', '< 5', '< 5'],
+    ['10..50', '10..50', '10 至 50'],
+    ['10..<50', '10..<50', '≥ 10 且 < 50'],
+  ])('%j reads %j and %j', (written, en, zh) => {
+    const t = parseRuleGrid([['Class', 'X'], ['A', written]]);
+    expect(conditionText(t.rules[0].conditions[0])).toBe(en);
+    expect(conditionText(t.rules[0].conditions[0], 'zh-CN')).toBe(zh);
+    // the English form reads back as the same condition
+    expect(parseRuleGrid([['Class', 'X'], ['A', en]]).rules[0].conditions[0]).toEqual(t.rules[0].conditions[0]);
+  });
+
+  it('the coverage table and report lines read in the language asked', () => {
+    const c = classifyCustomers(
+      { keys: DATA.Stage.map((_, i) => `c${i + 1}`), value: DATA.Revenue.map((v) => Number(String(v).replace(',', ''))), extra: DATA },
+      { method: 'rules', rules: `${TABLE}\nOthers,其他,,,,,` },
+    );
+    const table = c.tables.find((t) => t.name === 'TierwiseRuleCoverage');
+    const conditions = table?.columns.find((col) => col.id === 'conditions');
+    expect(conditions?.values.slice(0, 3)).toEqual(['Stage: 中学, 大学 and Need = 升学', 'Stage = 中学 and Need: 升学, 补习 and Revenue: >= 1,000', 'Stage = 小学 and Revenue: 50..10']);
+    expect(conditions?.valuesZh?.slice(0, 3)).toEqual(['Stage：中学、大学 且 Need = 升学', 'Stage = 中学 且 Need：升学、补习 且 Revenue：≥ 1,000', 'Stage = 小学 且 Revenue：50 至 10']);
+    expect(conditions?.values[5]).toBe('everyone else');
+    expect(conditions?.valuesZh?.[5]).toBe('其余客户');
+    expect(table?.columns.find((col) => col.id === 'class')?.valuesZh?.slice(0, 2)).toEqual(['类型一', '类型二']);
+    expect(table?.columns.find((col) => col.id === 'note')?.valuesZh?.[2]).toBe('Revenue“50 至 10”：空区间；不匹配任何行');
+    expect(c.audit('zh-CN')?.lines).toContain('永不成立的条件：规则 3（类型三，第 4 行），Revenue“50 至 10”：空区间');
+    expect(c.audit('zh-CN')?.lines).toContain('  规则 1（类型一，第 2 行）、规则 2（类型二，第 3 行）：2 行（如 c1、c8）');
+    const uncovered = classifyCustomers({ keys: DATA.Stage.map((_, i) => `c${i + 1}`), value: DATA.Revenue.map(() => 1), extra: DATA }, { method: 'rules', rules: TABLE });
+    expect(uncovered.audit('zh-CN')?.lines).toContain('  Stage = 小学，Need = 补习，Revenue = 80：1 行（首个：c4）');
+    expect(c.explain(1, 'zh-CN')).toBe('类型二：Stage = 中学 且 Need = 补习（升学、补习） 且 Revenue = 1,500（≥ 1,000）');
   });
 });
 

@@ -1,0 +1,332 @@
+/**
+ * Columns built from CSV bytes as a streaming reader meets them, without a string per row: key
+ * and date text interned into codes ({@link DictBuilder}), number text parsed on the way
+ * ({@link NumberBuilder}). Typed arrays grow by half again when full.
+ */
+import type { DictCells, NumberCells } from '../engine/coded-cells';
+
+/** Something that takes one field per row. */
+export interface ColumnBuilder {
+  /** The field is `buf[start, end)` (UTF-8). */
+  add(buf: Uint8Array, start: number, end: number): void;
+  /** The field as text (a quoted field, a filled-in blank). */
+  addText(text: string): void;
+}
+
+const EMPTY = Buffer.alloc(0);
+
+function grown<T extends Int32Array | Float64Array | Uint8Array>(a: T, need: number): T {
+  if (need <= a.length) return a;
+  const b = new (a.constructor as new (n: number) => T)(Math.max(need, Math.ceil(a.length * 1.5) + 16));
+  b.set(a);
+  return b;
+}
+
+/**
+ * Interns byte strings into codes: one entry per distinct value and its first row.
+ *
+ * @example
+ * const d = new ByteDict(); d.code(Buffer.from("ab"), 0, 2, 0); // 0
+ */
+export class ByteDict {
+  /** Bytes of the distinct values, back to back. */
+  private arena = new Uint8Array(1024);
+  private used = 0;
+  private starts = new Int32Array(64);
+  private hashes = new Int32Array(64);
+  private table = new Int32Array(256).fill(-1);
+  firsts = new Float64Array(64);
+  size = 0;
+
+  /** The code of `buf[start, end)`, adding it (first seen on `row`) when new. */
+  code(buf: Uint8Array, start: number, end: number, row: number): number {
+    const len = end - start;
+    if (len > 0 && len <= 10) {
+      const key = intKey(buf, start, len);
+      if (key >= 0) return this.intCode(key, buf, start, end, row);
+    }
+    let h = 0x811c9dc5;
+    for (let i = start; i < end; i++) h = Math.imul(h ^ buf[i], 0x01000193);
+    const mask = this.table.length - 1;
+    let slot = h & mask;
+    for (;;) {
+      const c = this.table[slot];
+      if (c < 0) break;
+      if (this.hashes[c] === h && this.same(c, buf, start, len)) return c;
+      slot = (slot + 1) & mask;
+    }
+    const c = this.append(buf, start, end, row);
+    this.hashes[c] = h;
+    this.table[slot] = c;
+    if (this.size * 2 > this.table.length) this.table = rehash(this.table.length * 2, this.size, (k) => (this.intKeys[k] < 0 ? this.hashes[k] : null));
+    return c;
+  }
+
+  private same(c: number, buf: Uint8Array, start: number, len: number): boolean {
+    const s = this.starts[c];
+    if (this.starts[c + 1] - s !== len) return false;
+    for (let k = 0; k < len; k++) if (this.arena[s + k] !== buf[start + k]) return false;
+    return true;
+  }
+
+  /** Short texts that are a whole number or a fixed-width date, looked up by their integer key (no byte comparison). */
+  private intCode(key: number, buf: Uint8Array, start: number, end: number, row: number): number {
+    if (key === this.lastKey) return this.lastCode;
+    const mask = this.intTable.length - 1;
+    let slot = Math.imul(key ^ (key >>> 15), 0x2c1b3c6d) & mask;
+    for (;;) {
+      const c = this.intTable[slot];
+      if (c < 0) break;
+      if (this.intKeys[c] === key) {
+        this.lastKey = key;
+        this.lastCode = c;
+        return c;
+      }
+      slot = (slot + 1) & mask;
+    }
+    const c = this.append(buf, start, end, row);
+    this.intKeys[c] = key;
+    this.intTable[slot] = c;
+    this.intUsed++;
+    if (this.intUsed * 2 > this.intTable.length) {
+      const keys = this.intKeys;
+      this.intTable = rehash(this.intTable.length * 2, this.size, (k) => (keys[k] >= 0 ? Math.imul(keys[k] ^ (keys[k] >>> 15), 0x2c1b3c6d) : null));
+    }
+    this.lastKey = key;
+    this.lastCode = c;
+    return c;
+  }
+
+  private lastKey = -1;
+  private lastCode = -1;
+  private intUsed = 0;
+  private intKeys = new Int32Array(64).fill(-1);
+  private intTable = new Int32Array(256).fill(-1);
+
+  /** Adds a distinct value; returns its code. */
+  private append(buf: Uint8Array, start: number, end: number, row: number): number {
+    const c = this.size++;
+    const len = end - start;
+    this.arena = grown(this.arena, this.used + len);
+    this.arena.set(buf.subarray(start, end), this.used);
+    this.starts = grown(this.starts, c + 2);
+    this.hashes = grown(this.hashes, c + 1);
+    this.firsts = grown(this.firsts, c + 1);
+    if (this.intKeys.length < c + 1) {
+      const k = grown(this.intKeys, c + 1);
+      k.fill(-1, this.intKeys.length);
+      this.intKeys = k;
+    }
+    this.starts[c] = this.used;
+    this.used += len;
+    this.starts[c + 1] = this.used;
+    this.firsts[c] = row;
+    return c;
+  }
+
+  /** The distinct values as text, in order of first appearance. */
+  texts(): string[] {
+    const out = new Array<string>(this.size);
+    const b = Buffer.from(this.arena.buffer, this.arena.byteOffset, this.used);
+    for (let c = 0; c < this.size; c++) out[c] = b.toString('utf8', this.starts[c], this.starts[c + 1]);
+    return out;
+  }
+}
+
+/**
+ * A text column as codes into its distinct values.
+ *
+ * @example
+ * const b = new DictBuilder(); b.addText("x"); b.addText("x"); b.cells().values; // ["x"]
+ */
+export class DictBuilder implements ColumnBuilder {
+  private dict = new ByteDict();
+  private codes: Int32Array;
+  private n = 0;
+
+  constructor(capacity = 1024) {
+    this.codes = new Int32Array(capacity);
+  }
+
+  add(buf: Uint8Array, start: number, end: number): void {
+    if (this.n === this.codes.length) this.codes = grown(this.codes, this.n + 1);
+    this.codes[this.n] = this.dict.code(buf, start, end, this.n);
+    this.n++;
+  }
+
+  addText(text: string): void {
+    const b = text === '' ? EMPTY : Buffer.from(text, 'utf8');
+    this.add(b, 0, b.length);
+  }
+
+  cells(): DictCells {
+    const codes = this.codes.subarray(0, this.n);
+    return { kind: 'dict', length: this.n, codes, values: this.dict.texts(), counts: countCodes(codes, this.dict.size) };
+  }
+}
+
+/**
+ * An open-addressing table of `size` slots over codes 0…count-1 placed by `hashOf` (codes it
+ * gives null for belong to the other table and are left out).
+ */
+function rehash(size: number, count: number, hashOf: (code: number) => number | null): Int32Array<ArrayBuffer> {
+  const table = new Int32Array(size).fill(-1);
+  const mask = size - 1;
+  for (let c = 0; c < count; c++) {
+    const h = hashOf(c);
+    if (h === null) continue;
+    let slot = h & mask;
+    while (table[slot] >= 0) slot = (slot + 1) & mask;
+    table[slot] = c;
+  }
+  return table;
+}
+
+/**
+ * An integer that stands for a short text and for no other: a whole number of at most 9 digits
+ * without a leading zero (itself), or a date `dddd-dd-dd` (also with `/` or `.`) as 10^9 +
+ * separator · 10^8 + the digits; -1 for any other text.
+ */
+function intKey(buf: Uint8Array, start: number, len: number): number {
+  let v = 0;
+  if (len <= 9) {
+    if (len > 1 && buf[start] === 48) return -1;
+    for (let i = start; i < start + len; i++) {
+      const d = buf[i] - 48;
+      if (d < 0 || d > 9) return -1;
+      v = v * 10 + d;
+    }
+    return v;
+  }
+  const sep = buf[start + 4];
+  if (buf[start + 7] !== sep) return -1;
+  const kind = sep === 45 ? 0 : sep === 47 ? 1 : sep === 46 ? 2 : -1;
+  if (kind < 0) return -1;
+  for (let i = start; i < start + 10; i++) {
+    if (i === start + 4 || i === start + 7) continue;
+    const d = buf[i] - 48;
+    if (d < 0 || d > 9) return -1;
+    v = v * 10 + d;
+  }
+  return 1e9 + kind * 1e8 + v;
+}
+
+/** Rows per code (codes below 0 are not counted). */
+function countCodes(codes: Int32Array, size: number): Float64Array {
+  const counts = new Float64Array(size);
+  for (let i = 0; i < codes.length; i++) if (codes[i] >= 0) counts[codes[i]]++;
+  return counts;
+}
+
+const POW10 = [1, 10, 100, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15];
+
+/**
+ * A number column: plain decimal text (`-?digits(.digits)?`, at most 15 digits, no leading
+ * zero) parsed on the way — `(whole · 10^d + fraction) / 10^d` is one correctly rounded
+ * division of exact integers, so it equals `Number(text)` — and any other text interned.
+ *
+ * @example
+ * const b = new NumberBuilder(); b.addText("-12.50"); b.cells().values[0]; // -12.5
+ */
+export class NumberBuilder implements ColumnBuilder {
+  private values: Float64Array;
+  private decimals: Uint8Array | null = null;
+  private codes: Int32Array | null = null;
+  private dict = new ByteDict();
+  private n = 0;
+  private count = new Float64Array(3);
+  private first = new Float64Array(3).fill(-1);
+  private bound = 0;
+  private maxDecimals = 0;
+  private wide = false;
+
+  constructor(capacity = 1024) {
+    this.values = new Float64Array(capacity);
+  }
+
+  add(buf: Uint8Array, start: number, end: number): void {
+    const i = this.n++;
+    if (i === this.values.length) {
+      this.values = grown(this.values, i + 1);
+      if (this.decimals) this.decimals = grown(this.decimals, this.values.length);
+      if (this.codes) this.codes = grown(this.codes, this.values.length);
+    }
+    let p = start;
+    const neg = buf[p] === 45;
+    if (neg) p++;
+    const whole = p;
+    let ip = 0;
+    let ch = buf[p];
+    while (p < end && ch >= 48 && ch <= 57) {
+      ip = ip * 10 + (ch - 48);
+      ch = buf[++p];
+    }
+    const before = p - whole;
+    let after = 0;
+    let fp = 0;
+    let plain = before > 0 && !(before > 1 && buf[whole] === 48);
+    if (plain && p < end && ch === 46) {
+      const frac = ++p;
+      ch = buf[p];
+      while (p < end && ch >= 48 && ch <= 57) {
+        fp = fp * 10 + (ch - 48);
+        ch = buf[++p];
+      }
+      after = p - frac;
+      if (after === 0) plain = false;
+    }
+    if (!plain || p !== end || before + after > 15) {
+      this.text(i, buf, start, end);
+      return;
+    }
+    const v = after === 0 ? ip : (ip * POW10[after] + fp) / POW10[after];
+    this.values[i] = neg ? -v : v;
+    if (this.codes) this.codes[i] = -1;
+    // the money profile (see NumberCells.money): magnitudes summed in row order, decimals without trailing zeros
+    this.bound += v;
+    if (before + after > 12) this.wide = true;
+    if (after > this.maxDecimals) {
+      let d = after;
+      let f = fp;
+      while (d > this.maxDecimals && f % 10 === 0) {
+        f /= 10;
+        d--;
+      }
+      this.maxDecimals = d;
+    }
+    if (after > 0) {
+      this.decimals ??= new Uint8Array(this.values.length);
+      this.decimals[i] = after;
+    }
+    // what the text says about the decimal mark (see markEvidence): 1.234 reads both ways
+    const cls = after === 0 ? 2 : after === 3 && before <= 3 && !(before === 1 && buf[whole] === 48) ? 1 : 0;
+    if (this.count[cls]++ === 0) this.first[cls] = i;
+  }
+
+  private text(i: number, buf: Uint8Array, start: number, end: number): void {
+    if (!this.codes) this.codes = new Int32Array(this.values.length).fill(-1, 0, i);
+    this.codes[i] = this.dict.code(buf, start, end, i);
+    this.values[i] = NaN;
+  }
+
+  addText(text: string): void {
+    const b = text === '' ? EMPTY : Buffer.from(text, 'utf8');
+    this.add(b, 0, b.length);
+  }
+
+  cells(): NumberCells {
+    const n = this.n;
+    return {
+      kind: 'numbers',
+      length: n,
+      values: this.values.subarray(0, n),
+      decimals: this.decimals ? this.decimals.subarray(0, n) : null,
+      codes: this.codes ? this.codes.subarray(0, n) : null,
+      text: this.dict.texts(),
+      textCounts: this.codes ? countCodes(this.codes.subarray(0, n), this.dict.size) : new Float64Array(0),
+      textFirst: this.dict.firsts.subarray(0, this.dict.size),
+      plain: { count: this.count, first: this.first },
+      money: this.codes === null && !this.wide ? { decimals: Math.min(6, this.maxDecimals), bound: this.bound } : null,
+    };
+  }
+}

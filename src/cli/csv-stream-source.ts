@@ -1,0 +1,107 @@
+/**
+ * CSV files as a {@link TableSource}, read in chunks: memory holds one chunk, the part-record
+ * carried over, and the needed columns in coded form (a code per row for text, a number per row
+ * for numbers), never the file's text. It reads exactly as `openCsv` (the whole-file reader)
+ * does: same encoding, delimiter, header detection, quoting rules, errors and row numbers.
+ */
+import { statSync } from 'node:fs';
+import type { Cell } from '../engine/cells';
+import { looksHeaderless } from '../engine/detect';
+import { type ColumnBuilder, DictBuilder, NumberBuilder } from './column-builders';
+import { CHUNK_BYTES, planEncoding, textHead, utf8Chunks } from './csv-chunks';
+import { sniffDelimiter } from './csv-read';
+import { scanCsv } from './csv-scan';
+import type { CsvReadOptions } from './csv-source';
+import { CliError } from './errors';
+import { SAMPLE_ROWS, type TableSource } from './table-source';
+
+/** The sample's fields as strings. */
+class StringsBuilder implements ColumnBuilder {
+  readonly cells: string[] = [];
+  add(buf: Uint8Array, start: number, end: number): void {
+    this.cells.push(Buffer.from(buf.buffer, buf.byteOffset, buf.byteLength).toString('utf8', start, end));
+  }
+  addText(text: string): void {
+    this.cells.push(text);
+  }
+}
+
+/** Options of the streaming reader beyond {@link CsvReadOptions}. */
+export interface CsvStreamOptions extends CsvReadOptions {
+  /** Bytes per chunk (tests use small ones to cut records at every place). */
+  chunkBytes?: number;
+}
+
+/** Rows the file probably holds, from the length of its first lines (so columns rarely grow). */
+function rowEstimate(head: string, fileBytes: number): number {
+  let breaks = 0;
+  for (let i = 0; i < head.length; i++) if (head.charCodeAt(i) === 10) breaks++;
+  if (breaks < 2) return 1024;
+  const bytesPerRow = Buffer.byteLength(head) / breaks;
+  return Math.ceil((fileBytes / bytesPerRow) * 1.02) + 1024;
+}
+
+/**
+ * Opens a CSV file for streaming: encoding, delimiter and header row decided from the file (see
+ * `csv-chunks.ts`), a sample of the first rows for column detection, and `load` that reads the
+ * file again in chunks into the asked columns.
+ *
+ * @example
+ * const src = openCsvStream("examples/transactions.csv");
+ * src.headers; // ["InvoiceNo", "CustomerID", "InvoiceDate", "Amount"]
+ * src.load([1, 2, 3], [3]).columns.get(3); // { kind: "numbers", … }
+ */
+export function openCsvStream(file: string, onProgress?: (done: number, total: number) => void, options: CsvStreamOptions = {}): TableSource {
+  const size = statSync(file).size;
+  const plan = planEncoding(file, options.encoding);
+  const head = textHead(file, plan, 65536);
+  const delimiter = sniffDelimiter(head);
+  const base = { delimiter, file, lenient: options.lenient };
+  const chunkBytes = options.chunkBytes ?? CHUNK_BYTES;
+  const sampleOf = (headerless: boolean): { headers: string[]; columns: Cell[][] } => {
+    const r = scanCsv(utf8Chunks(file, plan, Math.min(chunkBytes, 256 * 1024)), { ...base, keep: null, headerless, maxRows: SAMPLE_ROWS, builder: () => new StringsBuilder() });
+    return { headers: r.headers, columns: r.builders.map((b) => (b as StringsBuilder | undefined)?.cells ?? []) };
+  };
+  let sample = sampleOf(false);
+  if (sample.headers.length === 0 || sample.headers.every((h) => h === '')) throw new CliError(`${file}: the file is empty`);
+  const headerless = looksHeaderless(sample.headers, sample.columns);
+  if (headerless) sample = sampleOf(true);
+  const first = headerless ? 1 : 2;
+  const capacity = rowEstimate(head, size);
+  let skippedBefore: number[] = [];
+  const source: TableSource = {
+    file,
+    headers: sample.headers,
+    sample: sample.columns,
+    load(indexes, numeric = []) {
+      const r = scanCsv(utf8Chunks(file, plan, chunkBytes), {
+        ...base,
+        keep: indexes,
+        headerless,
+        builder: (i) => (numeric.includes(i) ? new NumberBuilder(capacity) : new DictBuilder(capacity)),
+        onProgress: onProgress ? (read) => onProgress(read, size) : undefined,
+      });
+      skippedBefore = r.malformed.before;
+      if (r.malformed.count > 0) source.reading = { ...source.reading, headerRow: source.reading?.headerRow ?? null, malformedRows: { count: r.malformed.count, lines: r.malformed.lines } };
+      const columns = new Map<number, ReturnType<DictBuilder['cells']> | ReturnType<NumberBuilder['cells']> | Cell[]>();
+      for (const i of indexes) {
+        const b = r.builders[i];
+        columns.set(i, b instanceof DictBuilder || b instanceof NumberBuilder ? b.cells() : []);
+      }
+      return { columns, rows: r.rows };
+    },
+    // rows skipped for an unbalanced quote still count in the row numbers the user sees
+    rowNumber: (i) => {
+      let skipped = 0;
+      while (skipped < skippedBefore.length && skippedBefore[skipped] <= i) skipped++;
+      return i + first + skipped;
+    },
+    dateSystem: '1900',
+    reading: {
+      encoding: { name: plan.name, how: plan.how, ...(plan.confidence !== undefined ? { confidence: plan.confidence } : {}) },
+      delimiter,
+      headerRow: headerless ? null : 1,
+    },
+  };
+  return source;
+}

@@ -1,0 +1,277 @@
+/**
+ * `classify --engine duckdb FILE` and `classify --db postgres://… --table NAME`: the transactions
+ * are aggregated into customers by the database (DuckDB embedded, reading the CSV itself, in
+ * bounded memory; or the user's PostgreSQL server), with the SQL Tierwise generates
+ * (`customersSql`, the engine's aggregation rules, exact DECIMAL money), and the customers are
+ * then classified by the engine as usual — so every output (JSON, CSV, xlsx, summary, why) is
+ * the one the in-memory path writes.
+ */
+import { execFile } from 'node:child_process';
+import { closeSync, existsSync, mkdtempSync, openSync, readSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import {
+  type Customers,
+  methodById,
+  namedColumns,
+  type SkipLog,
+  type SqlDialect,
+  type SqlSource,
+  type TableResult,
+  SQL_DIALECTS,
+  TierwiseError,
+  classifyCustomers,
+  customersSql,
+  dayNumber,
+  keyOrder,
+  quoteTable,
+  sqlReturnsOf,
+  textLiteral,
+} from '../engine';
+import type { ClassifyArgs } from './args';
+import { chooseColumns } from './choose-columns';
+import { parseCsv, sniffDelimiter } from './csv-read';
+import { CliError } from './errors';
+import { SAMPLE_ROWS, type TableSource } from './table-source';
+
+/** Runs SQL and returns every value as text (null for NULL). */
+export interface SqlRunner {
+  dialect: SqlDialect;
+  run: (sql: string) => Promise<void>;
+  query: (sql: string) => Promise<(string | null)[][]>;
+  close: () => void;
+}
+
+/**
+ * DuckDB in this process (the optional dependency `@duckdb/node-api`), or a clear error when it is
+ * not installed.
+ *
+ * @example
+ * const db = await openDuckDb(); await db.query("SELECT 1"); // [["1"]]
+ */
+export async function openDuckDb(): Promise<SqlRunner> {
+  let api: typeof import('@duckdb/node-api');
+  try {
+    api = await import('@duckdb/node-api');
+  } catch {
+    throw new CliError('--engine duckdb needs the optional package @duckdb/node-api: install it with npm install @duckdb/node-api (or leave out --engine)');
+  }
+  // DuckDB spills what does not fit in memory to its temp directory: a private one under the
+  // system's, removed when done (its default is ".tmp" in the current folder)
+  const spill = mkdtempSync(join(tmpdir(), 'tierwise-duckdb-'));
+  const instance = await api.DuckDBInstance.create(':memory:', { temp_directory: spill });
+  const con = await instance.connect();
+  return {
+    dialect: SQL_DIALECTS.duckdb,
+    run: async (sql) => {
+      await con.run(sql);
+    },
+    query: async (sql) => (await con.runAndReadAll(sql)).getRows().map((row) => row.map((v) => (v === null ? null : String(v)))),
+    close: () => {
+      con.closeSync();
+      instance.closeSync();
+      rmSync(spill, { recursive: true, force: true });
+    },
+  };
+}
+
+/**
+ * A PostgreSQL database through `psql` (PostgreSQL's own client; `COPY (…) TO STDOUT` gives every
+ * value as text).
+ *
+ * @example
+ * const db = openPostgres("postgres://me@localhost/shop"); await db.query("SELECT 1"); // [["1"]]
+ */
+export function openPostgres(url: string): SqlRunner {
+  const psql = (sql: string): Promise<string> =>
+    new Promise((resolve, reject) => {
+      execFile('psql', [url, '-X', '-q', '-v', 'ON_ERROR_STOP=1', '-c', sql], { maxBuffer: 1 << 30, encoding: 'utf8' }, (err, stdout, stderr) => {
+        if (err) {
+          const missing = (err as NodeJS.ErrnoException).code === 'ENOENT';
+          reject(new CliError(missing ? '--db needs PostgreSQL\'s client psql on the PATH (Debian package postgresql-client)' : `PostgreSQL: ${stderr.trim() || err.message}`));
+        } else resolve(stdout);
+      });
+    });
+  return {
+    dialect: SQL_DIALECTS.postgres,
+    run: async (sql) => {
+      await psql(sql);
+    },
+    query: async (sql) =>
+      (await psql(`COPY (${sql}) TO STDOUT`))
+        .split('\n')
+        .filter((line) => line !== '')
+        .map((line) => line.split('\t').map((v) => (v === '\\N' ? null : v.replace(/\\(.)/g, (_m, c: string) => ({ t: '\t', n: '\n', r: '\r', '\\': '\\' })[c] ?? c)))),
+    close: () => undefined,
+  };
+}
+
+/** The first rows of a CSV file (its first MiB), for choosing the columns as the in-memory path does. */
+function sampleCsv(file: string): TableSource & { delimiter: string } {
+  const fd = openSync(file, 'r');
+  const buf = Buffer.alloc(1 << 20);
+  let n: number;
+  try {
+    n = readSync(fd, buf, 0, buf.length, 0);
+  } finally {
+    closeSync(fd);
+  }
+  let text = buf.subarray(0, n).toString('utf8');
+  if (n === buf.length) text = text.slice(0, text.lastIndexOf('\n') + 1);
+  const delimiter = sniffDelimiter(text);
+  const head = parseCsv(text, { delimiter, maxRows: SAMPLE_ROWS });
+  if (head.headers.length === 0 || head.headers.every((h) => h === '')) throw new CliError(`${file}: the file is empty`);
+  return {
+    file,
+    delimiter,
+    headers: head.headers,
+    sample: head.columns.map((c) => c ?? []),
+    load: () => {
+      throw new Error('the DuckDB path reads columns in DuckDB');
+    },
+    rowNumber: (i) => i + 2,
+    dateSystem: '1900',
+  };
+}
+
+const DATE_TYPES = /^(DATE|TIMESTAMP)/;
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}([ T]\d{2}:\d{2}(:\d{2}(\.\d+)?)?)?$/;
+const NUMBER_TYPES = /^(DECIMAL|DOUBLE|FLOAT|REAL|BIGINT|INTEGER|SMALLINT|TINYINT|HUGEINT|UBIGINT|UINTEGER|USMALLINT|UTINYINT)/;
+
+/** A view `tierwise_tx` (customer, tx_date, amount, invoice) over the CSV file, read by DuckDB. */
+async function csvView(db: SqlRunner, args: ClassifyArgs): Promise<{ source: TableSource; hasInvoice: boolean }> {
+  if (/\.(xlsx|xlsm|xls)$/i.test(args.input)) throw new CliError(`${args.input}: --engine duckdb reads CSV files; leave out --engine for workbooks`, 2);
+  if (!existsSync(args.input)) throw new CliError(`${args.input}: no such file`);
+  const source = sampleCsv(args.input);
+  const choice = chooseColumns(source, args.columns, args.method);
+  if (choice.level !== 'transactions') throw new CliError(`${args.input}: --engine duckdb reads transactions (customer, date, amount); this looks like one row per customer — leave out --engine`);
+  const m = choice.mapping;
+  // DuckDB's own date sniffing may take 01.02.2024 as January or February: only ISO dates go
+  // through DuckDB, so it can never disagree with the engine's reading of the date order
+  const notIso = (source.sample[m.date as number] ?? []).find((c) => typeof c === 'string' && c.trim() !== '' && !ISO_DATE.test(c.trim()));
+  if (notIso !== undefined) {
+    throw new CliError(`${args.input}: --engine duckdb reads ISO dates (2024-03-01, 2024-03-01 14:30), and column "${source.headers[m.date as number]}" has "${String(notIso)}"; leave out --engine to read other date formats`);
+  }
+  const q = db.dialect.quote;
+  const name = (i: number | undefined): string => q(source.headers[i as number]);
+  const textTypes = [m.customer, m.invoice].filter((i): i is number => i !== undefined).map((i) => `${textLiteral(source.headers[i])}: 'VARCHAR'`);
+  const amount = m.amount !== undefined ? name(m.amount) : `${name(m.quantity)} * ${name(m.price)}`;
+  const invoice = m.invoice !== undefined ? name(m.invoice) : 'CAST(NULL AS VARCHAR)';
+  await db.run(
+    `CREATE VIEW tierwise_tx AS SELECT ${name(m.customer)} AS customer, ${name(m.date)} AS tx_date, ${amount} AS amount, ${invoice} AS invoice
+     FROM read_csv(${textLiteral(args.input)}, header = true, delim = ${textLiteral(source.delimiter)}, types = {${textTypes.join(', ')}})`,
+  );
+  const types = new Map((await db.query('DESCRIBE tierwise_tx')).map((r) => [r[0], r[1] ?? '']));
+  const dateColumn = source.headers[m.date as number];
+  if (!DATE_TYPES.test(types.get('tx_date') ?? '')) {
+    throw new CliError(`${args.input}: DuckDB reads column "${dateColumn}" as ${types.get('tx_date')}, not as dates (it knows ISO dates such as 2024-03-01); leave out --engine to read other date formats`);
+  }
+  if (!NUMBER_TYPES.test(types.get('amount') ?? '')) {
+    throw new CliError(`${args.input}: DuckDB reads the amount as ${types.get('amount')}, not as numbers (plain numbers such as 1200.50); leave out --engine to read other number formats`);
+  }
+  return { source, hasInvoice: m.invoice !== undefined };
+}
+
+/** The table's rows and those the aggregation left out, by column and reason, counted by the database in one scan. */
+async function skipLog(db: SqlRunner, s: SqlSource, rowsUsed: number): Promise<{ inputRows: number; skipped: SkipLog }> {
+  const q = db.dialect.quote;
+  const [c, d, a] = [q(s.customer), q(s.date), q(s.amount)];
+  const sum = (cond: string): string => `SUM(CASE WHEN ${cond} THEN 1 ELSE 0 END)`;
+  const valid = `${c} IS NOT NULL AND ${d} IS NOT NULL AND ${a} IS NOT NULL`;
+  const after = s.asOf !== undefined ? `CAST(${d} AS DATE) >= DATE ${textLiteral(s.asOf)}` : '1 = 0';
+  const cancelled = s.invoice !== undefined && s.returns === 'drop' ? `UPPER(CAST(${q(s.invoice)} AS ${db.dialect.text})) LIKE 'C%'` : '1 = 0';
+  const [row] = await db.query(
+    `SELECT COUNT(*), ${[`${c} IS NULL`, `${c} IS NOT NULL AND ${d} IS NULL`, `${c} IS NOT NULL AND ${d} IS NOT NULL AND ${a} IS NULL`, `${valid} AND ${after}`, `${valid} AND NOT (${after}) AND ${cancelled}`].map(sum).join(', ')} FROM ${quoteTable(db.dialect, s.table)}`,
+  );
+  const [inputRows, ...counts] = row.map((v) => Number(v ?? 0));
+  const causes: [string, 'blank' | 'after-as-of' | 'cancellation' | 'return', number][] = [
+    ['customer', 'blank', counts[0]],
+    ['date', 'blank', counts[1]],
+    ['amount', 'blank', counts[2]],
+    ['date', 'after-as-of', counts[3]],
+    ['invoice', 'cancellation', counts[4]],
+  ];
+  const rest = inputRows - rowsUsed - counts.reduce((x, y) => x + y, 0);
+  if (rest > 0) causes.push(['amount', 'return', rest]);
+  const log: SkipLog = { total: 0, byReason: {}, byCause: {}, rows: [] };
+  for (const [column, reason, n] of causes) {
+    if (n <= 0) continue;
+    log.total += n;
+    log.byReason[reason] = (log.byReason[reason] ?? 0) + n;
+    log.byCause[`${column}|${reason}`] = n;
+  }
+  return { inputRows, skipped: log };
+}
+
+/** The customer table the database computed, in the engine's customer order. */
+function customersOf(rows: (string | null)[][], skipped: SkipLog): Customers {
+  const keys = rows.map((r) => r[0] as string);
+  const order = keyOrder(keys);
+  const n = rows.length;
+  const col = (j: number): Float64Array => Float64Array.from(order, (i) => Number(rows[i][j]));
+  return {
+    keys: Array.from(order, (i) => keys[i]),
+    first: col(1),
+    last: col(2),
+    recency: col(3),
+    frequency: col(4),
+    monetary: col(5),
+    asOf: n ? Number(rows[0][6]) : 0,
+    rowsUsed: rows.reduce((s, r) => s + Number(r[7]), 0),
+    skipped,
+  };
+}
+
+/**
+ * Classifies with the aggregation done by DuckDB (`--engine duckdb`) or PostgreSQL (`--db`).
+ *
+ * @example
+ * const { result } = await classifyOnDatabase(parseArgs(["classify", "big.csv", "--engine", "duckdb"]).args);
+ */
+export async function classifyOnDatabase(args: ClassifyArgs): Promise<{ result: TableResult; rowNumber: (i: number) => number }> {
+  const method = methodById(args.method);
+  const flag = args.db ? '--db' : '--engine duckdb';
+  if (method.timeline) {
+    throw new CliError(`--method ${method.id} reads every purchase's date (the purchase timeline), and ${flag} brings back one row per customer; leave out ${flag} for this method`, 2);
+  }
+  const named = namedColumns(method, args.params);
+  if (named.length > 0) {
+    throw new CliError(`--method ${method.id} reads the columns ${named.map((n) => `"${n}"`).join(', ')} of each row, and ${flag} brings back recency, frequency and monetary per customer; leave out ${flag} for this method`, 2);
+  }
+  const db = args.db ? openPostgres(args.db.url) : await openDuckDb();
+  const where = args.db ? `${args.db.table}` : args.input;
+  try {
+    let source: SqlSource;
+    if (args.db) {
+      const { customer, date, amount, invoice } = args.columns;
+      if (customer === undefined || date === undefined || amount === undefined) throw new CliError('--db needs the column names: --customer COL --date COL --amount COL [--invoice COL]', 2);
+      source = { table: args.db.table, customer, date, amount, invoice, asOf: args.asOf, returns: sqlReturnsOf(args.returns), decimals: 6 };
+    } else {
+      const view = await csvView(db, args);
+      source = { table: 'tierwise_tx', customer: 'customer', date: 'tx_date', amount: 'amount', invoice: view.hasInvoice ? 'invoice' : undefined, asOf: args.asOf, returns: sqlReturnsOf(args.returns), decimals: 6 };
+    }
+    const rows = await db.query(customersSql({ dialect: db.dialect, source }));
+    const used = rows.reduce((s, r) => s + Number(r[7]), 0);
+    if (rows.length === 0) throw new CliError(`${where}: no usable rows (every row lacks a customer, date or amount, or was left out)`);
+    const { inputRows, skipped } = await skipLog(db, source, used);
+    const customers = customersOf(rows, skipped);
+    const options: Record<string, unknown> = { ...args.params };
+    if (args.asOf !== undefined) {
+      const [y, m, d] = args.asOf.split('-').map(Number);
+      if (dayNumber(y, m, d) !== customers.asOf) throw new Error('as-of mismatch');
+    }
+    try {
+      const classification = classifyCustomers({ ...customers, customers }, { ...options, method: args.method });
+      return { result: { level: 'transactions', classification, customers, inputRows, reading: { totalRows: 0 } }, rowNumber: (i) => i + 2 };
+    } catch (e) {
+      if (e instanceof TierwiseError) throw new CliError(`${where}: ${e.message}`);
+      throw e;
+    }
+  } catch (e) {
+    if (e instanceof CliError) throw e;
+    if (e instanceof Error && !(e instanceof TypeError) && !(e instanceof RangeError)) throw new CliError(`${where}: ${e.message.split('\n')[0]}`);
+    throw e;
+  } finally {
+    db.close();
+  }
+}

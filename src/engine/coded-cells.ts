@@ -1,0 +1,316 @@
+/**
+ * Columns as a streaming reader builds them, without one string per row: text stored once per
+ * distinct value with a code per row ({@link DictCells}), and number text parsed to numbers on
+ * the way ({@link NumberCells}). They read exactly like the plain cells they stand for: the
+ * decimal mark and the date order are decided from the distinct values weighted by their counts
+ * (in order of first appearance, so the examples are the same), and each distinct value is
+ * coerced once instead of once per row.
+ */
+import { type Cell, errorCode, keyText } from './cells';
+import { coerceDate, coerceNumber, type DateOptions, type DateOrder } from './coerce';
+import { type DateColumnOptions, type KeyColumn, type NumberColumn, type NumberOptions, dateColumn, keyColumn, numberColumn, reasonIndex } from './columns';
+import { type DateOrderFinding, decideDateOrder } from './date-order';
+import { type DecimalFinding, type DecimalMark, decideDecimalMark } from './number-format';
+
+/** Text cells stored once per distinct value: row i holds `values[codes[i]]`. */
+export interface DictCells {
+  readonly kind: 'dict';
+  readonly length: number;
+  /** Per row, an index into `values` (at least `length` entries). */
+  codes: Int32Array;
+  /** The distinct texts, in order of first appearance. */
+  values: string[];
+  /** Rows per distinct text. */
+  counts: ArrayLike<number>;
+}
+
+/** How many plain rows (see {@link NumberCells}) show a decimal point, read both ways, or show nothing, and the first of each. */
+export interface PlainEvidence {
+  /** Counts per class: 0 a point (`12.50`), 1 both ways (`1.234`), 2 nothing (`12`). */
+  count: Float64Array;
+  /** First row of each class (-1 when none). */
+  first: Float64Array;
+}
+
+/**
+ * Number text as a streaming reader builds it. A *plain* cell — `-?digits(.digits)?`, at most 15
+ * digits, no leading zero — is parsed on the way: `values[i]` is exactly `Number(text)` and
+ * `decimals[i]` its digits after the point, so its text can be given back. Every other cell
+ * (blank, `1,234.50`, `(35)`, `12,50 €`) is kept as text: `codes[i]` indexes `text`.
+ */
+export interface NumberCells {
+  readonly kind: 'numbers';
+  readonly length: number;
+  values: Float64Array;
+  /** Digits after the point of each plain row; null when no row has any. */
+  decimals: Uint8Array | null;
+  /** -1 for a plain row, else an index into `text`; null when every row is plain. */
+  codes: Int32Array | null;
+  /** The distinct non-plain texts, in order of first appearance, their counts and first rows. */
+  text: string[];
+  textCounts: ArrayLike<number>;
+  textFirst: ArrayLike<number>;
+  plain: PlainEvidence;
+  /**
+   * When every row is plain with at most 12 significant digits: the most decimals a value needs
+   * (trailing zeros dropped, at most 6) and the sum of the values' magnitudes in row order — the
+   * money profile `moneyProfile` would find (with 12 digits a value is never "whole" before its
+   * last non-zero decimal, see `money.ts`); null otherwise.
+   */
+  money: { decimals: number; bound: number } | null;
+}
+
+/** A column as the engine takes it: plain cells, or one of the coded forms. */
+export type ColumnCells = ArrayLike<Cell> | DictCells | NumberCells;
+
+function isCoded(cells: ColumnCells): cells is DictCells | NumberCells {
+  const kind = (cells as { kind?: unknown }).kind;
+  return kind === 'dict' || kind === 'numbers';
+}
+
+/**
+ * The text of a plain number row, as the file had it.
+ *
+ * @example
+ * plainText(-12.5, 2); // "-12.50"
+ */
+export function plainText(value: number, decimals: number): string {
+  const sign = value < 0 || Object.is(value, -0) ? '-' : '';
+  return sign + Math.abs(value).toFixed(decimals);
+}
+
+/**
+ * The cell of row i, whatever the column's form.
+ *
+ * @example
+ * cellAt({ kind: "dict", length: 2, codes: Int32Array.of(0, 0), values: ["a"], counts: [2] }, 1); // "a"
+ */
+export function cellAt(cells: ColumnCells, i: number): Cell {
+  if (!isCoded(cells)) return cells[i];
+  if (i < 0 || i >= cells.length) return undefined;
+  if (cells.kind === 'dict') return cells.values[cells.codes[i]];
+  const code = cells.codes ? cells.codes[i] : -1;
+  return code >= 0 ? cells.text[code] : plainText(cells.values[i], cells.decimals ? cells.decimals[i] : 0);
+}
+
+/**
+ * The column as an array of plain cells (one string per row; for the few uses that need them).
+ *
+ * @example
+ * plainCells({ kind: "dict", length: 2, codes: Int32Array.of(0, 0), values: ["a"], counts: [2] }); // ["a", "a"]
+ */
+export function plainCells(cells: ColumnCells): ArrayLike<Cell> {
+  if (!isCoded(cells)) return cells;
+  const out = new Array<Cell>(cells.length);
+  for (let i = 0; i < cells.length; i++) out[i] = cellAt(cells, i);
+  return out;
+}
+
+/**
+ * A test on a column's cells as a test on row numbers: for a coded column `test` runs once per
+ * distinct text (plain number rows are tested one by one); null when it holds for no row.
+ *
+ * @example
+ * rowTest(cells, (t) => t === "Total")(3); // true when row 3 holds "Total"
+ */
+export function rowTest(cells: ColumnCells, test: (text: Cell) => boolean): ((i: number) => boolean) | null {
+  if (!isCoded(cells)) return (i) => test(cells[i]);
+  const dict = cells.kind === 'dict' ? cells.values : cells.text;
+  const flags = dict.map((v) => test(v));
+  if (cells.kind === 'dict') {
+    if (!flags.includes(true)) return null;
+    const codes = cells.codes;
+    return (i) => flags[codes[i]];
+  }
+  const codes = cells.codes;
+  return (i) => {
+    const code = codes ? codes[i] : -1;
+    return code >= 0 ? flags[code] : test(cellAt(cells, i));
+  };
+}
+
+/**
+ * Encodes a key column (customer ids, invoices), as {@link keyColumn} does for plain cells:
+ * each distinct text is trimmed once, texts with the same key share a code, codes in order of
+ * first appearance.
+ *
+ * @example
+ * keyColumnOf({ kind: "dict", length: 3, codes: Int32Array.of(0, 1, 0), values: ["A", " A"], counts: [2, 1] }).keys; // ["A"]
+ */
+export function keyColumnOf(cells: ColumnCells): KeyColumn {
+  if (!isCoded(cells)) return keyColumn(cells);
+  if (cells.kind !== 'dict') return keyColumn(plainCells(cells));
+  const { values, codes } = cells;
+  const n = cells.length;
+  const keyOf = new Int32Array(values.length);
+  const reasonOf = new Uint8Array(values.length);
+  const keys: string[] = [];
+  const index = new Map<string, number>();
+  for (let v = 0; v < values.length; v++) {
+    const text = keyText(values[v]);
+    if (text === '') {
+      keyOf[v] = -1;
+      reasonOf[v] = reasonIndex(errorCode(values[v]) !== undefined ? 'error' : 'blank');
+      continue;
+    }
+    let code = index.get(text);
+    if (code === undefined) {
+      code = keys.length;
+      keys.push(text);
+      index.set(text, code);
+    }
+    keyOf[v] = code;
+  }
+  // every distinct text its own key, none blank (the usual case): the codes are the key codes
+  let identity = true;
+  for (let v = 0; v < keyOf.length && identity; v++) identity = keyOf[v] === v;
+  if (identity) return { codes: codes.length === n ? codes : codes.subarray(0, n), keys, reasons: null, shared: true };
+  const out = new Int32Array(n);
+  let reasons: Uint8Array | null = null;
+  for (let i = 0; i < n; i++) {
+    const k = keyOf[codes[i]];
+    out[i] = k;
+    if (k < 0) {
+      reasons ??= new Uint8Array(n);
+      reasons[i] = reasonOf[codes[i]];
+    }
+  }
+  return { codes: out, keys, reasons };
+}
+
+/**
+ * Coerces a date column as {@link dateColumn} does: the order decided from the distinct texts
+ * weighted by their counts, each distinct text parsed once.
+ *
+ * @example
+ * dateColumnOf({ kind: "dict", length: 2, codes: Int32Array.of(0, 0), values: ["2024-01-31"], counts: [2] }).values; // [19753, 19753]
+ */
+export function dateColumnOf(cells: ColumnCells, options: DateColumnOptions = {}): NumberColumn {
+  if (!isCoded(cells)) return dateColumn(cells, options);
+  if (cells.kind !== 'dict') return dateColumn(plainCells(cells), options);
+  const dateOrder = dateOrderOf(cells, options.dateOrder, options.fallbackOrder);
+  const opts: DateOptions = { dateSystem: options.dateSystem, dateOrder: dateOrder.order };
+  const byValue = new Float64Array(cells.values.length);
+  const reasonOf = new Uint8Array(cells.values.length);
+  cells.values.forEach((v, k) => {
+    const r = coerceDate(v, opts);
+    byValue[k] = r.ok ? r.value : NaN;
+    if (!r.ok) reasonOf[k] = reasonIndex(r.reason);
+  });
+  return { ...mapRows(cells.codes, cells.length, byValue, reasonOf), dateOrder };
+}
+
+function mapRows(codes: Int32Array, n: number, byValue: Float64Array, reasonOf: Uint8Array): { values: Float64Array; reasons: Uint8Array | null } {
+  const values = new Float64Array(n);
+  let reasons: Uint8Array | null = null;
+  for (let i = 0; i < n; i++) {
+    const c = codes[i];
+    const v = byValue[c];
+    values[i] = v;
+    if (v !== v) {
+      reasons ??= new Uint8Array(n);
+      reasons[i] = reasonOf[c];
+    }
+  }
+  return { values, reasons };
+}
+
+/**
+ * The texts that stand for a number column's rows in deciding its decimal mark: each distinct
+ * non-plain text and the first plain row of each evidence class, in order of first appearance,
+ * with the rows each stands for.
+ */
+function markWitnesses(cells: NumberCells): { texts: string[]; weights: number[] } {
+  const items: { first: number; text: string; weight: number }[] = [];
+  for (let k = 0; k < cells.text.length; k++) items.push({ first: cells.textFirst[k], text: cells.text[k], weight: cells.textCounts[k] });
+  for (let c = 0; c < 3; c++) {
+    const first = cells.plain.first[c];
+    if (first >= 0) items.push({ first, text: cellAt(cells, first) as string, weight: cells.plain.count[c] });
+  }
+  items.sort((a, b) => a.first - b.first);
+  return { texts: items.map((x) => x.text), weights: items.map((x) => x.weight) };
+}
+
+/**
+ * The decimal mark of a column's number text, as `decideDecimalMark` finds it over every row.
+ *
+ * @example
+ * decimalMarkOf(["46,80"]).mark; // ","
+ */
+export function decimalMarkOf(cells: ColumnCells, forced?: DecimalMark, fallback?: DecimalMark): DecimalFinding {
+  if (!isCoded(cells)) return decideDecimalMark(cells, forced, fallback);
+  const w = cells.kind === 'dict' ? { texts: cells.values, weights: cells.counts } : markWitnesses(cells);
+  return decideDecimalMark(w.texts, forced, fallback, w.weights);
+}
+
+/**
+ * The date order of a column's date text, as `decideDateOrder` finds it over every row.
+ *
+ * @example
+ * dateOrderOf(["25/03/2024"]).order; // "dmy"
+ */
+export function dateOrderOf(cells: ColumnCells, forced?: DateOrder, fallback?: DateOrder): DateOrderFinding {
+  if (!isCoded(cells)) return decideDateOrder(cells, forced, fallback);
+  if (cells.kind === 'dict') return decideDateOrder(cells.values, forced, fallback, cells.counts);
+  return decideDateOrder(plainCells(cells), forced, fallback);
+}
+
+/**
+ * Coerces a number column as {@link numberColumn} does: the decimal mark decided from the
+ * distinct texts (and the plain rows' evidence), each distinct text parsed once; plain rows keep
+ * their parsed value unless a decimal comma makes their point mean something else.
+ *
+ * @example
+ * numberColumnOf({ kind: "dict", length: 2, codes: Int32Array.of(0, 0), values: ["46,80"], counts: [2] }).values; // [46.8, 46.8]
+ */
+export function numberColumnOf(cells: ColumnCells, options: NumberOptions = {}): NumberColumn {
+  if (!isCoded(cells)) return numberColumn(cells, options);
+  const n = cells.length;
+  const dict = cells.kind === 'dict' ? cells.values : cells.text;
+  const decimal = decimalMarkOf(cells, options.decimal, options.fallbackDecimal);
+  const mark = decimal.mark;
+  const byValue = new Float64Array(dict.length);
+  const reasonOf = new Uint8Array(dict.length);
+  dict.forEach((v, k) => {
+    const r = coerceNumber(v, mark);
+    byValue[k] = r.ok ? r.value : NaN;
+    if (!r.ok) reasonOf[k] = reasonIndex(r.reason);
+  });
+  let column: { values: Float64Array; reasons: Uint8Array | null };
+  if (cells.kind === 'dict') column = mapRows(cells.codes, n, byValue, reasonOf);
+  else {
+    const { codes, decimals } = cells;
+    // plain rows are right as they are with a decimal point; with a comma, a point means a thousands separator (or nothing)
+    const reread = mark === ',' && decimals !== null;
+    if (codes === null && !reread) {
+      column = { values: cells.values.length === n ? cells.values : cells.values.subarray(0, n), reasons: null };
+      if (cells.money) (column as NumberColumn).money = cells.money;
+    }
+    else {
+      const values = new Float64Array(n);
+      let reasons: Uint8Array | null = null;
+      for (let i = 0; i < n; i++) {
+        const c = codes ? codes[i] : -1;
+        let v: number;
+        let why = 0;
+        if (c >= 0) {
+          v = byValue[c];
+          why = reasonOf[c];
+        } else if (reread && (decimals as Uint8Array)[i] > 0) {
+          const r = coerceNumber(cellAt(cells, i), mark);
+          v = r.ok ? r.value : NaN;
+          if (!r.ok) why = reasonIndex(r.reason);
+        } else v = cells.values[i];
+        values[i] = v;
+        if (v !== v) {
+          reasons ??= new Uint8Array(n);
+          reasons[i] = why;
+        }
+      }
+      column = { values, reasons };
+    }
+  }
+  // as numberColumn: the mark is reported when it mattered (every coded cell is text)
+  const mattered = options.decimal !== undefined || (n > 0 && (decimal.how !== 'assumed' || decimal.ambiguous > 0));
+  return mattered ? { ...column, decimal } : column;
+}

@@ -1,0 +1,73 @@
+/**
+ * Transactions → one row per customer, in SQL, by the engine's aggregation rules
+ * (`../aggregate.ts`): rows with a missing customer, date or amount are left out; an as-of date
+ * leaves out rows on or after it, and by default is the day after the latest transaction; recency
+ * is whole calendar days from the last purchase to the as-of date; frequency counts distinct
+ * invoices (each row without an invoice counts once; rows when there is no invoice column);
+ * monetary is the exact `DECIMAL` sum of the amounts.
+ */
+import type { ReturnsPolicy } from '../aggregate';
+import { type SqlDialect, quoteTable, textLiteral } from './dialect';
+
+/**
+ * How returns count, in the SQL:
+ * - "all": every row is a transaction (returns count toward frequency and reduce monetary);
+ * - "drop": rows with an amount ≤ 0 or an invoice starting with "C" are left out;
+ * - "net": frequency, first and last purchase count purchases only (a positive amount on an
+ *   invoice not starting with "C"), returns reduce monetary, customers with no purchase are left
+ *   out; the default as-of date is the day after the latest row of the customers kept.
+ */
+export type SqlReturns = 'all' | 'drop' | 'net';
+
+/** The transaction table and its columns, as the user's engine names them. */
+export interface SqlSource {
+  table: string;
+  customer: string;
+  date: string;
+  amount: string;
+  invoice?: string;
+  /** `YYYY-MM-DD`; default the day after the latest transaction. */
+  asOf?: string;
+  returns: SqlReturns;
+  /** Decimals money is summed at (0…9). */
+  decimals: number;
+}
+
+/** Name of the CTE with one row per customer: customer, recency, frequency, monetary (and first_tx, last_tx, rows_used). */
+export const MEASURES = 'measures';
+
+/**
+ * The engine's returns policy (`../aggregate.ts`) as the SQL's: the same three rules, "net" by default.
+ *
+ * @example
+ * sqlReturnsOf(undefined); // "net"
+ */
+export function sqlReturnsOf(policy: ReturnsPolicy | undefined): SqlReturns {
+  return policy ?? 'net';
+}
+
+/**
+ * The CTEs from the transaction table to `measures` (customer, recency, frequency, monetary).
+ *
+ * @example
+ * customerCtes(SQL_DIALECTS.duckdb, { table: "sales", customer: "id", date: "d", amount: "a", returns: "all", decimals: 2 });
+ * // ["tx AS (SELECT CAST(\"id\" AS VARCHAR) AS customer, …", …, "measures AS (…)"]
+ */
+export function customerCtes(d: SqlDialect, s: SqlSource): string[] {
+  const q = d.quote;
+  const day = `CAST(${q(s.date)} AS DATE)`;
+  const invoice = s.invoice === undefined ? `CAST(NULL AS ${d.text})` : `NULLIF(CAST(${q(s.invoice)} AS ${d.text}), '')`;
+  const where = [`${q(s.customer)} IS NOT NULL`, `${q(s.date)} IS NOT NULL`, `${q(s.amount)} IS NOT NULL`];
+  if (s.asOf !== undefined) where.push(`${day} < DATE ${textLiteral(s.asOf)}`);
+  const notCancelled = '(invoice IS NULL OR UPPER(invoice) NOT LIKE \'C%\')';
+  const purchase = s.returns === 'net' ? `CASE WHEN amount > 0 AND ${notCancelled} THEN 1 ELSE 0 END` : '1';
+  const dropped = s.returns === 'drop' ? `\n  WHERE amount > 0 AND ${notCancelled}` : '';
+  const asOf = s.asOf !== undefined ? `SELECT DATE ${textLiteral(s.asOf)} AS as_of` : `SELECT ${d.nextDay('MAX(last_row)')} AS as_of FROM per_customer`;
+  return [
+    `tx AS (\n  SELECT CAST(${q(s.customer)} AS ${d.text}) AS customer, ${day} AS tx_day,\n    CAST(${q(s.amount)} AS ${d.decimal(s.decimals)}) AS amount, ${invoice} AS invoice\n  FROM ${quoteTable(d, s.table)}\n  WHERE ${where.join(' AND ')}\n)`,
+    `used AS (\n  SELECT customer, tx_day, amount, invoice, ${purchase} AS purchase\n  FROM tx${dropped}\n)`,
+    `per_customer AS (\n  SELECT customer, COUNT(*) AS rows_used,\n    MIN(CASE WHEN purchase = 1 THEN tx_day END) AS first_tx,\n    MAX(CASE WHEN purchase = 1 THEN tx_day END) AS last_tx, MAX(tx_day) AS last_row,\n    COUNT(DISTINCT CASE WHEN purchase = 1 THEN invoice END)\n      + SUM(CASE WHEN purchase = 1 AND invoice IS NULL THEN 1 ELSE 0 END) AS frequency,\n    SUM(amount) AS monetary\n  FROM used\n  GROUP BY customer\n  HAVING SUM(purchase) > 0\n)`,
+    `as_of AS (\n  ${asOf}\n)`,
+    `${MEASURES} AS (\n  SELECT p.customer, CAST(${d.daysBetween('p.last_tx', 'a.as_of')} AS ${d.bigint}) AS recency,\n    CAST(p.frequency AS ${d.bigint}) AS frequency, p.monetary, p.first_tx, p.last_tx, p.rows_used\n  FROM per_customer p CROSS JOIN as_of a\n)`,
+  ];
+}

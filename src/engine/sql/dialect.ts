@@ -1,0 +1,122 @@
+/**
+ * The SQL dialects Tierwise writes, and everything that differs between them, in one small table
+ * per dialect: identifier quoting, the text, integer and exact-decimal types, and date arithmetic.
+ * Everything else the generated SQL uses (CTEs, GROUP BY, COUNT(DISTINCT), SUM … OVER with an
+ * explicit ROWS frame, CASE, CROSS JOIN) is written the same way in all of them.
+ */
+
+/** A dialect name, as `tierwise sql --dialect` takes it. */
+export type SqlDialectId = 'duckdb' | 'postgres' | 'spark' | 'bigquery' | 'snowflake' | 'trino';
+
+/** What differs between dialects. */
+export interface SqlDialect {
+  id: SqlDialectId;
+  /** Quotes one identifier part (a column, or one part of a dotted table name). */
+  quote: (name: string) => string;
+  /** The text type for customer ids and invoices. */
+  text: string;
+  /** The 64-bit integer type. */
+  bigint: string;
+  /** An exact decimal type with 38 digits and `scale` decimals. */
+  decimal: (scale: number) => string;
+  /** Whole days from date expression `from` to date expression `to`. */
+  daysBetween: (from: string, to: string) => string;
+  /** Date expression `d` plus one day. */
+  nextDay: (d: string) => string;
+}
+
+const doubleQuoted = (name: string): string => `"${name.replace(/"/g, '""')}"`;
+const backQuoted = (name: string): string => `\`${name.replace(/`/g, '``')}\``;
+const bigQueryQuoted = (name: string): string => `\`${name.replace(/[`\\]/g, (c) => `\\${c}`)}\``;
+const decimal = (scale: number): string => `DECIMAL(38, ${scale})`;
+
+/** Every dialect by name. */
+export const SQL_DIALECTS: Record<SqlDialectId, SqlDialect> = {
+  duckdb: {
+    id: 'duckdb',
+    quote: doubleQuoted,
+    text: 'VARCHAR',
+    bigint: 'BIGINT',
+    decimal,
+    daysBetween: (from, to) => `(${to} - ${from})`,
+    nextDay: (d) => `(${d} + 1)`,
+  },
+  postgres: {
+    id: 'postgres',
+    quote: doubleQuoted,
+    text: 'TEXT',
+    bigint: 'BIGINT',
+    decimal: (scale) => `NUMERIC(38, ${scale})`,
+    daysBetween: (from, to) => `(${to} - ${from})`,
+    nextDay: (d) => `(${d} + 1)`,
+  },
+  spark: {
+    id: 'spark',
+    quote: backQuoted,
+    text: 'STRING',
+    bigint: 'BIGINT',
+    decimal,
+    daysBetween: (from, to) => `DATEDIFF(${to}, ${from})`,
+    nextDay: (d) => `DATE_ADD(${d}, 1)`,
+  },
+  bigquery: {
+    id: 'bigquery',
+    quote: bigQueryQuoted,
+    text: 'STRING',
+    bigint: 'INT64',
+    decimal: (scale) => `BIGNUMERIC(38, ${scale})`,
+    daysBetween: (from, to) => `DATE_DIFF(${to}, ${from}, DAY)`,
+    nextDay: (d) => `DATE_ADD(${d}, INTERVAL 1 DAY)`,
+  },
+  snowflake: {
+    id: 'snowflake',
+    quote: doubleQuoted,
+    text: 'VARCHAR',
+    bigint: 'BIGINT',
+    decimal: (scale) => `NUMBER(38, ${scale})`,
+    daysBetween: (from, to) => `DATEDIFF(day, ${from}, ${to})`,
+    nextDay: (d) => `DATEADD(day, 1, ${d})`,
+  },
+  trino: {
+    id: 'trino',
+    quote: doubleQuoted,
+    text: 'VARCHAR',
+    bigint: 'BIGINT',
+    decimal,
+    daysBetween: (from, to) => `date_diff('day', ${from}, ${to})`,
+    nextDay: (d) => `date_add('day', 1, ${d})`,
+  },
+};
+
+/** Dialect names in the order `--help` lists them. */
+export const SQL_DIALECT_IDS = Object.keys(SQL_DIALECTS) as SqlDialectId[];
+
+/**
+ * True when `id` names a dialect.
+ *
+ * @example
+ * isSqlDialect("postgres"); // true
+ */
+export function isSqlDialect(id: string): id is SqlDialectId {
+  return Object.prototype.hasOwnProperty.call(SQL_DIALECTS, id);
+}
+
+/**
+ * A table name, quoted part by part ("sales.tx" → "sales"."tx").
+ *
+ * @example
+ * quoteTable(SQL_DIALECTS.duckdb, "sales.tx"); // '"sales"."tx"'
+ */
+export function quoteTable(dialect: SqlDialect, table: string): string {
+  return table.split('.').map(dialect.quote).join('.');
+}
+
+/**
+ * A text literal.
+ *
+ * @example
+ * textLiteral("Can't lose them"); // "'Can''t lose them'"
+ */
+export function textLiteral(text: string): string {
+  return `'${text.replace(/'/g, "''")}'`;
+}

@@ -1,0 +1,142 @@
+/**
+ * `tierwise sql`, `verify`, `classify --engine duckdb` and `classify --db postgres://…` as a user
+ * runs them: the statement for each dialect, its result on DuckDB equal to `classify`, a tampered
+ * export caught by `verify`, and the DuckDB and PostgreSQL paths writing what the in-memory path writes.
+ */
+import { join } from 'node:path';
+import { SQL_DIALECT_IDS } from '../../src/engine';
+import { type SqlEngine, openDuckDb, startPostgres } from '../sql/engines';
+import { EXAMPLES, run, tempDir, writeTemp } from './helpers';
+
+const TX = join(EXAMPLES, 'transactions.csv');
+const COLUMNS = ['--customer', 'CustomerID', '--date', 'InvoiceDate', '--amount', 'Amount', '--invoice', 'InvoiceNo'];
+
+interface JsonCustomer {
+  customer: string;
+  [key: string]: unknown;
+}
+
+async function classifyJson(...extra: string[]): Promise<JsonCustomer[]> {
+  const r = await run('classify', ...extra, '--quiet');
+  expect(r.stderr).toBe('');
+  expect(r.code).toBe(0);
+  return (JSON.parse(r.stdout) as { customers: JsonCustomer[] }).customers;
+}
+
+describe('tierwise sql', () => {
+  it.each(SQL_DIALECT_IDS.flatMap((d) => ['rfm', 'abc', 'pyramid'].map((m) => [d, m])))('prints one %s statement for %s, with no NTILE or approximate percentile', async (dialect, method) => {
+    const r = await run('sql', '--method', method, '--table', 'shop.sales', ...COLUMNS, '--dialect', dialect);
+    expect(r.code).toBe(0);
+    expect(r.stdout.startsWith('WITH\n')).toBe(true);
+    expect(r.stdout.trimEnd().endsWith(';')).toBe(true);
+    expect(r.stdout.split(';')).toHaveLength(2);
+    expect(r.stdout).not.toMatch(/NTILE|PERCENTILE|APPROX|QUANTILE/i);
+    const table = { duckdb: '"shop"."sales"', postgres: '"shop"."sales"', spark: '`shop`.`sales`', bigquery: '`shop`.`sales`', snowflake: '"shop"."sales"', trino: '"shop"."sales"' }[dialect];
+    expect(r.stdout).toContain(`FROM ${table}`);
+    const dayDiff = { duckdb: '(a.as_of - p.last_tx)', postgres: '(a.as_of - p.last_tx)', spark: 'DATEDIFF(a.as_of, p.last_tx)', bigquery: 'DATE_DIFF(a.as_of, p.last_tx, DAY)', snowflake: 'DATEDIFF(day, p.last_tx, a.as_of)', trino: "date_diff('day', p.last_tx, a.as_of)" }[dialect];
+    expect(r.stdout).toContain(dayDiff);
+  });
+
+  it('refuses what it cannot do, naming the flag', async () => {
+    expect((await run('sql', '--method', 'abc', ...COLUMNS)).stderr).toMatch(/sql needs --table/);
+    expect((await run('sql', '--table', 't', ...COLUMNS, '--dialect', 'oracle')).stderr).toMatch(/--dialect must be one of duckdb, postgres/);
+    expect((await run('sql', '--table', 't', ...COLUMNS, '--a-share', '0.7')).stderr).toMatch(/--a-share applies to --method abc/);
+    expect((await run('sql', '--table', 't', ...COLUMNS, '--decimals', '12')).stderr).toMatch(/--decimals must be a whole number from 0 to 9/);
+    expect((await run('sql', 'file.csv', '--table', 't', ...COLUMNS)).code).toBe(2);
+  });
+});
+
+describe('sql, verify and --engine duckdb on DuckDB', () => {
+  let db: SqlEngine | undefined;
+  beforeAll(async () => {
+    db = await openDuckDb();
+    await db?.run(`CREATE TABLE sales AS SELECT * FROM read_csv('${TX}', header = true, types = {'CustomerID': 'VARCHAR', 'InvoiceNo': 'VARCHAR'})`);
+  });
+  afterAll(async () => {
+    await db?.close();
+  });
+
+  it.each([['rfm'], ['abc'], ['pyramid']])('%s: the statement run on DuckDB gives classify\'s customers, and verify agrees', async (method) => {
+    if (!db) return;
+    const sql = (await run('sql', '--method', method, '--table', 'sales', ...COLUMNS)).stdout;
+    const dir = tempDir();
+    const out = join(dir, 'result.csv');
+    await db.run(`COPY (${sql.trim().replace(/;$/, '')}) TO '${out}' (HEADER, DELIMITER ',')`);
+    const rows = await db.query(sql.trim().replace(/;$/, ''));
+    const want = await classifyJson(TX, '--method', method);
+    expect(rows.map((r) => [r[0], r.at(method === 'rfm' ? -2 : -1)])).toEqual(want.map((c) => [c.customer, c.tier]).sort((a, b) => String(a[0]).localeCompare(String(b[0]))));
+    const ok = await run('verify', TX, '--method', method, '--sample', out);
+    expect(ok.stdout).toMatch(/: all equal to the engine/);
+    expect(ok.code).toBe(0);
+  });
+
+  it('verify names the customer and column of a difference', async () => {
+    const dir = tempDir();
+    const want = await classifyJson(TX, '--method', 'abc');
+    const lines = ['customer,monetary,tier', ...want.map((c, i) => `${c.customer},${String(c.monetary)},${i === 3 ? (c.tier === 'A' ? 'B' : 'A') : String(c.tier)}`)];
+    const r = await run('verify', TX, '--method', 'abc', '--sample', writeTemp(dir, 'bad.csv', lines.join('\n') + '\n'));
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain(`1 differences`);
+    expect(r.stdout).toContain(`customer ${want[3].customer}: tier: sample ${want[3].tier === 'A' ? 'B' : 'A'}, engine ${String(want[3].tier)}`);
+    expect((await run('verify', TX, '--sample', writeTemp(dir, 'none.csv', 'id,tier\n1,A\n'))).stderr).toMatch(/no "customer" column/);
+  });
+
+  it.each([['rfm'], ['abc'], ['pyramid'], ['matrix'], ['grade'], ['kmeans'], ['rules']])('classify --engine duckdb writes what the in-memory path writes (%s)', async (method) => {
+    if (!db) return;
+    expect(await classifyJson(TX, '--method', method, '--engine', 'duckdb')).toEqual(await classifyJson(TX, '--method', method));
+    expect(await classifyJson(TX, '--method', method, '--engine', 'duckdb', '--returns', 'drop', '--as-of', '2023-09-01')).toEqual(
+      await classifyJson(TX, '--method', method, '--returns', 'drop', '--as-of', '2023-09-01'),
+    );
+  });
+
+  it.each([['lifecycle'], ['clv']])('--engine duckdb refuses %s (it needs each purchase, not one row per customer) instead of writing no classes', async (method) => {
+    const r = await run('classify', TX, '--method', method, '--engine', 'duckdb');
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toMatch(new RegExp(`--method ${method} reads every purchase's date .* leave out --engine duckdb`));
+  });
+
+  it('--engine duckdb refuses a method reading named columns of each row', async () => {
+    const r = await run('classify', TX, '--method', 'grade', '--criteria', 'R,Amount', '--weights', 'R=0.5,Amount=0.5', '--engine', 'duckdb');
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/--method grade reads the columns "Amount" of each row/);
+  });
+
+  it('--engine duckdb refuses dates DuckDB does not read, and says what to do', async () => {
+    if (!db) return;
+    const dir = tempDir();
+    const file = writeTemp(dir, 'eu.csv', 'Customer,Date,Amount\na,31.01.2024,5\nb,1.02.2024,7\n');
+    const r = await run('classify', file, '--engine', 'duckdb');
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/--engine duckdb reads ISO dates .* column "Date" has "31.01.2024"; leave out --engine/);
+    const words = writeTemp(dir, 'amounts.csv', 'Customer,Date,Amount\na,2024-01-31,"1,200.50"\nb,2024-02-01,7\n');
+    const w = await run('classify', words, '--engine', 'duckdb');
+    expect(w.code).toBe(1);
+    expect(w.stderr).toMatch(/DuckDB reads the amount as VARCHAR, not as numbers/);
+    expect((await run('classify', join(dir, 'tx.xlsx'), '--engine', 'duckdb')).stderr).toMatch(/--engine duckdb reads CSV files/);
+    expect((await run('classify', join(dir, 'missing.csv'), '--engine', 'duckdb')).stderr).toMatch(/missing.csv: no such file/);
+  });
+});
+
+describe('classify --db postgres://… on a throwaway PostgreSQL cluster', () => {
+  let pg: SqlEngine | undefined;
+  beforeAll(async () => {
+    pg = await startPostgres();
+    await pg?.load('sales', [['InvoiceNo', 'TEXT'], ['CustomerID', 'TEXT'], ['InvoiceDate', 'TIMESTAMP'], ['Amount', 'NUMERIC(12,2)']], TX);
+  }, 60000);
+  afterAll(async () => {
+    await pg?.close();
+  });
+
+  it.each([['rfm'], ['abc'], ['pyramid']])('writes what the in-memory path writes (%s)', async (method) => {
+    if (!pg) return;
+    const got = await classifyJson('--db', pg.url as string, '--table', 'sales', ...COLUMNS, '--method', method);
+    expect(got).toEqual(await classifyJson(TX, '--method', method));
+  });
+
+  it('needs the column names and a table', async () => {
+    expect((await run('classify', '--db', 'postgres://x@localhost/db')).stderr).toMatch(/--db needs --table NAME/);
+    expect((await run('classify', '--db', 'postgres://x@localhost/db', '--table', 'sales')).stderr).toMatch(/--db needs the column names/);
+    expect((await run('classify', '--db', 'mysql://x', '--table', 't')).stderr).toMatch(/--db must be a postgres:\/\//);
+  });
+});
