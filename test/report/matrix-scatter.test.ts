@@ -123,3 +123,15 @@ describe('value matrix scatter chart (plan)', () => {
     );
   });
 });
+
+describe('value matrix tables in Chinese', () => {
+  it('writes the 2×2 table\'s row names and the cut lines in Chinese on a Chinese summary', () => {
+    const result = classifyTable({ customer: ['a', 'b', 'c', 'd', 'e'], value: [1, 2, 3, 4, 5], extra: { X: [1, 2, 3, 4, 5], Y: [5, 1, 4, 2, 3] } }, { method: 'matrix', x: ['X'], y: ['Y'] });
+    const zh = buildSheetPlan(result, { language: 'zh-CN' });
+    expect(col(tableOf(zh, 'TierwiseMatrixCuts'), 'line')).toEqual(['X 分界', 'X 分界', 'Y 分界', 'Y 分界']);
+    const grid = zh.summary.extras.find((e) => e.table.columns.some((c) => c.id === 'highX'));
+    expect(grid?.table.columns.find((c) => c.id === 'y')?.values).toEqual(['高 Y', '低 Y']);
+    const en = buildSheetPlan(result, { language: 'en' });
+    expect(col(tableOf(en, 'TierwiseMatrixCuts'), 'line')).toEqual(['X cut', 'X cut', 'Y cut', 'Y cut']);
+  });
+});

@@ -184,7 +184,7 @@ export function scatterTables(input: ScatterInput, max = SCATTER_MAX_POINTS): Me
     name: CUT_LINES_TABLE,
     title: { en: 'Cut lines of the scatter chart', zh: '散点图分界线' },
     columns: [
-      { id: 'line', header: { en: 'Line', zh: '分界线' }, kind: 'label', values: [xCut.en, xCut.en, yCut.en, yCut.en] },
+      { id: 'line', header: { en: 'Line', zh: '分界线' }, kind: 'label', values: [xCut.en, xCut.en, yCut.en, yCut.en], valuesZh: [xCut.zh, xCut.zh, yCut.zh, yCut.zh] },
       { id: 'x', header: { en: x.label, zh: x.label }, kind: 'number', values: [x.cut, x.cut, Math.min(xr.min, x.cut), Math.max(xr.max, x.cut)] },
       { id: 'y', header: { en: y.label, zh: y.label }, kind: 'number', values: [Math.min(yr.min, y.cut), Math.max(yr.max, y.cut), y.cut, y.cut] },
     ],

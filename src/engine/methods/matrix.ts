@@ -162,7 +162,7 @@ function matrixTables(fit: { tierIndex: Uint8Array; model: MatrixModel }, value:
     name: 'TierwiseMatrixGrid',
     title: { en: `Customers by ${y} (rows) and ${x} (columns)`, zh: `按 ${y}（行）与 ${x}（列）的客户数` },
     columns: [
-      { id: 'y', header: { en: y, zh: y }, kind: 'text', values: [`High ${y}`, `Low ${y}`] },
+      { id: 'y', header: { en: y, zh: y }, kind: 'text', values: [`High ${y}`, `Low ${y}`], valuesZh: [`高 ${y}`, `低 ${y}`] },
       { id: 'lowX', header: { en: `Low ${x}`, zh: `低 ${x}` }, kind: 'integer', values: [customers[2], customers[3]] },
       { id: 'highX', header: { en: `High ${x}`, zh: `高 ${x}` }, kind: 'integer', values: [customers[0], customers[1]] },
     ],
