@@ -105,6 +105,7 @@ const en = {
   'loop.colContact': 'last contact',
   'error.callDate': 'The call list date must be a date (YYYY-MM-DD).',
   'error.perRep': 'Calls per owner must be a whole number of at least 1.',
+  'error.contactDate': 'Column "{column}", row {row}: "{value}" is not a date. The last-contact column needs dates (or blanks).',
 } as const;
 
 /** A pane string key. */
@@ -211,6 +212,7 @@ const zh: Record<PaneKey, string> = {
   'loop.colContact': '最近联系',
   'error.callDate': '拜访日期须为日期（YYYY-MM-DD）。',
   'error.perRep': '每位负责人的拜访数须为不小于 1 的整数。',
+  'error.contactDate': '列“{column}”第 {row} 行：“{value}”不是日期。最近联系列须为日期（或留空）。',
 };
 
 /** The pane dictionaries. */

@@ -4,7 +4,7 @@
  * stage and last-contact columns found by their headers, and the due customers written to a
  * Call List sheet for the date, coloured by tier, in priority order.
  */
-import { type CallColumns, type CallEntry, type Cell, callCandidates, callColumns, callList, classifyTable, dayNumber, plainCells, isoDate, mergePlaybook, playbookRowOf } from '../engine';
+import { type CallColumns, type CallEntry, type Cell, ContactDateError, callCandidates, callColumns, callList, classifyTable, dayNumber, plainCells, isoDate, mergePlaybook, playbookRowOf } from '../engine';
 import { LOOP_NAMES, SOURCE_NAME, readLoopSheets, writeOwnSheet } from '../excel';
 import { type Language, t } from '../i18n/strings';
 import { callListTable, readPlaybookSheet } from '../report';
@@ -67,15 +67,21 @@ export async function writeCallList(run: ExcelRunner, request: CallListRequest):
       for (const i of [found.owner, found.stage, found.contact]) out.push(i === undefined ? undefined : c.also[k++]);
       return out;
     })();
-    const candidates = callCandidates(c.result, {
-      customer: c.customerCells,
-      owner: ownerCells,
-      stage: stageCells,
-      contact: contactCells,
-      contactHeader: found.contact === undefined ? undefined : headers[found.contact],
-      rowName: (r) => `row ${c.area.row + r + 2}`,
-      dateSystem: c.options.dateSystem,
-    });
+    let candidates: ReturnType<typeof callCandidates>;
+    try {
+      candidates = callCandidates(c.result, {
+        customer: c.customerCells,
+        owner: ownerCells,
+        stage: stageCells,
+        contact: contactCells,
+        contactHeader: found.contact === undefined ? undefined : headers[found.contact],
+        rowName: (r) => `row ${c.area.row + r + 2}`,
+        dateSystem: c.options.dateSystem,
+      });
+    } catch (e) {
+      if (!(e instanceof ContactDateError)) throw e;
+      throw new PaneError('error.contactDate', e.message, { column: e.column, row: c.area.row + e.index + 2, value: e.value });
+    }
     // the playbook: the user's rows of this method over the defaults
     const classification = c.result.classification;
     const sheets = c.loopSheets ?? { playbook: null, history: null, calls: null, names: new Set<string>() };

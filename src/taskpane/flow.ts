@@ -43,7 +43,7 @@ export type ExcelRunner = <T>(callback: (context: Excel.RequestContext) => Promi
 /** A problem the pane shows as a message (with a key into the pane strings). */
 export class PaneError extends Error {
   constructor(
-    readonly key: 'error.empty' | 'error.ownOutput' | 'error.noColumns' | 'error.selection' | 'error.noRecordedRun' | 'error.sourceChanged' | 'error.noSuchColumn' | 'error.callDate' | 'error.perRep',
+    readonly key: 'error.empty' | 'error.ownOutput' | 'error.noColumns' | 'error.selection' | 'error.noRecordedRun' | 'error.sourceChanged' | 'error.noSuchColumn' | 'error.callDate' | 'error.perRep' | 'error.contactDate',
     message: string,
     /** The message's parameters (e.g. the column's name). */
     readonly params: Readonly<Record<string, string | number>> = {},

@@ -6,7 +6,8 @@
 import { ParamError, dayNumber, dayNumberToSerial } from '../../src/engine';
 import { LOOP_NAMES } from '../../src/excel';
 import { writeCallList } from '../../src/taskpane/call-list-flow';
-import { classifySelection, type RunRequest } from '../../src/taskpane/flow';
+import { PaneError, classifySelection, type RunRequest } from '../../src/taskpane/flow';
+import { paneText } from '../../src/i18n/pane-strings';
 import { createHost, type ExcelHost } from '../host';
 import { fillTransactions, runnerOf, snapshot } from '../host/fixtures';
 
@@ -335,5 +336,16 @@ describe("Today's call list", () => {
     const host = salesHost();
     await expect(writeCallList(runnerOf(host), { date: '2024-03-31', language: 'en' })).rejects.toEqual(expect.objectContaining({ key: 'error.noRecordedRun' }));
     await expect(writeCallList(runnerOf(host), { date: '2024-02-30', language: 'en' })).rejects.toEqual(expect.objectContaining({ key: 'error.callDate' }));
+  });
+
+  it('names the column, sheet row and value of a last-contact cell that is not a date, in the pane\'s words', async () => {
+    const host = salesHost();
+    host.fill('Sheet1', 'G5', [['next week']]);
+    host.select('A1');
+    await classifySelection(runnerOf(host), abc());
+    const error = await writeCallList(runnerOf(host), { date: '2024-03-31', language: 'zh-CN' }).catch((e: unknown) => e);
+    expect(error).toEqual(expect.objectContaining({ key: 'error.contactDate', params: { column: 'Last contact', row: 5, value: 'next week' } }));
+    expect(paneText('zh-CN', 'error.contactDate', { ...(error as PaneError).params })).toBe('列“Last contact”第 5 行：“next week”不是日期。最近联系列须为日期（或留空）。');
+    expect(host.model.sheets.map((s) => s.name)).not.toContain('Call List 2024-03-31');
   });
 });

@@ -59,6 +59,25 @@ export interface CallCells {
 }
 
 /**
+ * A last-contact cell that is not a date: which column, row and value (for a message in the
+ * user's language).
+ *
+ * @example
+ * new ContactDateError("Last contact", 5, "row 7", "soon").message; // 'column "Last contact": row 7: "soon" is not a date'
+ */
+export class ContactDateError extends TierwiseError {
+  constructor(
+    readonly column: string,
+    /** The input row (0-based, below the header). */
+    readonly index: number,
+    readonly row: string,
+    readonly value: string,
+  ) {
+    super('column', `column "${column}": ${row}: "${value}" is not a date`);
+  }
+}
+
+/**
  * The call list's candidates of a classified table: each customer's tier and value, its last
  * purchase (transactions), and — from the optional columns — the owner and stage (the last
  * non-blank cell in row order) and the last contact (the latest date). A contact cell that is not
@@ -83,7 +102,7 @@ export function callCandidates(result: TableResult, cells: CallCells): CallCandi
     const cell = cells.contact?.[r];
     if (text(cell) === '') continue;
     const day = coerceDate(cell as Cell, { dateSystem: cells.dateSystem });
-    if (!day.ok) throw new TierwiseError('column', `column "${cells.contactHeader ?? 'last contact'}": ${rowName(r)}: "${text(cell)}" is not a date`);
+    if (!day.ok) throw new ContactDateError(cells.contactHeader ?? 'last contact', r, rowName(r), text(cell));
     const dn = Math.floor(day.value);
     if (!((contact.get(key) ?? -Infinity) >= dn)) contact.set(key, dn);
   }
