@@ -4,7 +4,7 @@ import { type Cell, looksHeaderless } from '../engine';
 import { decodeCsvBytes } from './csv-encoding';
 import { parseCsv, sniffDelimiter } from './csv-read';
 import { CliError } from './errors';
-import { SAMPLE_ROWS, type TableSource } from './table-source';
+import { SAMPLE_ROWS, type TableSource, fileRow } from './table-source';
 
 /** How to read a CSV file. */
 export interface CsvReadOptions {
@@ -47,11 +47,7 @@ export function openCsv(file: string, onProgress?: (done: number, total: number)
       return { columns, rows: all.rows };
     },
     // rows skipped for an unbalanced quote still count in the row numbers the user sees
-    rowNumber: (i) => {
-      let skipped = 0;
-      while (skipped < skippedBefore.length && skippedBefore[skipped] <= i) skipped++;
-      return i + first + skipped;
-    },
+    rowNumber: (i) => fileRow(i, first, skippedBefore),
     dateSystem: '1900',
     reading: {
       encoding: { name: decoded.encoding, how: decoded.how, ...(decoded.confidence !== undefined ? { confidence: decoded.confidence } : {}) },

@@ -13,7 +13,7 @@ import { sniffDelimiter } from './csv-read';
 import { scanCsv } from './csv-scan';
 import type { CsvReadOptions } from './csv-source';
 import { CliError } from './errors';
-import { SAMPLE_ROWS, type TableSource } from './table-source';
+import { SAMPLE_ROWS, type TableSource, fileRow } from './table-source';
 
 /** The sample's fields as strings. */
 class StringsBuilder implements ColumnBuilder {
@@ -91,11 +91,7 @@ export function openCsvStream(file: string, onProgress?: (done: number, total: n
       return { columns, rows: r.rows };
     },
     // rows skipped for an unbalanced quote still count in the row numbers the user sees
-    rowNumber: (i) => {
-      let skipped = 0;
-      while (skipped < skippedBefore.length && skippedBefore[skipped] <= i) skipped++;
-      return i + first + skipped;
-    },
+    rowNumber: (i) => fileRow(i, first, skippedBefore),
     dateSystem: '1900',
     reading: {
       encoding: { name: plan.name, how: plan.how, ...(plan.confidence !== undefined ? { confidence: plan.confidence } : {}) },

@@ -75,7 +75,8 @@ function fromJson(file: string, text: string): Snapshot {
     tiers.set(key, row.tier);
     if (typeof row.value === 'number') values.set(key, row.value);
   });
-  const method = typeof d.method === 'string' && isMethodId(d.method) ? d.method : undefined;
+  const named: unknown = d.method;
+  const method = typeof named === 'string' && isMethodId(named) ? named : undefined;
   const summaryOrder = Array.isArray(d.summary) ? (d.summary as { tier?: unknown }[]).map((s) => s.tier).filter((t): t is string => typeof t === 'string') : [];
   const tierOrder = summaryOrder.length > 0 ? summaryOrder : method ? methodOrder(method) : guessOrder([...tiers.values()].filter((t): t is string => !!t)).order;
   return { file, method, tiers, values, tierOrder };

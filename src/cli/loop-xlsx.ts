@@ -4,8 +4,8 @@
  * to edit) as .xlsx, streamed with ExcelJS (a million changes stay in bounded memory) and written
  * atomically. Tables come as plan tables; user text stays text (ExcelJS writes strings as strings).
  */
-import { CHANGE_SYMBOL, type Migration, type PlaybookRow, migrationTable, pick, topMovers } from '../engine';
-import type { ColumnPlan, PlanValue, TablePlan, TierColorRule } from '../report';
+import { type Migration, type PlaybookRow, migrationTable, pick, topMovers } from '../engine';
+import { type ColumnPlan, type PlanValue, type TablePlan, type TierColorRule, changesTable, matrixTable } from '../report';
 import { EXCEL_MAX_ROWS, columnLetter, customerSheetNames, tierFormula } from './render-xlsx';
 import { writeAtomicWith } from './write-output';
 
@@ -119,11 +119,6 @@ export async function writeTablesXlsx(out: string, sheets: readonly XlsxSheet[])
   });
 }
 
-function tableOf(name: string, rows: readonly (readonly (string | number)[])[], kind: ColumnPlan['kind']): TablePlan {
-  const [head, ...body] = rows;
-  return { name, rows: body.length, columns: head.map((h, k) => ({ id: k === 0 ? 'tier' : `c${k}`, header: String(h), kind: k === 0 ? 'label' : kind, values: body.map((r) => r[k]) })) };
-}
-
 const TOTAL_HEADERS = {
   up: { en: 'Up', zh: '升级' },
   down: { en: 'Down', zh: '降级' },
@@ -139,11 +134,6 @@ const TEXT = {
   values: { en: 'Value: previous tier × current tier', zh: '价值：之前层级 × 当前层级' },
   totals: { en: 'Up / down / same / new / gone', zh: '升级 / 降级 / 不变 / 新增 / 消失' },
   movers: { en: 'Top movers by value', zh: '层级变动客户（按价值）' },
-  customer: { en: 'Customer', zh: '客户' },
-  previous: { en: 'Previous tier', zh: '之前层级' },
-  current: { en: 'Current tier', zh: '当前层级' },
-  change: { en: 'Change', zh: '变化' },
-  value: { en: 'Value', zh: '价值' },
 };
 
 /**
@@ -161,18 +151,7 @@ export function compareSheets(m: Migration, top: number, language: 'en' | 'zh-CN
     rows: 1,
     columns: (['up', 'down', 'same', 'new', 'gone'] as const).map((k) => ({ id: k, header: pick(TOTAL_HEADERS[k], language), kind: 'integer' as const, values: [t[k]] })),
   };
-  const movers = topMovers(m, top);
-  const moverTable: TablePlan = {
-    name: 'movers',
-    rows: movers.length,
-    columns: [
-      { id: 'customer', header: say('customer'), kind: 'text', values: movers.map((x) => x.customer) },
-      { id: 'previous', header: say('previous'), kind: 'label', values: movers.map((x) => x.previous) },
-      { id: 'current', header: say('current'), kind: 'label', values: movers.map((x) => x.current) },
-      { id: 'change', header: say('change'), kind: 'label', values: movers.map((x) => CHANGE_SYMBOL[x.change]) },
-      { id: 'value', header: say('value'), kind: 'money', values: movers.map((x) => x.value) },
-    ],
-  };
+  const moverTable = changesTable('movers', topMovers(m, top), language);
   const per = Math.max(1, maxRows - 1);
   const names = customerSheetNames(say('changes'), m.customers.length, maxRows);
   const changeSheets: XlsxSheet[] = names.map((name, i) => {
@@ -182,17 +161,7 @@ export function compareSheets(m: Migration, top: number, language: 'en' | 'zh-CN
       frozenHeader: true,
       blocks: [
         {
-          table: {
-            name: 'changes',
-            rows: part.length,
-            columns: [
-              { id: 'customer', header: say('customer'), kind: 'text', values: part.map((x) => x.customer) },
-              { id: 'previous', header: say('previous'), kind: 'label', values: part.map((x) => x.previous) },
-              { id: 'current', header: say('current'), kind: 'label', values: part.map((x) => x.current) },
-              { id: 'change', header: say('change'), kind: 'label', values: part.map((x) => CHANGE_SYMBOL[x.change]) },
-              { id: 'value', header: say('value'), kind: 'money', values: part.map((x) => x.value) },
-            ],
-          },
+          table: changesTable('changes', part, language),
         },
       ],
     };
@@ -202,8 +171,8 @@ export function compareSheets(m: Migration, top: number, language: 'en' | 'zh-CN
       name: say('sheet'),
       blocks: [
         { title: say('totals'), table: totals },
-        { title: say('counts'), table: tableOf('counts', migrationTable(m, language, 'counts'), 'integer') },
-        { title: say('values'), table: tableOf('values', migrationTable(m, language, 'values'), 'money') },
+        { title: say('counts'), table: matrixTable('counts', migrationTable(m, language, 'counts'), 'integer') },
+        { title: say('values'), table: matrixTable('values', migrationTable(m, language, 'values'), 'money') },
         { title: say('movers'), table: moverTable },
       ],
     },

@@ -38,3 +38,16 @@ export interface TableSource {
   /** How the file was read (encoding, delimiter, header row). */
   reading?: SourceReading;
 }
+
+/**
+ * The file row of data row `i` (0-based), counting the rows skipped for an unbalanced quote
+ * (`skippedBefore`: the data indexes they came before, ascending) as the user sees the file.
+ *
+ * @example
+ * fileRow(3, 2, [1]); // 6: row 3 below a header (file row 5), one skipped row above it
+ */
+export function fileRow(i: number, first: number, skippedBefore: readonly number[]): number {
+  let skipped = 0;
+  while (skipped < skippedBefore.length && skippedBefore[skipped] <= i) skipped++;
+  return i + first + skipped;
+}

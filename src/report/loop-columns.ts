@@ -3,7 +3,7 @@
  * is built): "Previous tier" and "Change" columns against a previous snapshot, and the user's
  * playbook text in the summary's strategy column.
  */
-import { CHANGE_SYMBOL, type Migration, type PlaybookRow, type TierMap, migration, migrationTable, pick, topMovers } from '../engine';
+import { CHANGE_SYMBOL, type CustomerChange, type Migration, type PlaybookRow, type TierMap, migration, migrationTable, pick, topMovers } from '../engine';
 import type { Language } from '../i18n/strings';
 import type { ColumnPlan, PlanValue, SheetPlan, TablePlan } from './plan';
 
@@ -84,6 +84,40 @@ const MIGRATION_TEXT = {
 };
 
 /**
+ * Customers' changes as a table: customer, previous tier, current tier, change (↑ ↓ = new gone),
+ * value — the summary's top movers and the CLI's Changes sheet.
+ *
+ * @example
+ * changesTable("TierwiseMovers", topMovers(m, 10), "en").columns.map((c) => c.id); // ["customer", "previousTier", "currentTier", "change", "value"]
+ */
+export function changesTable(name: string, rows: readonly CustomerChange[], language: Language): TablePlan {
+  return {
+    name,
+    rows: rows.length,
+    columns: [
+      { id: 'customer', header: pick(MIGRATION_TEXT.customer, language), kind: 'text', values: rows.map((x) => x.customer) },
+      { id: 'previousTier', header: pick(MIGRATION_TEXT.previous, language), kind: 'label', values: rows.map((x) => x.previous) },
+      { id: 'currentTier', header: pick(MIGRATION_TEXT.current, language), kind: 'label', values: rows.map((x) => x.current) },
+      { id: 'change', header: pick(MIGRATION_TEXT.change, language), kind: 'label', values: rows.map((x) => CHANGE_SYMBOL[x.change]) },
+      { id: 'value', header: pick(MIGRATION_TEXT.value, language), kind: 'money', values: rows.map((x) => x.value) },
+    ],
+  };
+}
+
+/**
+ * A migration matrix (`migrationTable`'s rows: header row, then one row per previous tier) as a
+ * table: the tier column, then counts or money.
+ *
+ * @example
+ * matrixTable("TierwiseMigration", migrationTable(m, "en"), "integer").columns[0].id; // "tier"
+ */
+export function matrixTable(name: string, rows: readonly (readonly (string | number)[])[], kind: 'integer' | 'money'): TablePlan {
+  const [head, ...body] = rows;
+  const columns: ColumnPlan[] = head.map((h, k) => ({ id: k === 0 ? 'tier' : `c${k}`, header: String(h), kind: k === 0 ? 'label' : kind, values: body.map((r) => r[k]) }));
+  return { name, columns, rows: body.length };
+}
+
+/**
  * Adds the migration matrix (counts and value), the up/down/same/new/gone totals and the top
  * movers by value to the summary sheet, as extra tables below the method's own.
  *
@@ -92,29 +126,13 @@ const MIGRATION_TEXT = {
  */
 export function withMigrationSummary(plan: SheetPlan, m: Migration, top = 10): SheetPlan {
   const lang = plan.language;
-  const asTable = (name: string, rows: (string | number)[][], kinds: 'integer' | 'money'): TablePlan => {
-    const [head, ...body] = rows;
-    const columns: ColumnPlan[] = head.map((h, k) => ({ id: k === 0 ? 'tier' : `c${k}`, header: String(h), kind: k === 0 ? 'label' : kinds, values: body.map((r) => r[k]) }));
-    return { name, columns, rows: body.length };
-  };
-  const movers = topMovers(m, top);
-  const moverTable: TablePlan = {
-    name: 'TierwiseMovers',
-    rows: movers.length,
-    columns: [
-      { id: 'customer', header: pick(MIGRATION_TEXT.customer, lang), kind: 'text', values: movers.map((x) => x.customer) },
-      { id: 'previousTier', header: pick(MIGRATION_TEXT.previous, lang), kind: 'label', values: movers.map((x) => x.previous) },
-      { id: 'currentTier', header: pick(MIGRATION_TEXT.current, lang), kind: 'label', values: movers.map((x) => x.current) },
-      { id: 'change', header: pick(MIGRATION_TEXT.change, lang), kind: 'label', values: movers.map((x) => CHANGE_SYMBOL[x.change]) },
-      { id: 'value', header: pick(MIGRATION_TEXT.value, lang), kind: 'money', values: movers.map((x) => x.value) },
-    ],
-  };
+  const movers = changesTable('TierwiseMovers', topMovers(m, top), lang);
   const t = m.totals;
   const extras = [
     ...plan.summary.extras,
-    { title: `${pick(MIGRATION_TEXT.title, lang)} — ${pick(MIGRATION_TEXT.totals, lang)}: ${t.up} / ${t.down} / ${t.same} / ${t.new} / ${t.gone}`, table: asTable('TierwiseMigration', migrationTable(m, lang), 'integer') },
-    { title: pick(MIGRATION_TEXT.valueTitle, lang), table: asTable('TierwiseMigrationValue', migrationTable(m, lang, 'values'), 'money') },
-    { title: pick(MIGRATION_TEXT.movers, lang), table: moverTable },
+    { title: `${pick(MIGRATION_TEXT.title, lang)} — ${pick(MIGRATION_TEXT.totals, lang)}: ${t.up} / ${t.down} / ${t.same} / ${t.new} / ${t.gone}`, table: matrixTable('TierwiseMigration', migrationTable(m, lang), 'integer') },
+    { title: pick(MIGRATION_TEXT.valueTitle, lang), table: matrixTable('TierwiseMigrationValue', migrationTable(m, lang, 'values'), 'money') },
+    { title: pick(MIGRATION_TEXT.movers, lang), table: movers },
   ];
   return { ...plan, summary: { ...plan.summary, extras } };
 }

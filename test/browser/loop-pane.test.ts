@@ -4,61 +4,15 @@
  * the playbook, add a month of orders and Refresh output (Previous tier, Change, the comparison),
  * then Today's call list per sales rep.
  */
-import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync } from 'node:fs';
-import type { Server } from 'node:http';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { type Browser, chromium, type Page } from 'playwright-core';
-import { bundleStub, serve } from './serve';
-
-const ROOT = resolve(__dirname, '../..');
-const CHROMIUM = '/usr/bin/chromium';
-const OFFICE_JS = 'https://appsforoffice.microsoft.com/lib/1/hosted/office.js';
-const IMAGES = join(ROOT, 'docs/images');
-const available = existsSync(CHROMIUM);
-
-if (!available && !process.env.CI) {
-  console.warn(`\n\n!!!!!!!! BROWSER TEST SKIPPED: ${CHROMIUM} is missing. Install it with\n!!!!!!!!   apt-get install -y --no-install-recommends chromium\n\n`);
-}
-const describeIfBrowser = available || process.env.CI ? describe : describe.skip;
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { IMAGES, describeIfBrowser, usePaneBrowser } from './pane-page';
 
 type HostWindow = { __host: import('../host').ExcelHost };
 
 describeIfBrowser('the management loop in the task pane (headless Chromium)', () => {
-  let browser: Browser;
-  let server: Server;
-  let url: string;
-  let stub: string;
-
-  beforeAll(async () => {
-    execFileSync('npx', ['webpack', '--mode', 'production'], { cwd: ROOT, stdio: 'pipe' });
-    stub = await bundleStub(mkdtempSync(join(tmpdir(), 'tierwise-stub-')));
-    ({ server, url } = await serve(join(ROOT, 'dist')));
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync'],
-    });
-    mkdirSync(IMAGES, { recursive: true });
-  }, 300_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await new Promise((done) => (server ? server.close(done) : done(undefined)));
-  });
-
-  async function open(displayLanguage: string): Promise<Page> {
-    const page = await browser.newPage({ viewport: { width: 380, height: 1100 }, deviceScaleFactor: 1 });
-    const errors: string[] = [];
-    page.on('pageerror', (e) => errors.push(String(e)));
-    await page.route(OFFICE_JS, (route) => route.fulfill({ status: 200, contentType: 'text/javascript', body: stub }));
-    await page.route(/^https?:\/\/(?!127\.0\.0\.1)/, (route) => (route.request().url() === OFFICE_JS ? route.fallback() : route.abort()));
-    await page.addInitScript(([l]) => Object.assign(window, { __fixture: 'sales', __displayLanguage: l }), [displayLanguage]);
-    await page.goto(`${url}taskpane.html`);
-    await page.waitForFunction(() => (document.getElementById('sel-address')?.textContent ?? '—') !== '—');
-    expect(errors).toEqual([]);
-    return page;
-  }
+  const openPane = usePaneBrowser();
+  const open = (displayLanguage: string): Promise<Page> => openPane('sales', displayLanguage, { width: 380, height: 1100 });
 
   const status = (page: Page): Promise<string> => page.textContent('#status').then((s) => s ?? '');
 
@@ -90,6 +44,8 @@ describeIfBrowser('the management loop in the task pane (headless Chromium)', ()
       }
       return `${out}</table>`;
     }, sheet);
+    const browser = page.context().browser();
+    if (!browser) throw new Error('no browser behind the page');
     const pic = await browser.newPage({ viewport: { width: 1500, height: 400 }, deviceScaleFactor: 1 });
     await pic.setContent(`<html><head><style>body{margin:8px;font:12px 'Segoe UI','Noto Sans CJK SC',sans-serif}table{border-collapse:collapse}td{border:1px solid #d0d0d0;padding:3px 6px;white-space:nowrap}</style></head><body><div style="margin-bottom:6px;font-weight:600">${sheet}</div>${html}</body></html>`);
     await pic.screenshot({ path: join(IMAGES, file), fullPage: true });
