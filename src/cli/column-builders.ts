@@ -161,7 +161,18 @@ export class DictBuilder implements ColumnBuilder {
 
   cells(): DictCells {
     const codes = this.codes.subarray(0, this.n);
-    return { kind: 'dict', length: this.n, codes, values: this.dict.texts(), counts: countCodes(codes, this.dict.size) };
+    const size = this.dict.size;
+    // counted when asked for (the date order and decimal mark weigh values by them; a key column never asks)
+    let counts: Float64Array | null = null;
+    return {
+      kind: 'dict',
+      length: this.n,
+      codes,
+      values: this.dict.texts(),
+      get counts(): Float64Array {
+        return (counts ??= countCodes(codes, size));
+      },
+    };
   }
 }
 

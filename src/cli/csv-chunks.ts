@@ -5,12 +5,14 @@
  * are and others go through iconv-lite's streaming decoder and back to UTF-8.
  */
 import { closeSync, openSync, readSync } from 'node:fs';
-import { isUtf8 } from 'node:buffer';
+import { isAscii, isUtf8 } from 'node:buffer';
 import { CANDIDATES, CANONICAL, encodingName, nonAsciiLines, utf16WithoutBom } from './csv-encoding';
 import { CliError } from './errors';
 
 /** Bytes read from the file at a time. */
 export const CHUNK_BYTES = 4 * 1024 * 1024;
+/** Bytes of the file's start the encoding is first judged on. */
+const HEAD_BYTES = 256 * 1024;
 
 /** How a file's bytes become text. */
 export interface EncodingPlan {
@@ -22,6 +24,22 @@ export interface EncodingPlan {
   skip: number;
   /** iconv-lite decoder, or null for UTF-8 read as it is. */
   decoder: { lib: string; stripBOM: boolean } | null;
+  /**
+   * UTF-8 taken from the first `asciiHead` bytes, which are all ASCII (so they read the same in
+   * any encoding the file might turn out to have): the rest is checked as it is read, and
+   * {@link utf8Chunks} throws {@link NotUtf8Error} at the first chunk that is not UTF-8.
+   */
+  asciiHead?: number;
+}
+
+/**
+ * A file read as UTF-8 on the strength of its ASCII head is not UTF-8 after all: decide its
+ * encoding on the whole file ({@link planEncoding}) and read it again.
+ */
+export class NotUtf8Error extends Error {
+  constructor() {
+    super('the file is not UTF-8 past its first bytes');
+  }
 }
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -60,21 +78,31 @@ function lastAscii(b: Uint8Array): number {
 }
 
 /**
- * True when the whole file is valid UTF-8, checked chunk by chunk (cut after an ASCII byte so no
- * sequence is split).
+ * A check of consecutive chunks of bytes for valid UTF-8 (each cut after its last ASCII byte so
+ * no sequence is split; the rest waits for the next chunk); null ends the bytes.
+ */
+function utf8Check(): (chunk: Buffer | null) => boolean {
+  let carry: Buffer = Buffer.alloc(0);
+  return (chunk) => {
+    if (chunk === null) return carry.length === 0 || isUtf8(carry);
+    const b = carry.length > 0 ? Buffer.concat([carry, chunk]) : chunk;
+    const cut = lastAscii(b) + 1;
+    if (!isUtf8(b.subarray(0, cut))) return false;
+    carry = Buffer.from(b.subarray(cut));
+    return true;
+  };
+}
+
+/**
+ * True when the whole file is valid UTF-8, checked chunk by chunk.
  *
  * @example
  * fileIsUtf8("examples/transactions.csv"); // true
  */
 export function fileIsUtf8(file: string, size = CHUNK_BYTES): boolean {
-  let carry: Buffer = Buffer.alloc(0);
-  for (const chunk of rawChunks(file, 0, size, true)) {
-    const b = carry.length > 0 ? Buffer.concat([carry, chunk]) : chunk;
-    const cut = lastAscii(b) + 1;
-    if (!isUtf8(b.subarray(0, cut))) return false;
-    carry = Buffer.from(b.subarray(cut));
-  }
-  return carry.length === 0 || isUtf8(carry);
+  const check = utf8Check();
+  for (const chunk of rawChunks(file, 0, size, true)) if (!check(chunk)) return false;
+  return check(null);
 }
 
 /** The lines with non-ASCII bytes (up to `limit` bytes), as `nonAsciiLines` finds them in the whole file. */
@@ -106,8 +134,8 @@ function nonAsciiSample(file: string, limit: number): Uint8Array {
  * @example
  * planEncoding("examples/transactions.csv"); // { name: "UTF-8", how: "utf-8", skip: 0, decoder: null }
  */
-export function planEncoding(file: string, forced?: string): EncodingPlan {
-  const b = head(file, 256 * 1024);
+export function planEncoding(file: string, forced?: string, options: { checkAsRead?: boolean } = {}): EncodingPlan {
+  const b = head(file, HEAD_BYTES);
   if (forced !== undefined) {
     const [lib, name] = encodingName(forced);
     const bom = name === 'UTF-8' && b[0] === 0xef && b[1] === 0xbb && b[2] === 0xbf ? 3 : name.startsWith('UTF-16') && b.length >= 2 && ((b[0] === 0xff && b[1] === 0xfe) || (b[0] === 0xfe && b[1] === 0xff)) ? 2 : 0;
@@ -118,6 +146,8 @@ export function planEncoding(file: string, forced?: string): EncodingPlan {
   if (b[0] === 0xfe && b[1] === 0xff) return { name: 'UTF-16BE', how: 'bom', skip: 2, decoder: { lib: 'utf-16be', stripBOM: true } };
   const wide = utf16WithoutBom(b);
   if (wide) return { name: wide.toUpperCase(), how: 'detected', skip: 0, decoder: { lib: wide, stripBOM: true } };
+  // an ASCII head: read as UTF-8 and checked on the way, rather than read twice
+  if (options.checkAsRead && b.length === HEAD_BYTES && isAscii(b)) return { name: 'UTF-8', how: 'utf-8', skip: 0, decoder: null, asciiHead: b.length };
   if (fileIsUtf8(file)) return { name: 'UTF-8', how: 'utf-8', skip: 0, decoder: null };
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const jschardet = require('jschardet') as { detect(b: Uint8Array, o?: { detectEncodings?: string[] }): { encoding: string | null; confidence: number } | null };
@@ -139,10 +169,13 @@ export function planEncoding(file: string, forced?: string): EncodingPlan {
 export function* utf8Chunks(file: string, plan: EncodingPlan, size = CHUNK_BYTES): Generator<{ bytes: Buffer; read: number }> {
   let read = plan.skip;
   if (plan.decoder === null) {
+    const check = plan.asciiHead !== undefined ? utf8Check() : null;
     for (const chunk of rawChunks(file, plan.skip, size, true)) {
       read += chunk.length;
+      if (check && !check(chunk)) throw new NotUtf8Error();
       yield { bytes: chunk, read };
     }
+    if (check && !check(null)) throw new NotUtf8Error();
     return;
   }
   const decoder = iconv().getDecoder(plan.decoder.lib, { stripBOM: plan.decoder.stripBOM });

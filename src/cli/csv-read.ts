@@ -50,7 +50,7 @@ const DELIMITERS = [',', ';', '\t', '|'];
  * sniffDelimiter("a;b;c\n1;2;3\n"); // ";"
  */
 export function sniffDelimiter(text: string): string {
-  const lines = text.slice(0, 65536).split(/\r\n|\n|\r/).filter((l) => l.length > 0).slice(0, 20);
+  const lines = firstLines(text.slice(0, 65536), 20);
   let best = ',';
   let bestScore = 0;
   for (const d of DELIMITERS) {
@@ -65,6 +65,21 @@ export function sniffDelimiter(text: string): string {
     }
   }
   return best;
+}
+
+/** The first `count` non-blank lines of a text (without splitting the rest of it). */
+function firstLines(text: string, count: number): string[] {
+  const out: string[] = [];
+  const lineEnd = /\r\n|\n|\r/g;
+  let start = 0;
+  while (out.length < count) {
+    const m = lineEnd.exec(text);
+    const end = m ? m.index : text.length;
+    if (end > start) out.push(text.slice(start, end));
+    if (!m) break;
+    start = m.index + m[0].length;
+  }
+  return out;
 }
 
 function countOutsideQuotes(line: string, d: string): number {

@@ -8,12 +8,12 @@ import { statSync } from 'node:fs';
 import type { Cell } from '../engine/cells';
 import { looksHeaderless } from '../engine/detect';
 import { type ColumnBuilder, DictBuilder, NumberBuilder } from './column-builders';
-import { CHUNK_BYTES, planEncoding, textHead, utf8Chunks } from './csv-chunks';
+import { CHUNK_BYTES, type EncodingPlan, NotUtf8Error, planEncoding, textHead, utf8Chunks } from './csv-chunks';
 import { sniffDelimiter } from './csv-read';
-import { scanCsv } from './csv-scan';
+import { type ScanResult, scanCsv } from './csv-scan';
 import type { CsvReadOptions } from './csv-source';
 import { CliError } from './errors';
-import { SAMPLE_ROWS, type TableSource, fileRow } from './table-source';
+import { SAMPLE_ROWS, type SourceReading, type TableSource, fileRow } from './table-source';
 
 /** The sample's fields as strings. */
 class StringsBuilder implements ColumnBuilder {
@@ -35,10 +35,27 @@ export interface CsvStreamOptions extends CsvReadOptions {
 /** Rows the file probably holds, from the length of its first lines (so columns rarely grow). */
 function rowEstimate(head: string, fileBytes: number): number {
   let breaks = 0;
-  for (let i = 0; i < head.length; i++) if (head.charCodeAt(i) === 10) breaks++;
+  // indexOf rather than a loop over each character: this runs once, before the loop would be compiled
+  for (let i = head.indexOf('\n'); i >= 0; i = head.indexOf('\n', i + 1)) breaks++;
   if (breaks < 2) return 1024;
   const bytesPerRow = Buffer.byteLength(head) / breaks;
   return Math.ceil((fileBytes / bytesPerRow) * 1.02) + 1024;
+}
+
+/** How the encoding was decided, for the reading report. */
+function encodingReport(plan: EncodingPlan): NonNullable<SourceReading['encoding']> {
+  return { name: plan.name, how: plan.how, ...(plan.confidence !== undefined ? { confidence: plan.confidence } : {}) };
+}
+
+/** `read()`, and once more after `replan()` when it finds the file is not UTF-8 after all. */
+function notUtf8Again<T>(read: () => T, replan: () => void): T {
+  try {
+    return read();
+  } catch (e) {
+    if (!(e instanceof NotUtf8Error)) throw e;
+    replan();
+    return read();
+  }
 }
 
 /**
@@ -53,19 +70,28 @@ function rowEstimate(head: string, fileBytes: number): number {
  */
 export function openCsvStream(file: string, onProgress?: (done: number, total: number) => void, options: CsvStreamOptions = {}): TableSource {
   const size = statSync(file).size;
-  const plan = planEncoding(file, options.encoding);
-  const head = textHead(file, plan, 65536);
-  const delimiter = sniffDelimiter(head);
-  const base = { delimiter, file, lenient: options.lenient };
+  // a big file with an ASCII head is read as UTF-8 and checked on the way (see `asciiHead`); the
+  // sample must then come from that head, which reads the same in any encoding
+  let plan = planEncoding(file, options.encoding, { checkAsRead: true });
   const chunkBytes = options.chunkBytes ?? CHUNK_BYTES;
-  const sampleOf = (headerless: boolean): { headers: string[]; columns: Cell[][] } => {
-    const r = scanCsv(utf8Chunks(file, plan, Math.min(chunkBytes, 256 * 1024)), { ...base, keep: null, headerless, maxRows: SAMPLE_ROWS, builder: () => new StringsBuilder() });
-    return { headers: r.headers, columns: r.builders.map((b) => (b as StringsBuilder | undefined)?.cells ?? []) };
+  const survey = (): { head: string; delimiter: string; headerless: boolean; sample: { headers: string[]; columns: Cell[][] } } => {
+    const head = textHead(file, plan, 65536);
+    const delimiter = sniffDelimiter(head);
+    const sampleOf = (headerless: boolean): { headers: string[]; columns: Cell[][] } => {
+      let read = 0;
+      const r = scanCsv(utf8Chunks(file, plan, Math.min(chunkBytes, 256 * 1024)), { delimiter, file, lenient: options.lenient, keep: null, headerless, maxRows: SAMPLE_ROWS, builder: () => new StringsBuilder(), onProgress: (n) => (read = n) });
+      if (plan.asciiHead !== undefined && read > plan.asciiHead) throw new NotUtf8Error();
+      return { headers: r.headers, columns: r.builders.map((b) => (b as StringsBuilder | undefined)?.cells ?? []) };
+    };
+    let sample = sampleOf(false);
+    if (sample.headers.length === 0 || sample.headers.every((h) => h === '')) throw new CliError(`${file}: the file is empty`);
+    const headerless = looksHeaderless(sample.headers, sample.columns);
+    if (headerless) sample = sampleOf(true);
+    return { head, delimiter, headerless, sample };
   };
-  let sample = sampleOf(false);
-  if (sample.headers.length === 0 || sample.headers.every((h) => h === '')) throw new CliError(`${file}: the file is empty`);
-  const headerless = looksHeaderless(sample.headers, sample.columns);
-  if (headerless) sample = sampleOf(true);
+  const surveyed = notUtf8Again(survey, () => (plan = planEncoding(file, options.encoding)));
+  const { head, delimiter, headerless, sample } = surveyed;
+  const base = { delimiter, file, lenient: options.lenient };
   const first = headerless ? 1 : 2;
   const capacity = rowEstimate(head, size);
   let skippedBefore: number[] = [];
@@ -74,12 +100,18 @@ export function openCsvStream(file: string, onProgress?: (done: number, total: n
     headers: sample.headers,
     sample: sample.columns,
     load(indexes, numeric = []) {
-      const r = scanCsv(utf8Chunks(file, plan, chunkBytes), {
-        ...base,
-        keep: indexes,
-        headerless,
-        builder: (i) => (numeric.includes(i) ? new NumberBuilder(capacity) : new DictBuilder(capacity)),
-        onProgress: onProgress ? (read) => onProgress(read, size) : undefined,
+      const scan = (): ScanResult =>
+        scanCsv(utf8Chunks(file, plan, chunkBytes), {
+          ...base,
+          keep: indexes,
+          headerless,
+          builder: (i) => (numeric.includes(i) ? new NumberBuilder(capacity) : new DictBuilder(capacity)),
+          onProgress: onProgress ? (read) => onProgress(read, size) : undefined,
+        });
+      // not UTF-8 after its ASCII head: decided on the whole file and read again (the sample came from the head)
+      const r = notUtf8Again(scan, () => {
+        plan = planEncoding(file, options.encoding);
+        source.reading = { ...source.reading, headerRow: source.reading?.headerRow ?? null, encoding: encodingReport(plan) };
       });
       skippedBefore = r.malformed.before;
       if (r.malformed.count > 0) source.reading = { ...source.reading, headerRow: source.reading?.headerRow ?? null, malformedRows: { count: r.malformed.count, lines: r.malformed.lines } };
@@ -94,7 +126,7 @@ export function openCsvStream(file: string, onProgress?: (done: number, total: n
     rowNumber: (i) => fileRow(i, first, skippedBefore),
     dateSystem: '1900',
     reading: {
-      encoding: { name: plan.name, how: plan.how, ...(plan.confidence !== undefined ? { confidence: plan.confidence } : {}) },
+      encoding: encodingReport(plan),
       delimiter,
       headerRow: headerless ? null : 1,
     },

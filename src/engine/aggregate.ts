@@ -4,6 +4,7 @@
 import type { KeyColumn, NumberColumn } from './columns';
 import { TierwiseError } from './errors';
 import { moneyProfile, moneyScale, profileOf } from './money';
+import { rankFirstOrder } from './rank-order';
 import { type SkipLog, addSkip, emptySkipLog, reasonAt } from './skips';
 
 /** A transaction log as typed columns (see `columns.ts`). Dates are day numbers. */
@@ -72,6 +73,9 @@ const NUMERIC_KEY = /^-?\d+(?:\.\d+)?$/;
  * keyOrder(["10", "9", "100"]); // Int32Array [1, 0, 2]
  */
 export function keyOrder(keys: readonly string[]): Int32Array {
+  // whole numbers written the one way: distinct keys are distinct numbers, no ties to break
+  const whole = canonicalWholeNumbers(keys);
+  if (whole) return rankFirstOrder(whole);
   const order = Int32Array.from({ length: keys.length }, (_, i) => i);
   if (keys.every((k) => NUMERIC_KEY.test(k))) {
     const nums = keys.map(Number);
@@ -80,6 +84,29 @@ export function keyOrder(keys: readonly string[]): Int32Array {
     order.sort((a, b) => (keys[a] < keys[b] ? -1 : keys[a] > keys[b] ? 1 : 0));
   }
   return order;
+}
+
+/**
+ * The keys as numbers when each is a whole number written the one way ("-" or no sign, no
+ * leading zero, at most 15 digits), so that distinct keys are distinct numbers; else null.
+ */
+function canonicalWholeNumbers(keys: readonly string[]): Float64Array | null {
+  const out = new Float64Array(keys.length);
+  for (let k = 0; k < keys.length; k++) {
+    const key = keys[k];
+    const negative = key.charCodeAt(0) === 45;
+    const from = negative ? 1 : 0;
+    const digits = key.length - from;
+    if (digits < 1 || digits > 15 || (digits > 1 && key.charCodeAt(from) === 48) || (negative && key === '-0')) return null;
+    let v = 0;
+    for (let i = from; i < key.length; i++) {
+      const d = key.charCodeAt(i) - 48;
+      if (d < 0 || d > 9) return null;
+      v = v * 10 + d;
+    }
+    out[k] = negative ? -v : v;
+  }
+  return out;
 }
 
 function checkLengths(tx: Transactions): number {
@@ -188,7 +215,8 @@ export function aggregateTransactions(tx: Transactions, options: AggregateOption
   const resolvedAsOf = asOfGiven ? asOf : Math.floor(maxDay) + 1;
 
   const order = keyOrder(tx.customer.keys);
-  const slots = Array.from(order).filter((c) => seen[c] === 1);
+  const slots: number[] = [];
+  for (let j = 0; j < order.length; j++) if (seen[order[j]] === 1) slots.push(order[j]);
   const out = collectCustomers(slots, (c) => tx.customer.keys[c], { freq, money, first, last }, resolvedAsOf, rowsUsed, skipped);
   out.moneyDecimals = decimals;
   return out;

@@ -64,6 +64,7 @@ export interface KeyColumn {
   shared?: boolean;
   /** The distinct keys, indexed by code, in order of first appearance. */
   keys: string[];
+  /** Why each rejected row (code -1) was rejected; null when no row is rejected. */
   reasons: Uint8Array | null;
 }
 

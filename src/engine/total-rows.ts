@@ -19,6 +19,9 @@ const TOTAL_LABEL =
  */
 export function isTotalLabel(text: string): boolean {
   if (text.length === 0 || text.length > 24) return false;
+  // no label starts with a digit (ids, dates and amounts, the usual values, end here)
+  const c = text.charCodeAt(0);
+  if (c >= 48 && c <= 57) return false;
   const t = text.trim().normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/[\s_-]+/g, ' ').toLowerCase();
   return TOTAL_LABEL.test(t);
 }
@@ -60,10 +63,12 @@ export function markTotalRows(customer: KeyColumn, amounts: Float64Array | null,
     .filter((c): c is ColumnCells => c !== undefined)
     .map((c) => rowTest(c, (v) => typeof v === 'string' && isTotalLabel(keyText(v))))
     .filter((t): t is (i: number) => boolean => t !== null);
+  const codes = customer.codes;
+  // no label anywhere and no row without a customer: no total row (without looking at each row's amount)
+  if (labels.length === 0 && customer.reasons === null) return 0;
   // rows are marked after the pass (marking row i changes nothing the pass reads later), so the
   // pass is one tight loop the compiler keeps optimised
   const toMark: number[] = [];
-  const codes = customer.codes;
   const nl = labels.length;
   const values = amounts ?? new Float64Array(n).fill(NaN);
   for (let i = 0; i < n; i++) {

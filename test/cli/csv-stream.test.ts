@@ -118,6 +118,30 @@ describe('streaming CSV reader = whole-file reader', () => {
     }
   });
 
+  it('a big file whose start is ASCII and whose encoding shows further on: decided on the whole file, as the whole-file reader does', () => {
+    const dir = tempDir();
+    const ascii = (rows: number, width: number): string => Array.from({ length: rows }, (_, i) => `c${i % 97},2024-01-${String((i % 28) + 1).padStart(2, '0')},${i}.5,${'x'.repeat(width)}`).join('\n');
+    const cases: [string, Buffer, string][] = [
+      // GB18030 past the first 256 KiB (the sample is in the ASCII start)
+      ['late-gbk.csv', Buffer.concat([Buffer.from('cust,date,amount,note\n'), Buffer.from(ascii(12000, 8) + '\n'), iconv.encode('张伟,2024-02-01,3.5,备注\n李娜,2024-02-02,4,好\n', 'gb18030')]), 'GB18030'],
+      // UTF-8 past the first 256 KiB: still UTF-8
+      ['late-utf8.csv', Buffer.from(`cust,date,amount,note\n${ascii(12000, 8)}\n张伟,2024-02-01,3.5,备注\n`), 'UTF-8'],
+      // rows so long that the sample runs past the ASCII start, into GB18030 text
+      ['long-rows.csv', Buffer.concat([Buffer.from(`cust,date,amount,note\n${ascii(450, 600)}\n`), iconv.encode(`${'张伟,2024-02-01,3.5,备注\n'.repeat(100)}`, 'gb18030'), Buffer.from(`${ascii(100, 600)}\n`)]), 'GB18030'],
+      // … into text that is UTF-8 there but not further on: the sample is read in the encoding of the whole file
+      ['long-rows-mixed.csv', Buffer.concat([Buffer.from(`cust,date,amount,note\n${ascii(450, 600)}\n${'张伟,2024-02-01,3.5,备注\n'.repeat(100)}${ascii(1000, 600)}\n`), iconv.encode('李娜,2024-02-02,4,好\n', 'gb18030')]), ''],
+    ];
+    for (const [name, bytes, encoding] of cases) {
+      const file = join(dir, name);
+      writeFileSync(file, bytes);
+      expect(bytes.length).toBeGreaterThan(256 * 1024);
+      const want = wholeFile(file, {});
+      if (encoding) expect(want).toMatchObject({ reading: { encoding: { name: encoding } } });
+      else expect(want).not.toMatchObject({ reading: { encoding: { name: 'UTF-8' } } });
+      for (const chunk of [4096, undefined]) expect(streamed(file, {}, chunk, true)).toEqual(want);
+    }
+  });
+
   it('random texts: quotes, doubled quotes, line breaks, blank lines, BOM, multi-byte text, numbers', () => {
     const dir = tempDir();
     const file = join(dir, 'random.csv');

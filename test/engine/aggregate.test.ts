@@ -85,4 +85,15 @@ describe('transactions → customers', () => {
     expect(Array.from(keyOrder(['10', '9', '100']))).toEqual([1, 0, 2]);
     expect(Array.from(keyOrder(['b', 'a', '10']))).toEqual([2, 1, 0]);
   });
+  it('orders whole-number ids as numbers, and ids equal as numbers by their text', () => {
+    expect(Array.from(keyOrder(['-5', '300000000000001', '0', '-12', '7']))).toEqual([3, 0, 2, 4, 1]);
+    // "007", "7.0" and "7" are the same number: the text breaks the tie
+    expect(Array.from(keyOrder(['7', '007', '7.0', '-0', '0']))).toEqual([3, 4, 1, 0, 2]);
+    // many distinct ids (with and without a decimal among them): the order of the comparison sort
+    const byComparison = (keys: string[]): number[] => keys.map((_, i) => i).sort((a, b) => Number(keys[a]) - Number(keys[b]) || (keys[a] < keys[b] ? -1 : 1));
+    for (const decimal of [false, true]) {
+      const keys = Array.from({ length: 500 }, (_, i) => String(((i * 7919) % 1000) - 400) + (decimal && i % 97 === 0 ? '.5' : ''));
+      expect(Array.from(keyOrder(keys))).toEqual(byComparison(keys));
+    }
+  });
 });
