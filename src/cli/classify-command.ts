@@ -14,12 +14,12 @@ import { loopAdditions } from './loop-classify';
 import { type OutStream, progress } from './progress';
 import { type InputReport, inputLines, inputReport } from './read-report';
 import { jsonDocument } from './render-json';
-import { tableCsv } from './render-csv';
+import { tableCsvChunks } from './render-csv';
 import { EXCEL_MAX_ROWS, renderXlsx, writeXlsx } from './render-xlsx';
 import type { TableSource } from './table-source';
 import { xlsxTexts } from './texts';
 import { withTableFiles } from './table-param';
-import { checkOutputPath, writeAtomic, writeAtomicWith } from './write-output';
+import { checkOutputPath, writeAtomic, writeAtomicChunks, writeAtomicWith } from './write-output';
 import { openXlsx } from './xlsx-source';
 
 /** Where the command writes. */
@@ -171,7 +171,12 @@ export async function runClassify(given: ClassifyArgs, io: CommandIo): Promise<n
   let data: Uint8Array | string | null = null;
   let customerSheets: string[] = [];
   if (args.format === 'json') data = JSON.stringify(loop.json({ ...(input ? { input } : {}), ...jsonDocument(result, plan, rowNumber, args.lang) }), (_key, v: unknown) => tidyNumber(v), 1) + '\n';
-  else if (args.format === 'csv') data = tableCsv(plan.customers, { raw: args.rawCsv });
+  else if (args.format === 'csv') {
+    // written as it is made: the whole text of a million customers is never in memory
+    const chunks = tableCsvChunks(plan.customers, { raw: args.rawCsv });
+    if (toFile) writeAtomicChunks(args.out as string, chunks);
+    else for (const text of chunks) io.stdout.write(text);
+  }
   else if (toFile) {
     // streamed to disk: memory stays bounded however many customers there are
     customerSheets = (await writeAtomicWith(args.out as string, (tmp) => writeXlsx(plan, xlsxTexts(args.lang), { filename: tmp }, xlsxOptions()))).customerSheets;

@@ -70,26 +70,41 @@ export function moneyText(value: number, decimals: number): string {
  * // "\uFEFFTier\r\nA\r\n"
  */
 export function tableCsv(table: TablePlan, options: CsvOptions = {}): string {
+  return [...tableCsvChunks(table, options)].join('');
+}
+
+/**
+ * {@link tableCsv} in pieces of `rowsPerChunk` rows (the first with the BOM and the header), so a
+ * big table is written without its whole text in memory.
+ *
+ * @example
+ * for (const text of tableCsvChunks(plan.customers)) writeSync(fd, text);
+ */
+export function* tableCsvChunks(table: TablePlan, options: CsvOptions = {}, rowsPerChunk = 10_000): Generator<string> {
   const raw = options.raw === true;
   const d = options.delimiter ?? ',';
   const comma = options.decimal === ',';
-  const lines: string[] = [table.columns.map((c) => csvField(c.header, raw, d)).join(d)];
   // money prints at the column's own precision (the input's decimals: sums are exact)
   const decimals = table.columns.map((c) => (c.kind === 'money' ? moneyDecimals(c.values.map((v) => (typeof v === 'number' ? v : NaN))) : -1));
+  const row = (r: number): string =>
+    table.columns
+      .map((c, k) => {
+        const v = c.values[r];
+        if (typeof v !== 'number') return csvField(v, raw, d);
+        if (c.kind === 'date') return csvField(isoDate(v), raw, d);
+        const text = decimals[k] >= 0 ? moneyText(v, decimals[k]) : String(Number(v.toPrecision(12)));
+        return csvField(comma ? text.replace('.', ',') : text, raw, d);
+      })
+      .join(d);
+  let lines: string[] = ['\uFEFF' + table.columns.map((c) => csvField(c.header, raw, d)).join(d)];
   for (let r = 0; r < table.rows; r++) {
-    lines.push(
-      table.columns
-        .map((c, k) => {
-          const v = c.values[r];
-          if (typeof v !== 'number') return csvField(v, raw, d);
-          if (c.kind === 'date') return csvField(isoDate(v), raw, d);
-          const text = decimals[k] >= 0 ? moneyText(v, decimals[k]) : String(Number(v.toPrecision(12)));
-          return csvField(comma ? text.replace('.', ',') : text, raw, d);
-        })
-        .join(d),
-    );
+    lines.push(row(r));
+    if (lines.length >= rowsPerChunk) {
+      yield lines.join('\r\n') + '\r\n';
+      lines = [];
+    }
   }
-  return '\uFEFF' + lines.join('\r\n') + '\r\n';
+  if (lines.length > 0) yield lines.join('\r\n') + '\r\n';
 }
 
 /**

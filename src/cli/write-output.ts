@@ -34,13 +34,26 @@ export function checkOutputPath(out: string, input: string, force: boolean): voi
  * writeAtomic("tiers.csv", new TextEncoder().encode("a,b\r\n"));
  */
 export function writeAtomic(out: string, data: Uint8Array | string): void {
+  writeAtomicChunks(out, [data]);
+}
+
+/**
+ * {@link writeAtomic} for data made piece by piece (text is written as UTF-8): only one piece
+ * is in memory at a time.
+ *
+ * @example
+ * writeAtomicChunks("tiers.csv", tableCsvChunks(plan.customers));
+ */
+export function writeAtomicChunks(out: string, chunks: Iterable<Uint8Array | string>): void {
   const tmp = join(dirname(resolve(out)), `.${basename(out)}.${process.pid}.tierwise-tmp`);
   let fd = -1;
   try {
     fd = openSync(tmp, 'wx');
-    const bytes = typeof data === 'string' ? Buffer.from(data, 'utf8') : data;
-    let off = 0;
-    while (off < bytes.length) off += writeSync(fd, bytes, off, bytes.length - off);
+    for (const data of chunks) {
+      const bytes = typeof data === 'string' ? Buffer.from(data, 'utf8') : data;
+      let off = 0;
+      while (off < bytes.length) off += writeSync(fd, bytes, off, bytes.length - off);
+    }
     closeSync(fd);
     fd = -1;
     renameSync(tmp, out);

@@ -124,6 +124,21 @@ describe('tierwise classify → files', () => {
     expect(lines[1]).toMatch(/^10001,\d{4}-\d{2}-\d{2},/);
   });
 
+  it('writes a big customer table as CSV piece by piece: the same text as on stdout, every customer once', async () => {
+    const dir = tempDir();
+    // 25,003 customers: two full pieces of 10,000 rows and a last short one
+    const lines = ['Customer,Value', ...Array.from({ length: 25_003 }, (_, i) => `C${100_000 + i},${(i * 37) % 1000}.5`)];
+    const input = writeTemp(dir, 'customers.csv', lines.join('\n') + '\n');
+    const out = join(dir, 'tiers.csv');
+    expect((await run('classify', input, '--method', 'abc', '--out', out, '-q')).code).toBe(0);
+    const text = readFileSync(out, 'utf8');
+    const piped = await run('classify', input, '--method', 'abc', '--format', 'csv', '-q');
+    expect(piped.stdout).toBe(text);
+    const rows = text.slice(1).split('\r\n');
+    expect(rows).toHaveLength(25_005); // header + 25,003 + final empty
+    expect(new Set(rows.slice(1, -1).map((r) => r.split(',')[0])).size).toBe(25_003);
+  });
+
   it('refuses to overwrite an existing output without --force, then overwrites with it', async () => {
     const dir = tempDir();
     const out = writeTemp(dir, 'tiers.json', 'keep me');
