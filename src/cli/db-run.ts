@@ -184,7 +184,7 @@ async function csvView(db: SqlRunner, args: ClassifyArgs): Promise<{ source: Tab
  * database in one scan, as the engine logs them; with `keep` true, rows with a customer and
  * neither date nor amount list that customer (counted in `listed`, not left out).
  */
-async function skipLog(db: SqlRunner, s: SqlSource, rowsUsed: number, keep: SqlKeepNoPurchase): Promise<{ inputRows: number; listed: number; skipped: SkipLog }> {
+async function skipLog(db: SqlRunner, s: SqlSource, rowsUsed: number, keep: SqlKeepNoPurchase): Promise<{ inputRows: number; listed: number; textKeys: boolean; skipped: SkipLog }> {
   const q = db.dialect.quote;
   const [c, d, a] = [q(s.customer), q(s.date), q(s.amount)];
   const sum = (cond: string): string => `SUM(CASE WHEN ${cond} THEN 1 ELSE 0 END)`;
@@ -192,10 +192,14 @@ async function skipLog(db: SqlRunner, s: SqlSource, rowsUsed: number, keep: SqlK
   const after = s.asOf !== undefined ? `CAST(${d} AS DATE) >= DATE ${textLiteral(s.asOf)}` : '1 = 0';
   const cancelled = s.invoice !== undefined && s.returns === 'drop' ? `UPPER(CAST(${q(s.invoice)} AS ${db.dialect.text})) LIKE 'C%'` : '1 = 0';
   const listing = keep === true ? `${c} IS NOT NULL AND ${d} IS NULL AND ${a} IS NULL` : '1 = 0';
+  // the engine lists customers in numeric order when every customer id of the table is a number
+  // (`keyOrder`), ids of rows left out included
+  const id = `CAST(${c} AS ${db.dialect.text})`;
+  const numeric = db.dialect.id === 'postgres' ? `${id} ~ '^-?[0-9]+([.][0-9]+)?$'` : `regexp_full_match(${id}, '-?[0-9]+([.][0-9]+)?')`;
   const [row] = await db.query(
-    `SELECT COUNT(*), ${[`${listing}`, `${c} IS NULL`, `${c} IS NOT NULL AND ${d} IS NULL AND NOT (${listing})`, `${c} IS NOT NULL AND ${d} IS NOT NULL AND ${a} IS NULL`, `${valid} AND ${after}`, `${valid} AND NOT (${after}) AND ${cancelled}`].map(sum).join(', ')} FROM ${quoteTable(db.dialect, s.table)}`,
+    `SELECT COUNT(*), ${[`${c} IS NOT NULL AND NOT (${numeric})`, `${listing}`, `${c} IS NULL`, `${c} IS NOT NULL AND ${d} IS NULL AND NOT (${listing})`, `${c} IS NOT NULL AND ${d} IS NOT NULL AND ${a} IS NULL`, `${valid} AND ${after}`, `${valid} AND NOT (${after}) AND ${cancelled}`].map(sum).join(', ')} FROM ${quoteTable(db.dialect, s.table)}`,
   );
-  const [inputRows, listed, ...counts] = row.map((v) => Number(v ?? 0));
+  const [inputRows, textIds, listed, ...counts] = row.map((v) => Number(v ?? 0));
   const causes: [string, 'blank' | 'after-as-of' | 'cancellation' | 'return' | 'returns-only', number][] = [
     ['customer', 'blank', counts[0]],
     ['date', 'blank', counts[1]],
@@ -213,13 +217,16 @@ async function skipLog(db: SqlRunner, s: SqlSource, rowsUsed: number, keep: SqlK
     log.byReason[reason] = (log.byReason[reason] ?? 0) + n;
     log.byCause[`${column}|${reason}`] = n;
   }
-  return { inputRows, listed, skipped: log };
+  return { inputRows, listed, textKeys: textIds > 0, skipped: log };
 }
 
-/** The customer table the database computed, in the engine's customer order. */
-function customersOf(rows: (string | null)[][], skipped: SkipLog): Customers {
+/**
+ * The customer table the database computed, in the engine's customer order: text order when
+ * `textKeys` (an id of the table is not a number), otherwise `keyOrder`'s.
+ */
+function customersOf(rows: (string | null)[][], skipped: SkipLog, textKeys: boolean): Customers {
   const keys = rows.map((r) => r[0] as string);
-  const order = keyOrder(keys);
+  const order = textKeys ? Int32Array.from(keys, (_k, i) => i).sort((x, y) => (keys[x] < keys[y] ? -1 : keys[x] > keys[y] ? 1 : 0)) : keyOrder(keys);
   const n = rows.length;
   // NULL (first and last purchase, recency of a customer kept without a purchase) is NaN, as in the engine
   const col = (j: number): Float64Array => Float64Array.from(order, (i) => (rows[i][j] === null ? NaN : Number(rows[i][j])));
@@ -261,9 +268,9 @@ export async function classifyOnRunner(db: SqlRunner, source: SqlSource, request
   const context = { dialect: db.dialect, source };
   const rows = await db.query(customersSql(context, needs.keepNoPurchase));
   const used = rows.reduce((s, r) => s + Number(r[7]), 0);
-  const { inputRows, listed, skipped } = await skipLog(db, source, used, needs.keepNoPurchase);
+  const { inputRows, listed, textKeys, skipped } = await skipLog(db, source, used, needs.keepNoPurchase);
   if (rows.length === 0 || used === listed) throw new CliError(`${where}: no usable rows (every row lacks a customer, date or amount, or was left out)`);
-  const customers = customersOf(rows, skipped);
+  const customers = customersOf(rows, skipped, textKeys);
   if (request.asOf !== undefined) {
     const [y, m, d] = request.asOf.split('-').map(Number);
     if (dayNumber(y, m, d) !== customers.asOf) throw new Error('as-of mismatch');

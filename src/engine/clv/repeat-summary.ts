@@ -167,7 +167,6 @@ function summarize(
   const unitDays = UNIT_DAYS[options.unit];
   const cust = src.customer;
   const days = src.day;
-  const amounts = src.amount;
   if (rows.length === 0) throw new TierwiseError('empty', 'no purchases on or before the calibration end');
   const byCustDay = (i: number, j: number): number => cust[i] - cust[j] || Math.floor(days[i]) - Math.floor(days[j]);
   rows.sort(byCustDay);
