@@ -12,10 +12,11 @@ import fc from 'fast-check';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type Cell, type MethodId, SQL_DIALECTS, type TableResult, TierwiseError, classifyTable, dayNumber, isoDate, sqlReturnsOf } from '../../src/engine';
-import { type SqlRunner, classifyOnRunner } from '../../src/cli/db-run';
+import { type Cell, type MethodId, TierwiseError, classifyTable, dayNumber, isoDate, sqlReturnsOf } from '../../src/engine';
+import { classifyOnRunner } from '../../src/cli/db-run';
 import { CliError } from '../../src/cli/errors';
 import { type SqlEngine, openDuckDb, startPostgres } from './engines';
+import { runnerOf, view } from './timeline-view';
 
 interface Tx {
   customer: string | null;
@@ -69,24 +70,6 @@ function csvOf(rows: Tx[]): string {
   return ['customer,day,amount,invoice', ...lines].join('\n') + '\n';
 }
 
-/** Everything a classification writes, as plain data (NaN and typed arrays made comparable). */
-function view(r: TableResult): unknown {
-  const c = r.classification;
-  const cust = r.customers;
-  const plain = (x: unknown): unknown => JSON.parse(JSON.stringify(x, (_k, v: unknown) => (ArrayBuffer.isView(v) ? Array.from(v as unknown as ArrayLike<number>).map(String) : typeof v === 'number' ? String(v) : v)));
-  return plain({
-    keys: c.keys,
-    tiers: Array.from(c.tierIndex),
-    columns: c.columns.map((col) => [col.id, col.values]),
-    model: c.model,
-    summary: c.summary,
-    why: c.keys.map((_k, i) => c.explain(i, 'en')),
-    customers: cust && { first: cust.first, last: cust.last, recency: cust.recency, frequency: cust.frequency, monetary: cust.monetary, asOf: cust.asOf, rowsUsed: cust.rowsUsed },
-    skipped: { total: cust?.skipped.total, byCause: cust?.skipped.byCause },
-    inputRows: r.inputRows,
-  });
-}
-
 /** The outcome, or the message of the error both paths must give (the database path names the table first). */
 type Outcome = { ok: unknown } | { error: string };
 
@@ -107,10 +90,6 @@ function inMemory(c: Case): Outcome {
     if (!(e instanceof TierwiseError)) throw e;
     return { error: /^no usable transactions/.test(e.message) ? 'no usable rows' : e.message };
   }
-}
-
-function runnerOf(engine: SqlEngine): SqlRunner {
-  return { dialect: SQL_DIALECTS[engine.name === 'postgres' ? 'postgres' : 'duckdb'], run: engine.run, query: engine.query, close: () => undefined };
 }
 
 async function onDatabase(engine: SqlEngine, c: Case): Promise<Outcome> {
