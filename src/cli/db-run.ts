@@ -15,6 +15,7 @@ import { join } from 'node:path';
 import {
   type Customers,
   type MethodId,
+  type Purchases,
   type SqlKeepNoPurchase,
   methodById,
   namedColumns,
@@ -27,7 +28,7 @@ import {
   classifyCustomers,
   customersSql,
   dayNumber,
-  purchasesOfGroups,
+  purchaseGroupsReader,
   purchasesSql,
   timelineNeeds,
   keyOrder,
@@ -46,6 +47,8 @@ export interface SqlRunner {
   dialect: SqlDialect;
   run: (sql: string) => Promise<void>;
   query: (sql: string) => Promise<(string | null)[][]>;
+  /** Runs a query and hands its rows over in batches, when the database can stream them (DuckDB). */
+  each?: (sql: string, onRows: (rows: (string | null)[][]) => void) => Promise<void>;
   close: () => void;
 }
 
@@ -74,6 +77,10 @@ export async function openDuckDb(): Promise<SqlRunner> {
       await con.run(sql);
     },
     query: async (sql) => (await con.runAndReadAll(sql)).getRows().map((row) => row.map((v) => (v === null ? null : String(v)))),
+    each: async (sql, onRows) => {
+      const result = await con.stream(sql);
+      for await (const rows of result.yieldRows()) onRows(rows.map((row) => row.map((v) => (v === null ? null : String(v)))));
+    },
     close: () => {
       con.closeSync();
       instance.closeSync();
@@ -275,7 +282,15 @@ export async function classifyOnRunner(db: SqlRunner, source: SqlSource, request
     const [y, m, d] = request.asOf.split('-').map(Number);
     if (dayNumber(y, m, d) !== customers.asOf) throw new Error('as-of mismatch');
   }
-  const purchases = needs.purchases ? purchasesOfGroups(await db.query(purchasesSql(context, { zeroValue: needs.zeroValue, keep: needs.keepNoPurchase })), customers.keys) : undefined;
+  let purchases: Purchases | undefined;
+  if (needs.purchases) {
+    // the purchases grouped per customer, day and invoice, read in batches where the database streams
+    const sql = purchasesSql(context, { zeroValue: needs.zeroValue, keep: needs.keepNoPurchase });
+    const reader = purchaseGroupsReader(customers.keys);
+    if (db.each) await db.each(sql, reader.add);
+    else reader.add(await db.query(sql));
+    purchases = reader.done();
+  }
   try {
     const classification = classifyCustomers({ ...customers, customers, purchases }, { ...request.params, method: request.method });
     return { level: 'transactions', classification, customers, inputRows, reading: { totalRows: 0 } };

@@ -44,39 +44,76 @@ export function purchasesSql(q: SqlContext, o: TimelineSqlOptions): string {
   );
 }
 
+/** Builds the engine's purchase rows from {@link purchasesSql}'s groups, a batch at a time. */
+export interface PurchaseGroupsReader {
+  /** Adds a batch of groups (customer, day number, invoice or NULL, value, rows). */
+  add: (groups: readonly (readonly (string | null)[])[]) => void;
+  /** The purchases of every batch added. */
+  done: () => Purchases;
+}
+
 /**
- * The engine's purchase rows from {@link purchasesSql}'s groups, for the customers `keys` (the
- * customer table's, in its order). A group with an invoice is one purchase; a group of k rows
- * without one is k purchases (each such row counts as an invoice), the first carrying the group's
- * value and the others 0.
+ * A reader of {@link purchasesSql}'s groups for the customers `keys` (the customer table's, in its
+ * order), so a database's result can be read in batches without holding it all as text. A group
+ * with an invoice is one purchase; a group of k rows without one is k purchases (each such row
+ * counts as an invoice), the first carrying the group's value and the others 0.
+ *
+ * @example
+ * const reader = purchaseGroupsReader(["a", "b"]);
+ * reader.add([["a", "19800", "7", "12.5", "2"], ["b", "19801", null, "3", "2"]]);
+ * reader.done(); // { customer: [0, 1, 1], day: [19800, 19801, 19801], amount: [12.5, 3, 0], invoice: [0, -1, -1] }
+ */
+export function purchaseGroupsReader(keys: readonly string[]): PurchaseGroupsReader {
+  const index = new Map(keys.map((k, i) => [k, i]));
+  const invoices = new Map<string, number>();
+  let out: Purchases = { customer: new Int32Array(1024), day: new Float64Array(1024), amount: new Float64Array(1024), invoice: new Int32Array(1024) };
+  let k = 0;
+  const grow = (need: number): void => {
+    if (need <= out.customer.length) return;
+    const size = Math.max(need, out.customer.length * 2);
+    const bigger: Purchases = { customer: new Int32Array(size), day: new Float64Array(size), amount: new Float64Array(size), invoice: new Int32Array(size) };
+    bigger.customer.set(out.customer);
+    bigger.day.set(out.day);
+    bigger.amount.set(out.amount);
+    bigger.invoice.set(out.invoice);
+    out = bigger;
+  };
+  return {
+    add(groups) {
+      for (const g of groups) {
+        const c = index.get(g[0] as string);
+        if (c === undefined) throw new Error(`a purchase of customer ${String(g[0])}, who is not in the customer table`);
+        const inv = g[2];
+        let code = -1;
+        if (inv !== null) {
+          code = invoices.get(inv) ?? invoices.size;
+          invoices.set(inv, code);
+        }
+        const rows = inv === null ? Number(g[4]) : 1;
+        grow(k + rows);
+        const day = Number(g[1]);
+        for (let r = 0; r < rows; r++, k++) {
+          out.customer[k] = c;
+          out.day[k] = day;
+          out.amount[k] = r === 0 ? Number(g[3]) : 0;
+          out.invoice[k] = code;
+        }
+      }
+    },
+    done: () => ({ customer: out.customer.slice(0, k), day: out.day.slice(0, k), amount: out.amount.slice(0, k), invoice: out.invoice.slice(0, k) }),
+  };
+}
+
+/**
+ * The engine's purchase rows from all of {@link purchasesSql}'s groups at once (see
+ * {@link purchaseGroupsReader}).
  *
  * @example
  * purchasesOfGroups([["a", "19800", "7", "12.5", "2"], ["b", "19801", null, "3", "2"]], ["a", "b"]);
  * // { customer: [0, 1, 1], day: [19800, 19801, 19801], amount: [12.5, 3, 0], invoice: [0, -1, -1] }
  */
 export function purchasesOfGroups(groups: readonly (readonly (string | null)[])[], keys: readonly string[]): Purchases {
-  const index = new Map(keys.map((k, i) => [k, i]));
-  const invoices = new Map<string, number>();
-  let n = 0;
-  for (const g of groups) n += g[2] === null ? Number(g[4]) : 1;
-  const out: Purchases = { customer: new Int32Array(n), day: new Float64Array(n), amount: new Float64Array(n), invoice: new Int32Array(n) };
-  let k = 0;
-  for (const g of groups) {
-    const c = index.get(g[0] as string);
-    if (c === undefined) throw new Error(`a purchase of customer ${String(g[0])}, who is not in the customer table`);
-    const inv = g[2];
-    let code = -1;
-    if (inv !== null) {
-      code = invoices.get(inv) ?? invoices.size;
-      invoices.set(inv, code);
-    }
-    const rows = inv === null ? Number(g[4]) : 1;
-    for (let r = 0; r < rows; r++, k++) {
-      out.customer[k] = c;
-      out.day[k] = Number(g[1]);
-      out.amount[k] = r === 0 ? Number(g[3]) : 0;
-      out.invoice[k] = code;
-    }
-  }
-  return out;
+  const reader = purchaseGroupsReader(keys);
+  reader.add(groups);
+  return reader.done();
 }
