@@ -36,11 +36,13 @@ async function classifyDoc(...extra: string[]): Promise<Record<string, unknown>>
   return doc;
 }
 
-/** The timeline methods (and a matrix with a CLV axis), as `classify` flags. */
+/** The timeline methods, and methods taking predicted CLV as an input, as `classify` flags. */
 const TIMELINE: [string, string[]][] = [
   ['lifecycle', ['--method', 'lifecycle']],
   ['clv', ['--method', 'clv']],
   ['matrix --y clv', ['--method', 'matrix', '--y', 'clv']],
+  ['kmeans --features R,F,clv', ['--method', 'kmeans', '--features', 'R,F,clv']],
+  ['grade --criteria R,F,clv', ['--method', 'grade', '--criteria', 'R,F,clv', '--weights', 'R=0.3,F=0.3,clv=0.4']],
 ];
 
 describe('tierwise sql', () => {
