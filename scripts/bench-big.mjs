@@ -3,7 +3,9 @@
 // and with `--engine duckdb` (DuckDB reads and aggregates the CSV), on generated logs of 1M and
 // 10M rows (50M with BENCH_BIG=1, about 1.2 GB). Prints the median wall time of RUNS runs, rows
 // per second, peak memory (from /usr/bin/time) and whether both paths wrote the same file.
-// Needs `npm run build:cli`; --engine duckdb needs the optional @duckdb/node-api.
+// BENCH_METHODS=lifecycle,clv runs those methods (one block each) instead of the default method;
+// BENCH_SIZES=1000000 picks the sizes. Needs `npm run build:cli`; --engine duckdb needs the
+// optional @duckdb/node-api.
 import { spawnSync } from 'node:child_process';
 import { createWriteStream, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -16,7 +18,8 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const RUNS = Number(process.env.RUNS ?? 3);
 const TIME = '/usr/bin/time';
 const dir = mkdtempSync(join(tmpdir(), 'tierwise-bench-big-'));
-const sizes = [1_000_000, 10_000_000, ...(process.env.BENCH_BIG === '1' ? [50_000_000] : [])];
+const sizes = process.env.BENCH_SIZES ? process.env.BENCH_SIZES.split(',').map(Number) : [1_000_000, 10_000_000, ...(process.env.BENCH_BIG === '1' ? [50_000_000] : [])];
+const methods = (process.env.BENCH_METHODS ?? '').split(',').filter((m) => m !== '');
 const median = (xs) => [...xs].sort((a, b) => a - b)[(xs.length - 1) >> 1];
 
 /** Writes n generated rows in chunks of 1M (each chunk its own seed), without holding them all. */
@@ -51,35 +54,40 @@ const hasDuck = existsSync(join(root, 'node_modules', '@duckdb', 'node-api'));
 console.log(`rows        path               median s   rows/s      peak MB   (RUNS=${RUNS}; shared machine: noisy)`);
 for (const n of sizes) {
   const input = await writeCsv(n);
-  const outs = {};
-  for (const [name, extra] of [['in memory', []], ['--engine duckdb', ['--engine', 'duckdb']]]) {
-    if (extra.length && !hasDuck) {
-      console.log(`${n.toLocaleString('en-US').padEnd(12)}${name.padEnd(19)}SKIPPED: @duckdb/node-api is not installed`);
-      continue;
-    }
-    const out = join(dir, `out-${n}-${extra.length}.csv`);
-    const runs = [];
-    let error;
-    for (let i = 0; i < (n > 1_000_000 ? 1 : RUNS); i++) {
-      const r = classify(input, out, extra);
-      if (r.error) {
-        error = r.error;
-        break;
+  for (const method of methods.length ? methods : [undefined]) {
+    if (method) console.log(`--method ${method}`);
+    const byMethod = method ? ['--method', method] : [];
+    const outs = {};
+    for (const [name, paths] of [['in memory', []], ['--engine duckdb', ['--engine', 'duckdb']]]) {
+      const extra = [...byMethod, ...paths];
+      if (paths.length && !hasDuck) {
+        console.log(`${n.toLocaleString('en-US').padEnd(12)}${name.padEnd(19)}SKIPPED: @duckdb/node-api is not installed`);
+        continue;
       }
-      runs.push(r);
+      const out = join(dir, `out-${n}-${paths.length}.csv`);
+      const runs = [];
+      let error;
+      for (let i = 0; i < (n > 1_000_000 ? 1 : RUNS); i++) {
+        const r = classify(input, out, extra);
+        if (r.error) {
+          error = r.error;
+          break;
+        }
+        runs.push(r);
+      }
+      if (error) {
+        console.log(`${n.toLocaleString('en-US').padEnd(12)}${name.padEnd(19)}fails: ${error.slice(0, 90)}`);
+        continue;
+      }
+      const s = median(runs.map((r) => r.ms)) / 1000;
+      const mb = median(runs.map((r) => r.mb));
+      console.log(`${n.toLocaleString('en-US').padEnd(12)}${name.padEnd(19)}${s.toFixed(2).padStart(8)}   ${Math.round(n / s).toLocaleString('en-US').padStart(10)}   ${Number.isNaN(mb) ? '   n/a' : mb.toFixed(0).padStart(6)}`);
+      outs[name] = out;
     }
-    if (error) {
-      console.log(`${n.toLocaleString('en-US').padEnd(12)}${name.padEnd(19)}fails: ${error.slice(0, 90)}`);
-      continue;
+    if (outs['in memory'] && outs['--engine duckdb']) {
+      const same = readFileSync(outs['in memory']).equals(readFileSync(outs['--engine duckdb']));
+      console.log(`${''.padEnd(12)}outputs ${same ? 'identical' : 'DIFFER'}`);
     }
-    const s = median(runs.map((r) => r.ms)) / 1000;
-    const mb = median(runs.map((r) => r.mb));
-    console.log(`${n.toLocaleString('en-US').padEnd(12)}${name.padEnd(19)}${s.toFixed(2).padStart(8)}   ${Math.round(n / s).toLocaleString('en-US').padStart(10)}   ${Number.isNaN(mb) ? '   n/a' : mb.toFixed(0).padStart(6)}`);
-    outs[name] = out;
-  }
-  if (outs['in memory'] && outs['--engine duckdb']) {
-    const same = readFileSync(outs['in memory']).equals(readFileSync(outs['--engine duckdb']));
-    console.log(`${''.padEnd(12)}outputs ${same ? 'identical' : 'DIFFER'}`);
   }
   rmSync(input, { force: true });
 }

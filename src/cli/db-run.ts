@@ -4,7 +4,9 @@
  * bounded memory; or the user's PostgreSQL server), with the SQL Tierwise generates
  * (`customersSql`, the engine's aggregation rules, exact DECIMAL money), and the customers are
  * then classified by the engine as usual — so every output (JSON, CSV, xlsx, summary, why) is
- * the one the in-memory path writes.
+ * the one the in-memory path writes. Methods that read the purchase timeline (lifecycle, CLV, a
+ * `clv` column) also get the purchases, grouped per customer, day and invoice by the database
+ * (`purchasesSql`), and fit on them in the engine.
  */
 import { execFile } from 'node:child_process';
 import { closeSync, existsSync, mkdtempSync, openSync, readSync, rmSync } from 'node:fs';
@@ -12,6 +14,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
   type Customers,
+  type MethodId,
+  type Purchases,
+  type SqlKeepNoPurchase,
   methodById,
   namedColumns,
   type SkipLog,
@@ -23,6 +28,9 @@ import {
   classifyCustomers,
   customersSql,
   dayNumber,
+  purchaseGroupsReader,
+  purchasesSql,
+  timelineNeeds,
   keyOrder,
   quoteTable,
   sqlReturnsOf,
@@ -39,6 +47,8 @@ export interface SqlRunner {
   dialect: SqlDialect;
   run: (sql: string) => Promise<void>;
   query: (sql: string) => Promise<(string | null)[][]>;
+  /** Runs a query and hands its rows over in batches, when the database can stream them (DuckDB). */
+  each?: (sql: string, onRows: (rows: (string | null)[][]) => void) => Promise<void>;
   close: () => void;
 }
 
@@ -67,6 +77,10 @@ export async function openDuckDb(): Promise<SqlRunner> {
       await con.run(sql);
     },
     query: async (sql) => (await con.runAndReadAll(sql)).getRows().map((row) => row.map((v) => (v === null ? null : String(v)))),
+    each: async (sql, onRows) => {
+      const result = await con.stream(sql);
+      for await (const rows of result.yieldRows()) onRows(rows.map((row) => row.map((v) => (v === null ? null : String(v)))));
+    },
     close: () => {
       con.closeSync();
       instance.closeSync();
@@ -172,27 +186,37 @@ async function csvView(db: SqlRunner, args: ClassifyArgs): Promise<{ source: Tab
   return { source, hasInvoice: m.invoice !== undefined };
 }
 
-/** The table's rows and those the aggregation left out, by column and reason, counted by the database in one scan. */
-async function skipLog(db: SqlRunner, s: SqlSource, rowsUsed: number): Promise<{ inputRows: number; skipped: SkipLog }> {
+/**
+ * The table's rows and those the aggregation left out, by column and reason, counted by the
+ * database in one scan, as the engine logs them; with `keep` true, rows with a customer and
+ * neither date nor amount list that customer (counted in `listed`, not left out).
+ */
+async function skipLog(db: SqlRunner, s: SqlSource, rowsUsed: number, keep: SqlKeepNoPurchase): Promise<{ inputRows: number; listed: number; textKeys: boolean; skipped: SkipLog }> {
   const q = db.dialect.quote;
   const [c, d, a] = [q(s.customer), q(s.date), q(s.amount)];
   const sum = (cond: string): string => `SUM(CASE WHEN ${cond} THEN 1 ELSE 0 END)`;
   const valid = `${c} IS NOT NULL AND ${d} IS NOT NULL AND ${a} IS NOT NULL`;
   const after = s.asOf !== undefined ? `CAST(${d} AS DATE) >= DATE ${textLiteral(s.asOf)}` : '1 = 0';
   const cancelled = s.invoice !== undefined && s.returns === 'drop' ? `UPPER(CAST(${q(s.invoice)} AS ${db.dialect.text})) LIKE 'C%'` : '1 = 0';
+  const listing = keep === true ? `${c} IS NOT NULL AND ${d} IS NULL AND ${a} IS NULL` : '1 = 0';
+  // the engine lists customers in numeric order when every customer id of the table is a number
+  // (`keyOrder`), ids of rows left out included
+  const id = `CAST(${c} AS ${db.dialect.text})`;
+  const numeric = db.dialect.id === 'postgres' ? `${id} ~ '^-?[0-9]+([.][0-9]+)?$'` : `regexp_full_match(${id}, '-?[0-9]+([.][0-9]+)?')`;
   const [row] = await db.query(
-    `SELECT COUNT(*), ${[`${c} IS NULL`, `${c} IS NOT NULL AND ${d} IS NULL`, `${c} IS NOT NULL AND ${d} IS NOT NULL AND ${a} IS NULL`, `${valid} AND ${after}`, `${valid} AND NOT (${after}) AND ${cancelled}`].map(sum).join(', ')} FROM ${quoteTable(db.dialect, s.table)}`,
+    `SELECT COUNT(*), ${[`${c} IS NOT NULL AND NOT (${numeric})`, `${listing}`, `${c} IS NULL`, `${c} IS NOT NULL AND ${d} IS NULL AND NOT (${listing})`, `${c} IS NOT NULL AND ${d} IS NOT NULL AND ${a} IS NULL`, `${valid} AND ${after}`, `${valid} AND NOT (${after}) AND ${cancelled}`].map(sum).join(', ')} FROM ${quoteTable(db.dialect, s.table)}`,
   );
-  const [inputRows, ...counts] = row.map((v) => Number(v ?? 0));
-  const causes: [string, 'blank' | 'after-as-of' | 'cancellation' | 'return', number][] = [
+  const [inputRows, textIds, listed, ...counts] = row.map((v) => Number(v ?? 0));
+  const causes: [string, 'blank' | 'after-as-of' | 'cancellation' | 'return' | 'returns-only', number][] = [
     ['customer', 'blank', counts[0]],
     ['date', 'blank', counts[1]],
     ['amount', 'blank', counts[2]],
     ['date', 'after-as-of', counts[3]],
     ['invoice', 'cancellation', counts[4]],
   ];
+  // the rest: returns dropped ("drop"), or the rows of customers with nothing but returns ("net")
   const rest = inputRows - rowsUsed - counts.reduce((x, y) => x + y, 0);
-  if (rest > 0) causes.push(['amount', 'return', rest]);
+  if (rest > 0) causes.push(s.returns === 'net' ? ['customer', 'returns-only', rest] : ['amount', 'return', rest]);
   const log: SkipLog = { total: 0, byReason: {}, byCause: {}, rows: [] };
   for (const [column, reason, n] of causes) {
     if (n <= 0) continue;
@@ -200,15 +224,19 @@ async function skipLog(db: SqlRunner, s: SqlSource, rowsUsed: number): Promise<{
     log.byReason[reason] = (log.byReason[reason] ?? 0) + n;
     log.byCause[`${column}|${reason}`] = n;
   }
-  return { inputRows, skipped: log };
+  return { inputRows, listed, textKeys: textIds > 0, skipped: log };
 }
 
-/** The customer table the database computed, in the engine's customer order. */
-function customersOf(rows: (string | null)[][], skipped: SkipLog): Customers {
+/**
+ * The customer table the database computed, in the engine's customer order: text order when
+ * `textKeys` (an id of the table is not a number), otherwise `keyOrder`'s.
+ */
+function customersOf(rows: (string | null)[][], skipped: SkipLog, textKeys: boolean): Customers {
   const keys = rows.map((r) => r[0] as string);
-  const order = keyOrder(keys);
+  const order = textKeys ? Int32Array.from(keys, (_k, i) => i).sort((x, y) => (keys[x] < keys[y] ? -1 : keys[x] > keys[y] ? 1 : 0)) : keyOrder(keys);
   const n = rows.length;
-  const col = (j: number): Float64Array => Float64Array.from(order, (i) => Number(rows[i][j]));
+  // NULL (first and last purchase, recency of a customer kept without a purchase) is NaN, as in the engine
+  const col = (j: number): Float64Array => Float64Array.from(order, (i) => (rows[i][j] === null ? NaN : Number(rows[i][j])));
   return {
     keys: Array.from(order, (i) => keys[i]),
     first: col(1),
@@ -222,6 +250,56 @@ function customersOf(rows: (string | null)[][], skipped: SkipLog): Customers {
   };
 }
 
+/** What to classify on a database: the method, its parameters and the as-of date given. */
+export interface DatabaseRequest {
+  method: MethodId;
+  params: Readonly<Record<string, unknown>>;
+  /** `YYYY-MM-DD` as given (also in the source). */
+  asOf?: string;
+}
+
+/**
+ * Classifies the transactions of `source` on a database the caller opened: the customer table
+ * (and, for methods reading the timeline, the purchases) computed there, the method fitted in
+ * the engine. `where` names the input in messages.
+ *
+ * @example
+ * const db = await openDuckDb();
+ * await db.run("CREATE TABLE sales AS SELECT * FROM read_csv('tx.csv')");
+ * const r = await classifyOnRunner(db, { table: "sales", customer: "id", date: "day", amount: "amount", returns: "net", decimals: 6 }, { method: "lifecycle", params: {} }, "sales");
+ * r.classification.keys; // ["1", "2", …]
+ */
+export async function classifyOnRunner(db: SqlRunner, source: SqlSource, request: DatabaseRequest, where: string): Promise<TableResult> {
+  const method = methodById(request.method);
+  const needs = timelineNeeds(method, request.params);
+  const context = { dialect: db.dialect, source };
+  const rows = await db.query(customersSql(context, needs.keepNoPurchase));
+  const used = rows.reduce((s, r) => s + Number(r[7]), 0);
+  const { inputRows, listed, textKeys, skipped } = await skipLog(db, source, used, needs.keepNoPurchase);
+  if (rows.length === 0 || used === listed) throw new CliError(`${where}: no usable rows (every row lacks a customer, date or amount, or was left out)`);
+  const customers = customersOf(rows, skipped, textKeys);
+  if (request.asOf !== undefined) {
+    const [y, m, d] = request.asOf.split('-').map(Number);
+    if (dayNumber(y, m, d) !== customers.asOf) throw new Error('as-of mismatch');
+  }
+  let purchases: Purchases | undefined;
+  if (needs.purchases) {
+    // the purchases grouped per customer, day and invoice, read in batches where the database streams
+    const sql = purchasesSql(context, { zeroValue: needs.zeroValue, keep: needs.keepNoPurchase });
+    const reader = purchaseGroupsReader(customers.keys);
+    if (db.each) await db.each(sql, reader.add);
+    else reader.add(await db.query(sql));
+    purchases = reader.done();
+  }
+  try {
+    const classification = classifyCustomers({ ...customers, customers, purchases }, { ...request.params, method: request.method });
+    return { level: 'transactions', classification, customers, inputRows, reading: { totalRows: 0 } };
+  } catch (e) {
+    if (e instanceof TierwiseError) throw new CliError(`${where}: ${e.message}`);
+    throw e;
+  }
+}
+
 /**
  * Classifies with the aggregation done by DuckDB (`--engine duckdb`) or PostgreSQL (`--db`).
  *
@@ -231,9 +309,6 @@ function customersOf(rows: (string | null)[][], skipped: SkipLog): Customers {
 export async function classifyOnDatabase(args: ClassifyArgs): Promise<{ result: TableResult; rowNumber: (i: number) => number }> {
   const method = methodById(args.method);
   const flag = args.db ? '--db' : '--engine duckdb';
-  if (method.timeline) {
-    throw new CliError(`--method ${method.id} reads every purchase's date (the purchase timeline), and ${flag} brings back one row per customer; leave out ${flag} for this method`, 2);
-  }
   const named = namedColumns(method, args.params);
   if (named.length > 0) {
     throw new CliError(`--method ${method.id} reads the columns ${named.map((n) => `"${n}"`).join(', ')} of each row, and ${flag} brings back recency, frequency and monetary per customer; leave out ${flag} for this method`, 2);
@@ -250,23 +325,8 @@ export async function classifyOnDatabase(args: ClassifyArgs): Promise<{ result: 
       const view = await csvView(db, args);
       source = { table: 'tierwise_tx', customer: 'customer', date: 'tx_date', amount: 'amount', invoice: view.hasInvoice ? 'invoice' : undefined, asOf: args.asOf, returns: sqlReturnsOf(args.returns), decimals: 6 };
     }
-    const rows = await db.query(customersSql({ dialect: db.dialect, source }));
-    const used = rows.reduce((s, r) => s + Number(r[7]), 0);
-    if (rows.length === 0) throw new CliError(`${where}: no usable rows (every row lacks a customer, date or amount, or was left out)`);
-    const { inputRows, skipped } = await skipLog(db, source, used);
-    const customers = customersOf(rows, skipped);
-    const options: Record<string, unknown> = { ...args.params };
-    if (args.asOf !== undefined) {
-      const [y, m, d] = args.asOf.split('-').map(Number);
-      if (dayNumber(y, m, d) !== customers.asOf) throw new Error('as-of mismatch');
-    }
-    try {
-      const classification = classifyCustomers({ ...customers, customers }, { ...options, method: args.method });
-      return { result: { level: 'transactions', classification, customers, inputRows, reading: { totalRows: 0 } }, rowNumber: (i) => i + 2 };
-    } catch (e) {
-      if (e instanceof TierwiseError) throw new CliError(`${where}: ${e.message}`);
-      throw e;
-    }
+    const result = await classifyOnRunner(db, source, { method: args.method, params: args.params, asOf: args.asOf }, where);
+    return { result, rowNumber: (i) => i + 2 };
   } catch (e) {
     if (e instanceof CliError) throw e;
     if (e instanceof Error && !(e instanceof TypeError) && !(e instanceof RangeError)) throw new CliError(`${where}: ${e.message.split('\n')[0]}`);

@@ -8,7 +8,34 @@
 import type { Customers } from './aggregate';
 import type { Cell } from './cells';
 import type { KeyColumn, NumberColumn } from './columns';
-import type { ExtraColumns, Purchases } from './methods/types';
+import { namesTimelineMeasure } from './methods/params';
+import type { ExtraColumns, MethodModule, Purchases } from './methods/types';
+
+/** What a method reads of the purchase timeline (see {@link timelineNeeds}). */
+export interface TimelineNeeds {
+  /** It reads the purchase rows (`Measures.purchases`). */
+  purchases: boolean;
+  /** A row with amount 0 is a purchase of no value (CLV, and methods reading a `clv` column). */
+  zeroValue: boolean;
+  /** Which customers without a purchase the customer table keeps (`aggregateTransactions`' `keepNoPurchase`). */
+  keepNoPurchase: boolean | 'zero-value';
+}
+
+/**
+ * What a method with these parameters reads of the timeline, from the registry's flags
+ * (`timeline`, `zeroValuePurchases`, `keepsNoPurchase`) and a `columns` parameter naming a
+ * timeline prediction (a matrix axis `clv`): the same for the in-memory and the database paths.
+ *
+ * @example
+ * timelineNeeds(methodById("clv"), {}); // { purchases: true, zeroValue: true, keepNoPurchase: "zero-value" }
+ * timelineNeeds(methodById("rfm"), {}); // { purchases: false, zeroValue: false, keepNoPurchase: false }
+ */
+export function timelineNeeds(method: MethodModule, params: Readonly<Record<string, unknown>>): TimelineNeeds {
+  // a method reading CLV as an input (a matrix axis `clv`) gets the purchases as CLV counts them
+  const predicts = namesTimelineMeasure(method, params);
+  const zeroValue = method.zeroValuePurchases === true || predicts;
+  return { purchases: method.timeline === true || predicts, zeroValue, keepNoPurchase: method.keepsNoPurchase ? true : zeroValue ? 'zero-value' : false };
+}
 
 /** Typed transaction columns (see `columns.ts`). */
 export interface PurchaseColumns {

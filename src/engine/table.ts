@@ -14,9 +14,8 @@ import { type Customers, type ReturnsPolicy, aggregateTransactions } from './agg
 import type { DateSystem } from './dates';
 import { TierwiseError } from './errors';
 import { methodById } from './methods/registry';
-import { namesTimelineMeasure } from './methods/params';
 import type { CustomerInput } from './methods/types';
-import { customerCells, purchaseRows, rowCells } from './purchases';
+import { customerCells, purchaseRows, rowCells, timelineNeeds } from './purchases';
 import { addSkip, emptySkipLog, quoteSkippedValues, reasonAt } from './skips';
 import { transactionColumns } from './transactions';
 
@@ -101,15 +100,12 @@ export function classifyTable(columns: TableColumns, options: TableOptions): Tab
   if (columns.date) {
     const { tx, totalRows } = transactionColumns(columns, options);
     const { date, amount } = tx;
-    // a method reading CLV as an input (a matrix axis `clv`) gets the purchases as CLV counts them
-    const predicts = namesTimelineMeasure(method, options);
-    const zeroValue = method.zeroValuePurchases === true || predicts;
-    const keepNoPurchase = method.keepsNoPurchase ? true : zeroValue ? 'zero-value' : false;
-    const customers = aggregateTransactions(tx, { asOf: options.asOf, returns: options.returns, keepNoPurchase });
+    const needs = timelineNeeds(method, options);
+    const customers = aggregateTransactions(tx, { asOf: options.asOf, returns: options.returns, keepNoPurchase: needs.keepNoPurchase });
     quoteSkippedValues(customers.skipped, cellsOf);
     const reading = readingOf(amount, date, totalRows);
     const input: CustomerInput = { ...customers, customers };
-    if (method.timeline || predicts) input.purchases = purchaseRows(tx, customers, { zeroValue });
+    if (needs.purchases) input.purchases = purchaseRows(tx, customers, { zeroValue: needs.zeroValue });
     if (columns.extra) input.extra = customerCells(plainExtra(columns.extra), tx.customer, customers);
     return { level: 'transactions', classification: classifyCustomers(input, options), customers, inputRows: n, reading };
   }

@@ -17,11 +17,33 @@ interface JsonCustomer {
 }
 
 async function classifyJson(...extra: string[]): Promise<JsonCustomer[]> {
+  return (await classifyDoc(...extra)).customers as JsonCustomer[];
+}
+
+/**
+ * The whole JSON document but what only the in-memory path can say: how the file's columns were
+ * chosen (`input`), the first skipped rows by row number (`skipped.first`) and the order of the
+ * skip reasons (the file order of their first row; the databases count them in one fixed order).
+ */
+async function classifyDoc(...extra: string[]): Promise<Record<string, unknown>> {
   const r = await run('classify', ...extra, '--quiet');
   expect(r.stderr).toBe('');
   expect(r.code).toBe(0);
-  return (JSON.parse(r.stdout) as { customers: JsonCustomer[] }).customers;
+  const doc = JSON.parse(r.stdout) as Record<string, unknown> & { skipped: { first?: unknown; byReason: { column: string; reason: string }[] } };
+  delete doc.input;
+  delete doc.skipped.first;
+  doc.skipped.byReason.sort((a, b) => `${a.column}|${a.reason}`.localeCompare(`${b.column}|${b.reason}`));
+  return doc;
 }
+
+/** The timeline methods, and methods taking predicted CLV as an input, as `classify` flags. */
+const TIMELINE: [string, string[]][] = [
+  ['lifecycle', ['--method', 'lifecycle']],
+  ['clv', ['--method', 'clv']],
+  ['matrix --y clv', ['--method', 'matrix', '--y', 'clv']],
+  ['kmeans --features R,F,clv', ['--method', 'kmeans', '--features', 'R,F,clv']],
+  ['grade --criteria R,F,clv', ['--method', 'grade', '--criteria', 'R,F,clv', '--weights', 'R=0.3,F=0.3,clv=0.4']],
+];
 
 describe('tierwise sql', () => {
   it.each(SQL_DIALECT_IDS.flatMap((d) => ['rfm', 'abc', 'pyramid'].map((m) => [d, m])))('prints one %s statement for %s, with no NTILE or approximate percentile', async (dialect, method) => {
@@ -89,11 +111,42 @@ describe('sql, verify and --engine duckdb on DuckDB', () => {
     );
   });
 
-  it.each([['lifecycle'], ['clv']])('--engine duckdb refuses %s (it needs each purchase, not one row per customer) instead of writing no classes', async (method) => {
-    const r = await run('classify', TX, '--method', method, '--engine', 'duckdb');
-    expect(r.code).toBe(2);
-    expect(r.stdout).toBe('');
-    expect(r.stderr).toMatch(new RegExp(`--method ${method} reads every purchase's date .* leave out --engine duckdb`));
+  it.each(TIMELINE)('classify --engine duckdb writes what the in-memory path writes, purchase timeline included (%s)', async (_name, flags) => {
+    if (!db) return;
+    const want = await classifyDoc(TX, ...flags);
+    expect((want.customers as JsonCustomer[]).some((c) => c.tier !== null)).toBe(true);
+    expect(await classifyDoc(TX, ...flags, '--engine', 'duckdb')).toEqual(want);
+    expect(await classifyDoc(TX, ...flags, '--engine', 'duckdb', '--returns', 'drop', '--as-of', '2024-10-01')).toEqual(await classifyDoc(TX, ...flags, '--returns', 'drop', '--as-of', '2024-10-01'));
+  });
+
+  it('classify --engine duckdb: returns, cancellations, zero amounts, customer-list rows and ids that are not all numbers, as in memory', async () => {
+    if (!db) return;
+    const lines = [
+      'Customer,Date,Amount,Invoice',
+      '7,2024-01-05,10.10,1',
+      '7,2024-03-05,0.1,2',
+      '7,2024-03-05,0.2,2',
+      '7,2024-06-05,0.7,3',
+      '7,2024-06-06,-0.7,C3',
+      '10,2024-02-01,0,4',
+      '10,2024-05-01,25,5',
+      '10,2024-08-01,5,6',
+      '007,2024-04-01,-5,C7',
+      '42,,,',
+      '12,2024-02-02,3,8',
+      '12,2024-07-02,4,9',
+      '12,2024-09-02,2,10',
+      'x,2024-01-01,,11',
+    ];
+    const file = writeTemp(tempDir(), 'mixed.csv', lines.join('\n') + '\n');
+    for (const [, flags] of TIMELINE) {
+      const want = await classifyDoc(file, ...flags, '--customer', 'Customer', '--date', 'Date', '--amount', 'Amount', '--invoice', 'Invoice');
+      const got = await classifyDoc(file, ...flags, '--customer', 'Customer', '--date', 'Date', '--amount', 'Amount', '--invoice', 'Invoice', '--engine', 'duckdb');
+      expect(got).toEqual(want);
+    }
+    // lifecycle keeps the listed customer (42) and the one with only a cancelled return (007), in text order ("x" is an id)
+    const lifecycle = await classifyDoc(file, '--method', 'lifecycle', '--engine', 'duckdb');
+    expect((lifecycle.customers as JsonCustomer[]).map((c) => c.customer)).toEqual(['007', '10', '12', '42', '7']);
   });
 
   it('--engine duckdb refuses a method reading named columns of each row', async () => {
@@ -132,6 +185,12 @@ describe('classify --db postgres://… on a throwaway PostgreSQL cluster', () =>
     if (!pg) return;
     const got = await classifyJson('--db', pg.url as string, '--table', 'sales', ...COLUMNS, '--method', method);
     expect(got).toEqual(await classifyJson(TX, '--method', method));
+  });
+
+  it.each(TIMELINE)('writes what the in-memory path writes, purchase timeline included (%s)', async (_name, flags) => {
+    if (!pg) return;
+    const got = await classifyDoc('--db', pg.url as string, '--table', 'sales', ...COLUMNS, ...flags);
+    expect(got).toEqual(await classifyDoc(TX, ...flags));
   });
 
   it('needs the column names and a table', async () => {

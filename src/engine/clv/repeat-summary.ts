@@ -6,6 +6,7 @@
 import type { Transactions } from '../aggregate';
 import { keyOrder } from '../aggregate';
 import { TierwiseError } from '../errors';
+import { moneyProfile, moneyScale, toUnits } from '../money';
 import type { Purchases } from '../methods/types';
 import { type SkipLog, addSkip, emptySkipLog, reasonAt } from '../skips';
 import { type TimeUnit, UNIT_DAYS } from './units';
@@ -166,7 +167,6 @@ function summarize(
   const unitDays = UNIT_DAYS[options.unit];
   const cust = src.customer;
   const days = src.day;
-  const amounts = src.amount;
   if (rows.length === 0) throw new TierwiseError('empty', 'no purchases on or before the calibration end');
   const byCustDay = (i: number, j: number): number => cust[i] - cust[j] || Math.floor(days[i]) - Math.floor(days[j]);
   rows.sort(byCustDay);
@@ -176,24 +176,19 @@ function summarize(
   const first = new Float64Array(k).fill(NaN);
   const lastDay = new Float64Array(k);
   const periods = new Float64Array(k);
-  const firstDayValue = new Float64Array(k);
-  const total = new Float64Array(k);
+  const repeatValue = new Float64Array(k);
   let prevCust = -1;
   let prevDay = NaN;
   for (const i of rows) {
     const c = cust[i];
     const day = Math.floor(days[i]);
-    if (c !== prevCust) {
-      first[c] = day;
-      firstDayValue[c] = 0;
-    }
+    if (c !== prevCust) first[c] = day;
     if (c !== prevCust || day !== prevDay) periods[c]++;
-    if (day === first[c]) firstDayValue[c] += amounts[i];
-    total[c] += amounts[i];
     lastDay[c] = day;
     prevCust = c;
     prevDay = day;
   }
+  sumRepeatValue(rows, src, first, repeatValue);
   const holdCount = new Float64Array(k);
   prevCust = -1;
   prevDay = NaN;
@@ -231,7 +226,7 @@ function summarize(
     out.x[j] = x;
     out.tx[j] = (lastDay[c] - first[c]) / unitDays;
     out.T[j] = (calibrationEnd - first[c]) / unitDays;
-    out.meanValue[j] = x > 0 ? (total[c] - firstDayValue[c]) / x : 0;
+    out.meanValue[j] = x > 0 ? repeatValue[c] / x : 0;
     out.first[j] = first[c];
   }
   if (holdoutEnd !== undefined) {
@@ -239,4 +234,25 @@ function summarize(
     out.holdoutLength = (Math.floor(holdoutEnd) - calibrationEnd) / unitDays;
   }
   return out;
+}
+
+/**
+ * Per customer, the value of the purchases after their first purchase day, summed exactly in
+ * whole units of the amounts' decimals (see `../money.ts`): the same in any row order and equal
+ * to an exact SQL `DECIMAL` sum of the same rows (or of their per-day sums), so a summary built
+ * from purchase rows a database grouped equals the one built from the rows themselves.
+ */
+function sumRepeatValue(rows: readonly number[], src: PurchaseSource, first: Float64Array, out: Float64Array): void {
+  const { customer: cust, day: days, amount: amounts } = src;
+  const values = Float64Array.from(rows, (i) => amounts[i]);
+  const { decimals, fitsDouble } = moneyProfile(values);
+  const scale = moneyScale(decimals);
+  if (fitsDouble) {
+    for (const i of rows) if (Math.floor(days[i]) !== first[cust[i]]) out[cust[i]] += toUnits(amounts[i], scale);
+  } else {
+    const big = new Map<number, bigint>();
+    for (const i of rows) if (Math.floor(days[i]) !== first[cust[i]]) big.set(cust[i], (big.get(cust[i]) ?? 0n) + BigInt(toUnits(amounts[i], scale)));
+    for (const [c, units] of big) out[c] = Number(units);
+  }
+  for (let c = 0; c < out.length; c++) out[c] /= scale;
 }

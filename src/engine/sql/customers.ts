@@ -47,26 +47,54 @@ export function sqlReturnsOf(policy: ReturnsPolicy | undefined): SqlReturns {
 }
 
 /**
+ * Which customers without a purchase the customer table keeps (the engine's `keepNoPurchase`,
+ * `../aggregate.ts`): none (false); every customer with a row, frequency 0 (true: lifecycle's
+ * "Potential"; a row with a customer and a blank date and amount lists that customer); or those
+ * with a zero-amount row not on a cancelled invoice ("zero-value": purchases of no value for CLV).
+ */
+export type SqlKeepNoPurchase = boolean | 'zero-value';
+
+/**
  * The CTEs from the transaction table to `measures` (customer, recency, frequency, monetary).
+ * `keep` keeps customers without a purchase as the engine does (see {@link SqlKeepNoPurchase});
+ * their first and last purchase and recency are NULL.
  *
  * @example
  * customerCtes(SQL_DIALECTS.duckdb, { table: "sales", customer: "id", date: "d", amount: "a", returns: "all", decimals: 2 });
  * // ["tx AS (SELECT CAST(\"id\" AS VARCHAR) AS customer, …", …, "measures AS (…)"]
  */
-export function customerCtes(d: SqlDialect, s: SqlSource): string[] {
+export function customerCtes(d: SqlDialect, s: SqlSource, keep: SqlKeepNoPurchase = false): string[] {
   const q = d.quote;
   const day = `CAST(${q(s.date)} AS DATE)`;
   const invoice = s.invoice === undefined ? `CAST(NULL AS ${d.text})` : `NULLIF(CAST(${q(s.invoice)} AS ${d.text}), '')`;
   const where = [`${q(s.customer)} IS NOT NULL`, `${q(s.date)} IS NOT NULL`, `${q(s.amount)} IS NOT NULL`];
   if (s.asOf !== undefined) where.push(`${day} < DATE ${textLiteral(s.asOf)}`);
   const notCancelled = '(invoice IS NULL OR UPPER(invoice) NOT LIKE \'C%\')';
-  const purchase = s.returns === 'net' ? `CASE WHEN amount > 0 AND ${notCancelled} THEN 1 ELSE 0 END` : '1';
-  const dropped = s.returns === 'drop' ? `\n  WHERE amount > 0 AND ${notCancelled}` : '';
+  let purchase = s.returns === 'net' ? `CASE WHEN amount > 0 AND ${notCancelled} THEN 1 ELSE 0 END` : '1';
+  let dropped = s.returns === 'drop' ? `\n  WHERE amount > 0 AND ${notCancelled}` : '';
+  let filter = where.join(' AND ');
+  let listing = '';
+  let monetary = 'SUM(amount)';
+  if (keep === true) {
+    // a row with a customer and neither date nor amount lists that customer (no purchase, no money)
+    filter = `${where[0]} AND ((${where.slice(1).join(' AND ')}) OR (${q(s.date)} IS NULL AND ${q(s.amount)} IS NULL))`;
+    listing = `, CASE WHEN ${q(s.date)} IS NULL THEN 1 ELSE 0 END AS listing`;
+    purchase = `CASE WHEN listing = 1 THEN 0 ELSE ${purchase} END`;
+    if (dropped) dropped = `\n  WHERE listing = 1 OR (amount > 0 AND ${notCancelled})`;
+    monetary = 'COALESCE(SUM(amount), 0)';
+  }
+  // "net" leaves out customers with no purchase (only returns); the other policies keep no such row
+  const having =
+    keep === true
+      ? ''
+      : keep === 'zero-value' && s.returns === 'net'
+        ? `\n  HAVING SUM(purchase) > 0 OR SUM(CASE WHEN amount = 0 AND ${notCancelled} THEN 1 ELSE 0 END) > 0`
+        : '\n  HAVING SUM(purchase) > 0';
   const asOf = s.asOf !== undefined ? `SELECT DATE ${textLiteral(s.asOf)} AS as_of` : `SELECT ${d.nextDay('MAX(last_row)')} AS as_of FROM per_customer`;
   return [
-    `tx AS (\n  SELECT CAST(${q(s.customer)} AS ${d.text}) AS customer, ${day} AS tx_day,\n    CAST(${q(s.amount)} AS ${d.decimal(s.decimals)}) AS amount, ${invoice} AS invoice\n  FROM ${quoteTable(d, s.table)}\n  WHERE ${where.join(' AND ')}\n)`,
+    `tx AS (\n  SELECT CAST(${q(s.customer)} AS ${d.text}) AS customer, ${day} AS tx_day,\n    CAST(${q(s.amount)} AS ${d.decimal(s.decimals)}) AS amount, ${invoice} AS invoice${listing}\n  FROM ${quoteTable(d, s.table)}\n  WHERE ${filter}\n)`,
     `used AS (\n  SELECT customer, tx_day, amount, invoice, ${purchase} AS purchase\n  FROM tx${dropped}\n)`,
-    `per_customer AS (\n  SELECT customer, COUNT(*) AS rows_used,\n    MIN(CASE WHEN purchase = 1 THEN tx_day END) AS first_tx,\n    MAX(CASE WHEN purchase = 1 THEN tx_day END) AS last_tx, MAX(tx_day) AS last_row,\n    COUNT(DISTINCT CASE WHEN purchase = 1 THEN invoice END)\n      + SUM(CASE WHEN purchase = 1 AND invoice IS NULL THEN 1 ELSE 0 END) AS frequency,\n    SUM(amount) AS monetary\n  FROM used\n  GROUP BY customer\n  HAVING SUM(purchase) > 0\n)`,
+    `per_customer AS (\n  SELECT customer, COUNT(*) AS rows_used,\n    MIN(CASE WHEN purchase = 1 THEN tx_day END) AS first_tx,\n    MAX(CASE WHEN purchase = 1 THEN tx_day END) AS last_tx, MAX(tx_day) AS last_row,\n    COUNT(DISTINCT CASE WHEN purchase = 1 THEN invoice END)\n      + SUM(CASE WHEN purchase = 1 AND invoice IS NULL THEN 1 ELSE 0 END) AS frequency,\n    ${monetary} AS monetary\n  FROM used\n  GROUP BY customer${having}\n)`,
     `as_of AS (\n  ${asOf}\n)`,
     `${MEASURES} AS (\n  SELECT p.customer, CAST(${d.daysBetween('p.last_tx', 'a.as_of')} AS ${d.bigint}) AS recency,\n    CAST(p.frequency AS ${d.bigint}) AS frequency, p.monetary, p.first_tx, p.last_tx, p.rows_used\n  FROM per_customer p CROSS JOIN as_of a\n)`,
   ];

@@ -4,3 +4,4 @@ export * from './dialect';
 export * from './rank-rules';
 export * from './statements';
 export * from './generate';
+export * from './timeline';

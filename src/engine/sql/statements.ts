@@ -7,7 +7,7 @@
  */
 import type { AbcRule } from '../abc';
 import { type SegmentRule, scoreLevel } from '../segments';
-import { MEASURES, type SqlSource, customerCtes } from './customers';
+import { MEASURES, type SqlKeepNoPurchase, type SqlSource, customerCtes } from './customers';
 import { type SqlDialect, textLiteral } from './dialect';
 import { abcCtes, pyramidCtes, quantileCtes, withCtes } from './rank-rules';
 
@@ -74,15 +74,17 @@ export function pyramidSql(q: SqlContext, o: { cuts: readonly number[]; keys: re
  * The customer table alone, every value as text: customer, first and last purchase and the as-of
  * date as day numbers (days since 1970-01-01, as the engine counts), recency, frequency, monetary
  * (exact, at the source's decimals) and the rows each customer was aggregated from. For running
- * the aggregation on the user's engine and the classification in Tierwise.
+ * the aggregation on the user's engine and the classification in Tierwise. `keep` keeps customers
+ * without a purchase as the method needs (see {@link SqlKeepNoPurchase}; their days are NULL).
  *
  * @example
  * customersSql({ dialect: SQL_DIALECTS.duckdb, source });
+ * customersSql({ dialect: SQL_DIALECTS.duckdb, source }, true); // lifecycle: customers with no purchase too
  */
-export function customersSql(q: SqlContext): string {
+export function customersSql(q: SqlContext, keep: SqlKeepNoPurchase = false): string {
   const d = q.dialect;
   const t = (e: string): string => `CAST(${e} AS ${d.text})`;
   const day = (e: string): string => t(d.daysBetween("DATE '1970-01-01'", e));
   const cols = [t('m.customer'), day('m.first_tx'), day('m.last_tx'), t('m.recency'), t('m.frequency'), t('m.monetary'), day('a.as_of'), t('m.rows_used')];
-  return withCtes(customerCtes(d, q.source), `SELECT ${cols.join(', ')}\nFROM ${MEASURES} m CROSS JOIN as_of a`);
+  return withCtes(customerCtes(d, q.source, keep), `SELECT ${cols.join(', ')}\nFROM ${MEASURES} m CROSS JOIN as_of a`);
 }

@@ -95,4 +95,19 @@ describe('repeatSummaryOfPurchases (the registry\'s purchase rows, as the CLV me
     // without zero-value purchases, customer 7 (two purchases of no value) would not be there
     expect(repeatSummaryOfPurchases(purchaseRows(t, customers), customers.keys, options).keys).toEqual(['4', '9']);
   });
+
+  it('sums the repeat value exactly: the same in any row order, and from per-day sums as from the rows', () => {
+    // in doubles, (0.1 + 0.2) + 0.3 = 0.6000000000000001 but 0.3 + 0.2 + 0.1 = 0.6
+    const p = (amount: number[], day: number[]) => ({ customer: new Int32Array(amount.length), day: Float64Array.from(day), amount: Float64Array.from(amount), invoice: new Int32Array(amount.length).fill(-1) });
+    const options = { unit: 'day' as const, calibrationEnd: 30 };
+    const forward = repeatSummaryOfPurchases(p([5, 0.1, 0.2, 0.3], [10, 20, 20, 20]), ['A'], options);
+    const backward = repeatSummaryOfPurchases(p([0.3, 0.2, 0.1, 5], [20, 20, 20, 10]), ['A'], options);
+    const perDay = repeatSummaryOfPurchases(p([5, 0.6], [10, 20]), ['A'], options);
+    expect(forward.meanValue[0]).toBe(0.6);
+    expect(backward.meanValue[0]).toBe(0.6);
+    expect(perDay.meanValue[0]).toBe(0.6);
+    // beyond 2^53 units the sums are taken with BigInt, still exactly
+    const big = repeatSummaryOfPurchases(p([1, 4e13, 4e13, 0.01], [1, 2, 2, 3]), ['A'], options);
+    expect(big.meanValue[0]).toBe(40000000000000.005);
+  });
 });
