@@ -45,7 +45,8 @@ export class ByteDict {
       const key = intKey(buf, start, len);
       if (key >= 0) return this.intCode(key, buf, start, end, row);
     }
-    let h = 0x811c9dc5;
+    // as a signed 32-bit value, like every hash the loop makes and the table stores (an empty text has no loop)
+    let h = 0x811c9dc5 | 0;
     for (let i = start; i < end; i++) h = Math.imul(h ^ buf[i], 0x01000193);
     const mask = this.table.length - 1;
     let slot = h & mask;

@@ -9,6 +9,18 @@ function dict(cells: string[]): DictCells {
 }
 
 describe('coded columns read like the cells they stand for', () => {
+  it('keeps each distinct text once, the empty text too (a column with many blank cells)', () => {
+    // a blank customer cell on every other row, as in Online Retail: one value for all the blanks
+    const cells = Array.from({ length: 2000 }, (_, i) => (i % 2 === 0 ? '' : String(12000 + (i % 37))));
+    const d = dict(cells);
+    expect(d.values).toHaveLength(38);
+    expect(d.values.filter((v) => v === '')).toHaveLength(1);
+    expect(Array.from(d.counts)[d.values.indexOf('')]).toBe(1000);
+    const n = new NumberBuilder(2);
+    for (const c of cells) n.addText(c === '' ? '' : `n/${c}`);
+    expect(n.cells().text).toHaveLength(38);
+  });
+
   it('gives back the text of plain numbers', () => {
     expect(plainText(-12.5, 2)).toBe('-12.50');
     expect(plainText(-0, 0)).toBe('-0');
