@@ -80,6 +80,11 @@ describe('sheet plan', () => {
     expect(formatNumber(1234.5)).toBe('1,234.5');
     expect(formatShare(0.015)).toBe('1.5%');
     expect(formatCuts([3, null], '-')).toBe('3 / -');
+    // the cached formatters write what toLocaleString writes, for any value and number of decimals
+    for (const v of [0, -0, 0.005, 1234.5678, -98765.4321, 1e21, 123456789.125, NaN, Infinity]) {
+      for (const [digits, min] of [[2, 0], [2, 2], [0, 0], [1, 0], [4, 0]]) expect(formatNumber(v, digits, min)).toBe(v.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: min }));
+      expect(formatShare(v)).toBe(`${(v * 100).toLocaleString('en-US', { maximumFractionDigits: 1 })}%`);
+    }
     expect(reasonText('zh-CN', 'blank', 'customer')).toBe('客户编号为空');
   });
 });

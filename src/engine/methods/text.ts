@@ -10,7 +10,19 @@ import type { Lang } from './types';
  * formatNumber(980, 2, 2); // "980.00"
  */
 export function formatNumber(value: number, digits = 2, minDigits = 0): string {
-  return value.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: minDigits });
+  return numberFormat(digits, minDigits).format(value);
+}
+
+/** One formatter per number of decimals (`toLocaleString` made a new one per call: a sentence per customer took microseconds). */
+const FORMATS = new Map<number, Intl.NumberFormat>();
+function numberFormat(digits: number, minDigits: number): Intl.NumberFormat {
+  const key = digits * 100 + minDigits;
+  let f = FORMATS.get(key);
+  if (!f) {
+    f = new Intl.NumberFormat('en-US', { maximumFractionDigits: digits, minimumFractionDigits: minDigits });
+    FORMATS.set(key, f);
+  }
+  return f;
 }
 
 /**
@@ -21,7 +33,7 @@ export function formatNumber(value: number, digits = 2, minDigits = 0): string {
  * formatShare(0.6213); // "62.1%"
  */
 export function formatShare(share: number): string {
-  return `${(share * 100).toLocaleString('en-US', { maximumFractionDigits: 1 })}%`;
+  return `${numberFormat(1, 0).format(share * 100)}%`;
 }
 
 /**
