@@ -11,5 +11,8 @@
  * tidyNumber(0.1 + 0.2); // 0.3
  */
 export function tidyNumber<T>(value: T): T {
-  return (typeof value === 'number' && Number.isFinite(value) && value !== 0 ? Number(value.toPrecision(15)) : value) as T;
+  if (typeof value !== 'number' || !Number.isFinite(value) || value === 0) return value;
+  // a whole number below 10^15 has at most 15 digits: it is its own 15-digit form (and the most common value)
+  if (Number.isInteger(value) && Math.abs(value) < 1e15) return value;
+  return Number(value.toPrecision(15)) as T;
 }

@@ -114,5 +114,7 @@ describe('numbers in the plan', () => {
     expect(plan.customers.columns.find((c) => c.id === 'monetary')?.values).toEqual([1028.41]);
     expect(tidyNumber(1028.4099999999999)).toBe(1028.41);
     expect(tidyNumber('x')).toBe('x');
+    // whole numbers keep every digit up to 10^15, then 15 significant digits like any other number
+    for (const v of [7, -42, 999_999_999_999_999, 1_234_567_890_123_456, -9_007_199_254_740_991, 1e21, 0.1 + 0.2, -0]) expect(Object.is(tidyNumber(v), v === 0 ? v : Number(v.toPrecision(15)))).toBe(true);
   });
 });
