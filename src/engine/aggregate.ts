@@ -193,7 +193,8 @@ export function aggregateTransactions(tx: Transactions, options: AggregateOption
   const net = policy === 'net';
   const cancelledRow = net && cancelled && invoice ? cancelledRows(invoice.codes, cancelled) : null;
   const rule: PurchaseRule = { net, cancelledRow, unitScale: fitsDouble ? scale : 0, countRows: !invoice };
-  let maxDay = accumulate(cust, days, amounts, keep, rule, { first, last, seen, money, freq });
+  const sums = { first, last, seen, money, freq };
+  let maxDay = tx.date.ascending === true ? accumulateInDateOrder(cust, days, amounts, keep, rule, sums) : accumulate(cust, days, amounts, keep, rule, sums);
   if (invoice && owner) countInvoices(cust, invoice.codes, amounts, keep, rule, owner, shared, nInv, freq);
   if (!fitsDouble) sumUnitsBig(cust, amounts, keep, scale, money);
   for (let c = 0; c < k; c++) money[c] /= scale;
@@ -344,6 +345,38 @@ function accumulate(
     if (net && (!(a > 0) || (cancelledRow !== null && cancelledRow[i] === 1))) continue;
     if (d < first[c]) first[c] = d;
     if (d > last[c]) last[c] = d;
+    if (countRows) freq[c]++;
+  }
+  return maxDay;
+}
+
+/**
+ * {@link accumulate} for rows in date order (`NumberColumn.ascending`): a customer's first
+ * purchase is its first purchase row's day and its last the last one's, and the latest day of
+ * any used row is the last used row's — no comparisons per row.
+ */
+function accumulateInDateOrder(
+  cust: Int32Array,
+  days: Float64Array,
+  amounts: Float64Array,
+  keep: Uint8Array | null,
+  rule: PurchaseRule,
+  out: { first: Float64Array; last: Float64Array; seen: Uint8Array; money: Float64Array; freq: Float64Array },
+): number {
+  const { first, last, seen, money, freq } = out;
+  const { net, cancelledRow, unitScale, countRows } = rule;
+  let maxDay = -Infinity;
+  for (let i = 0; i < cust.length; i++) {
+    if (keep !== null && keep[i] === 0) continue;
+    const c = cust[i];
+    const d = days[i];
+    const a = amounts[i];
+    maxDay = d;
+    seen[c] = 1;
+    if (unitScale !== 0) money[c] += Math.round(a * unitScale);
+    if (net && (!(a > 0) || (cancelledRow !== null && cancelledRow[i] === 1))) continue;
+    if (last[c] === -Infinity) first[c] = d;
+    last[c] = d;
     if (countRows) freq[c]++;
   }
   return maxDay;

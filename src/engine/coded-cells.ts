@@ -200,9 +200,12 @@ export function dateColumnOf(cells: ColumnCells, options: DateColumnOptions = {}
   return { ...mapRows(cells.codes, cells.length, byValue, reasonOf), dateOrder };
 }
 
-function mapRows(codes: Int32Array, n: number, byValue: Float64Array, reasonOf: Uint8Array): { values: Float64Array; reasons: Uint8Array | null } {
+function mapRows(codes: Int32Array, n: number, byValue: Float64Array, reasonOf: Uint8Array): { values: Float64Array; reasons: Uint8Array | null; ascending: boolean } {
   const values = new Float64Array(n);
   let reasons: Uint8Array | null = null;
+  // whether the accepted values never go down (a log in date order: see NumberColumn.ascending)
+  let ascending = true;
+  let previous = -Infinity;
   for (let i = 0; i < n; i++) {
     const c = codes[i];
     const v = byValue[c];
@@ -210,9 +213,10 @@ function mapRows(codes: Int32Array, n: number, byValue: Float64Array, reasonOf: 
     if (v !== v) {
       reasons ??= new Uint8Array(n);
       reasons[i] = reasonOf[c];
-    }
+    } else if (v < previous) ascending = false;
+    else previous = v;
   }
-  return { values, reasons };
+  return { values, reasons, ascending };
 }
 
 /**
@@ -277,8 +281,10 @@ export function numberColumnOf(cells: ColumnCells, options: NumberOptions = {}):
     if (!r.ok) reasonOf[k] = reasonIndex(r.reason);
   });
   let column: { values: Float64Array; reasons: Uint8Array | null };
-  if (cells.kind === 'dict') column = mapRows(cells.codes, n, byValue, reasonOf);
-  else {
+  if (cells.kind === 'dict') {
+    const { values, reasons } = mapRows(cells.codes, n, byValue, reasonOf);
+    column = { values, reasons };
+  } else {
     const { codes, decimals } = cells;
     // plain rows are right as they are with a decimal point; with a comma, a point means a thousands separator (or nothing)
     const reread = mark === ',' && decimals !== null;

@@ -46,6 +46,12 @@ export interface NumberColumn {
    * in row order, so aggregation need not pass over them again for it.
    */
   money?: { decimals: number; bound: number };
+  /**
+   * True when the accepted values never go down from one row to the next (for dates: a log in
+   * date order, the usual export), so aggregation can take a customer's first purchase from its
+   * first purchase row and its last from its last. Absent: not known.
+   */
+  ascending?: boolean;
 }
 
 /** Options for {@link numberColumn}. */
@@ -130,7 +136,24 @@ export function dateColumn(cells: ArrayLike<Cell>, options: DateColumnOptions = 
   const values = new Float64Array(n);
   let reasons: Uint8Array | null = null;
   for (let i = 0; i < n; i++) reasons = store(coerceDate(cells[i], opts), i, values, reasons);
-  return { values, reasons, dateOrder };
+  return { values, reasons, dateOrder, ascending: ascendingValues(values) };
+}
+
+/**
+ * True when the values other than NaN never go down from one to the next (see
+ * `NumberColumn.ascending`).
+ *
+ * @example
+ * ascendingValues([1, NaN, 1, 3]); // true
+ */
+export function ascendingValues(values: ArrayLike<number>): boolean {
+  let previous = -Infinity;
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i];
+    if (v < previous) return false;
+    if (v === v) previous = v;
+  }
+  return true;
 }
 
 /**

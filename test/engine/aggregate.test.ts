@@ -1,4 +1,6 @@
-import { aggregateTransactions, dateColumn, dayNumber, describeSkips, keyColumn, keyOrder, numberColumn } from '../../src/engine';
+import fc from 'fast-check';
+import { DictBuilder } from '../../src/cli/column-builders';
+import { aggregateTransactions, dateColumn, dateColumnOf, dayNumber, describeSkips, keyColumn, keyOrder, numberColumn } from '../../src/engine';
 
 const tx = (customer: unknown[], date: unknown[], amount: unknown[], invoice?: unknown[]) => ({
   customer: keyColumn(customer as never[]),
@@ -95,5 +97,46 @@ describe('transactions → customers', () => {
       const keys = Array.from({ length: 500 }, (_, i) => String(((i * 7919) % 1000) - 400) + (decimal && i % 97 === 0 ? '.5' : ''));
       expect(Array.from(keyOrder(keys))).toEqual(byComparison(keys));
     }
+  });
+
+  it('a log in date order (ascending dates) aggregates as any log does: every policy, invoices, rejected cells, as-of', () => {
+    const row = fc.record({
+      customer: fc.constantFrom('A', 'B', 'C', 'D', '', '#N/A'),
+      day: fc.oneof(fc.integer({ min: 0, max: 40 }), fc.constant(-1)),
+      hour: fc.constantFrom('', ' 08:30', ' 23:59'),
+      amount: fc.oneof(fc.constantFrom(0, -5, 12.5, 100, 0.1, 0.2, 'x', ''), fc.integer({ min: -50, max: 500 })),
+      invoice: fc.constantFrom('1', '2', '3', 'C4', 'C5', ''),
+    });
+    fc.assert(
+      fc.property(fc.array(row, { minLength: 1, maxLength: 60 }), fc.boolean(), fc.constantFrom('net', 'drop', 'all') as fc.Arbitrary<'net' | 'drop' | 'all'>, fc.option(fc.integer({ min: 5, max: 45 })), fc.constantFrom(false, true, 'zero-value') as fc.Arbitrary<boolean | 'zero-value'>, (rows, invoices, returns, asOfDay, keepNoPurchase) => {
+        // in date order: blank dates anywhere, the others never going down
+        const when = (r: (typeof rows)[number]): number => r.day * 100 + ['', ' 08:30', ' 23:59'].indexOf(r.hour);
+        const dated = rows.filter((r) => r.day >= 0).map((r) => ({ day: r.day, hour: r.hour })).sort((a, b) => when(a as never) - when(b as never));
+        let next = 0;
+        const sorted = rows.map((r) => (r.day < 0 ? r : { ...r, ...dated[next++] }));
+        const dates = sorted.map((r) => (r.day < 0 ? '' : `2024-01-${String(1 + (r.day % 28)).padStart(2, '0')}${r.hour}`.replace(/^2024-01-(\d\d)/, (_, d) => `2024-${r.day >= 28 ? '02' : '01'}-${d}`)));
+        const t = tx(sorted.map((r) => r.customer), dates, sorted.map((r) => r.amount), invoices ? sorted.map((r) => r.invoice) : undefined);
+        const options = { returns, keepNoPurchase, ...(asOfDay === null ? {} : { asOf: dayNumber(2024, 1, 1) + asOfDay }) };
+        const attempt = (ascending: boolean | undefined): unknown => {
+          try {
+            return aggregateTransactions({ ...t, date: { ...t.date, ascending } }, options);
+          } catch (e) {
+            return (e as Error).message;
+          }
+        };
+        expect(attempt(true)).toEqual(attempt(undefined));
+      }),
+      { numRuns: 400 },
+    );
+  });
+  it('date columns read from a file say whether they are in date order (rows with a bad date aside)', () => {
+    const column = (texts: string[]) => {
+      const b = new DictBuilder(2);
+      for (const t of texts) b.addText(t);
+      return dateColumnOf(b.cells());
+    };
+    expect(column(['2024-01-01', '2024-01-01', '', 'n/a', '2024-01-03 10:00', '2024-02-01']).ascending).toBe(true);
+    expect(column(['2024-01-02', '2024-01-01']).ascending).toBe(false);
+    expect(column(['2024-01-02 10:00', '2024-01-02 09:00']).ascending).toBe(false);
   });
 });
