@@ -73,9 +73,9 @@ const NUMERIC_KEY = /^-?\d+(?:\.\d+)?$/;
  * keyOrder(["10", "9", "100"]); // Int32Array [1, 0, 2]
  */
 export function keyOrder(keys: readonly string[]): Int32Array {
-  // whole numbers written the one way: distinct keys are distinct numbers, no ties to break
-  const whole = canonicalWholeNumbers(keys);
-  if (whole) return rankFirstOrder(whole);
+  // numbers written the one way: distinct keys are distinct numbers, no ties to break
+  const numbers = canonicalNumbers(keys);
+  if (numbers) return rankFirstOrder(numbers);
   const order = Int32Array.from({ length: keys.length }, (_, i) => i);
   if (keys.every((k) => NUMERIC_KEY.test(k))) {
     const nums = keys.map(Number);
@@ -87,24 +87,18 @@ export function keyOrder(keys: readonly string[]): Int32Array {
 }
 
 /**
- * The keys as numbers when each is a whole number written the one way ("-" or no sign, no
- * leading zero, at most 15 digits), so that distinct keys are distinct numbers; else null.
+ * The keys as numbers when each is a number written the one way JavaScript writes it (no
+ * leading zero or "+", no trailing zeros, no exponent): distinct keys are then distinct numbers,
+ * in numeric order with no ties to break; else null.
  */
-function canonicalWholeNumbers(keys: readonly string[]): Float64Array | null {
+function canonicalNumbers(keys: readonly string[]): Float64Array | null {
   const out = new Float64Array(keys.length);
+  // Number and String rather than a loop over characters: this runs once, before V8 compiles it
   for (let k = 0; k < keys.length; k++) {
     const key = keys[k];
-    const negative = key.charCodeAt(0) === 45;
-    const from = negative ? 1 : 0;
-    const digits = key.length - from;
-    if (digits < 1 || digits > 15 || (digits > 1 && key.charCodeAt(from) === 48) || (negative && key === '-0')) return null;
-    let v = 0;
-    for (let i = from; i < key.length; i++) {
-      const d = key.charCodeAt(i) - 48;
-      if (d < 0 || d > 9) return null;
-      v = v * 10 + d;
-    }
-    out[k] = negative ? -v : v;
+    const v = Number(key);
+    if (!Number.isFinite(v) || String(v) !== key || key.includes('e')) return null;
+    out[k] = v;
   }
   return out;
 }
@@ -305,16 +299,22 @@ function collectCustomers(slots: readonly number[], keyOf: (slot: number) => str
     rowsUsed,
     skipped,
   };
+  // every array in a local: this loop runs once per run, mostly before V8 compiles it, where each
+  // property read costs
+  const { keys, first, last, recency, frequency, monetary } = out;
+  const { first: firstOf, last: lastOf, freq, money } = sums;
   for (let j = 0; j < m; j++) {
     const c = slots[j];
-    out.keys[j] = keyOf(c);
+    keys[j] = keyOf(c);
     // a customer kept without a purchase (keepNoPurchase) has no purchase dates: NaN, not ±Infinity
-    const bought = sums.last[c] !== -Infinity;
-    out.first[j] = bought ? sums.first[c] : NaN;
-    out.last[j] = bought ? sums.last[c] : NaN;
-    out.recency[j] = bought ? asOf - Math.floor(sums.last[c]) : NaN;
-    out.frequency[j] = sums.freq[c];
-    out.monetary[j] = sums.money[c];
+    const l = lastOf[c];
+    if (l !== -Infinity) {
+      first[j] = firstOf[c];
+      last[j] = l;
+      recency[j] = asOf - Math.floor(l);
+    } else first[j] = last[j] = recency[j] = NaN;
+    frequency[j] = freq[c];
+    monetary[j] = money[c];
   }
   return out;
 }

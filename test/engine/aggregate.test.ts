@@ -91,6 +91,10 @@ describe('transactions → customers', () => {
     expect(Array.from(keyOrder(['-5', '300000000000001', '0', '-12', '7']))).toEqual([3, 0, 2, 4, 1]);
     // "007", "7.0" and "7" are the same number: the text breaks the tie
     expect(Array.from(keyOrder(['7', '007', '7.0', '-0', '0']))).toEqual([3, 4, 1, 0, 2]);
+    expect(Array.from(keyOrder(['10', '-2.25', '1.5', '0.000001']))).toEqual([1, 3, 2, 0]);
+    // not numbers as the id column reads them: text order
+    expect(Array.from(keyOrder(['1e+21', '5', 'Infinity']))).toEqual([0, 1, 2]);
+    expect(Array.from(keyOrder(['NaN', '5']))).toEqual([1, 0]);
     // many distinct ids (with and without a decimal among them): the order of the comparison sort
     const byComparison = (keys: string[]): number[] => keys.map((_, i) => i).sort((a, b) => Number(keys[a]) - Number(keys[b]) || (keys[a] < keys[b] ? -1 : 1));
     for (const decimal of [false, true]) {
