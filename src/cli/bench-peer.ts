@@ -58,7 +58,9 @@ export function peerCompute(columns: TableColumns | Transactions): PeerSummary {
   const abc = abcClasses(c.monetary, { ties: 'first', rule: 'within', order: monetary.order });
   const n = c.keys.length;
   // one pass for the checksums: score counts per measure (bins 1…5 at 0…4, 5…9, 10…14), ABC tally, digest
-  const tally = new Array<number>(18).fill(0);
+  const tally = new Int32Array(18);
+  const { keys } = c;
+  const classes = abc.classes;
   let digest = 0;
   for (let i = 0; i < n; i++) {
     const r = rScores[i];
@@ -67,8 +69,8 @@ export function peerCompute(columns: TableColumns | Transactions): PeerSummary {
     tally[r - 1]++;
     tally[4 + f]++;
     tally[9 + m]++;
-    tally[15 + abc.classes[i]]++;
-    digest += Number(c.keys[i]) * (r * 100 + f * 10 + m);
+    tally[15 + classes[i]]++;
+    digest += Number(keys[i]) * (r * 100 + f * 10 + m);
   }
   return {
     rows: c.rowsUsed,
