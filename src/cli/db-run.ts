@@ -31,7 +31,9 @@ import {
   purchaseGroupsReader,
   purchasesSql,
   timelineNeeds,
+  keyErrorSql,
   keyOrder,
+  keySql,
   quoteTable,
   sqlReturnsOf,
   textLiteral,
@@ -91,7 +93,7 @@ export async function openDuckDb(): Promise<SqlRunner> {
 
 /**
  * A PostgreSQL database through `psql` (PostgreSQL's own client; `COPY (…) TO STDOUT` gives every
- * value as text).
+ * value as text, with the backslash escapes of its text format undone: \t \n \r \v \f \b \\).
  *
  * @example
  * const db = openPostgres("postgres://me@localhost/shop"); await db.query("SELECT 1"); // [["1"]]
@@ -115,7 +117,7 @@ export function openPostgres(url: string): SqlRunner {
       (await psql(`COPY (${sql}) TO STDOUT`))
         .split('\n')
         .filter((line) => line !== '')
-        .map((line) => line.split('\t').map((v) => (v === '\\N' ? null : v.replace(/\\(.)/g, (_m, c: string) => ({ t: '\t', n: '\n', r: '\r', '\\': '\\' })[c] ?? c)))),
+        .map((line) => line.split('\t').map((v) => (v === '\\N' ? null : v.replace(/\\(.)/g, (_m, c: string) => ({ t: '\t', n: '\n', r: '\r', v: '\v', f: '\f', b: '\b', '\\': '\\' })[c] ?? c)))),
     close: () => undefined,
   };
 }
@@ -189,30 +191,36 @@ async function csvView(db: SqlRunner, args: ClassifyArgs): Promise<{ source: Tab
 /**
  * The table's rows and those the aggregation left out, by column and reason, counted by the
  * database in one scan, as the engine logs them; with `keep` true, rows with a customer and
- * neither date nor amount list that customer (counted in `listed`, not left out).
+ * neither date nor amount list that customer (counted in `listed`, not left out). The customer
+ * and invoice are keys as in the engine (`keySql`): a row whose customer is an Excel error text
+ * is left out for "error", one whose customer is NULL or blank for "blank". The reasons come in
+ * a fixed order (a table has no row order to list them by; the engine lists them in the order of
+ * their first row in the file).
  */
 async function skipLog(db: SqlRunner, s: SqlSource, rowsUsed: number, keep: SqlKeepNoPurchase): Promise<{ inputRows: number; listed: number; textKeys: boolean; skipped: SkipLog }> {
-  const q = db.dialect.quote;
-  const [c, d, a] = [q(s.customer), q(s.date), q(s.amount)];
+  const d = db.dialect;
+  const q = d.quote;
+  const [c, dt, a] = [keySql(d, s.customer), q(s.date), q(s.amount)];
   const sum = (cond: string): string => `SUM(CASE WHEN ${cond} THEN 1 ELSE 0 END)`;
-  const valid = `${c} IS NOT NULL AND ${d} IS NOT NULL AND ${a} IS NOT NULL`;
-  const after = s.asOf !== undefined ? `CAST(${d} AS DATE) >= DATE ${textLiteral(s.asOf)}` : '1 = 0';
-  const cancelled = s.invoice !== undefined && s.returns === 'drop' ? `UPPER(CAST(${q(s.invoice)} AS ${db.dialect.text})) LIKE 'C%'` : '1 = 0';
-  const listing = keep === true ? `${c} IS NOT NULL AND ${d} IS NULL AND ${a} IS NULL` : '1 = 0';
+  const valid = `${c} IS NOT NULL AND ${dt} IS NOT NULL AND ${a} IS NOT NULL`;
+  const after = s.asOf !== undefined ? `CAST(${dt} AS DATE) >= DATE ${textLiteral(s.asOf)}` : '1 = 0';
+  const cancelled = s.invoice !== undefined && s.returns === 'drop' ? `UPPER(${keySql(d, s.invoice)}) LIKE 'C%'` : '1 = 0';
+  const listing = keep === true ? `${c} IS NOT NULL AND ${dt} IS NULL AND ${a} IS NULL` : '1 = 0';
   // the engine lists customers in numeric order when every customer id of the table is a number
   // (`keyOrder`), ids of rows left out included
-  const id = `CAST(${c} AS ${db.dialect.text})`;
-  const numeric = db.dialect.id === 'postgres' ? `${id} ~ '^-?[0-9]+([.][0-9]+)?$'` : `regexp_full_match(${id}, '-?[0-9]+([.][0-9]+)?')`;
+  const numeric = d.id === 'postgres' ? `${c} ~ '^-?[0-9]+([.][0-9]+)?$'` : `regexp_full_match(${c}, '-?[0-9]+([.][0-9]+)?')`;
+  const error = keyErrorSql(d, s.customer);
   const [row] = await db.query(
-    `SELECT COUNT(*), ${[`${c} IS NOT NULL AND NOT (${numeric})`, `${listing}`, `${c} IS NULL`, `${c} IS NOT NULL AND ${d} IS NULL AND NOT (${listing})`, `${c} IS NOT NULL AND ${d} IS NOT NULL AND ${a} IS NULL`, `${valid} AND ${after}`, `${valid} AND NOT (${after}) AND ${cancelled}`].map(sum).join(', ')} FROM ${quoteTable(db.dialect, s.table)}`,
+    `SELECT COUNT(*), ${[`${c} IS NOT NULL AND NOT (${numeric})`, `${listing}`, `${c} IS NULL AND NOT (${error})`, error, `${c} IS NOT NULL AND ${dt} IS NULL AND NOT (${listing})`, `${c} IS NOT NULL AND ${dt} IS NOT NULL AND ${a} IS NULL`, `${valid} AND ${after}`, `${valid} AND NOT (${after}) AND ${cancelled}`].map(sum).join(', ')} FROM ${quoteTable(d, s.table)}`,
   );
   const [inputRows, textIds, listed, ...counts] = row.map((v) => Number(v ?? 0));
-  const causes: [string, 'blank' | 'after-as-of' | 'cancellation' | 'return' | 'returns-only', number][] = [
+  const causes: [string, 'blank' | 'error' | 'after-as-of' | 'cancellation' | 'return' | 'returns-only', number][] = [
     ['customer', 'blank', counts[0]],
-    ['date', 'blank', counts[1]],
-    ['amount', 'blank', counts[2]],
-    ['date', 'after-as-of', counts[3]],
-    ['invoice', 'cancellation', counts[4]],
+    ['customer', 'error', counts[1]],
+    ['date', 'blank', counts[2]],
+    ['amount', 'blank', counts[3]],
+    ['date', 'after-as-of', counts[4]],
+    ['invoice', 'cancellation', counts[5]],
   ];
   // the rest: returns dropped ("drop"), or the rows of customers with nothing but returns ("net")
   const rest = inputRows - rowsUsed - counts.reduce((x, y) => x + y, 0);

@@ -1,13 +1,16 @@
 /**
  * Transactions → one row per customer, in SQL, by the engine's aggregation rules
  * (`../aggregate.ts`): rows with a missing customer, date or amount are left out; an as-of date
- * leaves out rows on or after it, and by default is the day after the latest transaction; recency
+ * leaves out rows on or after it, and by default is the day after the latest transaction; customer
+ * ids and invoices are keys as the engine reads them (trimmed; blank and Excel error texts are no
+ * key: `keys.ts`); recency
  * is whole calendar days from the last purchase to the as-of date; frequency counts distinct
  * invoices (each row without an invoice counts once; rows when there is no invoice column);
  * monetary is the exact `DECIMAL` sum of the amounts.
  */
 import type { ReturnsPolicy } from '../aggregate';
 import { type SqlDialect, quoteTable, textLiteral } from './dialect';
+import { keySql } from './keys';
 
 /**
  * How returns count, in the SQL:
@@ -61,13 +64,14 @@ export type SqlKeepNoPurchase = boolean | 'zero-value';
  *
  * @example
  * customerCtes(SQL_DIALECTS.duckdb, { table: "sales", customer: "id", date: "d", amount: "a", returns: "all", decimals: 2 });
- * // ["tx AS (SELECT CAST(\"id\" AS VARCHAR) AS customer, …", …, "measures AS (…)"]
+ * // ["tx AS (SELECT CASE WHEN … THEN NULL ELSE NULLIF(TRIM(CAST(\"id\" AS VARCHAR), …), '') END AS customer, …", …, "measures AS (…)"]
  */
 export function customerCtes(d: SqlDialect, s: SqlSource, keep: SqlKeepNoPurchase = false): string[] {
   const q = d.quote;
   const day = `CAST(${q(s.date)} AS DATE)`;
-  const invoice = s.invoice === undefined ? `CAST(NULL AS ${d.text})` : `NULLIF(CAST(${q(s.invoice)} AS ${d.text}), '')`;
-  const where = [`${q(s.customer)} IS NOT NULL`, `${q(s.date)} IS NOT NULL`, `${q(s.amount)} IS NOT NULL`];
+  const customer = keySql(d, s.customer);
+  const invoice = s.invoice === undefined ? `CAST(NULL AS ${d.text})` : keySql(d, s.invoice);
+  const where = [`${customer} IS NOT NULL`, `${q(s.date)} IS NOT NULL`, `${q(s.amount)} IS NOT NULL`];
   if (s.asOf !== undefined) where.push(`${day} < DATE ${textLiteral(s.asOf)}`);
   const notCancelled = '(invoice IS NULL OR UPPER(invoice) NOT LIKE \'C%\')';
   let purchase = s.returns === 'net' ? `CASE WHEN amount > 0 AND ${notCancelled} THEN 1 ELSE 0 END` : '1';
@@ -92,7 +96,7 @@ export function customerCtes(d: SqlDialect, s: SqlSource, keep: SqlKeepNoPurchas
         : '\n  HAVING SUM(purchase) > 0';
   const asOf = s.asOf !== undefined ? `SELECT DATE ${textLiteral(s.asOf)} AS as_of` : `SELECT ${d.nextDay('MAX(last_row)')} AS as_of FROM per_customer`;
   return [
-    `tx AS (\n  SELECT CAST(${q(s.customer)} AS ${d.text}) AS customer, ${day} AS tx_day,\n    CAST(${q(s.amount)} AS ${d.decimal(s.decimals)}) AS amount, ${invoice} AS invoice${listing}\n  FROM ${quoteTable(d, s.table)}\n  WHERE ${filter}\n)`,
+    `tx AS (\n  SELECT ${customer} AS customer, ${day} AS tx_day,\n    CAST(${q(s.amount)} AS ${d.decimal(s.decimals)}) AS amount, ${invoice} AS invoice${listing}\n  FROM ${quoteTable(d, s.table)}\n  WHERE ${filter}\n)`,
     `used AS (\n  SELECT customer, tx_day, amount, invoice, ${purchase} AS purchase\n  FROM tx${dropped}\n)`,
     `per_customer AS (\n  SELECT customer, COUNT(*) AS rows_used,\n    MIN(CASE WHEN purchase = 1 THEN tx_day END) AS first_tx,\n    MAX(CASE WHEN purchase = 1 THEN tx_day END) AS last_tx, MAX(tx_day) AS last_row,\n    COUNT(DISTINCT CASE WHEN purchase = 1 THEN invoice END)\n      + SUM(CASE WHEN purchase = 1 AND invoice IS NULL THEN 1 ELSE 0 END) AS frequency,\n    ${monetary} AS monetary\n  FROM used\n  GROUP BY customer${having}\n)`,
     `as_of AS (\n  ${asOf}\n)`,

@@ -23,12 +23,21 @@ export interface SqlDialect {
   daysBetween: (from: string, to: string) => string;
   /** Date expression `d` plus one day. */
   nextDay: (d: string) => string;
+  /** A text expression holding the characters with these code points (for a trim set). */
+  chars: (codePoints: readonly number[]) => string;
+  /** Text expression `e` without the characters of text expression `set` at either end. */
+  trimSet: (e: string, set: string) => string;
 }
 
 const doubleQuoted = (name: string): string => `"${name.replace(/"/g, '""')}"`;
 const backQuoted = (name: string): string => `\`${name.replace(/`/g, '``')}\``;
 const bigQueryQuoted = (name: string): string => `\`${name.replace(/[`\\]/g, (c) => `\\${c}`)}\``;
 const decimal = (scale: number): string => `DECIMAL(38, ${scale})`;
+// CHR(n) is the character of Unicode code point n in DuckDB, PostgreSQL (in a UTF8 database),
+// BigQuery, Snowflake and Trino; Spark's chr takes n modulo 256, so Spark gets \uXXXX escapes
+const chrConcat = (codePoints: readonly number[]): string => `(${codePoints.map((c) => `CHR(${c})`).join(' || ')})`;
+const unicodeEscapes = (codePoints: readonly number[]): string => `'${codePoints.map((c) => `\\u${c.toString(16).toUpperCase().padStart(4, '0')}`).join('')}'`;
+const trimFunction = (e: string, set: string): string => `TRIM(${e}, ${set})`;
 
 /** Every dialect by name. */
 export const SQL_DIALECTS: Record<SqlDialectId, SqlDialect> = {
@@ -40,6 +49,8 @@ export const SQL_DIALECTS: Record<SqlDialectId, SqlDialect> = {
     decimal,
     daysBetween: (from, to) => `(${to} - ${from})`,
     nextDay: (d) => `(${d} + 1)`,
+    chars: chrConcat,
+    trimSet: trimFunction,
   },
   postgres: {
     id: 'postgres',
@@ -49,6 +60,8 @@ export const SQL_DIALECTS: Record<SqlDialectId, SqlDialect> = {
     decimal: (scale) => `NUMERIC(38, ${scale})`,
     daysBetween: (from, to) => `(${to} - ${from})`,
     nextDay: (d) => `(${d} + 1)`,
+    chars: chrConcat,
+    trimSet: (e, set) => `BTRIM(${e}, ${set})`,
   },
   spark: {
     id: 'spark',
@@ -58,6 +71,8 @@ export const SQL_DIALECTS: Record<SqlDialectId, SqlDialect> = {
     decimal,
     daysBetween: (from, to) => `DATEDIFF(${to}, ${from})`,
     nextDay: (d) => `DATE_ADD(${d}, 1)`,
+    chars: unicodeEscapes,
+    trimSet: (e, set) => `TRIM(BOTH ${set} FROM ${e})`,
   },
   bigquery: {
     id: 'bigquery',
@@ -67,6 +82,8 @@ export const SQL_DIALECTS: Record<SqlDialectId, SqlDialect> = {
     decimal: (scale) => `BIGNUMERIC(38, ${scale})`,
     daysBetween: (from, to) => `DATE_DIFF(${to}, ${from}, DAY)`,
     nextDay: (d) => `DATE_ADD(${d}, INTERVAL 1 DAY)`,
+    chars: chrConcat,
+    trimSet: trimFunction,
   },
   snowflake: {
     id: 'snowflake',
@@ -76,6 +93,8 @@ export const SQL_DIALECTS: Record<SqlDialectId, SqlDialect> = {
     decimal: (scale) => `NUMBER(38, ${scale})`,
     daysBetween: (from, to) => `DATEDIFF(day, ${from}, ${to})`,
     nextDay: (d) => `DATEADD(day, 1, ${d})`,
+    chars: chrConcat,
+    trimSet: trimFunction,
   },
   trino: {
     id: 'trino',
@@ -85,6 +104,8 @@ export const SQL_DIALECTS: Record<SqlDialectId, SqlDialect> = {
     decimal,
     daysBetween: (from, to) => `date_diff('day', ${from}, ${to})`,
     nextDay: (d) => `date_add('day', 1, ${d})`,
+    chars: chrConcat,
+    trimSet: trimFunction,
   },
 };
 

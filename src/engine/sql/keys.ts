@@ -1,0 +1,38 @@
+/**
+ * Customer ids and invoices in SQL, read as the engine reads key cells (`keyText` and `errorCode`
+ * in `../cells.ts`, `keyColumn` in `../columns.ts`): a text that is exactly an Excel error
+ * (`#N/A`, `#VALUE!`, …) is no key (the row is rejected with reason "error"); any other text is
+ * trimmed of the characters JavaScript's `trim` removes (tabs, line breaks, spaces, no-break and
+ * other Unicode spaces, U+FEFF) and is no key when nothing is left (reason "blank"), nor is NULL.
+ * So `" 17850"`, `"17850\t"` and `"17850"` are one customer in the database as in memory.
+ */
+import { EXCEL_ERROR_TEXTS, KEY_TRIM_CODE_POINTS } from '../cells';
+import { type SqlDialect, textLiteral } from './dialect';
+
+/** The column's value as text, as the generated SQL reads every key. */
+function rawText(d: SqlDialect, column: string): string {
+  return `CAST(${d.quote(column)} AS ${d.text})`;
+}
+
+/**
+ * True (as SQL) when the column holds exactly an Excel error text; false for NULL and any other text.
+ *
+ * @example
+ * keyErrorSql(SQL_DIALECTS.duckdb, "id"); // "CAST(\"id\" AS VARCHAR) IN ('#NULL!', '#DIV/0!', …)"
+ */
+export function keyErrorSql(d: SqlDialect, column: string): string {
+  return `COALESCE(${rawText(d, column)} IN (${EXCEL_ERROR_TEXTS.map(textLiteral).join(', ')}), FALSE)`;
+}
+
+/**
+ * The key of the column as the engine makes it: the trimmed text, or NULL for NULL, a blank text
+ * and an Excel error text.
+ *
+ * @example
+ * keySql(SQL_DIALECTS.postgres, "id");
+ * // "CASE WHEN COALESCE(CAST(\"id\" AS TEXT) IN (…), FALSE) THEN NULL ELSE NULLIF(BTRIM(CAST(\"id\" AS TEXT), (CHR(9) || …)), '') END"
+ */
+export function keySql(d: SqlDialect, column: string): string {
+  const trimmed = d.trimSet(rawText(d, column), d.chars(KEY_TRIM_CODE_POINTS));
+  return `CASE WHEN ${keyErrorSql(d, column)} THEN NULL ELSE NULLIF(${trimmed}, '') END`;
+}
