@@ -38,7 +38,8 @@ async function classifyDoc(...extra: string[]): Promise<Record<string, unknown>>
 
 /**
  * Ids with spaces and a tab around them (one customer, 17850), invoices too (" 4" and "4 "), an
- * Excel error text (rejected: "error"), blank ids (rejected: "blank") and " #N/A" (text: a customer).
+ * Excel error text (rejected: "error"), blank ids (rejected: "blank"), " #N/A" (text: a customer),
+ * and total rows ("Grand Total" as a customer, "Total" as an invoice: left out).
  */
 const SPACED_IDS = [
   'Customer,Date,Amount,Invoice',
@@ -54,6 +55,8 @@ const SPACED_IDS = [
   '13000,2024-03-01,6,9',
   '13000,2024-05-01,-6,C9',
   '13000,2024-05-02,2,"\tc10"',
+  ' Grand Total ,2024-05-03,51,',
+  '13001,2024-05-04,1,Total',
   '',
 ].join('\n');
 
@@ -170,7 +173,7 @@ describe('sql, verify and --engine duckdb on DuckDB', () => {
     expect((lifecycle.customers as JsonCustomer[]).map((c) => c.customer)).toEqual(['007', '10', '12', '42', '7']);
   });
 
-  it('classify --engine duckdb: ids with spaces and tabs around them are one customer, "#N/A" is an error and a blank id blank, as in memory', async () => {
+  it('classify --engine duckdb: ids with spaces and tabs around them are one customer, "#N/A" is an error, a blank id blank and "Grand Total" a total row, as in memory', async () => {
     if (!db) return;
     const file = writeTemp(tempDir(), 'spaced.csv', SPACED_IDS);
     const flags = ['--customer', 'Customer', '--date', 'Date', '--amount', 'Amount', '--invoice', 'Invoice'];
@@ -180,7 +183,7 @@ describe('sql, verify and --engine duckdb on DuckDB', () => {
     }
     const doc = (await classifyDoc(file, ...flags, '--engine', 'duckdb')) as { customers: JsonCustomer[]; skipped: { byReason: { column: string; reason: string; count: number }[] } };
     expect(doc.customers.map((c) => [c.customer, c.frequency])).toEqual([['#N/A', 1], ['12346', 1], ['13000', 1], ['17850', 3]]);
-    expect(doc.skipped.byReason.map((r) => [r.column, r.reason, r.count])).toEqual([['customer', 'blank', 2], ['customer', 'error', 1]]);
+    expect(doc.skipped.byReason.map((r) => [r.column, r.reason, r.count])).toEqual([['customer', 'blank', 2], ['customer', 'error', 1], ['customer', 'total-row', 2]]);
   });
 
   it('--engine duckdb refuses a method reading named columns of each row', async () => {

@@ -6,7 +6,8 @@
  * PostgreSQL cluster: the key expression alone on every trimmed character, the generated
  * statements (rfm, abc, pyramid), and `classifyOnRunner` (the `--engine duckdb` / `--db` path:
  * rfm, abc, pyramid, lifecycle, skip counts included) on random tables whose ids differ only
- * by spaces. Engines that are absent print SKIPPED.
+ * by spaces, and rows labelled "Total", "Grand Total", "合计" in the customer or invoice column
+ * (total rows, left out). Engines that are absent print SKIPPED.
  */
 import fc from 'fast-check';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -23,6 +24,7 @@ import {
   classifyTable,
   dayNumber,
   errorCode,
+  isTotalLabel,
   isoDate,
   keyErrorSql,
   keySql,
@@ -56,8 +58,8 @@ const START = dayNumber(2024, 1, 1);
 
 // ids that are one customer only once trimmed, blanks of every kind, Excel error texts, and an
 // error text with a space (text, not an error, in the engine: the customer "#N/A")
-const IDS = ['1', ' 1', '1\t', '\t1 ', '10', ' 10\u00a0', '007', 'a', ' a', 'a\u3000', '\ufeffa', 'a\u000b', 'a b', ' a b ', 'b', '\u2028b\f', '', ' ', '\t', '\u00a0 ', '#N/A', '#VALUE!', '#REF!', ' #N/A', '#n/a'];
-const INVOICES = ['1', ' 1', '2', '2 ', 'C4', ' C4', '\tc5', '#N/A', '#VALUE!', ' ', '', '6', '7'];
+const IDS = ['1', ' 1', '1\t', '\t1 ', '10', ' 10\u00a0', '007', 'a', ' a', 'a\u3000', '\ufeffa', 'a\u000b', 'a b', ' a b ', 'b', '\u2028b\f', '', ' ', '\t', '\u00a0 ', '#N/A', '#VALUE!', '#REF!', ' #N/A', '#n/a', 'Total', ' Grand Total', 'sous-total', '合计', 'TOTAL:', 'Totalcare'];
+const INVOICES = ['1', ' 1', '2', '2 ', 'C4', ' C4', '\tc5', '#N/A', '#VALUE!', ' ', '', '6', '7', 'Total', ' Subtotal '];
 
 const txArb = fc.record({
   customer: fc.option(fc.constantFrom(...IDS), { freq: 15 }),
@@ -73,9 +75,13 @@ const methodArb: fc.Arbitrary<{ method: MethodId; params: Record<string, unknown
   fc.constantFrom({}, { quarterDays: 30, quarters: 6 }).map((params) => ({ method: 'lifecycle' as const, params })),
 );
 
+// a row without a customer key has no amount: the engine takes such a row whose amount is the sum
+// of the rows above it for a subtotal (reason "total-row"), which needs a row order SQL has not
+const rowArb = txArb.map((r) => (r.customer === null || keyText(r.customer) === '' ? { ...r, amount: null } : r));
+
 const caseArb: fc.Arbitrary<Case> = fc
   .record({
-    rows: fc.array(txArb, { minLength: 1, maxLength: 50 }),
+    rows: fc.array(rowArb, { minLength: 1, maxLength: 50 }),
     withInvoice: fc.boolean(),
     asOf: fc.option(fc.constantFrom(100, 365, 401), { freq: 3 }),
     returns: fc.constantFrom('net' as const, 'drop' as const),
@@ -190,7 +196,7 @@ describe.each([
     expect(rows).toEqual(want);
   });
 
-  it('the statements (rfm, abc, pyramid) on random tables with spaced, blank and error ids give the engine\'s customers', async () => {
+  it('the statements (rfm, abc, pyramid) on random tables with spaced, blank, error and total-label ids give the engine\'s customers', async () => {
     if (!engine) return;
     const e = engine;
     await fc.assert(
@@ -199,7 +205,11 @@ describe.each([
         async (c) => {
           await load(e, c);
           const want = inMemory(c);
-          const sql = methodSql({ method: c.method, dialect: e.name === 'postgres' ? 'postgres' : 'duckdb', params: c.params, source: sourceOf(c, 2) });
+          // the total labels of the table, as `classify --engine duckdb` / `--db` find them before the statement runs
+          const keys = c.rows.flatMap((r) => [r.customer, c.withInvoice ? r.invoice : null]).filter((k): k is string => k !== null);
+          const totalLabels = [...new Set(keys.map(keyText).filter(isTotalLabel))];
+          const source = { ...sourceOf(c, 2), totalLabels };
+          const sql = methodSql({ method: c.method, dialect: e.name === 'postgres' ? 'postgres' : 'duckdb', params: c.params, source });
           expect(sqlRows(await e.query(sql))).toEqual('ok' in want ? engineRows(want.ok) : []);
         },
       ),
@@ -211,21 +221,24 @@ describe.each([
     if (!engine) return;
     const e = engine;
     let rejected = 0;
+    let totals = 0;
     await fc.assert(
       fc.asyncProperty(caseArb, async (c) => {
         await load(e, c);
         const want = inMemory(c);
         const plain = 'ok' in want ? { ok: view(want.ok) } : want;
         if ('ok' in want && (want.ok.customers?.skipped.byCause['customer|error'] ?? 0) > 0) rejected++;
+        if ('ok' in want && (want.ok.customers?.skipped.byCause['customer|total-row'] ?? 0) > 0) totals++;
         expect(await onDatabase(e, c)).toEqual(plain);
       }),
       { numRuns, seed: 19 },
     );
-    // the property saw rows rejected for an error text
-    expect(rejected).toBeGreaterThan(numRuns / 4);
+    // the property saw rows rejected for an error text, and total rows
+    expect(rejected).toBeGreaterThan(numRuns / 6);
+    expect(totals).toBeGreaterThan(numRuns / 6);
   }, 300000);
 
-  it('" 17850", "17850\\t" and "17850" are one customer; "#N/A" is rejected as an error and " " as blank', async () => {
+  it('" 17850", "17850\\t" and "17850" are one customer; "#N/A" is rejected as an error, " " as blank, "Grand Total" as a total row', async () => {
     if (!engine) return;
     const rows: Tx[] = [
       { customer: ' 17850', day: 0, amount: 10, invoice: ' 1' },
@@ -234,6 +247,8 @@ describe.each([
       { customer: '#N/A', day: 10, amount: 7, invoice: '3' },
       { customer: ' ', day: 10, amount: 7, invoice: '4' },
       { customer: '12346', day: 40, amount: 100, invoice: '5' },
+      { customer: ' Grand Total', day: 40, amount: 131.5, invoice: null },
+      { customer: '12347', day: 40, amount: 1, invoice: 'Total' },
     ];
     const c: Case = { rows, withInvoice: true, asOf: null, returns: 'net', method: 'rfm', params: {} };
     await load(engine, c);
@@ -241,7 +256,7 @@ describe.each([
     expect(got.ok.keys).toEqual(['12346', '17850']);
     // invoices " 1" and "1" are one invoice
     expect(got.ok.customers.frequency).toEqual(['1', '2']);
-    expect(got.ok.skipped.byCause).toEqual({ 'customer|blank': '1', 'customer|error': '1' });
+    expect(got.ok.skipped.byCause).toEqual({ 'customer|blank': '1', 'customer|error': '1', 'customer|total-row': '2' });
     const want = inMemory(c);
     expect(got).toEqual('ok' in want ? { ok: view(want.ok) } : want);
   }, 60000);

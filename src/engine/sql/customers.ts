@@ -10,7 +10,7 @@
  */
 import type { ReturnsPolicy } from '../aggregate';
 import { type SqlDialect, quoteTable, textLiteral } from './dialect';
-import { keySql } from './keys';
+import { keySql, totalRowSql } from './keys';
 
 /**
  * How returns count, in the SQL:
@@ -34,6 +34,11 @@ export interface SqlSource {
   returns: SqlReturns;
   /** Decimals money is summed at (0…9). */
   decimals: number;
+  /**
+   * Customer or invoice keys that mark a total row ("Grand Total", "合计": the engine's
+   * `isTotalLabel`), as found in the table: rows holding one are left out, as the engine does.
+   */
+  totalLabels?: readonly string[];
 }
 
 /** Name of the CTE with one row per customer: customer, recency, frequency, monetary (and first_tx, last_tx, rows_used). */
@@ -71,7 +76,8 @@ export function customerCtes(d: SqlDialect, s: SqlSource, keep: SqlKeepNoPurchas
   const day = `CAST(${q(s.date)} AS DATE)`;
   const customer = keySql(d, s.customer);
   const invoice = s.invoice === undefined ? `CAST(NULL AS ${d.text})` : keySql(d, s.invoice);
-  const where = [`${customer} IS NOT NULL`, `${q(s.date)} IS NOT NULL`, `${q(s.amount)} IS NOT NULL`];
+  const notTotal = s.totalLabels?.length ? ` AND NOT ${totalRowSql(d, s.customer, s.invoice, s.totalLabels)}` : '';
+  const where = [`${customer} IS NOT NULL${notTotal}`, `${q(s.date)} IS NOT NULL`, `${q(s.amount)} IS NOT NULL`];
   if (s.asOf !== undefined) where.push(`${day} < DATE ${textLiteral(s.asOf)}`);
   const notCancelled = '(invoice IS NULL OR UPPER(invoice) NOT LIKE \'C%\')';
   let purchase = s.returns === 'net' ? `CASE WHEN amount > 0 AND ${notCancelled} THEN 1 ELSE 0 END` : '1';
