@@ -38,6 +38,7 @@ const decimal = (scale: number): string => `DECIMAL(38, ${scale})`;
 const chrConcat = (codePoints: readonly number[]): string => `(${codePoints.map((c) => `CHR(${c})`).join(' || ')})`;
 const unicodeEscapes = (codePoints: readonly number[]): string => `'${codePoints.map((c) => `\\u${c.toString(16).toUpperCase().padStart(4, '0')}`).join('')}'`;
 const trimFunction = (e: string, set: string): string => `TRIM(${e}, ${set})`;
+const standardTrim = (e: string, set: string): string => `TRIM(BOTH ${set} FROM ${e})`;
 
 /** Every dialect by name. */
 export const SQL_DIALECTS: Record<SqlDialectId, SqlDialect> = {
@@ -72,7 +73,7 @@ export const SQL_DIALECTS: Record<SqlDialectId, SqlDialect> = {
     daysBetween: (from, to) => `DATEDIFF(${to}, ${from})`,
     nextDay: (d) => `DATE_ADD(${d}, 1)`,
     chars: unicodeEscapes,
-    trimSet: (e, set) => `TRIM(BOTH ${set} FROM ${e})`,
+    trimSet: standardTrim,
   },
   bigquery: {
     id: 'bigquery',
@@ -105,7 +106,7 @@ export const SQL_DIALECTS: Record<SqlDialectId, SqlDialect> = {
     daysBetween: (from, to) => `date_diff('day', ${from}, ${to})`,
     nextDay: (d) => `date_add('day', 1, ${d})`,
     chars: chrConcat,
-    trimSet: trimFunction,
+    trimSet: standardTrim,
   },
 };
 
