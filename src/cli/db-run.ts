@@ -224,33 +224,33 @@ function jsonListSql(d: SqlDialect, e: string, cond: string): string {
 async function scanTable(db: SqlRunner, s: SqlSource, keep: SqlKeepNoPurchase): Promise<TableScan> {
   const d = db.dialect;
   const q = d.quote;
-  const [c, dt, a] = [keySql(d, s.customer), q(s.date), q(s.amount)];
+  // the keys computed once per row, in a subquery: c the customer's, i the invoice's, e an error text as customer
+  const keyed = `SELECT ${keySql(d, s.customer)} AS c, ${s.invoice === undefined ? `CAST(NULL AS ${d.text})` : keySql(d, s.invoice)} AS i, ${keyErrorSql(d, s.customer)} AS e, ${q(s.date)} AS dt, ${q(s.amount)} AS a FROM ${quoteTable(d, s.table)}`;
   const sum = (cond: string): string => `SUM(CASE WHEN ${cond} THEN 1 ELSE 0 END)`;
-  const total = totalRowSql(d, s.customer, s.invoice, s.totalLabels);
-  const valid = `NOT ${total} AND ${c} IS NOT NULL AND ${dt} IS NOT NULL AND ${a} IS NOT NULL`;
-  const after = s.asOf !== undefined ? `CAST(${dt} AS DATE) >= DATE ${textLiteral(s.asOf)}` : '1 = 0';
-  const cancelled = s.invoice !== undefined && s.returns === 'drop' ? `UPPER(${keySql(d, s.invoice)}) LIKE 'C%'` : '1 = 0';
-  const listing = keep === true ? `NOT ${total} AND ${c} IS NOT NULL AND ${dt} IS NULL AND ${a} IS NULL` : '1 = 0';
+  const total = totalRowSql(s.totalLabels, ['c', 'i']);
+  const valid = `NOT ${total} AND c IS NOT NULL AND dt IS NOT NULL AND a IS NOT NULL`;
+  const after = s.asOf !== undefined ? `CAST(dt AS DATE) >= DATE ${textLiteral(s.asOf)}` : '1 = 0';
+  const cancelled = s.invoice !== undefined && s.returns === 'drop' ? "UPPER(i) LIKE 'C%'" : '1 = 0';
+  const listing = keep === true ? `NOT ${total} AND c IS NOT NULL AND dt IS NULL AND a IS NULL` : '1 = 0';
   // the engine lists customers in numeric order when every customer id of the table is a number
   // (`keyOrder`), ids of rows left out included
-  const numeric = matchesSql(d, c, '^-?[0-9]+([.][0-9]+)?$');
-  const error = keyErrorSql(d, s.customer);
+  const numeric = matchesSql(d, 'c', '^-?[0-9]+([.][0-9]+)?$');
   const counts = [
-    `${c} IS NOT NULL AND NOT (${numeric})`,
+    `c IS NOT NULL AND NOT (${numeric})`,
     listing,
     total,
-    `NOT ${total} AND ${c} IS NULL AND NOT (${error})`,
-    `NOT ${total} AND ${error}`,
-    `NOT ${total} AND ${c} IS NOT NULL AND ${dt} IS NULL AND NOT (${listing})`,
-    `NOT ${total} AND ${c} IS NOT NULL AND ${dt} IS NOT NULL AND ${a} IS NULL`,
+    `NOT ${total} AND c IS NULL AND NOT e`,
+    `NOT ${total} AND e`,
+    `NOT ${total} AND c IS NOT NULL AND dt IS NULL AND NOT (${listing})`,
+    `NOT ${total} AND c IS NOT NULL AND dt IS NOT NULL AND a IS NULL`,
     `${valid} AND ${after}`,
     `${valid} AND NOT (${after}) AND ${cancelled}`,
   ].map(sum);
   // keys that may be total labels (`isTotalLabel`: at most 24 characters, and a label has no digit)
   const maybeLabel = (k: string): string => `${k} IS NOT NULL AND LENGTH(${k}) <= 24 AND NOT (${matchesSql(d, k, '[0-9]')})`;
-  const keyColumns = s.totalLabels === undefined ? [c, ...(s.invoice === undefined ? [] : [keySql(d, s.invoice)])] : [];
+  const keyColumns = s.totalLabels === undefined ? ['c', ...(s.invoice === undefined ? [] : ['i'])] : [];
   const lists = keyColumns.map((k) => jsonListSql(d, k, maybeLabel(k)));
-  const [row] = await db.query(`SELECT COUNT(*), ${[...counts, ...lists].join(', ')} FROM ${quoteTable(d, s.table)}`);
+  const [row] = await db.query(`SELECT COUNT(*), ${[...counts, ...lists].join(', ')} FROM (${keyed}) t`);
   const [inputRows, textIds, listed, ...n] = row.slice(0, 1 + counts.length).map((v) => Number(v ?? 0));
   const found = row.slice(1 + counts.length).flatMap((v) => (v === null ? [] : (JSON.parse(v) as string[])));
   return {

@@ -23,22 +23,28 @@ export interface SqlDialect {
   daysBetween: (from: string, to: string) => string;
   /** Date expression `d` plus one day. */
   nextDay: (d: string) => string;
-  /** A text expression holding the characters with these code points (for a trim set). */
-  chars: (codePoints: readonly number[]) => string;
-  /** Text expression `e` without the characters of text expression `set` at either end. */
-  trimSet: (e: string, set: string) => string;
+  /** Text expression `e` without the characters with these code points at either end. */
+  trimChars: (e: string, codePoints: readonly number[]) => string;
 }
 
 const doubleQuoted = (name: string): string => `"${name.replace(/"/g, '""')}"`;
 const backQuoted = (name: string): string => `\`${name.replace(/`/g, '``')}\``;
 const bigQueryQuoted = (name: string): string => `\`${name.replace(/[`\\]/g, (c) => `\\${c}`)}\``;
 const decimal = (scale: number): string => `DECIMAL(38, ${scale})`;
-// CHR(n) is the character of Unicode code point n in DuckDB, PostgreSQL (in a UTF8 database),
-// BigQuery, Snowflake and Trino; Spark's chr takes n modulo 256, so Spark gets \uXXXX escapes
+// CHR(n) is the character of Unicode code point n in PostgreSQL (in a UTF8 database), BigQuery,
+// Snowflake and Trino; Spark's chr takes n modulo 256, so Spark gets \uXXXX escapes
 const chrConcat = (codePoints: readonly number[]): string => `(${codePoints.map((c) => `CHR(${c})`).join(' || ')})`;
 const unicodeEscapes = (codePoints: readonly number[]): string => `'${codePoints.map((c) => `\\u${c.toString(16).toUpperCase().padStart(4, '0')}`).join('')}'`;
-const trimFunction = (e: string, set: string): string => `TRIM(${e}, ${set})`;
-const standardTrim = (e: string, set: string): string => `TRIM(BOTH ${set} FROM ${e})`;
+const trimFunction = (e: string, codePoints: readonly number[]): string => `TRIM(${e}, ${chrConcat(codePoints)})`;
+const standardTrim = (e: string, codePoints: readonly number[]): string => `TRIM(BOTH ${chrConcat(codePoints)} FROM ${e})`;
+/**
+ * DuckDB: a regular expression (RE2) removing a run of the characters at either end — DuckDB's
+ * TRIM with a set of 25 characters is six times slower (Online Retail: 260 ms against 43 ms).
+ */
+const regexpTrim = (e: string, codePoints: readonly number[]): string => {
+  const set = `[${codePoints.map((c) => (c === 32 ? ' ' : `\\x{${c.toString(16).toUpperCase()}}`)).join('')}]`;
+  return `regexp_replace(${e}, '^${set}+|${set}+$', '', 'g')`;
+};
 
 /** Every dialect by name. */
 export const SQL_DIALECTS: Record<SqlDialectId, SqlDialect> = {
@@ -50,8 +56,7 @@ export const SQL_DIALECTS: Record<SqlDialectId, SqlDialect> = {
     decimal,
     daysBetween: (from, to) => `(${to} - ${from})`,
     nextDay: (d) => `(${d} + 1)`,
-    chars: chrConcat,
-    trimSet: trimFunction,
+    trimChars: regexpTrim,
   },
   postgres: {
     id: 'postgres',
@@ -61,8 +66,7 @@ export const SQL_DIALECTS: Record<SqlDialectId, SqlDialect> = {
     decimal: (scale) => `NUMERIC(38, ${scale})`,
     daysBetween: (from, to) => `(${to} - ${from})`,
     nextDay: (d) => `(${d} + 1)`,
-    chars: chrConcat,
-    trimSet: (e, set) => `BTRIM(${e}, ${set})`,
+    trimChars: (e, codePoints) => `BTRIM(${e}, ${chrConcat(codePoints)})`,
   },
   spark: {
     id: 'spark',
@@ -72,8 +76,7 @@ export const SQL_DIALECTS: Record<SqlDialectId, SqlDialect> = {
     decimal,
     daysBetween: (from, to) => `DATEDIFF(${to}, ${from})`,
     nextDay: (d) => `DATE_ADD(${d}, 1)`,
-    chars: unicodeEscapes,
-    trimSet: standardTrim,
+    trimChars: (e, codePoints) => `TRIM(BOTH ${unicodeEscapes(codePoints)} FROM ${e})`,
   },
   bigquery: {
     id: 'bigquery',
@@ -83,8 +86,7 @@ export const SQL_DIALECTS: Record<SqlDialectId, SqlDialect> = {
     decimal: (scale) => `BIGNUMERIC(38, ${scale})`,
     daysBetween: (from, to) => `DATE_DIFF(${to}, ${from}, DAY)`,
     nextDay: (d) => `DATE_ADD(${d}, INTERVAL 1 DAY)`,
-    chars: chrConcat,
-    trimSet: trimFunction,
+    trimChars: trimFunction,
   },
   snowflake: {
     id: 'snowflake',
@@ -94,8 +96,7 @@ export const SQL_DIALECTS: Record<SqlDialectId, SqlDialect> = {
     decimal: (scale) => `NUMBER(38, ${scale})`,
     daysBetween: (from, to) => `DATEDIFF(day, ${from}, ${to})`,
     nextDay: (d) => `DATEADD(day, 1, ${d})`,
-    chars: chrConcat,
-    trimSet: trimFunction,
+    trimChars: trimFunction,
   },
   trino: {
     id: 'trino',
@@ -105,8 +106,7 @@ export const SQL_DIALECTS: Record<SqlDialectId, SqlDialect> = {
     decimal,
     daysBetween: (from, to) => `date_diff('day', ${from}, ${to})`,
     nextDay: (d) => `date_add('day', 1, ${d})`,
-    chars: chrConcat,
-    trimSet: standardTrim,
+    trimChars: standardTrim,
   },
 };
 

@@ -33,22 +33,22 @@ export function keyErrorSql(d: SqlDialect, column: string): string {
  * // "CASE WHEN COALESCE(CAST(\"id\" AS TEXT) IN (…), FALSE) THEN NULL ELSE NULLIF(BTRIM(CAST(\"id\" AS TEXT), (CHR(9) || …)), '') END"
  */
 export function keySql(d: SqlDialect, column: string): string {
-  const trimmed = d.trimSet(rawText(d, column), d.chars(KEY_TRIM_CODE_POINTS));
+  const trimmed = d.trimChars(rawText(d, column), KEY_TRIM_CODE_POINTS);
   return `CASE WHEN ${keyErrorSql(d, column)} THEN NULL ELSE NULLIF(${trimmed}, '') END`;
 }
 
 /**
- * True (as SQL) for a total row: its customer or invoice key is one of `labels` (key texts the
- * engine's `isTotalLabel` takes for a total label, found in the table beforehand); false when
- * there are none. The engine leaves such rows out (reason "total-row") wherever they stand.
+ * True (as SQL) for a total row: one of the key expressions `keys` (the customer's and the
+ * invoice's, see {@link keySql}) is one of `labels` (key texts the engine's `isTotalLabel` takes
+ * for a total label, found in the table beforehand); false when there are none. The engine leaves
+ * such rows out (reason "total-row") wherever they stand.
  *
  * @example
- * totalRowSql(SQL_DIALECTS.duckdb, "id", "inv", ["Grand Total"]);
- * // "(COALESCE((CASE … END) IN ('Grand Total'), FALSE) OR COALESCE((CASE … END) IN ('Grand Total'), FALSE))"
+ * totalRowSql(["Grand Total"], ["customer", "invoice"]);
+ * // "(COALESCE(customer IN ('Grand Total'), FALSE) OR COALESCE(invoice IN ('Grand Total'), FALSE))"
  */
-export function totalRowSql(d: SqlDialect, customer: string, invoice: string | undefined, labels: readonly string[] | undefined): string {
+export function totalRowSql(labels: readonly string[] | undefined, keys: readonly string[]): string {
   if (!labels || labels.length === 0) return '(1 = 0)';
   const list = labels.map(textLiteral).join(', ');
-  const inList = (column: string): string => `COALESCE((${keySql(d, column)}) IN (${list}), FALSE)`;
-  return `(${[customer, ...(invoice === undefined ? [] : [invoice])].map(inList).join(' OR ')})`;
+  return `(${keys.map((k) => `COALESCE(${k} IN (${list}), FALSE)`).join(' OR ')})`;
 }
