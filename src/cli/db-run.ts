@@ -225,7 +225,9 @@ async function scanTable(db: SqlRunner, s: SqlSource, keep: SqlKeepNoPurchase): 
   const d = db.dialect;
   const q = d.quote;
   // the keys computed once per row, in a subquery: c the customer's, i the invoice's, e an error text as customer
-  const keyed = `SELECT ${keySql(d, s.customer)} AS c, ${s.invoice === undefined ? `CAST(NULL AS ${d.text})` : keySql(d, s.invoice)} AS i, ${keyErrorSql(d, s.customer)} AS e, ${q(s.date)} AS dt, ${q(s.amount)} AS a FROM ${quoteTable(d, s.table)}`;
+  // (the error test only where there is no key: CASE evaluates it for those rows alone)
+  const inner = `SELECT ${keySql(d, s.customer)} AS c, ${s.invoice === undefined ? `CAST(NULL AS ${d.text})` : keySql(d, s.invoice)} AS i, ${q(s.customer)} AS raw_c, ${q(s.date)} AS dt, ${q(s.amount)} AS a FROM ${quoteTable(d, s.table)}`;
+  const keyed = `SELECT c, i, CASE WHEN c IS NULL THEN ${keyErrorSql(d, 'raw_c')} ELSE FALSE END AS e, dt, a FROM (${inner}) k`;
   const sum = (cond: string): string => `SUM(CASE WHEN ${cond} THEN 1 ELSE 0 END)`;
   const total = totalRowSql(s.totalLabels, ['c', 'i']);
   const valid = `NOT ${total} AND c IS NOT NULL AND dt IS NOT NULL AND a IS NOT NULL`;

@@ -18,10 +18,12 @@ function rawText(d: SqlDialect, column: string): string {
  * True (as SQL) when the column holds exactly an Excel error text; false for NULL and any other text.
  *
  * @example
- * keyErrorSql(SQL_DIALECTS.duckdb, "id"); // "CAST(\"id\" AS VARCHAR) IN ('#NULL!', '#DIV/0!', …)"
+ * keyErrorSql(SQL_DIALECTS.duckdb, "id"); // "COALESCE(CAST(\"id\" AS VARCHAR) LIKE '#%' AND CAST(\"id\" AS VARCHAR) IN ('#NULL!', …), FALSE)"
  */
 export function keyErrorSql(d: SqlDialect, column: string): string {
-  return `COALESCE(${rawText(d, column)} IN (${EXCEL_ERROR_TEXTS.map(textLiteral).join(', ')}), FALSE)`;
+  const raw = rawText(d, column);
+  // every error text starts with "#": the cheap test first
+  return `COALESCE(${raw} LIKE '#%' AND ${raw} IN (${EXCEL_ERROR_TEXTS.map(textLiteral).join(', ')}), FALSE)`;
 }
 
 /**
@@ -30,11 +32,13 @@ export function keyErrorSql(d: SqlDialect, column: string): string {
  *
  * @example
  * keySql(SQL_DIALECTS.postgres, "id");
- * // "CASE WHEN COALESCE(CAST(\"id\" AS TEXT) IN (…), FALSE) THEN NULL ELSE NULLIF(BTRIM(CAST(\"id\" AS TEXT), (CHR(9) || …)), '') END"
+ * // "CASE WHEN COALESCE(… IN (…), FALSE) THEN NULL ELSE NULLIF(BTRIM(CAST(\"id\" AS TEXT), (CHR(9) || …)), '') END"
  */
 export function keySql(d: SqlDialect, column: string): string {
-  const trimmed = d.trimChars(rawText(d, column), KEY_TRIM_CODE_POINTS);
-  return `CASE WHEN ${keyErrorSql(d, column)} THEN NULL ELSE NULLIF(${trimmed}, '') END`;
+  const raw = rawText(d, column);
+  const full = `CASE WHEN ${keyErrorSql(d, column)} THEN NULL ELSE NULLIF(${d.trimChars(raw, KEY_TRIM_CODE_POINTS)}, '') END`;
+  const suspect = d.suspectKey?.(raw, KEY_TRIM_CODE_POINTS);
+  return suspect === undefined ? full : `CASE WHEN ${suspect} THEN ${full} ELSE NULLIF(${raw}, '') END`;
 }
 
 /**
