@@ -199,6 +199,8 @@ interface TableScan {
   causes: [string, 'blank' | 'error' | 'total-row' | 'after-as-of' | 'cancellation', number][];
   /** Customer and invoice keys that are total labels (`isTotalLabel`): their rows are total rows. */
   totalLabels: string[];
+  /** No customer or invoice text needs more than `NULLIF(text, '')` to be its key (see `SqlSource.plainKeys`). */
+  plainKeys: boolean;
 }
 
 /** True (as SQL) when text expression `e` matches regular expression `re` (DuckDB, PostgreSQL). */
@@ -226,8 +228,11 @@ async function scanTable(db: SqlRunner, s: SqlSource, keep: SqlKeepNoPurchase): 
   const q = d.quote;
   // the keys computed once per row, in a subquery: c the customer's, i the invoice's, e an error text as customer
   // (the error test only where there is no key: CASE evaluates it for those rows alone)
-  const inner = `SELECT ${keySql(d, s.customer)} AS c, ${s.invoice === undefined ? `CAST(NULL AS ${d.text})` : keySql(d, s.invoice)} AS i, ${q(s.customer)} AS raw_c, ${q(s.date)} AS dt, ${q(s.amount)} AS a FROM ${quoteTable(d, s.table)}`;
-  const keyed = `SELECT c, i, CASE WHEN c IS NULL THEN ${keyErrorSql(d, 'raw_c')} ELSE FALSE END AS e, dt, a FROM (${inner}) k`;
+  // and whether a key differs from the plain text (p: any does, then `plainKeys` cannot be used)
+  const noInvoice = `CAST(NULL AS ${d.text})`;
+  const inner = `SELECT ${keySql(d, s.customer)} AS c, ${s.invoice === undefined ? noInvoice : keySql(d, s.invoice)} AS i, ${q(s.customer)} AS raw_c, ${s.invoice === undefined ? noInvoice : q(s.invoice)} AS raw_i, ${q(s.date)} AS dt, ${q(s.amount)} AS a FROM ${quoteTable(d, s.table)}`;
+  const plain = (k: string, raw: string): string => `${k} IS DISTINCT FROM NULLIF(CAST(${raw} AS ${d.text}), '')`;
+  const keyed = `SELECT c, i, CASE WHEN c IS NULL THEN ${keyErrorSql(d, 'raw_c')} ELSE FALSE END AS e, (${plain('c', 'raw_c')}) OR (${plain('i', 'raw_i')}) AS p, dt, a FROM (${inner}) k`;
   const sum = (cond: string): string => `SUM(CASE WHEN ${cond} THEN 1 ELSE 0 END)`;
   const total = totalRowSql(s.totalLabels, ['c', 'i']);
   const valid = `NOT ${total} AND c IS NOT NULL AND dt IS NOT NULL AND a IS NOT NULL`;
@@ -247,13 +252,17 @@ async function scanTable(db: SqlRunner, s: SqlSource, keep: SqlKeepNoPurchase): 
     `NOT ${total} AND c IS NOT NULL AND dt IS NOT NULL AND a IS NULL`,
     `${valid} AND ${after}`,
     `${valid} AND NOT (${after}) AND ${cancelled}`,
+    'p',
   ].map(sum);
   // keys that may be total labels (`isTotalLabel`: at most 24 characters, and a label has no digit)
-  const maybeLabel = (k: string): string => `${k} IS NOT NULL AND LENGTH(${k}) <= 24 AND NOT (${matchesSql(d, k, '[0-9]')})`;
+  // (DuckDB: the first character's code point first, cheaper than the regular expression)
+  const firstNotDigit = (k: string): string => (d.id === 'duckdb' ? `ord(${k}) NOT BETWEEN 48 AND 57 AND ` : '');
+  const maybeLabel = (k: string): string => `${k} IS NOT NULL AND ${firstNotDigit(k)}LENGTH(${k}) <= 24 AND NOT (${matchesSql(d, k, '[0-9]')})`;
   const keyColumns = s.totalLabels === undefined ? ['c', ...(s.invoice === undefined ? [] : ['i'])] : [];
   const lists = keyColumns.map((k) => jsonListSql(d, k, maybeLabel(k)));
   const [row] = await db.query(`SELECT COUNT(*), ${[...counts, ...lists].join(', ')} FROM (${keyed}) t`);
   const [inputRows, textIds, listed, ...n] = row.slice(0, 1 + counts.length).map((v) => Number(v ?? 0));
+  const plainKeys = n[7] === 0;
   const found = row.slice(1 + counts.length).flatMap((v) => (v === null ? [] : (JSON.parse(v) as string[])));
   return {
     inputRows,
@@ -269,6 +278,7 @@ async function scanTable(db: SqlRunner, s: SqlSource, keep: SqlKeepNoPurchase): 
       ['invoice', 'cancellation', n[6]],
     ],
     totalLabels: [...new Set(found.filter(isTotalLabel))].sort(),
+    plainKeys,
   };
 }
 
@@ -344,6 +354,8 @@ export async function classifyOnRunner(db: SqlRunner, given: SqlSource, request:
     source = { ...source, totalLabels: scan.totalLabels };
     scan = { ...(await scanTable(db, source, needs.keepNoPurchase)), totalLabels: scan.totalLabels };
   }
+  // the usual table: every id and invoice is its own key, the customer SQL needs no key work per row
+  if (scan.plainKeys) source = { ...source, plainKeys: true };
   const context = { dialect: db.dialect, source };
   const rows = await db.query(customersSql(context, needs.keepNoPurchase));
   const used = rows.reduce((s, r) => s + Number(r[7]), 0);

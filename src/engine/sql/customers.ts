@@ -39,6 +39,11 @@ export interface SqlSource {
    * `isTotalLabel`), as found in the table: rows holding one are left out, as the engine does.
    */
   totalLabels?: readonly string[];
+  /**
+   * True when a scan found no customer or invoice text that is an Excel error text or needs
+   * trimming: the keys are then the texts (blank as NULL), at no cost per row.
+   */
+  plainKeys?: boolean;
 }
 
 /** Name of the CTE with one row per customer: customer, recency, frequency, monetary (and first_tx, last_tx, rows_used). */
@@ -75,7 +80,7 @@ export type SqlKeepNoPurchase = boolean | 'zero-value';
 export function customerCtes(d: SqlDialect, s: SqlSource, keep: SqlKeepNoPurchase = false): string[] {
   const q = d.quote;
   const day = 'CAST(tx_date AS DATE)';
-  const invoice = s.invoice === undefined ? `CAST(NULL AS ${d.text})` : keySql(d, s.invoice);
+  const invoice = s.invoice === undefined ? `CAST(NULL AS ${d.text})` : keySql(d, s.invoice, s.plainKeys);
   const notTotal = s.totalLabels?.length ? ` AND NOT ${totalRowSql(s.totalLabels, ['customer', 'invoice'])}` : '';
   const where = [`customer IS NOT NULL${notTotal}`, 'tx_date IS NOT NULL', 'tx_amount IS NOT NULL'];
   if (s.asOf !== undefined) where.push(`${day} < DATE ${textLiteral(s.asOf)}`);
@@ -103,7 +108,7 @@ export function customerCtes(d: SqlDialect, s: SqlSource, keep: SqlKeepNoPurchas
   const asOf = s.asOf !== undefined ? `SELECT DATE ${textLiteral(s.asOf)} AS as_of` : `SELECT ${d.nextDay('MAX(last_row)')} AS as_of FROM per_customer`;
   return [
     // the keys computed once per row (customer and invoice as the engine reads them, `keys.ts`)
-    `keyed AS (\n  SELECT ${keySql(d, s.customer)} AS customer, ${invoice} AS invoice,\n    ${q(s.date)} AS tx_date, ${q(s.amount)} AS tx_amount\n  FROM ${quoteTable(d, s.table)}\n)`,
+    `keyed AS (\n  SELECT ${keySql(d, s.customer, s.plainKeys)} AS customer, ${invoice} AS invoice,\n    ${q(s.date)} AS tx_date, ${q(s.amount)} AS tx_amount\n  FROM ${quoteTable(d, s.table)}\n)`,
     `tx AS (\n  SELECT customer, ${day} AS tx_day, CAST(tx_amount AS ${d.decimal(s.decimals)}) AS amount, invoice${listing}\n  FROM keyed\n  WHERE ${filter}\n)`,
     `used AS (\n  SELECT customer, tx_day, amount, invoice, ${purchase} AS purchase\n  FROM tx${dropped}\n)`,
     `per_customer AS (\n  SELECT customer, COUNT(*) AS rows_used,\n    MIN(CASE WHEN purchase = 1 THEN tx_day END) AS first_tx,\n    MAX(CASE WHEN purchase = 1 THEN tx_day END) AS last_tx, MAX(tx_day) AS last_row,\n    COUNT(DISTINCT CASE WHEN purchase = 1 THEN invoice END)\n      + SUM(CASE WHEN purchase = 1 AND invoice IS NULL THEN 1 ELSE 0 END) AS frequency,\n    ${monetary} AS monetary\n  FROM used\n  GROUP BY customer${having}\n)`,

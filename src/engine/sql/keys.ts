@@ -28,14 +28,17 @@ export function keyErrorSql(d: SqlDialect, column: string): string {
 
 /**
  * The key of the column as the engine makes it: the trimmed text, or NULL for NULL, a blank text
- * and an Excel error text.
+ * and an Excel error text. `plain`: the column is known to hold no text that needs more than
+ * `NULLIF(text, '')` (a scan counted none), which is then the key.
  *
  * @example
  * keySql(SQL_DIALECTS.postgres, "id");
  * // "CASE WHEN COALESCE(… IN (…), FALSE) THEN NULL ELSE NULLIF(BTRIM(CAST(\"id\" AS TEXT), (CHR(9) || …)), '') END"
  */
-export function keySql(d: SqlDialect, column: string): string {
+export function keySql(d: SqlDialect, column: string, plain = false): string {
   const raw = rawText(d, column);
+  // a table known to hold no text that needs trimming and no error text (`SqlSource.plainKeys`)
+  if (plain) return `NULLIF(${raw}, '')`;
   const full = `CASE WHEN ${keyErrorSql(d, column)} THEN NULL ELSE NULLIF(${d.trimChars(raw, KEY_TRIM_CODE_POINTS)}, '') END`;
   const suspect = d.suspectKey?.(raw, KEY_TRIM_CODE_POINTS);
   return suspect === undefined ? full : `CASE WHEN ${suspect} THEN ${full} ELSE NULLIF(${raw}, '') END`;
