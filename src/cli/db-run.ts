@@ -232,18 +232,18 @@ async function scanTable(db: SqlRunner, s: SqlSource, keep: SqlKeepNoPurchase): 
   const noInvoice = `CAST(NULL AS ${d.text})`;
   const inner = `SELECT ${keySql(d, s.customer)} AS c, ${s.invoice === undefined ? noInvoice : keySql(d, s.invoice)} AS i, ${q(s.customer)} AS raw_c, ${s.invoice === undefined ? noInvoice : q(s.invoice)} AS raw_i, ${q(s.date)} AS dt, ${q(s.amount)} AS a FROM ${quoteTable(d, s.table)}`;
   const plain = (k: string, raw: string): string => `${k} IS DISTINCT FROM NULLIF(CAST(${raw} AS ${d.text}), '')`;
-  const keyed = `SELECT c, i, CASE WHEN c IS NULL THEN ${keyErrorSql(d, 'raw_c')} ELSE FALSE END AS e, (${plain('c', 'raw_c')}) OR (${plain('i', 'raw_i')}) AS p, dt, a FROM (${inner}) k`;
+  // txt: the customer's key is text, not a number (the engine lists customers in numeric order when
+  // every customer id of the table is a number, `keyOrder`, ids of rows left out included)
+  const text = `COALESCE(NOT (${matchesSql(d, 'c', '^-?[0-9]+([.][0-9]+)?$')}), FALSE)`;
+  const keyed = `SELECT c, i, CASE WHEN c IS NULL THEN ${keyErrorSql(d, 'raw_c')} ELSE FALSE END AS e, ${text} AS txt, (${plain('c', 'raw_c')}) OR (${plain('i', 'raw_i')}) AS p, dt, a FROM (${inner}) k`;
   const sum = (cond: string): string => `SUM(CASE WHEN ${cond} THEN 1 ELSE 0 END)`;
   const total = totalRowSql(s.totalLabels, ['c', 'i']);
   const valid = `NOT ${total} AND c IS NOT NULL AND dt IS NOT NULL AND a IS NOT NULL`;
   const after = s.asOf !== undefined ? `CAST(dt AS DATE) >= DATE ${textLiteral(s.asOf)}` : '1 = 0';
   const cancelled = s.invoice !== undefined && s.returns === 'drop' ? "UPPER(i) LIKE 'C%'" : '1 = 0';
   const listing = keep === true ? `NOT ${total} AND c IS NOT NULL AND dt IS NULL AND a IS NULL` : '1 = 0';
-  // the engine lists customers in numeric order when every customer id of the table is a number
-  // (`keyOrder`), ids of rows left out included
-  const numeric = matchesSql(d, 'c', '^-?[0-9]+([.][0-9]+)?$');
   const counts = [
-    `c IS NOT NULL AND NOT (${numeric})`,
+    'txt',
     listing,
     total,
     `NOT ${total} AND c IS NULL AND NOT e`,
@@ -257,10 +257,11 @@ async function scanTable(db: SqlRunner, s: SqlSource, keep: SqlKeepNoPurchase): 
   // keys that may be total labels (`isTotalLabel`: at most 24 characters, and a label has no digit)
   // (DuckDB: the first character's code point first, cheaper than the regular expression)
   const firstNotDigit = (k: string): string => (d.id === 'duckdb' ? `ord(${k}) NOT BETWEEN 48 AND 57 AND ` : '');
-  const maybeLabel = (k: string): string => `${k} IS NOT NULL AND ${firstNotDigit(k)}LENGTH(${k}) <= 24 AND NOT (${matchesSql(d, k, '[0-9]')})`;
+  // (a customer's: only a text key, already known per row)
+  const maybeLabel = (k: string): string => `${k === 'c' ? 'txt AND ' : `${k} IS NOT NULL AND `}${firstNotDigit(k)}LENGTH(${k}) <= 24 AND NOT (${matchesSql(d, k, '[0-9]')})`;
   const keyColumns = s.totalLabels === undefined ? ['c', ...(s.invoice === undefined ? [] : ['i'])] : [];
   const lists = keyColumns.map((k) => jsonListSql(d, k, maybeLabel(k)));
-  const [row] = await db.query(`SELECT COUNT(*), ${[...counts, ...lists].join(', ')} FROM (${keyed}) t`);
+  const [row] = await db.query(`SELECT COUNT(*), ${[...counts, ...lists].join(', ')} FROM (${keyed}) x`);
   const [inputRows, textIds, listed, ...n] = row.slice(0, 1 + counts.length).map((v) => Number(v ?? 0));
   const plainKeys = n[7] === 0;
   const found = row.slice(1 + counts.length).flatMap((v) => (v === null ? [] : (JSON.parse(v) as string[])));
