@@ -226,42 +226,47 @@ function jsonListSql(d: SqlDialect, e: string, cond: string): string {
 async function scanTable(db: SqlRunner, s: SqlSource, keep: SqlKeepNoPurchase): Promise<TableScan> {
   const d = db.dialect;
   const q = d.quote;
-  // the keys computed once per row, in a subquery: c the customer's, i the invoice's, e an error text as customer
-  // (the error test only where there is no key: CASE evaluates it for those rows alone)
-  // and whether a key differs from the plain text (p: any does, then `plainKeys` cannot be used)
-  const noInvoice = `CAST(NULL AS ${d.text})`;
-  const inner = `SELECT ${keySql(d, s.customer)} AS c, ${s.invoice === undefined ? noInvoice : keySql(d, s.invoice)} AS i, ${q(s.customer)} AS raw_c, ${s.invoice === undefined ? noInvoice : q(s.invoice)} AS raw_i, ${q(s.date)} AS dt, ${q(s.amount)} AS a FROM ${quoteTable(d, s.table)}`;
-  const plain = (k: string, raw: string): string => `${k} IS DISTINCT FROM NULLIF(CAST(${raw} AS ${d.text}), '')`;
-  // txt: the customer's key is text, not a number (the engine lists customers in numeric order when
-  // every customer id of the table is a number, `keyOrder`, ids of rows left out included)
+  const sum = (cond: string, n = 'n'): string => `SUM(CASE WHEN ${cond} THEN ${n} ELSE 0 END)`;
+  // the rows grouped by their customer and invoice texts (a hash aggregation, cheaper than working
+  // out keys on every row), with what the counts need of their dates and amounts
+  const after = s.asOf !== undefined ? `CAST(${q(s.date)} AS DATE) >= DATE ${textLiteral(s.asOf)}` : '1 = 0';
+  const [dt, a] = [q(s.date), q(s.amount)];
+  const rowSum = (cond: string): string => `SUM(CASE WHEN ${cond} THEN 1 ELSE 0 END)`;
+  const rawInvoice = s.invoice === undefined ? `CAST(NULL AS ${d.text})` : q(s.invoice);
+  const groups =
+    `SELECT ${q(s.customer)} AS raw_c, ${rawInvoice} AS raw_i, COUNT(*) AS n, ${rowSum(`${dt} IS NULL AND ${a} IS NULL`)} AS n_list, ` +
+    `${rowSum(`${dt} IS NULL`)} AS n_no_date, ${rowSum(`${dt} IS NOT NULL AND ${a} IS NULL`)} AS n_no_amount, ` +
+    `${rowSum(`${dt} IS NOT NULL AND ${a} IS NOT NULL AND ${after}`)} AS n_after, ${rowSum(`${dt} IS NOT NULL AND ${a} IS NOT NULL AND NOT (${after})`)} AS n_before ` +
+    `FROM ${quoteTable(d, s.table)} GROUP BY ${q(s.customer)}${s.invoice === undefined ? '' : `, ${rawInvoice}`}`;
+  // then per group: c the customer's key, i the invoice's, e an error text as customer (tested only
+  // where there is no key), txt a customer key that is text, not a number (the engine lists
+  // customers in numeric order when every customer id of the table is a number, `keyOrder`, ids
+  // of rows left out included), p a key that differs from its plain text (then `plainKeys` cannot be used)
+  const keyOf = (raw: string): string => keySql(d, raw);
+  const keys = `SELECT ${keyOf('raw_c')} AS c, ${s.invoice === undefined ? `CAST(NULL AS ${d.text})` : keyOf('raw_i')} AS i, raw_c, raw_i, n, n_list, n_no_date, n_no_amount, n_after, n_before FROM (${groups}) g`;
   const text = `COALESCE(NOT (${matchesSql(d, 'c', '^-?[0-9]+([.][0-9]+)?$')}), FALSE)`;
-  const keyed = `SELECT c, i, CASE WHEN c IS NULL THEN ${keyErrorSql(d, 'raw_c')} ELSE FALSE END AS e, ${text} AS txt, (${plain('c', 'raw_c')}) OR (${plain('i', 'raw_i')}) AS p, dt, a FROM (${inner}) k`;
-  const sum = (cond: string): string => `SUM(CASE WHEN ${cond} THEN 1 ELSE 0 END)`;
+  const plain = (k: string, raw: string): string => `${k} IS DISTINCT FROM NULLIF(CAST(${raw} AS ${d.text}), '')`;
+  const keyed = `SELECT c, i, CASE WHEN c IS NULL THEN ${keyErrorSql(d, 'raw_c')} ELSE FALSE END AS e, ${text} AS txt, (${plain('c', 'raw_c')}) OR (${plain('i', 'raw_i')}) AS p, n, n_list, n_no_date, n_no_amount, n_after, n_before FROM (${keys}) k`;
   const total = totalRowSql(s.totalLabels, ['c', 'i']);
-  const valid = `NOT ${total} AND c IS NOT NULL AND dt IS NOT NULL AND a IS NOT NULL`;
-  const after = s.asOf !== undefined ? `CAST(dt AS DATE) >= DATE ${textLiteral(s.asOf)}` : '1 = 0';
   const cancelled = s.invoice !== undefined && s.returns === 'drop' ? "UPPER(i) LIKE 'C%'" : '1 = 0';
-  const listing = keep === true ? `NOT ${total} AND c IS NOT NULL AND dt IS NULL AND a IS NULL` : '1 = 0';
+  const counted = `NOT ${total} AND c IS NOT NULL`;
   const counts = [
-    'txt',
-    listing,
-    total,
-    `NOT ${total} AND c IS NULL AND NOT e`,
-    `NOT ${total} AND e`,
-    `NOT ${total} AND c IS NOT NULL AND dt IS NULL AND NOT (${listing})`,
-    `NOT ${total} AND c IS NOT NULL AND dt IS NOT NULL AND a IS NULL`,
-    `${valid} AND ${after}`,
-    `${valid} AND NOT (${after}) AND ${cancelled}`,
-    'p',
-  ].map(sum);
+    sum('txt'),
+    keep === true ? sum(counted, 'n_list') : '0',
+    sum(total),
+    sum(`NOT ${total} AND c IS NULL AND NOT e`),
+    sum(`NOT ${total} AND e`),
+    sum(counted, keep === true ? 'n_no_date - n_list' : 'n_no_date'),
+    sum(counted, 'n_no_amount'),
+    sum(counted, 'n_after'),
+    sum(`${counted} AND ${cancelled}`, 'n_before'),
+    sum('p'),
+  ];
   // keys that may be total labels (`isTotalLabel`: at most 24 characters, and a label has no digit)
-  // (DuckDB: the first character's code point first, cheaper than the regular expression)
-  const firstNotDigit = (k: string): string => (d.id === 'duckdb' ? `ord(${k}) NOT BETWEEN 48 AND 57 AND ` : '');
-  // (a customer's: only a text key, already known per row)
-  const maybeLabel = (k: string): string => `${k === 'c' ? 'txt AND ' : `${k} IS NOT NULL AND `}${firstNotDigit(k)}LENGTH(${k}) <= 24 AND NOT (${matchesSql(d, k, '[0-9]')})`;
+  const maybeLabel = (k: string): string => `${k === 'c' ? 'txt' : `${k} IS NOT NULL`} AND LENGTH(${k}) <= 24 AND NOT (${matchesSql(d, k, '[0-9]')})`;
   const keyColumns = s.totalLabels === undefined ? ['c', ...(s.invoice === undefined ? [] : ['i'])] : [];
   const lists = keyColumns.map((k) => jsonListSql(d, k, maybeLabel(k)));
-  const [row] = await db.query(`SELECT COUNT(*), ${[...counts, ...lists].join(', ')} FROM (${keyed}) x`);
+  const [row] = await db.query(`SELECT SUM(n), ${[...counts, ...lists].join(', ')} FROM (${keyed}) x`);
   const [inputRows, textIds, listed, ...n] = row.slice(0, 1 + counts.length).map((v) => Number(v ?? 0));
   const plainKeys = n[7] === 0;
   const found = row.slice(1 + counts.length).flatMap((v) => (v === null ? [] : (JSON.parse(v) as string[])));
