@@ -20,6 +20,7 @@ import {
   methodById,
   namedColumns,
   type SkipLog,
+  type SkipReason,
   type SqlDialect,
   type SqlSource,
   type TableResult,
@@ -31,10 +32,14 @@ import {
   purchaseGroupsReader,
   purchasesSql,
   timelineNeeds,
+  isTotalLabel,
+  keyErrorSql,
   keyOrder,
+  keySql,
   quoteTable,
   sqlReturnsOf,
   textLiteral,
+  totalRowSql,
 } from '../engine';
 import type { ClassifyArgs } from './args';
 import { chooseColumns } from './choose-columns';
@@ -91,7 +96,7 @@ export async function openDuckDb(): Promise<SqlRunner> {
 
 /**
  * A PostgreSQL database through `psql` (PostgreSQL's own client; `COPY (…) TO STDOUT` gives every
- * value as text).
+ * value as text, with the backslash escapes of its text format undone: \t \n \r \v \f \b \\).
  *
  * @example
  * const db = openPostgres("postgres://me@localhost/shop"); await db.query("SELECT 1"); // [["1"]]
@@ -115,7 +120,7 @@ export function openPostgres(url: string): SqlRunner {
       (await psql(`COPY (${sql}) TO STDOUT`))
         .split('\n')
         .filter((line) => line !== '')
-        .map((line) => line.split('\t').map((v) => (v === '\\N' ? null : v.replace(/\\(.)/g, (_m, c: string) => ({ t: '\t', n: '\n', r: '\r', '\\': '\\' })[c] ?? c)))),
+        .map((line) => line.split('\t').map((v) => (v === '\\N' ? null : v.replace(/\\(.)/g, (_m, c: string) => ({ t: '\t', n: '\n', r: '\r', v: '\v', f: '\f', b: '\b', '\\': '\\' })[c] ?? c)))),
     close: () => undefined,
   };
 }
@@ -186,37 +191,113 @@ async function csvView(db: SqlRunner, args: ClassifyArgs): Promise<{ source: Tab
   return { source, hasInvoice: m.invoice !== undefined };
 }
 
+/** What one scan of the table counts: its rows, the rows left out by column and reason, and the total-row labels found. */
+interface TableScan {
+  inputRows: number;
+  listed: number;
+  textKeys: boolean;
+  causes: [string, 'blank' | 'error' | 'total-row' | 'after-as-of' | 'cancellation', number][];
+  /** Customer and invoice keys that are total labels (`isTotalLabel`): their rows are total rows. */
+  totalLabels: string[];
+  /** No customer or invoice text needs more than `NULLIF(text, '')` to be its key (see `SqlSource.plainKeys`). */
+  plainKeys: boolean;
+}
+
+/** True (as SQL) when text expression `e` matches regular expression `re` (DuckDB, PostgreSQL). */
+function matchesSql(d: SqlDialect, e: string, re: string): string {
+  return d.id === 'postgres' ? `${e} ~ ${textLiteral(re)}` : `regexp_matches(${e}, ${textLiteral(re)})`;
+}
+
+/** The distinct values of text expression `e` where `cond` holds, as one JSON array (NULL when none). */
+function jsonListSql(d: SqlDialect, e: string, cond: string): string {
+  return d.id === 'postgres' ? `json_agg(DISTINCT ${e}) FILTER (WHERE ${cond})` : `to_json(list(DISTINCT ${e}) FILTER (WHERE ${cond}))`;
+}
+
 /**
- * The table's rows and those the aggregation left out, by column and reason, counted by the
+ * The table's rows and those the aggregation leaves out, by column and reason, counted by the
  * database in one scan, as the engine logs them; with `keep` true, rows with a customer and
- * neither date nor amount list that customer (counted in `listed`, not left out).
+ * neither date nor amount list that customer (counted in `listed`, not left out). The customer
+ * and invoice are keys as in the engine (`keySql`): a row whose customer is an Excel error text
+ * is left out for "error", one whose customer is NULL or blank for "blank", one whose customer
+ * or invoice is a total label ("Grand Total", "合计": `s.totalLabels`) for "total-row". The same
+ * scan lists the keys that may be total labels (at most 24 characters, no digit), which the
+ * engine tests; when some are, the caller scans again with them.
  */
-async function skipLog(db: SqlRunner, s: SqlSource, rowsUsed: number, keep: SqlKeepNoPurchase): Promise<{ inputRows: number; listed: number; textKeys: boolean; skipped: SkipLog }> {
-  const q = db.dialect.quote;
-  const [c, d, a] = [q(s.customer), q(s.date), q(s.amount)];
-  const sum = (cond: string): string => `SUM(CASE WHEN ${cond} THEN 1 ELSE 0 END)`;
-  const valid = `${c} IS NOT NULL AND ${d} IS NOT NULL AND ${a} IS NOT NULL`;
-  const after = s.asOf !== undefined ? `CAST(${d} AS DATE) >= DATE ${textLiteral(s.asOf)}` : '1 = 0';
-  const cancelled = s.invoice !== undefined && s.returns === 'drop' ? `UPPER(CAST(${q(s.invoice)} AS ${db.dialect.text})) LIKE 'C%'` : '1 = 0';
-  const listing = keep === true ? `${c} IS NOT NULL AND ${d} IS NULL AND ${a} IS NULL` : '1 = 0';
-  // the engine lists customers in numeric order when every customer id of the table is a number
-  // (`keyOrder`), ids of rows left out included
-  const id = `CAST(${c} AS ${db.dialect.text})`;
-  const numeric = db.dialect.id === 'postgres' ? `${id} ~ '^-?[0-9]+([.][0-9]+)?$'` : `regexp_full_match(${id}, '-?[0-9]+([.][0-9]+)?')`;
-  const [row] = await db.query(
-    `SELECT COUNT(*), ${[`${c} IS NOT NULL AND NOT (${numeric})`, `${listing}`, `${c} IS NULL`, `${c} IS NOT NULL AND ${d} IS NULL AND NOT (${listing})`, `${c} IS NOT NULL AND ${d} IS NOT NULL AND ${a} IS NULL`, `${valid} AND ${after}`, `${valid} AND NOT (${after}) AND ${cancelled}`].map(sum).join(', ')} FROM ${quoteTable(db.dialect, s.table)}`,
-  );
-  const [inputRows, textIds, listed, ...counts] = row.map((v) => Number(v ?? 0));
-  const causes: [string, 'blank' | 'after-as-of' | 'cancellation' | 'return' | 'returns-only', number][] = [
-    ['customer', 'blank', counts[0]],
-    ['date', 'blank', counts[1]],
-    ['amount', 'blank', counts[2]],
-    ['date', 'after-as-of', counts[3]],
-    ['invoice', 'cancellation', counts[4]],
+async function scanTable(db: SqlRunner, s: SqlSource, keep: SqlKeepNoPurchase): Promise<TableScan> {
+  const d = db.dialect;
+  const q = d.quote;
+  const sum = (cond: string, n = 'n'): string => `SUM(CASE WHEN ${cond} THEN ${n} ELSE 0 END)`;
+  // the rows grouped by their customer and invoice texts (a hash aggregation, cheaper than working
+  // out keys on every row), with what the counts need of their dates and amounts
+  const after = s.asOf !== undefined ? `CAST(${q(s.date)} AS DATE) >= DATE ${textLiteral(s.asOf)}` : '1 = 0';
+  const [dt, a] = [q(s.date), q(s.amount)];
+  const rowSum = (cond: string): string => `SUM(CASE WHEN ${cond} THEN 1 ELSE 0 END)`;
+  const rawInvoice = s.invoice === undefined ? `CAST(NULL AS ${d.text})` : q(s.invoice);
+  const groups =
+    `SELECT ${q(s.customer)} AS raw_c, ${rawInvoice} AS raw_i, COUNT(*) AS n, ${rowSum(`${dt} IS NULL AND ${a} IS NULL`)} AS n_list, ` +
+    `${rowSum(`${dt} IS NULL`)} AS n_no_date, ${rowSum(`${dt} IS NOT NULL AND ${a} IS NULL`)} AS n_no_amount, ` +
+    `${rowSum(`${dt} IS NOT NULL AND ${a} IS NOT NULL AND ${after}`)} AS n_after, ${rowSum(`${dt} IS NOT NULL AND ${a} IS NOT NULL AND NOT (${after})`)} AS n_before ` +
+    `FROM ${quoteTable(d, s.table)} GROUP BY ${q(s.customer)}${s.invoice === undefined ? '' : `, ${rawInvoice}`}`;
+  // then per group: c the customer's key, i the invoice's, e an error text as customer (tested only
+  // where there is no key), txt a customer key that is text, not a number (the engine lists
+  // customers in numeric order when every customer id of the table is a number, `keyOrder`, ids
+  // of rows left out included), p a key that differs from its plain text (then `plainKeys` cannot be used)
+  const keyOf = (raw: string): string => keySql(d, raw);
+  const keys = `SELECT ${keyOf('raw_c')} AS c, ${s.invoice === undefined ? `CAST(NULL AS ${d.text})` : keyOf('raw_i')} AS i, raw_c, raw_i, n, n_list, n_no_date, n_no_amount, n_after, n_before FROM (${groups}) g`;
+  const text = `COALESCE(NOT (${matchesSql(d, 'c', '^-?[0-9]+([.][0-9]+)?$')}), FALSE)`;
+  const plain = (k: string, raw: string): string => `${k} IS DISTINCT FROM NULLIF(CAST(${raw} AS ${d.text}), '')`;
+  const keyed = `SELECT c, i, CASE WHEN c IS NULL THEN ${keyErrorSql(d, 'raw_c')} ELSE FALSE END AS e, ${text} AS txt, (${plain('c', 'raw_c')}) OR (${plain('i', 'raw_i')}) AS p, n, n_list, n_no_date, n_no_amount, n_after, n_before FROM (${keys}) k`;
+  const total = totalRowSql(s.totalLabels, ['c', 'i']);
+  const cancelled = s.invoice !== undefined && s.returns === 'drop' ? "UPPER(i) LIKE 'C%'" : '1 = 0';
+  const counted = `NOT ${total} AND c IS NOT NULL`;
+  const counts = [
+    sum('txt'),
+    keep === true ? sum(counted, 'n_list') : '0',
+    sum(total),
+    sum(`NOT ${total} AND c IS NULL AND NOT e`),
+    sum(`NOT ${total} AND e`),
+    sum(counted, keep === true ? 'n_no_date - n_list' : 'n_no_date'),
+    sum(counted, 'n_no_amount'),
+    sum(counted, 'n_after'),
+    sum(`${counted} AND ${cancelled}`, 'n_before'),
+    sum('p'),
   ];
+  // keys that may be total labels (`isTotalLabel`: at most 24 characters, and a label has no digit)
+  const maybeLabel = (k: string): string => `${k === 'c' ? 'txt' : `${k} IS NOT NULL`} AND LENGTH(${k}) <= 24 AND NOT (${matchesSql(d, k, '[0-9]')})`;
+  const keyColumns = s.totalLabels === undefined ? ['c', ...(s.invoice === undefined ? [] : ['i'])] : [];
+  const lists = keyColumns.map((k) => jsonListSql(d, k, maybeLabel(k)));
+  const [row] = await db.query(`SELECT SUM(n), ${[...counts, ...lists].join(', ')} FROM (${keyed}) x`);
+  const [inputRows, textIds, listed, ...n] = row.slice(0, 1 + counts.length).map((v) => Number(v ?? 0));
+  const plainKeys = n[7] === 0;
+  const found = row.slice(1 + counts.length).flatMap((v) => (v === null ? [] : (JSON.parse(v) as string[])));
+  return {
+    inputRows,
+    listed,
+    textKeys: textIds > 0,
+    causes: [
+      ['customer', 'total-row', n[0]],
+      ['customer', 'blank', n[1]],
+      ['customer', 'error', n[2]],
+      ['date', 'blank', n[3]],
+      ['amount', 'blank', n[4]],
+      ['date', 'after-as-of', n[5]],
+      ['invoice', 'cancellation', n[6]],
+    ],
+    totalLabels: [...new Set(found.filter(isTotalLabel))].sort(),
+    plainKeys,
+  };
+}
+
+/**
+ * The skip log of a scan, once the customer table says how many rows it used. The reasons come in
+ * a fixed order: a table has no row order to list them by (the engine lists them in the order of
+ * their first row in the file).
+ */
+function skipLogOf(scan: TableScan, rowsUsed: number, returns: SqlSource['returns']): SkipLog {
+  const causes: [string, SkipReason, number][] = [...scan.causes];
   // the rest: returns dropped ("drop"), or the rows of customers with nothing but returns ("net")
-  const rest = inputRows - rowsUsed - counts.reduce((x, y) => x + y, 0);
-  if (rest > 0) causes.push(s.returns === 'net' ? ['customer', 'returns-only', rest] : ['amount', 'return', rest]);
+  const rest = scan.inputRows - rowsUsed - causes.reduce((x, y) => x + y[2], 0);
+  if (rest > 0) causes.push(returns === 'net' ? ['customer', 'returns-only', rest] : ['amount', 'return', rest]);
   const log: SkipLog = { total: 0, byReason: {}, byCause: {}, rows: [] };
   for (const [column, reason, n] of causes) {
     if (n <= 0) continue;
@@ -224,7 +305,7 @@ async function skipLog(db: SqlRunner, s: SqlSource, rowsUsed: number, keep: SqlK
     log.byReason[reason] = (log.byReason[reason] ?? 0) + n;
     log.byCause[`${column}|${reason}`] = n;
   }
-  return { inputRows, listed, textKeys: textIds > 0, skipped: log };
+  return log;
 }
 
 /**
@@ -269,13 +350,23 @@ export interface DatabaseRequest {
  * const r = await classifyOnRunner(db, { table: "sales", customer: "id", date: "day", amount: "amount", returns: "net", decimals: 6 }, { method: "lifecycle", params: {} }, "sales");
  * r.classification.keys; // ["1", "2", …]
  */
-export async function classifyOnRunner(db: SqlRunner, source: SqlSource, request: DatabaseRequest, where: string): Promise<TableResult> {
+export async function classifyOnRunner(db: SqlRunner, given: SqlSource, request: DatabaseRequest, where: string): Promise<TableResult> {
   const method = methodById(request.method);
   const needs = timelineNeeds(method, request.params);
+  // one scan counts the rows left out and finds total labels; a second only when there are some
+  let source = given;
+  let scan = await scanTable(db, source, needs.keepNoPurchase);
+  if (scan.totalLabels.length > 0) {
+    source = { ...source, totalLabels: scan.totalLabels };
+    scan = { ...(await scanTable(db, source, needs.keepNoPurchase)), totalLabels: scan.totalLabels };
+  }
+  // the usual table: every id and invoice is its own key, the customer SQL needs no key work per row
+  if (scan.plainKeys) source = { ...source, plainKeys: true };
   const context = { dialect: db.dialect, source };
   const rows = await db.query(customersSql(context, needs.keepNoPurchase));
   const used = rows.reduce((s, r) => s + Number(r[7]), 0);
-  const { inputRows, listed, textKeys, skipped } = await skipLog(db, source, used, needs.keepNoPurchase);
+  const { inputRows, listed, textKeys } = scan;
+  const skipped = skipLogOf(scan, used, source.returns);
   if (rows.length === 0 || used === listed) throw new CliError(`${where}: no usable rows (every row lacks a customer, date or amount, or was left out)`);
   const customers = customersOf(rows, skipped, textKeys);
   if (request.asOf !== undefined) {
@@ -293,7 +384,7 @@ export async function classifyOnRunner(db: SqlRunner, source: SqlSource, request
   }
   try {
     const classification = classifyCustomers({ ...customers, customers, purchases }, { ...request.params, method: request.method });
-    return { level: 'transactions', classification, customers, inputRows, reading: { totalRows: 0 } };
+    return { level: 'transactions', classification, customers, inputRows, reading: { totalRows: skipped.byCause['customer|total-row'] ?? 0 } };
   } catch (e) {
     if (e instanceof TierwiseError) throw new CliError(`${where}: ${e.message}`);
     throw e;

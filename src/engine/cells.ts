@@ -12,7 +12,8 @@ export interface ErrorCell {
 /** One cell's value. Blank is `""`, `null` or `undefined`. */
 export type Cell = string | number | boolean | Date | null | undefined | ErrorCell;
 
-const ERROR_LITERALS = new Set([
+/** The error texts Excel shows in a cell (`#N/A`, …): a cell holding exactly one of them is an error, not text. */
+export const EXCEL_ERROR_TEXTS: readonly string[] = [
   '#NULL!',
   '#DIV/0!',
   '#VALUE!',
@@ -29,7 +30,20 @@ const ERROR_LITERALS = new Set([
   '#BLOCKED!',
   '#UNKNOWN!',
   '#PYTHON!',
-]);
+];
+
+const ERROR_LITERALS = new Set(EXCEL_ERROR_TEXTS);
+
+/**
+ * The characters `keyText` trims from the ends of a key (those `String.prototype.trim` removes:
+ * tab, line feed, vertical tab, form feed, carriage return, space, no-break space, the Unicode
+ * space separators, line and paragraph separator, and the byte-order mark U+FEFF), as code points.
+ * The SQL generator trims the same set, so a database groups ids exactly as the engine does.
+ */
+export const KEY_TRIM_CODE_POINTS: readonly number[] = [
+  9, 10, 11, 12, 13, 32, 0xa0, 0x1680, 0x2000, 0x2001, 0x2002, 0x2003, 0x2004, 0x2005, 0x2006, 0x2007, 0x2008, 0x2009, 0x200a, 0x2028, 0x2029, 0x202f, 0x205f,
+  0x3000, 0xfeff,
+];
 
 /**
  * True for an empty cell (`""`, whitespace only, `null`, `undefined`).

@@ -36,6 +36,30 @@ async function classifyDoc(...extra: string[]): Promise<Record<string, unknown>>
   return doc;
 }
 
+/**
+ * Ids with spaces and a tab around them (one customer, 17850), invoices too (" 4" and "4 "), an
+ * Excel error text (rejected: "error"), blank ids (rejected: "blank"), " #N/A" (text: a customer),
+ * and total rows ("Grand Total" as a customer, "Total" as an invoice: left out).
+ */
+const SPACED_IDS = [
+  'Customer,Date,Amount,Invoice',
+  ' 17850,2024-01-05,10,1',
+  '17850 ,2024-02-05,5,2',
+  '"\t17850",2024-03-05,7,3',
+  '12346,2024-01-07,20, 4',
+  '12346,2024-04-07,3,4 ',
+  '#N/A,2024-02-02,8,5',
+  ',2024-02-03,9,6',
+  '   ,2024-02-04,9,7',
+  '" #N/A",2024-02-05,4,8',
+  '13000,2024-03-01,6,9',
+  '13000,2024-05-01,-6,C9',
+  '13000,2024-05-02,2,"\tc10"',
+  ' Grand Total ,2024-05-03,51,',
+  '13001,2024-05-04,1,Total',
+  '',
+].join('\n');
+
 /** The timeline methods, and methods taking predicted CLV as an input, as `classify` flags. */
 const TIMELINE: [string, string[]][] = [
   ['lifecycle', ['--method', 'lifecycle']],
@@ -149,6 +173,19 @@ describe('sql, verify and --engine duckdb on DuckDB', () => {
     expect((lifecycle.customers as JsonCustomer[]).map((c) => c.customer)).toEqual(['007', '10', '12', '42', '7']);
   });
 
+  it('classify --engine duckdb: ids with spaces and tabs around them are one customer, "#N/A" is an error, a blank id blank and "Grand Total" a total row, as in memory', async () => {
+    if (!db) return;
+    const file = writeTemp(tempDir(), 'spaced.csv', SPACED_IDS);
+    const flags = ['--customer', 'Customer', '--date', 'Date', '--amount', 'Amount', '--invoice', 'Invoice'];
+    for (const method of ['rfm', 'abc', 'pyramid', 'lifecycle']) {
+      const want = await classifyDoc(file, ...flags, '--method', method);
+      expect(await classifyDoc(file, ...flags, '--method', method, '--engine', 'duckdb')).toEqual(want);
+    }
+    const doc = (await classifyDoc(file, ...flags, '--engine', 'duckdb')) as { customers: JsonCustomer[]; skipped: { byReason: { column: string; reason: string; count: number }[] } };
+    expect(doc.customers.map((c) => [c.customer, c.frequency])).toEqual([['#N/A', 1], ['12346', 1], ['13000', 1], ['17850', 3]]);
+    expect(doc.skipped.byReason.map((r) => [r.column, r.reason, r.count])).toEqual([['customer', 'blank', 2], ['customer', 'error', 1], ['customer', 'total-row', 2]]);
+  });
+
   it('--engine duckdb refuses a method reading named columns of each row', async () => {
     const r = await run('classify', TX, '--method', 'grade', '--criteria', 'R,Amount', '--weights', 'R=0.5,Amount=0.5', '--engine', 'duckdb');
     expect(r.code).toBe(2);
@@ -191,6 +228,17 @@ describe('classify --db postgres://… on a throwaway PostgreSQL cluster', () =>
     if (!pg) return;
     const got = await classifyDoc('--db', pg.url as string, '--table', 'sales', ...COLUMNS, ...flags);
     expect(got).toEqual(await classifyDoc(TX, ...flags));
+  });
+
+  it('ids with spaces and tabs around them, "#N/A" and blank ids: what the in-memory path writes', async () => {
+    if (!pg) return;
+    const file = writeTemp(tempDir(), 'spaced.csv', SPACED_IDS);
+    await pg.load('spaced', [['Customer', 'TEXT'], ['Date', 'DATE'], ['Amount', 'NUMERIC(12,2)'], ['Invoice', 'TEXT']], file);
+    const flags = ['--customer', 'Customer', '--date', 'Date', '--amount', 'Amount', '--invoice', 'Invoice'];
+    for (const method of ['rfm', 'abc', 'pyramid', 'lifecycle']) {
+      const got = await classifyDoc('--db', pg.url as string, '--table', 'spaced', ...flags, '--method', method);
+      expect(got).toEqual(await classifyDoc(file, ...flags, '--method', method));
+    }
   });
 
   it('needs the column names and a table', async () => {

@@ -77,6 +77,12 @@ function freePort(): Promise<number> {
 
 const NOBODY = 65534;
 
+/** A value of `COPY … TO STDOUT` (text format) as it was: backslash escapes undone (\t, \n, \r, \v, \f, \b, \\). */
+function unescapeCopyText(v: string): string {
+  const escapes: Record<string, string> = { t: '\t', n: '\n', r: '\r', v: '\v', f: '\f', b: '\b', '\\': '\\' };
+  return v.includes('\\') ? v.replace(/\\(.)/g, (_m, c: string) => escapes[c] ?? c) : v;
+}
+
 /** The cluster's owner: `nobody` when the tests run as root (PostgreSQL refuses root), else the current user. */
 function owner(): { uid?: number; gid?: number } {
   return process.getuid?.() === 0 ? { uid: NOBODY, gid: NOBODY } : {};
@@ -135,7 +141,7 @@ export async function startPostgres(): Promise<SqlEngine | undefined> {
         return out
           .split('\n')
           .filter((line) => line !== '')
-          .map((line) => line.split('\t').map((v) => (v === '\\N' ? null : v)));
+          .map((line) => line.split('\t').map((v) => (v === '\\N' ? null : unescapeCopyText(v))));
       } finally {
         rmSync(file, { force: true });
       }

@@ -5,3 +5,4 @@ export * from './rank-rules';
 export * from './statements';
 export * from './generate';
 export * from './timeline';
+export * from './keys';
