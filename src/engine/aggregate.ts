@@ -191,7 +191,6 @@ export function aggregateTransactions(tx: Transactions, options: AggregateOption
   let maxDay = tx.date.ascending === true ? accumulateInDateOrder(cust, days, amounts, keep, rule, sums) : accumulate(cust, days, amounts, keep, rule, sums);
   if (invoice && owner) countInvoices(cust, invoice.codes, amounts, keep, rule, owner, shared, nInv, freq);
   if (!fitsDouble) sumUnitsBig(cust, amounts, keep, scale, money);
-  for (let c = 0; c < k; c++) money[c] /= scale;
   // customers with rows but no purchase (only returns): skipped, every row logged
   const zeroValueBuyers = options.keepNoPurchase === 'zero-value' ? zeroAmountCustomers(cust, amounts, keep, cancelledRow, k) : null;
   if (policy === 'net' && options.keepNoPurchase !== true && skipOnlyReturns(cust, keep, freq, seen, skipped, zeroValueBuyers)) {
@@ -212,7 +211,8 @@ export function aggregateTransactions(tx: Transactions, options: AggregateOption
   const order = keyOrder(tx.customer.keys);
   const slots: number[] = [];
   for (let j = 0; j < order.length; j++) if (seen[order[j]] === 1) slots.push(order[j]);
-  const out = collectCustomers(slots, (c) => tx.customer.keys[c], { freq, money, first, last }, resolvedAsOf, rowsUsed, skipped);
+  // money in units of 1 / scale until here
+  const out = collectCustomers(slots, (c) => tx.customer.keys[c], { freq, money, first, last, scale }, resolvedAsOf, rowsUsed, skipped);
   out.moneyDecimals = decimals;
   return out;
 }
@@ -280,7 +280,9 @@ function sumUnitsBig(cust: Int32Array, amounts: Float64Array, keep: Uint8Array |
 /** Per-slot sums of the used rows. */
 interface SlotSums {
   freq: ArrayLike<number>;
+  /** Money in units of 1 / `scale`. */
   money: Float64Array;
+  scale: number;
   first: Float64Array;
   last: Float64Array;
 }
@@ -302,7 +304,7 @@ function collectCustomers(slots: readonly number[], keyOf: (slot: number) => str
   // every array in a local: this loop runs once per run, mostly before V8 compiles it, where each
   // property read costs
   const { keys, first, last, recency, frequency, monetary } = out;
-  const { first: firstOf, last: lastOf, freq, money } = sums;
+  const { first: firstOf, last: lastOf, freq, money, scale } = sums;
   for (let j = 0; j < m; j++) {
     const c = slots[j];
     keys[j] = keyOf(c);
@@ -314,7 +316,7 @@ function collectCustomers(slots: readonly number[], keyOf: (slot: number) => str
       recency[j] = asOf - Math.floor(l);
     } else first[j] = last[j] = recency[j] = NaN;
     frequency[j] = freq[c];
-    monetary[j] = money[c];
+    monetary[j] = money[c] / scale;
   }
   return out;
 }
