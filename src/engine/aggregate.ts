@@ -209,10 +209,11 @@ export function aggregateTransactions(tx: Transactions, options: AggregateOption
   const resolvedAsOf = asOfGiven ? asOf : Math.floor(maxDay) + 1;
 
   const order = keyOrder(tx.customer.keys);
-  const slots: number[] = [];
-  for (let j = 0; j < order.length; j++) if (seen[order[j]] === 1) slots.push(order[j]);
+  const slots = new Int32Array(order.length);
+  let m = 0;
+  for (let j = 0; j < order.length; j++) if (seen[order[j]] === 1) slots[m++] = order[j];
   // money in units of 1 / scale until here
-  const out = collectCustomers(slots, (c) => tx.customer.keys[c], { freq, money, first, last, scale }, resolvedAsOf, rowsUsed, skipped);
+  const out = collectCustomers(slots.subarray(0, m), tx.customer.keys, { freq, money, first, last, scale }, resolvedAsOf, rowsUsed, skipped);
   out.moneyDecimals = decimals;
   return out;
 }
@@ -288,7 +289,7 @@ interface SlotSums {
 }
 
 /** The customer table of the given slots, in their order. */
-function collectCustomers(slots: readonly number[], keyOf: (slot: number) => string, sums: SlotSums, asOf: number, rowsUsed: number, skipped: SkipLog): Customers {
+function collectCustomers(slots: Int32Array, slotKeys: readonly string[], sums: SlotSums, asOf: number, rowsUsed: number, skipped: SkipLog): Customers {
   const m = slots.length;
   const out: Customers = {
     keys: new Array<string>(m),
@@ -307,7 +308,7 @@ function collectCustomers(slots: readonly number[], keyOf: (slot: number) => str
   const { first: firstOf, last: lastOf, freq, money, scale } = sums;
   for (let j = 0; j < m; j++) {
     const c = slots[j];
-    keys[j] = keyOf(c);
+    keys[j] = slotKeys[c];
     // a customer kept without a purchase (keepNoPurchase) has no purchase dates: NaN, not ±Infinity
     const l = lastOf[c];
     if (l !== -Infinity) {
