@@ -11,22 +11,8 @@ import { join } from 'node:path';
 import { type Cell, type MethodId, TierwiseError, classifyTable, dayNumber, isoDate, methodSql, sqlReturnsOf } from '../../src/engine';
 import { engineRows, sqlRows } from './compare';
 import { type SqlEngine, openDuckDb, startPostgres } from './engines';
+import type { Case, Tx } from './cases';
 
-interface Tx {
-  customer: string | null;
-  day: number | null;
-  amount: number | null;
-  invoice: string | null;
-}
-
-interface Case {
-  rows: Tx[];
-  withInvoice: boolean;
-  asOf: number | null;
-  returns: 'net' | 'drop';
-  method: MethodId;
-  params: Record<string, unknown>;
-}
 
 const START = dayNumber(2024, 1, 1);
 

@@ -37,22 +37,8 @@ import { CliError } from '../../src/cli/errors';
 import { engineRows, sqlRows } from './compare';
 import { type SqlEngine, openDuckDb, startPostgres } from './engines';
 import { runnerOf, view } from './timeline-view';
+import type { Case, Tx } from './cases';
 
-interface Tx {
-  customer: string | null;
-  day: number | null;
-  amount: number | null;
-  invoice: string | null;
-}
-
-interface Case {
-  rows: Tx[];
-  withInvoice: boolean;
-  asOf: number | null;
-  returns: 'net' | 'drop';
-  method: MethodId;
-  params: Record<string, unknown>;
-}
 
 const START = dayNumber(2024, 1, 1);
 

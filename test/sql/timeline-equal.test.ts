@@ -17,22 +17,8 @@ import { classifyOnRunner } from '../../src/cli/db-run';
 import { CliError } from '../../src/cli/errors';
 import { type SqlEngine, openDuckDb, startPostgres } from './engines';
 import { runnerOf, view } from './timeline-view';
+import type { Case, Tx } from './cases';
 
-interface Tx {
-  customer: string | null;
-  day: number | null;
-  amount: number | null;
-  invoice: string | null;
-}
-
-interface Case {
-  rows: Tx[];
-  withInvoice: boolean;
-  asOf: number | null;
-  returns: 'net' | 'drop';
-  method: MethodId;
-  params: Record<string, unknown>;
-}
 
 const START = dayNumber(2023, 1, 1);
 
