@@ -6,9 +6,9 @@
  * (in order of first appearance, so the examples are the same), and each distinct value is
  * coerced once instead of once per row.
  */
-import { type Cell, errorCode, keyText } from './cells';
+import type { Cell } from './cells';
 import { coerceDate, coerceNumber, type DateOptions, type DateOrder } from './coerce';
-import { type DateColumnOptions, type KeyColumn, type NumberColumn, type NumberOptions, dateColumn, keyColumn, numberColumn, reasonIndex } from './columns';
+import { type DateColumnOptions, type KeyColumn, type NumberColumn, type NumberOptions, dateColumn, keyColumn, keyInterner, numberColumn, reasonIndex } from './columns';
 import { type DateOrderFinding, decideDateOrder } from './date-order';
 import { type DecimalFinding, type DecimalMark, decideDecimalMark } from './number-format';
 
@@ -144,27 +144,16 @@ export function keyColumnOf(cells: ColumnCells): KeyColumn {
   const n = cells.length;
   const keyOf = new Int32Array(values.length);
   const reasonOf = new Uint8Array(values.length);
-  const keys: string[] = [];
-  const index = new Map<string, number>();
+  const keys = keyInterner();
   for (let v = 0; v < values.length; v++) {
-    const text = keyText(values[v]);
-    if (text === '') {
-      keyOf[v] = -1;
-      reasonOf[v] = reasonIndex(errorCode(values[v]) !== undefined ? 'error' : 'blank');
-      continue;
-    }
-    let code = index.get(text);
-    if (code === undefined) {
-      code = keys.length;
-      keys.push(text);
-      index.set(text, code);
-    }
-    keyOf[v] = code;
+    const code = keys.code(values[v]);
+    keyOf[v] = code < 0 ? -1 : code;
+    if (code < 0) reasonOf[v] = -code;
   }
   // every distinct text its own key, none blank (the usual case): the codes are the key codes
   let identity = true;
   for (let v = 0; v < keyOf.length && identity; v++) identity = keyOf[v] === v;
-  if (identity) return { codes: codes.length === n ? codes : codes.subarray(0, n), keys, reasons: null, shared: true };
+  if (identity) return { codes: codes.length === n ? codes : codes.subarray(0, n), keys: keys.keys, reasons: null, shared: true };
   const out = new Int32Array(n);
   let reasons: Uint8Array | null = null;
   for (let i = 0; i < n; i++) {
@@ -175,7 +164,7 @@ export function keyColumnOf(cells: ColumnCells): KeyColumn {
       reasons[i] = reasonOf[codes[i]];
     }
   }
-  return { codes: out, keys, reasons };
+  return { codes: out, keys: keys.keys, reasons };
 }
 
 /**

@@ -168,27 +168,45 @@ export function ascendingValues(values: ArrayLike<number>): boolean {
 export function keyColumn(cells: ArrayLike<Cell>): KeyColumn {
   const n = cells.length;
   const codes = new Int32Array(n);
-  const keys: string[] = [];
-  const index = new Map<string, number>();
+  const keys = keyInterner();
   let reasons: Uint8Array | null = null;
   for (let i = 0; i < n; i++) {
-    const c = cells[i];
-    const text = keyText(c);
-    if (text === '') {
+    const code = keys.code(cells[i]);
+    if (code >= 0) codes[i] = code;
+    else {
       codes[i] = -1;
       reasons ??= new Uint8Array(n);
-      reasons[i] = reasonIndex(errorCode(c) !== undefined ? 'error' : 'blank');
-      continue;
+      reasons[i] = -code;
     }
-    let code = index.get(text);
-    if (code === undefined) {
-      code = keys.length;
-      keys.push(text);
-      index.set(text, code);
-    }
-    codes[i] = code;
   }
-  return { codes, keys, reasons };
+  return { codes, keys: keys.keys, reasons };
+}
+
+/**
+ * Key codes of cells in order of first appearance: a cell's trimmed text (`keyText`) gets the
+ * code of the first cell with the same text; a blank cell gets minus the index of its reject
+ * reason ("blank", or "error" for an Excel error text).
+ *
+ * @example
+ * const k = keyInterner(); [k.code("A"), k.code(" A"), k.code("B"), k.code("")]; // [0, 0, 1, -reasonIndex("blank")]
+ */
+export function keyInterner(): { keys: string[]; code(cell: Cell): number } {
+  const keys: string[] = [];
+  const index = new Map<string, number>();
+  return {
+    keys,
+    code(cell) {
+      const text = keyText(cell);
+      if (text === '') return -reasonIndex(errorCode(cell) !== undefined ? 'error' : 'blank');
+      let code = index.get(text);
+      if (code === undefined) {
+        code = keys.length;
+        keys.push(text);
+        index.set(text, code);
+      }
+      return code;
+    },
+  };
 }
 
 /**
