@@ -5,13 +5,10 @@
  * invoice column and an as-of date. Engines that are absent print SKIPPED.
  */
 import fc from 'fast-check';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { type Cell, type MethodId, TierwiseError, classifyTable, dayNumber, isoDate, methodSql, sqlReturnsOf } from '../../src/engine';
+import { type MethodId, TierwiseError, dayNumber, methodSql } from '../../src/engine';
 import { engineRows, sqlRows } from './compare';
 import { type SqlEngine, openDuckDb, startPostgres } from './engines';
-import type { Case, Tx } from './cases';
+import { type Case, type Tx, caseTables } from './cases';
 
 
 const START = dayNumber(2024, 1, 1);
@@ -40,28 +37,12 @@ const caseArb: fc.Arbitrary<Case> = fc
   })
   .map(({ m, ...rest }) => ({ ...rest, ...m }));
 
-const dir = mkdtempSync(join(tmpdir(), 'tierwise-sql-'));
-let file = 0;
-
-function csvOf(rows: Tx[]): string {
-  const cell = (v: string | number | null): string => (v === null ? '' : String(v));
-  const lines = rows.map((r) => [cell(r.customer), r.day === null ? '' : isoDate(START + r.day), cell(r.amount), cell(r.invoice)].join(','));
-  return ['customer,day,amount,invoice', ...lines].join('\n') + '\n';
-}
+const tables = caseTables(START, 'sql');
+afterAll(() => tables.remove());
 
 function engineAnswer(c: Case): (string | null)[][] {
-  const cells = <T>(f: (r: Tx) => T | null): Cell[] => c.rows.map((r) => (f(r) === null ? '' : (f(r) as Cell)));
   try {
-    const result = classifyTable(
-      {
-        customer: cells((r) => r.customer),
-        date: cells((r) => (r.day === null ? null : isoDate(START + r.day))),
-        amount: cells((r) => r.amount),
-        invoice: c.withInvoice ? cells((r) => r.invoice) : undefined,
-      },
-      { method: c.method, ...c.params, returns: c.returns, asOf: c.asOf === null ? undefined : START + c.asOf },
-    );
-    return engineRows(result);
+    return engineRows(tables.classify(c));
   } catch (e) {
     // no usable row: the SQL returns no customer
     if (e instanceof TierwiseError && e.code === 'empty') return [];
@@ -70,25 +51,8 @@ function engineAnswer(c: Case): (string | null)[][] {
 }
 
 async function sqlAnswer(engine: SqlEngine, c: Case): Promise<(string | null)[][]> {
-  const path = join(dir, `t${file++}.csv`);
-  writeFileSync(path, csvOf(c.rows));
-  const pg = engine.name === 'postgres';
-  await engine.load('sales', [['customer', pg ? 'TEXT' : 'VARCHAR'], ['day', 'DATE'], ['amount', pg ? 'NUMERIC(18,2)' : 'DECIMAL(18,2)'], ['invoice', pg ? 'TEXT' : 'VARCHAR']], path);
-  const sql = methodSql({
-    method: c.method,
-    dialect: pg ? 'postgres' : 'duckdb',
-    params: c.params,
-    source: {
-      table: 'sales',
-      customer: 'customer',
-      date: 'day',
-      amount: 'amount',
-      invoice: c.withInvoice ? 'invoice' : undefined,
-      asOf: c.asOf === null ? undefined : isoDate(START + c.asOf),
-      returns: sqlReturnsOf(c.returns),
-      decimals: 2,
-    },
-  });
+  await tables.load(engine, c);
+  const sql = methodSql({ method: c.method, dialect: engine.name === 'postgres' ? 'postgres' : 'duckdb', params: c.params, source: tables.source(c, 2) });
   return sqlRows(await engine.query(sql));
 }
 
@@ -127,4 +91,3 @@ describe.each([
   });
 });
 
-afterAll(() => rmSync(dir, { recursive: true, force: true }));

@@ -10,35 +10,24 @@
  * (total rows, left out). Engines that are absent print SKIPPED.
  */
 import fc from 'fast-check';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import {
-  type Cell,
   EXCEL_ERROR_TEXTS,
   KEY_TRIM_CODE_POINTS,
   type MethodId,
   SQL_DIALECTS,
   SQL_DIALECT_IDS,
-  TierwiseError,
-  classifyTable,
   dayNumber,
   errorCode,
   isTotalLabel,
-  isoDate,
   keyErrorSql,
   keySql,
   keyText,
   methodSql,
-  sqlReturnsOf,
 } from '../../src/engine';
-import { classifyOnRunner } from '../../src/cli/db-run';
-import { CliError } from '../../src/cli/errors';
 import { engineRows, sqlRows } from './compare';
 import { type SqlEngine, openDuckDb, startPostgres } from './engines';
-import { runnerOf, view } from './timeline-view';
-import type { Case, Tx } from './cases';
-
+import { view } from './timeline-view';
+import { type Case, type Tx, caseTables } from './cases';
 
 const START = dayNumber(2024, 1, 1);
 
@@ -75,61 +64,8 @@ const caseArb: fc.Arbitrary<Case> = fc
   })
   .map(({ m, ...rest }) => ({ ...rest, ...m }));
 
-const dir = mkdtempSync(join(tmpdir(), 'tierwise-sql-keys-'));
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
-let file = 0;
-
-/** Every text quoted, so that its spaces reach the database; NULL unquoted and empty. */
-function csvOf(rows: Tx[]): string {
-  const text = (v: string | null): string => (v === null ? '' : `"${v.replace(/"/g, '""')}"`);
-  const lines = rows.map((r) => [text(r.customer), r.day === null ? '' : isoDate(START + r.day), r.amount === null ? '' : String(r.amount), text(r.invoice)].join(','));
-  return ['customer,day,amount,invoice', ...lines].join('\n') + '\n';
-}
-
-function inMemory(c: Case): TableResultOrError {
-  const cells = <T>(f: (r: Tx) => T | null): Cell[] => c.rows.map((r) => (f(r) === null ? '' : (f(r) as Cell)));
-  try {
-    return {
-      ok: classifyTable(
-        {
-          customer: cells((r) => r.customer),
-          date: cells((r) => (r.day === null ? null : isoDate(START + r.day))),
-          amount: cells((r) => r.amount),
-          invoice: c.withInvoice ? cells((r) => r.invoice) : undefined,
-        },
-        { method: c.method, ...c.params, returns: c.returns, asOf: c.asOf === null ? undefined : START + c.asOf },
-      ),
-    };
-  } catch (e) {
-    if (!(e instanceof TierwiseError)) throw e;
-    return { error: /^no usable transactions/.test(e.message) ? 'no usable rows' : e.message };
-  }
-}
-
-type TableResultOrError = { ok: ReturnType<typeof classifyTable> } | { error: string };
-
-async function load(engine: SqlEngine, c: Case): Promise<void> {
-  const path = join(dir, `t${file++}.csv`);
-  writeFileSync(path, csvOf(c.rows));
-  const pg = engine.name === 'postgres';
-  await engine.load('sales', [['customer', pg ? 'TEXT' : 'VARCHAR'], ['day', 'DATE'], ['amount', pg ? 'NUMERIC(18,2)' : 'DECIMAL(18,2)'], ['invoice', pg ? 'TEXT' : 'VARCHAR']], path);
-}
-
-function sourceOf(c: Case, decimals: number): Parameters<typeof classifyOnRunner>[1] {
-  const asOf = c.asOf === null ? undefined : isoDate(START + c.asOf);
-  return { table: 'sales', customer: 'customer', date: 'day', amount: 'amount', invoice: c.withInvoice ? 'invoice' : undefined, asOf, returns: sqlReturnsOf(c.returns), decimals };
-}
-
-/** The `--engine duckdb` / `--db` path on the loaded table, as plain data (or the error both paths give). */
-async function onDatabase(engine: SqlEngine, c: Case): Promise<unknown> {
-  const source = sourceOf(c, 6);
-  try {
-    return { ok: view(await classifyOnRunner(runnerOf(engine), source, { method: c.method, params: c.params, asOf: source.asOf }, 'sales')) };
-  } catch (e) {
-    if (!(e instanceof CliError)) throw e;
-    return { error: /no usable rows/.test(e.message) ? 'no usable rows' : e.message.replace(/^sales: /, '') };
-  }
-}
+const tables = caseTables(START, 'sql-keys');
+afterAll(() => tables.remove());
 
 describe('keys as the engine reads them', () => {
   it('the SQL trims exactly the characters JavaScript trim removes, and knows every Excel error text', () => {
@@ -190,12 +126,12 @@ describe.each([
       fc.asyncProperty(
         caseArb.filter((c) => c.method !== 'lifecycle'),
         async (c) => {
-          await load(e, c);
-          const want = inMemory(c);
+          await tables.load(e, c);
+          const want = tables.inMemory(c);
           // the total labels of the table, as `classify --engine duckdb` / `--db` find them before the statement runs
           const keys = c.rows.flatMap((r) => [r.customer, c.withInvoice ? r.invoice : null]).filter((k): k is string => k !== null);
           const totalLabels = [...new Set(keys.map(keyText).filter(isTotalLabel))];
-          const source = { ...sourceOf(c, 2), totalLabels };
+          const source = { ...tables.source(c, 2), totalLabels };
           const sql = methodSql({ method: c.method, dialect: e.name === 'postgres' ? 'postgres' : 'duckdb', params: c.params, source });
           expect(sqlRows(await e.query(sql))).toEqual('ok' in want ? engineRows(want.ok) : []);
         },
@@ -211,12 +147,12 @@ describe.each([
     let totals = 0;
     await fc.assert(
       fc.asyncProperty(caseArb, async (c) => {
-        await load(e, c);
-        const want = inMemory(c);
+        await tables.load(e, c);
+        const want = tables.inMemory(c);
         const plain = 'ok' in want ? { ok: view(want.ok) } : want;
         if ('ok' in want && (want.ok.customers?.skipped.byCause['customer|error'] ?? 0) > 0) rejected++;
         if ('ok' in want && (want.ok.customers?.skipped.byCause['customer|total-row'] ?? 0) > 0) totals++;
-        expect(await onDatabase(e, c)).toEqual(plain);
+        expect(await tables.onDatabase(e, c)).toEqual(plain);
       }),
       { numRuns, seed: 19 },
     );
@@ -238,13 +174,13 @@ describe.each([
       { customer: '12347', day: 40, amount: 1, invoice: 'Total' },
     ];
     const c: Case = { rows, withInvoice: true, asOf: null, returns: 'net', method: 'rfm', params: {} };
-    await load(engine, c);
-    const got = (await onDatabase(engine, c)) as { ok: { keys: string[]; customers: { frequency: string[] }; skipped: { byCause: Record<string, string> } } };
+    await tables.load(engine, c);
+    const got = (await tables.onDatabase(engine, c)) as { ok: { keys: string[]; customers: { frequency: string[] }; skipped: { byCause: Record<string, string> } } };
     expect(got.ok.keys).toEqual(['12346', '17850']);
     // invoices " 1" and "1" are one invoice
     expect(got.ok.customers.frequency).toEqual(['1', '2']);
     expect(got.ok.skipped.byCause).toEqual({ 'customer|blank': '1', 'customer|error': '1', 'customer|total-row': '2' });
-    const want = inMemory(c);
+    const want = tables.inMemory(c);
     expect(got).toEqual('ok' in want ? { ok: view(want.ok) } : want);
   }, 60000);
 });

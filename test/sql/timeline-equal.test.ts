@@ -9,15 +9,10 @@
  * as-of date, returns net and drop. Engines that are absent print SKIPPED.
  */
 import fc from 'fast-check';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { type Cell, type MethodId, TierwiseError, classifyTable, dayNumber, isoDate, sqlReturnsOf } from '../../src/engine';
-import { classifyOnRunner } from '../../src/cli/db-run';
-import { CliError } from '../../src/cli/errors';
+import { type MethodId, dayNumber, isoDate } from '../../src/engine';
 import { type SqlEngine, openDuckDb, startPostgres } from './engines';
-import { runnerOf, view } from './timeline-view';
-import type { Case, Tx } from './cases';
+import { view } from './timeline-view';
+import { type Case, type Outcome, type Tx, caseTables } from './cases';
 
 
 const START = dayNumber(2023, 1, 1);
@@ -46,51 +41,18 @@ const caseArb: fc.Arbitrary<Case> = fc
   })
   .map(({ m, ...rest }) => ({ ...rest, ...m }));
 
-const dir = mkdtempSync(join(tmpdir(), 'tierwise-timeline-'));
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
-let file = 0;
+const tables = caseTables(START, 'timeline');
+afterAll(() => tables.remove());
 
-function csvOf(rows: Tx[]): string {
-  const cell = (v: string | number | null): string => (v === null ? '' : String(v));
-  const lines = rows.map((r) => [cell(r.customer), r.day === null ? '' : isoDate(START + r.day), cell(r.amount), cell(r.invoice)].join(','));
-  return ['customer,day,amount,invoice', ...lines].join('\n') + '\n';
+/** The in-memory outcome as plain data (`view`), comparable with the database path's. */
+function inMemory(c: Case): Outcome<unknown> {
+  const r = tables.inMemory(c);
+  return 'ok' in r ? { ok: view(r.ok) } : r;
 }
 
-/** The outcome, or the message of the error both paths must give (the database path names the table first). */
-type Outcome = { ok: unknown } | { error: string };
-
-function inMemory(c: Case): Outcome {
-  const cells = <T>(f: (r: Tx) => T | null): Cell[] => c.rows.map((r) => (f(r) === null ? '' : (f(r) as Cell)));
-  try {
-    const result = classifyTable(
-      {
-        customer: cells((r) => r.customer),
-        date: cells((r) => (r.day === null ? null : isoDate(START + r.day))),
-        amount: cells((r) => r.amount),
-        invoice: c.withInvoice ? cells((r) => r.invoice) : undefined,
-      },
-      { method: c.method, ...c.params, returns: c.returns, asOf: c.asOf === null ? undefined : START + c.asOf },
-    );
-    return { ok: view(result) };
-  } catch (e) {
-    if (!(e instanceof TierwiseError)) throw e;
-    return { error: /^no usable transactions/.test(e.message) ? 'no usable rows' : e.message };
-  }
-}
-
-async function onDatabase(engine: SqlEngine, c: Case): Promise<Outcome> {
-  const path = join(dir, `t${file++}.csv`);
-  writeFileSync(path, csvOf(c.rows));
-  const pg = engine.name === 'postgres';
-  await engine.load('sales', [['customer', pg ? 'TEXT' : 'VARCHAR'], ['day', 'DATE'], ['amount', pg ? 'NUMERIC(18,2)' : 'DECIMAL(18,2)'], ['invoice', pg ? 'TEXT' : 'VARCHAR']], path);
-  const asOf = c.asOf === null ? undefined : isoDate(START + c.asOf);
-  const source = { table: 'sales', customer: 'customer', date: 'day', amount: 'amount', invoice: c.withInvoice ? 'invoice' : undefined, asOf, returns: sqlReturnsOf(c.returns), decimals: 6 };
-  try {
-    return { ok: view(await classifyOnRunner(runnerOf(engine), source, { method: c.method, params: c.params, asOf }, 'sales')) };
-  } catch (e) {
-    if (!(e instanceof CliError)) throw e;
-    return { error: /no usable rows/.test(e.message) ? 'no usable rows' : e.message.replace(/^sales: /, '') };
-  }
+async function onDatabase(engine: SqlEngine, c: Case): Promise<Outcome<unknown>> {
+  await tables.load(engine, c);
+  return tables.onDatabase(engine, c);
 }
 
 describe.each([
