@@ -14,6 +14,8 @@ export interface ColumnBuilder {
 }
 
 const EMPTY = Buffer.alloc(0);
+const LF = 10;
+const CR = 13;
 
 function grown<T extends Int32Array | Float64Array | Uint8Array>(a: T, need: number): T {
   if (need <= a.length) return a;
@@ -41,10 +43,13 @@ export class ByteDict {
   /** The code of `buf[start, end)`, adding it (first seen on `row`) when new. */
   code(buf: Uint8Array, start: number, end: number, row: number): number {
     const len = end - start;
-    if (len > 0 && len <= 10) {
-      const key = intKey(buf, start, len);
-      if (key >= 0) return this.intCode(key, buf, start, end, row);
-    }
+    return this.codeOfKey(len > 0 && len <= 10 ? intKey(buf, start, len) : -1, buf, start, end, row);
+  }
+
+  /** {@link code} when the text's {@link intKey} is known (-1: it has none). */
+  codeOfKey(key: number, buf: Uint8Array, start: number, end: number, row: number): number {
+    if (key >= 0) return this.intCode(key, buf, start, end, row);
+    const len = end - start;
     // as a signed 32-bit value, like every hash the loop makes and the table stores (an empty text has no loop)
     let h = 0x811c9dc5 | 0;
     for (let i = start; i < end; i++) h = Math.imul(h ^ buf[i], 0x01000193);
@@ -155,6 +160,46 @@ export class DictBuilder implements ColumnBuilder {
     this.n++;
   }
 
+  private scanned = { start: 0, end: 0, key: -1 };
+
+  /**
+   * Finds the end of the unquoted field at `p` (the first delimiter or line break, or `len`),
+   * working out its integer key on the way (see {@link intKey}); {@link addScanned} adds it.
+   * Whole numbers and fixed-width dates are thus read once, not found and then read again.
+   */
+  scan(buf: Uint8Array, p: number, len: number, delim: number): number {
+    const s = p;
+    let v = 0;
+    let ch = buf[p];
+    // stops at len: buf[len] is not a digit (the scanner's sentinel; undefined past the end of buf)
+    while (ch >= 48 && ch <= 57) {
+      v = v * 10 + (ch - 48);
+      ch = buf[++p];
+    }
+    const digits = p - s;
+    let key = -1;
+    if (p >= len || ch === delim || ch === LF || ch === CR) {
+      if (digits > 0 && digits <= 9 && (digits === 1 || buf[s] !== 48)) key = v;
+    } else {
+      if (digits === 4 && (ch === 45 || ch === 47 || ch === 46)) key = dateKey(buf, s, len, v, delim);
+      if (key >= 0) p = s + 10;
+      else while (p < len && (ch = buf[p]) !== delim && ch !== LF && ch !== CR) p++;
+    }
+    const f = this.scanned;
+    f.start = s;
+    f.end = p;
+    f.key = key;
+    return p;
+  }
+
+  /** Adds the field the last {@link scan} found (`buf` as it was then). */
+  addScanned(buf: Uint8Array): void {
+    if (this.n === this.codes.length) this.codes = grown(this.codes, this.n + 1);
+    const f = this.scanned;
+    this.codes[this.n] = this.dict.codeOfKey(f.key, buf, f.start, f.end, this.n);
+    this.n++;
+  }
+
   addText(text: string): void {
     const b = text === '' ? EMPTY : Buffer.from(text, 'utf8');
     this.add(b, 0, b.length);
@@ -223,6 +268,29 @@ function intKey(buf: Uint8Array, start: number, len: number): number {
   return 1e9 + kind * 1e8 + v;
 }
 
+/**
+ * {@link intKey} of a field that starts with four digits (`year`) and a date separator at `s + 4`:
+ * the date's key when the field is `dddd?dd?dd` with the same separator twice and ends right
+ * after (a delimiter, line break or `len`), else -1.
+ */
+function dateKey(buf: Uint8Array, s: number, len: number, year: number, delim: number): number {
+  if (s + 10 > len) return -1;
+  const sep = buf[s + 4];
+  if (buf[s + 7] !== sep) return -1;
+  if (s + 10 < len) {
+    const after = buf[s + 10];
+    if (after !== delim && after !== LF && after !== CR) return -1;
+  }
+  let v = year;
+  for (let i = s + 5; i < s + 10; i++) {
+    if (i === s + 7) continue;
+    const d = buf[i] - 48;
+    if (d < 0 || d > 9) return -1;
+    v = v * 10 + d;
+  }
+  return 1e9 + (sep === 45 ? 0 : sep === 47 ? 1e8 : 2e8) + v;
+}
+
 /** Rows per code (codes below 0 are not counted). */
 function countCodes(codes: Int32Array, size: number): Float64Array {
   const counts = new Float64Array(size);
@@ -257,42 +325,101 @@ export class NumberBuilder implements ColumnBuilder {
   }
 
   add(buf: Uint8Array, start: number, end: number): void {
-    const i = this.n++;
-    if (i === this.values.length) {
-      this.values = grown(this.values, i + 1);
-      if (this.decimals) this.decimals = grown(this.decimals, this.values.length);
-      if (this.codes) this.codes = grown(this.codes, this.values.length);
-    }
+    this.put(buf, start, end, this.parse(buf, start, end) === end);
+  }
+
+  /** What the last {@link parse} read: sign, digits before and after the point, their values. */
+  private neg = false;
+  private zeroFirst = false;
+  private before = 0;
+  private after = 0;
+  private ip = 0;
+  private fp = 0;
+  private plain = false;
+  private scanned = { start: 0, end: 0, whole: false };
+
+  /**
+   * Reads `-?digits(.digits)?` from `start` (no further than `limit`) into the fields above;
+   * returns where it stopped. `plain` says whether what it read is a plain number so far.
+   */
+  private parse(buf: Uint8Array, start: number, limit: number): number {
     let p = start;
     const neg = buf[p] === 45;
     if (neg) p++;
     const whole = p;
     let ip = 0;
     let ch = buf[p];
-    while (p < end && ch >= 48 && ch <= 57) {
+    while (p < limit && ch >= 48 && ch <= 57) {
       ip = ip * 10 + (ch - 48);
       ch = buf[++p];
     }
     const before = p - whole;
     let after = 0;
     let fp = 0;
-    let plain = before > 0 && !(before > 1 && buf[whole] === 48);
-    if (plain && p < end && ch === 46) {
+    const zeroFirst = buf[whole] === 48;
+    let plain = before > 0 && !(before > 1 && zeroFirst);
+    if (plain && p < limit && ch === 46) {
       const frac = ++p;
       ch = buf[p];
-      while (p < end && ch >= 48 && ch <= 57) {
+      while (p < limit && ch >= 48 && ch <= 57) {
         fp = fp * 10 + (ch - 48);
         ch = buf[++p];
       }
       after = p - frac;
       if (after === 0) plain = false;
     }
-    if (!plain || p !== end || before + after > 15) {
+    this.neg = neg;
+    this.zeroFirst = zeroFirst;
+    this.before = before;
+    this.after = after;
+    this.ip = ip;
+    this.fp = fp;
+    this.plain = plain;
+    return p;
+  }
+
+  /**
+   * Finds the end of the unquoted field at `p` (the first delimiter or line break, or `len`),
+   * parsing the number on the way; {@link addScanned} adds it. The digits are read once, not
+   * found and then read again.
+   */
+  scan(buf: Uint8Array, p: number, len: number, delim: number): number {
+    const s = p;
+    p = this.parse(buf, p, len);
+    let ch: number;
+    let whole = true;
+    if (p < len && (ch = buf[p]) !== delim && ch !== LF && ch !== CR) {
+      whole = false;
+      while (p < len && (ch = buf[p]) !== delim && ch !== LF && ch !== CR) p++;
+    }
+    const f = this.scanned;
+    f.start = s;
+    f.end = p;
+    f.whole = whole;
+    return p;
+  }
+
+  /** Adds the field the last {@link scan} found (`buf` as it was then). */
+  addScanned(buf: Uint8Array): void {
+    const f = this.scanned;
+    this.put(buf, f.start, f.end, f.whole);
+  }
+
+  /** Adds the field `buf[start, end)` just parsed; `whole`: the parse read all of it. */
+  private put(buf: Uint8Array, start: number, end: number, whole: boolean): void {
+    const i = this.n++;
+    if (i === this.values.length) {
+      this.values = grown(this.values, i + 1);
+      if (this.decimals) this.decimals = grown(this.decimals, this.values.length);
+      if (this.codes) this.codes = grown(this.codes, this.values.length);
+    }
+    const { before, after, ip, fp } = this;
+    if (!this.plain || !whole || before + after > 15) {
       this.text(i, buf, start, end);
       return;
     }
     const v = after === 0 ? ip : (ip * POW10[after] + fp) / POW10[after];
-    this.values[i] = neg ? -v : v;
+    this.values[i] = this.neg ? -v : v;
     if (this.codes) this.codes[i] = -1;
     // the money profile (see NumberCells.money): magnitudes summed in row order, decimals without trailing zeros
     this.bound += v;
@@ -311,7 +438,7 @@ export class NumberBuilder implements ColumnBuilder {
       this.decimals[i] = after;
     }
     // what the text says about the decimal mark (see markEvidence): 1.234 reads both ways
-    const cls = after === 0 ? 2 : after === 3 && before <= 3 && !(before === 1 && buf[whole] === 48) ? 1 : 0;
+    const cls = after === 0 ? 2 : after === 3 && before <= 3 && !(before === 1 && this.zeroFirst) ? 1 : 0;
     if (this.count[cls]++ === 0) this.first[cls] = i;
   }
 

@@ -16,6 +16,9 @@ const CR = 13;
 const NEED = -1;
 /** The record was skipped (lenient). */
 const SKIPPED = -2;
+/** A column whose fields its {@link DictBuilder} or {@link NumberBuilder} scans (see `plainRecords`). */
+const DICT = 1;
+const NUMBER = 2;
 
 /** Options for {@link scanCsv}. */
 export interface ScanOptions {
@@ -67,16 +70,23 @@ class Scanner {
     this.maxRows = o.maxRows ?? Infinity;
   }
 
-  /** Reads whole records from `buf[p, len)`; returns where the unread part starts. */
-  scan(buf: Buffer, p: number, eof: boolean): number {
-    const len = buf.length;
+  /**
+   * Reads whole records from `buf[p, len)`; returns where the unread part starts. `buf[len]`
+   * must be readable (a byte the builders' scans stop at: not a digit).
+   */
+  scan(buf: Buffer, p: number, len: number, eof: boolean): number {
     if (!this.bomChecked) {
       // a byte-order mark left in the text (as parseCsv skips U+FEFF)
-      if (len < 3 && !eof) return p;
+      if (len - p < 3 && !eof) return p;
       if (buf[p] === 0xef && buf[p + 1] === 0xbb && buf[p + 2] === 0xbf) p += 3;
       this.bomChecked = true;
     }
     while (!this.done) {
+      if (this.plain && this.record >= 0) {
+        p = this.plainRecords(buf, p, len);
+        if (this.done) break;
+        if (this.batchFull) continue;
+      }
       const line = this.line;
       const q = this.recordAt(buf, p, len, eof);
       if (q === NEED) {
@@ -87,6 +97,60 @@ class Scanner {
       if (p >= len && eof) this.done = true;
       if (!eof && p >= len) return p;
     }
+    return p;
+  }
+
+  /**
+   * Reads the plain records from `p` on — unquoted fields, as many as the header has, a line
+   * break (LF or CRLF) after the last — each field found by its builder's `scan`, which reads it
+   * on the way; returns the start of the first record that is not plain or not whole in `buf`
+   * (for {@link recordAt}). Gives up for good when most records it meets are not plain.
+   */
+  private plainRecords(buf: Buffer, p: number, len: number): number {
+    const { kinds, dictOf, numberOf, dicts, numbers, delim } = this;
+    const width = kinds.length;
+    // in batches, the first ones small: V8 then compiles this with every path seen (it would
+    // otherwise compile the loop alone and throw that away at the first return)
+    const room = Math.min(this.maxRows - this.rows, this.batch);
+    this.batch = Math.min(this.batch * 4, 65536);
+    let rows = 0;
+    records: while (rows < room) {
+      const start = p;
+      const first = buf[p];
+      if (first === LF || first === CR) break;
+      for (let f = 0; f < width; f++) {
+        if (buf[p] === QUOTE) {
+          p = start;
+          break records;
+        }
+        const kind = kinds[f];
+        if (kind === DICT) p = (dictOf[f] as DictBuilder).scan(buf, p, len, delim);
+        else if (kind === NUMBER) p = (numberOf[f] as NumberBuilder).scan(buf, p, len, delim);
+        else {
+          let ch: number;
+          while (p < len && (ch = buf[p]) !== delim && ch !== LF && ch !== CR) p++;
+        }
+        const ch = buf[p];
+        if (p >= len || (f < width - 1 ? ch !== delim : ch !== LF && !(ch === CR && buf[p + 1] === LF && p + 1 < len))) {
+          p = start;
+          break records;
+        }
+        p += ch === CR ? 2 : 1;
+      }
+      for (let j = 0; j < dicts.length; j++) dicts[j].addScanned(buf);
+      for (let j = 0; j < numbers.length; j++) numbers[j].addScanned(buf);
+      rows++;
+    }
+    this.rows += rows;
+    this.record += rows;
+    this.line += rows;
+    // (each field touched on every call, so V8 has seen them all when it compiles this)
+    const full = rows === room;
+    this.batchFull = full;
+    this.notPlain += full ? 0 : 1;
+    if (this.rows >= this.maxRows) this.done = true;
+    // a record left to recordAt: stop trying once such records are more than one in eight
+    else if (this.notPlain > 64 && this.notPlain * 8 > this.rows) this.plain = false;
     return p;
   }
 
@@ -276,6 +340,18 @@ class Scanner {
   private numbers: NumberBuilder[] = [];
   private numberAt: number[] = [];
   private others: [number, ColumnBuilder][] = [];
+  /**
+   * Per column: DICT or NUMBER when {@link plainRecords} finds its fields with its builder's
+   * `scan`, 0 when by the search for the next delimiter (a column not kept). `plain`: whether
+   * plainRecords is tried (all kept columns have such builders; records so far mostly plain).
+   */
+  private kinds: Uint8Array = new Uint8Array(0);
+  private dictOf: (DictBuilder | undefined)[] = [];
+  private numberOf: (NumberBuilder | undefined)[] = [];
+  private plain = false;
+  private notPlain = 0;
+  private batch = 16;
+  private batchFull = false;
 
   /** One field of the record into its builder: missing fields are blank, quoted ones text. */
   private slow(k: number, b: ColumnBuilder, buf: Buffer): void {
@@ -309,6 +385,14 @@ class Scanner {
           this.numbers.push(b);
         } else if (b) this.others.push([i, b]);
       });
+      // a delimiter that can be part of a number or a date (a digit, "-", ".", "/") ends no field in a builder's scan
+      const d = this.delim;
+      if (this.others.length === 0 && !((d >= 48 && d <= 57) || d === 45 || d === 46 || d === 47)) {
+        this.kinds = Uint8Array.from(this.builders, (b) => (b instanceof DictBuilder ? DICT : b instanceof NumberBuilder ? NUMBER : 0));
+        this.dictOf = this.builders.map((b) => (b instanceof DictBuilder ? b : undefined));
+        this.numberOf = this.builders.map((b) => (b instanceof NumberBuilder ? b : undefined));
+        this.plain = true;
+      }
       if (this.o.headerless) {
         this.headers.forEach((h, i) => {
           this.builders[i]?.addText(h);
@@ -343,23 +427,25 @@ class Scanner {
  */
 export function scanCsv(chunks: Iterable<{ bytes: Buffer; read: number }>, options: ScanOptions): ScanResult {
   const s = new Scanner(options);
-  // one working buffer: the unread part of the last chunk moved to its front, the next chunk after it
-  let work: Buffer = Buffer.alloc(0);
+  // one working buffer: the unread part of the last chunk moved to its front, the next chunk
+  // after it, and a 0 byte after that (the sentinel `scan` asks for)
+  let work: Buffer = Buffer.alloc(1);
   let end = 0;
   let p = 0;
   for (const { bytes, read } of chunks) {
     const carry = end - p;
-    if (carry + bytes.length > work.length) {
-      const bigger = Buffer.allocUnsafe(Math.max(carry + bytes.length, 2 * work.length));
+    if (carry + bytes.length + 1 > work.length) {
+      const bigger = Buffer.allocUnsafe(Math.max(carry + bytes.length + 1, 2 * work.length));
       work.copy(bigger, 0, p, end);
       work = bigger;
     } else work.copyWithin(0, p, end);
     bytes.copy(work, carry);
     end = carry + bytes.length;
-    p = s.scan(work.subarray(0, end), 0, false);
+    work[end] = 0;
+    p = s.scan(work, 0, end, false);
     options.onProgress?.(read);
     if (s.done) break;
   }
-  if (!s.done) s.scan(work.subarray(p, end), 0, true);
+  if (!s.done) s.scan(work, p, end, true);
   return { headers: s.headers, builders: s.builders, rows: s.rows, malformed: s.malformed };
 }

@@ -142,6 +142,43 @@ describe('streaming CSV reader = whole-file reader', () => {
     }
   });
 
+  it('logs of ids, dates and amounts (read by the builders\' own scans) with near-misses, quotes, short and long records, every chunk cut', () => {
+    const dir = tempDir();
+    const file = join(dir, 'log.csv');
+    const id = fc.oneof(
+      { weight: 3, arbitrary: fc.nat({ max: 2e9 }).map(String) },
+      { weight: 1, arbitrary: fc.constantFrom('', '0', '00', '007', '123456789', '1234567890', '-5', 'C123', '12a', '"17"', ' 17', '2024-03-05') },
+    );
+    const date = fc.oneof(
+      { weight: 3, arbitrary: fc.tuple(fc.integer({ min: 2023, max: 2024 }), fc.integer({ min: 1, max: 2 }), fc.integer({ min: 1, max: 3 }), fc.constantFrom('-', '/', '.')).map(([y, m, d, sep]) => [y, String(m).padStart(2, '0'), String(d).padStart(2, '0')].join(sep)) },
+      { weight: 1, arbitrary: fc.constantFrom('', '2024-03/05', '2024-3-05', '2024-03-055', '2024-03-5', '20240305', '2024-03-05 10:00', '05/03/2024', '2024-0a-05', '"2024-03-05"') },
+    );
+    const amount = fc.oneof(
+      { weight: 3, arbitrary: fc.tuple(fc.integer({ min: -99999, max: 999999 }), fc.nat({ max: 999 }), fc.integer({ min: 0, max: 3 })).map(([w, f, d]) => (d === 0 ? String(w) : `${w}.${String(f).padStart(3, '0').slice(0, d)}`)) },
+      { weight: 1, arbitrary: fc.constantFrom('', '-0', '0.5', '.5', '5.', '1,234.5', '46,80', '007', '1e5', ' 3', '12345678901234567', 'N/A', '"9.99"') },
+    );
+    const record = fc.tuple(id, date, amount, fc.constantFrom(0, 0, 0, 0, 0, 0, 1, 2)).map(([a, b, c, shape]) => (shape === 0 ? [a, b, c] : shape === 1 ? [a, b] : [a, b, c, 'extra']).join(','));
+    const breaks = fc.constantFrom('\n', '\n', '\n', '\r\n', '\r', '\n\n');
+    fc.assert(
+      fc.property(fc.array(fc.tuple(record, breaks), { minLength: 1, maxLength: 200 }), fc.integer({ min: 1, max: 64 }), fc.boolean(), (rows, chunk, lastBreak) => {
+        const body = rows.map(([r, b]) => r + b).join('');
+        writeFileSync(file, `customer,date,amount\n${lastBreak ? body : body.replace(/[\r\n]+$/, '')}`);
+        const want = wholeFile(file, {});
+        for (const numeric of [false, true]) {
+          const coded = new Map<number, ColumnCells>();
+          expect(streamed(file, {}, chunk, numeric, coded)).toEqual(want);
+          // the distinct texts in order of first appearance, as the codes say
+          for (const [i, cells] of coded) {
+            if (cells.kind !== 'dict') continue;
+            const texts = (want as { columns: Cell[][] }).columns[i];
+            expect(cells.values).toEqual([...new Set(texts)]);
+          }
+        }
+      }),
+      { numRuns: 150 },
+    );
+  });
+
   it('random texts: quotes, doubled quotes, line breaks, blank lines, BOM, multi-byte text, numbers', () => {
     const dir = tempDir();
     const file = join(dir, 'random.csv');
