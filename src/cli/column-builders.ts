@@ -156,8 +156,22 @@ export class DictBuilder implements ColumnBuilder {
 
   add(buf: Uint8Array, start: number, end: number): void {
     if (this.n === this.codes.length) this.codes = grown(this.codes, this.n + 1);
-    this.codes[this.n] = this.dict.code(buf, start, end, this.n);
+    this.codes[this.n] = this.counted(this.dict.code(buf, start, end, this.n));
     this.n++;
+  }
+
+  /** Rows per code, counted as rows come (a pass over the codes afterwards would run cold). */
+  private counts = new Float64Array(64);
+  /** Whether the codes so far never went down (a log in date order has its date codes so). */
+  private rising = true;
+  private lastCode = 0;
+
+  private counted(code: number): number {
+    if (code === this.counts.length) this.counts = grown(this.counts, code + 1);
+    this.counts[code]++;
+    if (code < this.lastCode) this.rising = false;
+    this.lastCode = code;
+    return code;
   }
 
   private scanned = { start: 0, end: 0, key: -1 };
@@ -196,7 +210,7 @@ export class DictBuilder implements ColumnBuilder {
   addScanned(buf: Uint8Array): void {
     if (this.n === this.codes.length) this.codes = grown(this.codes, this.n + 1);
     const f = this.scanned;
-    this.codes[this.n] = this.dict.codeOfKey(f.key, buf, f.start, f.end, this.n);
+    this.codes[this.n] = this.counted(this.dict.codeOfKey(f.key, buf, f.start, f.end, this.n));
     this.n++;
   }
 
@@ -206,18 +220,13 @@ export class DictBuilder implements ColumnBuilder {
   }
 
   cells(): DictCells {
-    const codes = this.codes.subarray(0, this.n);
-    const size = this.dict.size;
-    // counted when asked for (the date order and decimal mark weigh values by them; a key column never asks)
-    let counts: Float64Array | null = null;
     return {
       kind: 'dict',
       length: this.n,
-      codes,
+      codes: this.codes.subarray(0, this.n),
       values: this.dict.texts(),
-      get counts(): Float64Array {
-        return (counts ??= countCodes(codes, size));
-      },
+      counts: this.counts.subarray(0, this.dict.size),
+      ascending: this.rising,
     };
   }
 }

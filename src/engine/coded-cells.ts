@@ -22,6 +22,8 @@ export interface DictCells {
   values: string[];
   /** Rows per distinct text. */
   counts: ArrayLike<number>;
+  /** True when the codes never go down from one row to the next (a reader may say so; absent: not known). */
+  ascending?: boolean;
 }
 
 /** How many plain rows (see {@link NumberCells}) show a decimal point, read both ways, or show nothing, and the first of each. */
@@ -186,10 +188,17 @@ export function dateColumnOf(cells: ColumnCells, options: DateColumnOptions = {}
     byValue[k] = r.ok ? r.value : NaN;
     if (!r.ok) reasonOf[k] = reasonIndex(r.reason);
   });
-  return { ...mapRows(cells.codes, cells.length, byValue, reasonOf), dateOrder };
+  return { ...mapRows(cells.codes, cells.length, byValue, reasonOf, cells.ascending === true ? cells.counts : null), dateOrder };
 }
 
-function mapRows(codes: Int32Array, n: number, byValue: Float64Array, reasonOf: Uint8Array): { values: Float64Array; reasons: Uint8Array | null; ascending: boolean } {
+/**
+ * Row values from per-code values: `values[i] = byValue[codes[i]]`, with the rejected rows'
+ * reasons and whether the accepted values never go down. With `runs` (the rows per code, given
+ * when the codes never go down), code c holds the `runs[c]` rows after those of the codes before
+ * it, and each run is filled at once instead of row by row.
+ */
+function mapRows(codes: Int32Array, n: number, byValue: Float64Array, reasonOf: Uint8Array, runs: ArrayLike<number> | null = null): { values: Float64Array; reasons: Uint8Array | null; ascending: boolean } {
+  if (runs !== null) return fillRuns(n, byValue, reasonOf, runs);
   const values = new Float64Array(n);
   let reasons: Uint8Array | null = null;
   // whether the accepted values never go down (a log in date order: see NumberColumn.ascending)
@@ -204,6 +213,25 @@ function mapRows(codes: Int32Array, n: number, byValue: Float64Array, reasonOf: 
       reasons[i] = reasonOf[c];
     } else if (v < previous) ascending = false;
     else previous = v;
+  }
+  return { values, reasons, ascending };
+}
+
+/** {@link mapRows} for codes that never go down: one fill per code. */
+function fillRuns(n: number, byValue: Float64Array, reasonOf: Uint8Array, runs: ArrayLike<number>): { values: Float64Array; reasons: Uint8Array | null; ascending: boolean } {
+  const values = new Float64Array(n);
+  let reasons: Uint8Array | null = null;
+  let ascending = true;
+  let previous = -Infinity;
+  let at = 0;
+  for (let c = 0; c < byValue.length; c++) {
+    const v = byValue[c];
+    const end = at + runs[c];
+    values.fill(v, at, end);
+    if (v !== v) (reasons ??= new Uint8Array(n)).fill(reasonOf[c], at, end);
+    else if (v < previous) ascending = false;
+    else previous = v;
+    at = end;
   }
   return { values, reasons, ascending };
 }
