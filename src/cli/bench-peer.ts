@@ -60,6 +60,8 @@ export function peerCompute(columns: TableColumns | Transactions): PeerSummary {
   // one pass for the checksums: score counts per measure (bins 1…5 at 0…4, 5…9, 10…14), ABC tally, digest
   const tally = new Int32Array(18);
   const { keys } = c;
+  // the ids as numbers, as the reader had them (else read from the texts)
+  const ids = c.numericKeys ?? Float64Array.from(keys, Number);
   const classes = abc.classes;
   let digest = 0;
   for (let i = 0; i < n; i++) {
@@ -70,7 +72,7 @@ export function peerCompute(columns: TableColumns | Transactions): PeerSummary {
     tally[4 + f]++;
     tally[9 + m]++;
     tally[15 + classes[i]]++;
-    digest += Number(keys[i]) * (r * 100 + f * 10 + m);
+    digest += ids[i] * (r * 100 + f * 10 + m);
   }
   return {
     rows: c.rowsUsed,

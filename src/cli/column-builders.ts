@@ -130,6 +130,21 @@ export class ByteDict {
     return c;
   }
 
+  /**
+   * The distinct values as numbers when each is a whole number of at most 9 digits without a
+   * leading zero (a text JavaScript's `String` gives back for its number), else null.
+   */
+  wholeNumbers(): Float64Array | null {
+    const out = new Float64Array(this.size);
+    const keys = this.intKeys;
+    for (let c = 0; c < this.size; c++) {
+      const k = keys[c];
+      if (k < 0 || k >= 1e9) return null;
+      out[c] = k;
+    }
+    return out;
+  }
+
   /** The distinct values as text, in order of first appearance. */
   texts(): string[] {
     const out = new Array<string>(this.size);
@@ -220,6 +235,7 @@ export class DictBuilder implements ColumnBuilder {
   }
 
   cells(): DictCells {
+    const numbers = this.dict.wholeNumbers();
     return {
       kind: 'dict',
       length: this.n,
@@ -227,6 +243,7 @@ export class DictBuilder implements ColumnBuilder {
       values: this.dict.texts(),
       counts: this.counts.subarray(0, this.dict.size),
       ascending: this.rising,
+      ...(numbers ? { numbers } : {}),
     };
   }
 }

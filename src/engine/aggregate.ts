@@ -61,6 +61,8 @@ export interface Customers {
   asOf: number;
   /** Rows that went into the table. */
   rowsUsed: number;
+  /** `keys` as numbers, when the key column had them (see `KeyColumn.numbers`). */
+  numericKeys?: Float64Array;
   skipped: SkipLog;
 }
 
@@ -72,9 +74,9 @@ const NUMERIC_KEY = /^-?\d+(?:\.\d+)?$/;
  * @example
  * keyOrder(["10", "9", "100"]); // Int32Array [1, 0, 2]
  */
-export function keyOrder(keys: readonly string[]): Int32Array {
+export function keyOrder(keys: readonly string[], known?: Float64Array): Int32Array {
   // numbers written the one way: distinct keys are distinct numbers, no ties to break
-  const numbers = canonicalNumbers(keys);
+  const numbers = known ?? canonicalNumbers(keys);
   if (numbers) return rankFirstOrder(numbers);
   const order = Int32Array.from({ length: keys.length }, (_, i) => i);
   if (keys.every((k) => NUMERIC_KEY.test(k))) {
@@ -208,12 +210,12 @@ export function aggregateTransactions(tx: Transactions, options: AggregateOption
   }
   const resolvedAsOf = asOfGiven ? asOf : Math.floor(maxDay) + 1;
 
-  const order = keyOrder(tx.customer.keys);
+  const order = keyOrder(tx.customer.keys, tx.customer.numbers);
   const slots = new Int32Array(order.length);
   let m = 0;
   for (let j = 0; j < order.length; j++) if (seen[order[j]] === 1) slots[m++] = order[j];
   // money in units of 1 / scale until here
-  const out = collectCustomers(slots.subarray(0, m), tx.customer.keys, { freq, money, first, last, scale }, resolvedAsOf, rowsUsed, skipped);
+  const out = collectCustomers(slots.subarray(0, m), tx.customer, { freq, money, first, last, scale }, resolvedAsOf, rowsUsed, skipped);
   out.moneyDecimals = decimals;
   return out;
 }
@@ -288,8 +290,8 @@ interface SlotSums {
   last: Float64Array;
 }
 
-/** The customer table of the given slots, in their order. */
-function collectCustomers(slots: Int32Array, slotKeys: readonly string[], sums: SlotSums, asOf: number, rowsUsed: number, skipped: SkipLog): Customers {
+/** The customer table of the given slots (codes of `key`), in their order. */
+function collectCustomers(slots: Int32Array, key: Pick<KeyColumn, 'keys' | 'numbers'>, sums: SlotSums, asOf: number, rowsUsed: number, skipped: SkipLog): Customers {
   const m = slots.length;
   const out: Customers = {
     keys: new Array<string>(m),
@@ -306,9 +308,12 @@ function collectCustomers(slots: Int32Array, slotKeys: readonly string[], sums: 
   // property read costs
   const { keys, first, last, recency, frequency, monetary } = out;
   const { first: firstOf, last: lastOf, freq, money, scale } = sums;
+  const { keys: keyOf, numbers } = key;
+  const numericKeys = numbers ? new Float64Array(m) : null;
   for (let j = 0; j < m; j++) {
     const c = slots[j];
-    keys[j] = slotKeys[c];
+    keys[j] = keyOf[c];
+    if (numericKeys !== null) numericKeys[j] = (numbers as Float64Array)[c];
     // a customer kept without a purchase (keepNoPurchase) has no purchase dates: NaN, not ±Infinity
     const l = lastOf[c];
     if (l !== -Infinity) {
@@ -319,6 +324,7 @@ function collectCustomers(slots: Int32Array, slotKeys: readonly string[], sums: 
     frequency[j] = freq[c];
     monetary[j] = money[c] / scale;
   }
+  if (numericKeys !== null) out.numericKeys = numericKeys;
   return out;
 }
 

@@ -24,6 +24,8 @@ export interface DictCells {
   counts: ArrayLike<number>;
   /** True when the codes never go down from one row to the next (a reader may say so; absent: not known). */
   ascending?: boolean;
+  /** The distinct texts as numbers, when a reader knew each to be a whole number written the one way (see `KeyColumn.numbers`). */
+  numbers?: Float64Array;
 }
 
 /** How many plain rows (see {@link NumberCells}) show a decimal point, read both ways, or show nothing, and the first of each. */
@@ -155,7 +157,7 @@ export function keyColumnOf(cells: ColumnCells): KeyColumn {
   // every distinct text its own key, none blank (the usual case): the codes are the key codes
   let identity = true;
   for (let v = 0; v < keyOf.length && identity; v++) identity = keyOf[v] === v;
-  if (identity) return { codes: codes.length === n ? codes : codes.subarray(0, n), keys: keys.keys, reasons: null, shared: true };
+  if (identity) return { codes: codes.length === n ? codes : codes.subarray(0, n), keys: keys.keys, reasons: null, shared: true, ...(cells.numbers ? { numbers: cells.numbers } : {}) };
   const out = new Int32Array(n);
   let reasons: Uint8Array | null = null;
   for (let i = 0; i < n; i++) {

@@ -72,6 +72,11 @@ export interface KeyColumn {
   keys: string[];
   /** Why each rejected row (code -1) was rejected; null when no row is rejected. */
   reasons: Uint8Array | null;
+  /**
+   * The keys as numbers, when a reader knew each to be a whole number written the one way
+   * JavaScript writes it (`String(numbers[k]) === keys[k]`); absent: not known.
+   */
+  numbers?: Float64Array;
 }
 
 /**

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { DictBuilder } from '../../src/cli/column-builders';
-import { aggregateTransactions, dateColumn, dateColumnOf, dayNumber, describeSkips, keyColumn, keyOrder, numberColumn } from '../../src/engine';
+import { aggregateTransactions, dateColumn, dateColumnOf, dayNumber, describeSkips, keyColumn, keyColumnOf, keyOrder, numberColumn } from '../../src/engine';
 
 const tx = (customer: unknown[], date: unknown[], amount: unknown[], invoice?: unknown[]) => ({
   customer: keyColumn(customer as never[]),
@@ -10,6 +10,29 @@ const tx = (customer: unknown[], date: unknown[], amount: unknown[], invoice?: u
 });
 
 describe('transactions → customers', () => {
+  it('customer ids a reader read as whole numbers order, aggregate and read back as their texts do', () => {
+    fc.assert(
+      fc.property(fc.array(fc.tuple(fc.nat({ max: 999_999_999 }), fc.integer({ min: 0, max: 40 }), fc.integer({ min: 1, max: 5000 })), { minLength: 1, maxLength: 60 }), (rows) => {
+        const ids = new DictBuilder();
+        for (const [id] of rows) ids.addText(String(id));
+        const cells = ids.cells();
+        const t = { customer: keyColumnOf(cells), date: numberColumn(rows.map(([, d]) => 19000 + d)), amount: numberColumn(rows.map(([, , a]) => a / 100)) };
+        expect(t.customer.numbers).toBeDefined();
+        const known = aggregateTransactions(t);
+        const plain = aggregateTransactions({ ...t, customer: { ...t.customer, numbers: undefined } });
+        expect(plain.numericKeys).toBeUndefined();
+        expect(Array.from(known.numericKeys ?? [], String)).toEqual(known.keys);
+        expect({ ...known, numericKeys: undefined }).toEqual({ ...plain, numericKeys: undefined });
+      }),
+    );
+    // a leading zero, a sign, ten digits, a point or a date: not a whole number read back as its text
+    for (const odd of ['007', '-1', '1234567890', '1.5', '2024-03-05']) {
+      const b = new DictBuilder();
+      b.addText('12');
+      b.addText(odd);
+      expect(keyColumnOf(b.cells()).numbers).toBeUndefined();
+    }
+  });
   it('aggregates first/last purchase, recency to the day after the latest, frequency and monetary', () => {
     const c = aggregateTransactions(tx(['A', 'B', 'A'], ['2024-01-01', '2024-01-05', '2024-01-09 18:00'], [10, 5, 20]));
     expect(c.keys).toEqual(['A', 'B']);
