@@ -153,9 +153,11 @@ export function detectColumns(headers: readonly string[], sample: readonly (read
       taken.add(i);
     }
   });
-  const profiles = headers.map((_, i) => profile(sample[i] ?? []));
+  // what the values say, worked out only when a role is left to them (headers usually name them all)
+  let known: ColumnProfile[] | undefined;
+  const profiles = (): ColumnProfile[] => (known ??= headers.map((_, i) => profile(sample[i] ?? [])));
   const free = (pred: (p: ColumnProfile, i: number) => boolean): number | undefined => {
-    const i = profiles.findIndex((p, k) => !taken.has(k) && p.filled > 0 && pred(p, k));
+    const i = profiles().findIndex((p, k) => !taken.has(k) && p.filled > 0 && pred(p, k));
     if (i >= 0) taken.add(i);
     return i >= 0 ? i : undefined;
   };
@@ -173,7 +175,7 @@ export function detectColumns(headers: readonly string[], sample: readonly (read
   }
   let customerCandidates: number[] | undefined;
   if (mapping.customer === undefined) {
-    const pick = customerFromValues(profiles, sample, taken, mapping.date !== undefined);
+    const pick = customerFromValues(profiles(), sample, taken, mapping.date !== undefined);
     if (pick.length === 1) {
       mapping.customer = pick[0];
       how.customer = 'values';
@@ -181,9 +183,10 @@ export function detectColumns(headers: readonly string[], sample: readonly (read
       // with the customer found by its values, a key column that nests inside it is its invoice
       if (mapping.invoice === undefined && mapping.date !== undefined) {
         const c = pick[0];
-        const nested = profiles
+        const all = profiles();
+        const nested = all
           .map((p, i) => ({ p, i }))
-          .filter(({ p, i }) => !taken.has(i) && p.decimals === 0 && p.dateText === 0 && p.distinct > profiles[c].distinct && nestsIn(sample[i] ?? [], sample[c] ?? []))
+          .filter(({ p, i }) => !taken.has(i) && p.decimals === 0 && p.dateText === 0 && p.distinct > all[c].distinct && nestsIn(sample[i] ?? [], sample[c] ?? []))
           .map(({ i }) => i);
         if (nested.length === 1) {
           mapping.invoice = nested[0];
