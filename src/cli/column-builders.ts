@@ -171,22 +171,40 @@ export class DictBuilder implements ColumnBuilder {
 
   add(buf: Uint8Array, start: number, end: number): void {
     if (this.n === this.codes.length) this.codes = grown(this.codes, this.n + 1);
-    this.codes[this.n] = this.counted(this.dict.code(buf, start, end, this.n));
+    const code = this.counted(this.dict.code(buf, start, end, this.n));
+    if (!this.rising) this.codes[this.n] = code;
     this.n++;
   }
 
   /** Rows per code, counted as rows come (a pass over the codes afterwards would run cold). */
   private counts = new Float64Array(64);
-  /** Whether the codes so far never went down (a log in date order has its date codes so). */
+  /**
+   * Whether the codes so far never went down (a log in date order has its date codes so). While
+   * they do not, they are not written: code c holds the `counts[c]` rows after those of the codes
+   * before it (see {@link writeRuns}), which spares a date column its array of codes.
+   */
   private rising = true;
   private lastCode = 0;
 
+  /** Counts a row of `code` (before it is written, if it is); returns the code. */
   private counted(code: number): number {
+    if (code < this.lastCode && this.rising) {
+      this.writeRuns();
+      this.rising = false;
+    }
     if (code === this.counts.length) this.counts = grown(this.counts, code + 1);
     this.counts[code]++;
-    if (code < this.lastCode) this.rising = false;
     this.lastCode = code;
     return code;
+  }
+
+  /** Writes the codes of the rows so far from their runs (while `rising`, nothing was written). */
+  private writeRuns(): void {
+    let at = 0;
+    for (let c = 0; at < this.n; c++) {
+      this.codes.fill(c, at, at + this.counts[c]);
+      at += this.counts[c];
+    }
   }
 
   private scanned = { start: 0, end: 0, key: -1 };
@@ -225,7 +243,8 @@ export class DictBuilder implements ColumnBuilder {
   addScanned(buf: Uint8Array): void {
     if (this.n === this.codes.length) this.codes = grown(this.codes, this.n + 1);
     const f = this.scanned;
-    this.codes[this.n] = this.counted(this.dict.codeOfKey(f.key, buf, f.start, f.end, this.n));
+    const code = this.counted(this.dict.codeOfKey(f.key, buf, f.start, f.end, this.n));
+    if (!this.rising) this.codes[this.n] = code;
     this.n++;
   }
 
@@ -236,10 +255,19 @@ export class DictBuilder implements ColumnBuilder {
 
   cells(): DictCells {
     const numbers = this.dict.wholeNumbers();
+    // codes that never went down are written now, when asked for (a date column's never are)
+    let written = !this.rising;
+    const codes = (): Int32Array => {
+      if (!written) this.writeRuns();
+      written = true;
+      return this.codes.subarray(0, this.n);
+    };
     return {
       kind: 'dict',
       length: this.n,
-      codes: this.codes.subarray(0, this.n),
+      get codes(): Int32Array {
+        return codes();
+      },
       values: this.dict.texts(),
       counts: this.counts.subarray(0, this.dict.size),
       ascending: this.rising,

@@ -190,17 +190,16 @@ export function dateColumnOf(cells: ColumnCells, options: DateColumnOptions = {}
     byValue[k] = r.ok ? r.value : NaN;
     if (!r.ok) reasonOf[k] = reasonIndex(r.reason);
   });
-  return { ...mapRows(cells.codes, cells.length, byValue, reasonOf, cells.ascending === true ? cells.counts : null), dateOrder };
+  // codes that never go down: a run of rows per code, so the codes themselves are not read
+  const rows = cells.ascending === true ? fillRuns(cells.length, byValue, reasonOf, cells.counts) : mapRows(cells.codes, cells.length, byValue, reasonOf);
+  return { ...rows, dateOrder };
 }
 
 /**
  * Row values from per-code values: `values[i] = byValue[codes[i]]`, with the rejected rows'
- * reasons and whether the accepted values never go down. With `runs` (the rows per code, given
- * when the codes never go down), code c holds the `runs[c]` rows after those of the codes before
- * it, and each run is filled at once instead of row by row.
+ * reasons and whether the accepted values never go down.
  */
-function mapRows(codes: Int32Array, n: number, byValue: Float64Array, reasonOf: Uint8Array, runs: ArrayLike<number> | null = null): { values: Float64Array; reasons: Uint8Array | null; ascending: boolean } {
-  if (runs !== null) return fillRuns(n, byValue, reasonOf, runs);
+function mapRows(codes: Int32Array, n: number, byValue: Float64Array, reasonOf: Uint8Array): { values: Float64Array; reasons: Uint8Array | null; ascending: boolean } {
   const values = new Float64Array(n);
   let reasons: Uint8Array | null = null;
   // whether the accepted values never go down (a log in date order: see NumberColumn.ascending)
@@ -219,7 +218,10 @@ function mapRows(codes: Int32Array, n: number, byValue: Float64Array, reasonOf: 
   return { values, reasons, ascending };
 }
 
-/** {@link mapRows} for codes that never go down: one fill per code. */
+/**
+ * {@link mapRows} for codes that never go down: code c holds the `runs[c]` rows after those of
+ * the codes before it, and each run is filled at once instead of row by row.
+ */
 function fillRuns(n: number, byValue: Float64Array, reasonOf: Uint8Array, runs: ArrayLike<number>): { values: Float64Array; reasons: Uint8Array | null; ascending: boolean } {
   const values = new Float64Array(n);
   let reasons: Uint8Array | null = null;
