@@ -87,7 +87,8 @@ export function peerCompute(columns: TableColumns | Transactions): PeerSummary {
 }
 
 function isTyped(c: TableColumns | Transactions): c is Transactions {
-  return (c as Transactions).date?.values instanceof Float64Array;
+  // typed columns have `reasons` (null or one per row); reading `values` could build them (see NumberColumn.runs)
+  return (c as Transactions).date?.reasons !== undefined;
 }
 
 /**

@@ -1,7 +1,7 @@
 /**
  * Transactions → customers: one pass over the rows, typed arrays per customer.
  */
-import type { KeyColumn, NumberColumn } from './columns';
+import { type KeyColumn, type NumberColumn, type ValueRuns, valueRuns } from './columns';
 import { TierwiseError } from './errors';
 import { moneyProfile, moneyScale, profileOf } from './money';
 import { rankFirstOrder } from './rank-order';
@@ -108,7 +108,7 @@ function canonicalNumbers(keys: readonly string[]): Float64Array | null {
 function checkLengths(tx: Transactions): number {
   const n = tx.customer.codes.length;
   const others: [string, number][] = [
-    ['date', tx.date.values.length],
+    ['date', tx.date.runs ? runsLength(tx.date.runs) : tx.date.values.length],
     ['amount', tx.amount.values.length],
   ];
   if (tx.invoice) others.push(['invoice', tx.invoice.codes.length]);
@@ -137,7 +137,6 @@ export function aggregateTransactions(tx: Transactions, options: AggregateOption
   const policy = options.returns ?? 'net';
   const dropReturns = policy === 'drop';
   const cust = tx.customer.codes;
-  const days = tx.date.values;
   const amounts = tx.amount.values;
   const invoice = tx.invoice;
   const skipped = emptySkipLog();
@@ -161,6 +160,7 @@ export function aggregateTransactions(tx: Transactions, options: AggregateOption
   let keep: Uint8Array | null = null;
   let listed = 0;
   if (mayReject) {
+    const days = tx.date.values;
     keep = new Uint8Array(n);
     for (let i = 0; i < n; i++) {
       const c = cust[i];
@@ -190,13 +190,16 @@ export function aggregateTransactions(tx: Transactions, options: AggregateOption
   const cancelledRow = net && cancelled && invoice ? cancelledRows(invoice.codes, cancelled) : null;
   const rule: PurchaseRule = { net, cancelledRow, unitScale: fitsDouble ? scale : 0, countRows: !invoice };
   const sums = { first, last, seen, money, freq };
-  let maxDay = tx.date.ascending === true ? accumulateInDateOrder(cust, days, amounts, keep, rule, sums) : accumulate(cust, days, amounts, keep, rule, sums);
+  // rows in date order go as runs of one day (the reader's, or found here)
+  const dayRuns = tx.date.ascending === true ? (tx.date.runs ?? valueRuns(tx.date.values)) : null;
+  let maxDay = dayRuns ? accumulateInDateOrder(cust, dayRuns, amounts, keep, rule, sums) : accumulate(cust, tx.date.values, amounts, keep, rule, sums);
   if (invoice && owner) countInvoices(cust, invoice.codes, amounts, keep, rule, owner, shared, nInv, freq);
   if (!fitsDouble) sumUnitsBig(cust, amounts, keep, scale, money);
   // customers with rows but no purchase (only returns): skipped, every row logged
   const zeroValueBuyers = options.keepNoPurchase === 'zero-value' ? zeroAmountCustomers(cust, amounts, keep, cancelledRow, k) : null;
   if (policy === 'net' && options.keepNoPurchase !== true && skipOnlyReturns(cust, keep, freq, seen, skipped, zeroValueBuyers)) {
     keep ??= new Uint8Array(n).fill(1);
+    const days = tx.date.values;
     maxDay = -Infinity;
     for (let i = 0; i < n; i++) {
       if (keep[i] === 0) continue;
@@ -360,13 +363,13 @@ function accumulate(
 }
 
 /**
- * {@link accumulate} for rows in date order (`NumberColumn.ascending`): a customer's first
- * purchase is its first purchase row's day and its last the last one's, and the latest day of
- * any used row is the last used row's — no comparisons per row.
+ * {@link accumulate} for rows in date order (`NumberColumn.ascending`), as runs of one day: a
+ * customer's first purchase is its first purchase row's day and its last the last one's, and
+ * the latest day of any used row is the last used row's — no comparisons and no day per row.
  */
 function accumulateInDateOrder(
   cust: Int32Array,
-  days: Float64Array,
+  days: ValueRuns,
   amounts: Float64Array,
   keep: Uint8Array | null,
   rule: PurchaseRule,
@@ -374,21 +377,33 @@ function accumulateInDateOrder(
 ): number {
   const { first, last, seen, money, freq } = out;
   const { net, cancelledRow, unitScale, countRows } = rule;
+  const { lengths, values: dayOf } = days;
   let maxDay = -Infinity;
-  for (let i = 0; i < cust.length; i++) {
-    if (keep !== null && keep[i] === 0) continue;
-    const c = cust[i];
-    const d = days[i];
-    const a = amounts[i];
-    maxDay = d;
-    seen[c] = 1;
-    if (unitScale !== 0) money[c] += Math.round(a * unitScale);
-    if (net && (!(a > 0) || (cancelledRow !== null && cancelledRow[i] === 1))) continue;
-    if (last[c] === -Infinity) first[c] = d;
-    last[c] = d;
-    if (countRows) freq[c]++;
+  let i = 0;
+  for (let r = 0; r < lengths.length; r++) {
+    const d = dayOf[r];
+    // (a whole number: the loop then counts in integers)
+    for (const end = i + (lengths[r] | 0); i < end; i++) {
+      if (keep !== null && keep[i] === 0) continue;
+      const c = cust[i];
+      const a = amounts[i];
+      maxDay = d;
+      seen[c] = 1;
+      if (unitScale !== 0) money[c] += Math.round(a * unitScale);
+      if (net && (!(a > 0) || (cancelledRow !== null && cancelledRow[i] === 1))) continue;
+      if (last[c] === -Infinity) first[c] = d;
+      last[c] = d;
+      if (countRows) freq[c]++;
+    }
   }
   return maxDay;
+}
+
+/** Rows in runs. */
+function runsLength(runs: ValueRuns): number {
+  let n = 0;
+  for (let r = 0; r < runs.lengths.length; r++) n += runs.lengths[r];
+  return n;
 }
 
 /** Frequency as distinct purchase invoices per customer (an invoice shared by customers counts for each). */

@@ -190,9 +190,30 @@ export function dateColumnOf(cells: ColumnCells, options: DateColumnOptions = {}
     byValue[k] = r.ok ? r.value : NaN;
     if (!r.ok) reasonOf[k] = reasonIndex(r.reason);
   });
-  // codes that never go down: a run of rows per code, so the codes themselves are not read
-  const rows = cells.ascending === true ? fillRuns(cells.length, byValue, reasonOf, cells.counts) : mapRows(cells.codes, cells.length, byValue, reasonOf);
-  return { ...rows, dateOrder };
+  if (cells.ascending !== true) return { ...mapRows(cells.codes, cells.length, byValue, reasonOf), dateOrder };
+  // codes that never go down: a run of rows per code, so the codes themselves are not read; with
+  // every date accepted and in date order, the rows stay runs until something asks for values
+  const { counts } = cells;
+  const n = cells.length;
+  if (reasonOf.every((r) => r === 0) && risingValues(byValue)) {
+    let values: Float64Array | undefined;
+    return {
+      get values(): Float64Array {
+        return (values ??= fillRuns(n, byValue, reasonOf, counts).values);
+      },
+      reasons: null,
+      ascending: true,
+      runs: { lengths: counts, values: byValue },
+      dateOrder,
+    };
+  }
+  return { ...fillRuns(n, byValue, reasonOf, counts), dateOrder };
+}
+
+/** True when no value is below the one before it (numbers, none NaN). */
+function risingValues(values: Float64Array): boolean {
+  for (let k = 1; k < values.length; k++) if (values[k] < values[k - 1]) return false;
+  return true;
 }
 
 /**

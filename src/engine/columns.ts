@@ -52,6 +52,39 @@ export interface NumberColumn {
    * first purchase row and its last from its last. Absent: not known.
    */
   ascending?: boolean;
+  /**
+   * The rows as runs of one value, when the reader had them so (a date column in date order,
+   * every date accepted): the first `lengths[0]` rows hold `values[0]`, the next `lengths[1]`
+   * rows `values[1]`, and so on. The column's own `values` are then built only when asked for.
+   */
+  runs?: ValueRuns;
+}
+
+/** Rows as runs of one value (see `NumberColumn.runs`). */
+export interface ValueRuns {
+  lengths: ArrayLike<number>;
+  values: ArrayLike<number>;
+}
+
+/**
+ * Values as runs of equal ones (NaN runs with NaN).
+ *
+ * @example
+ * valueRuns([5, 5, 7, NaN, NaN]); // { lengths: [2, 1, 2], values: [5, 7, NaN] }
+ */
+export function valueRuns(values: ArrayLike<number>): ValueRuns {
+  const lengths: number[] = [];
+  const starts: number[] = [];
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i];
+    const p = starts.length > 0 ? values[starts[starts.length - 1]] : undefined;
+    if (p !== undefined && (v === p || (v !== v && p !== p))) lengths[lengths.length - 1]++;
+    else {
+      starts.push(i);
+      lengths.push(1);
+    }
+  }
+  return { lengths, values: starts.map((i) => values[i]) };
 }
 
 /** Options for {@link numberColumn}. */

@@ -57,8 +57,10 @@ function streamed(file: string, opts: { encoding?: string; lenient?: boolean }, 
 /** Typed columns from coded cells equal those from plain cells, for every reading option. */
 function expectSameTyped(plain: Cell[], coded: ColumnCells): void {
   // the money profile a reader may attach must be the one aggregation would find itself
-  const strip = ({ money, ...c }: NumberColumn): unknown => {
+  const strip = ({ money, runs, ...c }: NumberColumn): unknown => {
     if (money) expect(profileOf(money.decimals, money.bound, c.values.length)).toEqual(moneyProfile(c.values));
+    // runs a reader may attach must spell out the values
+    if (runs) expect(Array.from(runs.values).flatMap((v, r) => Array<number>(runs.lengths[r]).fill(v))).toEqual(Array.from(c.values));
     return { ...c, values: Array.from(c.values, (v) => (Number.isNaN(v) ? 'NaN' : Object.is(v, -0) ? '-0' : v)) };
   };
   for (const decimal of [undefined, '.', ','] as const) {
