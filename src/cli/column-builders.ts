@@ -256,17 +256,16 @@ export class DictBuilder implements ColumnBuilder {
   cells(): DictCells {
     const numbers = this.dict.wholeNumbers();
     // codes that never went down are written now, when asked for (a date column's never are)
-    let written = !this.rising;
-    const codes = (): Int32Array => {
-      if (!written) this.writeRuns();
-      written = true;
+    let codes: Int32Array | undefined;
+    const written = (): Int32Array => {
+      if (this.rising) this.writeRuns();
       return this.codes.subarray(0, this.n);
     };
     return {
       kind: 'dict',
       length: this.n,
       get codes(): Int32Array {
-        return codes();
+        return (codes ??= written());
       },
       values: this.dict.texts(),
       counts: this.counts.subarray(0, this.dict.size),
