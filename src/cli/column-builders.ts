@@ -212,7 +212,8 @@ export class DictBuilder implements ColumnBuilder {
   /**
    * Finds the end of the unquoted field at `p` (the first delimiter or line break, or `len`),
    * working out its integer key on the way (see {@link intKey}); {@link addScanned} adds it.
-   * Whole numbers and fixed-width dates are thus read once, not found and then read again.
+   * Whole numbers and fixed-width dates are thus read once, not found and then read again. A
+   * field that reaches `len` is not whole and must not be added (it may be left unnoted).
    */
   scan(buf: Uint8Array, p: number, len: number, delim: number): number {
     const s = p;
@@ -228,7 +229,13 @@ export class DictBuilder implements ColumnBuilder {
     if (p >= len || ch === delim || ch === LF || ch === CR) {
       if (digits > 0 && digits <= 9 && (digits === 1 || buf[s] !== 48)) key = v;
     } else {
-      if (digits === 4 && (ch === 45 || ch === 47 || ch === 46)) key = dateKey(buf, s, len, v, delim);
+      if (digits === 4 && (ch === 45 || ch === 47 || ch === 46)) {
+        // a date cut by the end of the bytes: the record is not whole here (the caller reads it again
+        // with the next chunk); returned at once rather than through the search below, which V8
+        // would otherwise meet for the first time only at a chunk's end, and recompile the scan for
+        if (s + 10 > len) return len;
+        key = dateKey(buf, s, len, v, delim);
+      }
       if (key >= 0) p = s + 10;
       else while (p < len && (ch = buf[p]) !== delim && ch !== LF && ch !== CR) p++;
     }
