@@ -11,8 +11,8 @@
  * form: ids interned on the way, amounts parsed) and their coercion to typed columns
  * (`transactionColumns`: dates to day numbers, or runs of one day for a log in date order) —
  * pandas' `read_csv` + `to_datetime`; compute_ms everything after the typed columns exist, as in
- * the reference: aggregation, the three scores and ABC. Like the reference, it scores R, F and M and stops
- * there: no RFM codes or segment names (`scoreRfm` adds those). Only the reader and the engine
+ * the reference: aggregation, the three scores and ABC. Like the reference, it scores R, F and M
+ * and stops there: no RFM codes or segment names (`scoreRfm` adds those). Only the reader and the engine
  * are imported (no ExcelJS, no report), so the process starts fast.
  */
 import { performance } from 'node:perf_hooks';

@@ -70,6 +70,7 @@ const NUMERIC_KEY = /^-?\d+(?:\.\d+)?$/;
 
 /**
  * Order of customer codes by key: numeric order when every key is a number, text order otherwise.
+ * `known`: the keys as numbers when a reader already had them (`KeyColumn.numbers`).
  *
  * @example
  * keyOrder(["10", "9", "100"]); // Int32Array [1, 0, 2]

@@ -8,7 +8,7 @@
  */
 import type { Cell } from './cells';
 import { coerceDate, coerceNumber, type DateOptions, type DateOrder } from './coerce';
-import { type DateColumnOptions, type KeyColumn, type NumberColumn, type NumberOptions, dateColumn, keyColumn, keyInterner, numberColumn, reasonIndex } from './columns';
+import { type DateColumnOptions, type KeyColumn, type NumberColumn, type NumberOptions, ascendingValues, dateColumn, keyColumn, keyInterner, numberColumn, reasonIndex } from './columns';
 import { type DateOrderFinding, decideDateOrder } from './date-order';
 import { type DecimalFinding, type DecimalMark, decideDecimalMark } from './number-format';
 
@@ -195,7 +195,7 @@ export function dateColumnOf(cells: ColumnCells, options: DateColumnOptions = {}
   // every date accepted and in date order, the rows stay runs until something asks for values
   const { counts } = cells;
   const n = cells.length;
-  if (reasonOf.every((r) => r === 0) && risingValues(byValue)) {
+  if (reasonOf.every((r) => r === 0) && ascendingValues(byValue)) {
     let values: Float64Array | undefined;
     return {
       get values(): Float64Array {
@@ -208,12 +208,6 @@ export function dateColumnOf(cells: ColumnCells, options: DateColumnOptions = {}
     };
   }
   return { ...fillRuns(n, byValue, reasonOf, counts), dateOrder };
-}
-
-/** True when no value is below the one before it (numbers, none NaN). */
-function risingValues(values: Float64Array): boolean {
-  for (let k = 1; k < values.length; k++) if (values[k] < values[k - 1]) return false;
-  return true;
 }
 
 /**

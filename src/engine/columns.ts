@@ -74,17 +74,17 @@ export interface ValueRuns {
  */
 export function valueRuns(values: ArrayLike<number>): ValueRuns {
   const lengths: number[] = [];
-  const starts: number[] = [];
+  const runValues: number[] = [];
   for (let i = 0; i < values.length; i++) {
     const v = values[i];
-    const p = starts.length > 0 ? values[starts[starts.length - 1]] : undefined;
-    if (p !== undefined && (v === p || (v !== v && p !== p))) lengths[lengths.length - 1]++;
+    const r = runValues.length - 1;
+    if (r >= 0 && (v === runValues[r] || (v !== v && runValues[r] !== runValues[r]))) lengths[r]++;
     else {
-      starts.push(i);
+      runValues.push(v);
       lengths.push(1);
     }
   }
-  return { lengths, values: starts.map((i) => values[i]) };
+  return { lengths, values: runValues };
 }
 
 /** Options for {@link numberColumn}. */
