@@ -1,6 +1,7 @@
 /**
  * Transactions → customers: one pass over the rows, typed arrays per customer.
  */
+import { type PurchaseRule, accumulateRows } from './accumulate';
 import { type KeyColumn, type NumberColumn, type ValueRuns, valueRuns } from './columns';
 import { TierwiseError } from './errors';
 import { moneyProfile, moneyScale, profileOf } from './money';
@@ -192,8 +193,8 @@ export function aggregateTransactions(tx: Transactions, options: AggregateOption
   const rule: PurchaseRule = { net, cancelledRow, unitScale: fitsDouble ? scale : 0, countRows: !invoice };
   const sums = { first, last, seen, money, freq };
   // rows in date order go as runs of one day (the reader's, or found here)
-  const dayRuns = tx.date.ascending === true ? (tx.date.runs ?? valueRuns(tx.date.values)) : null;
-  let maxDay = dayRuns ? accumulateInDateOrder(cust, dayRuns, amounts, keep, rule, sums) : accumulate(cust, tx.date.values, amounts, keep, rule, sums);
+  const days = tx.date.ascending === true ? (tx.date.runs ?? valueRuns(tx.date.values)) : tx.date.values;
+  let maxDay = accumulateRows({ cust, days, amounts, keep }, rule, sums);
   if (invoice && owner) countInvoices(cust, invoice.codes, amounts, keep, rule, owner, shared, nInv, freq);
   if (!fitsDouble) sumUnitsBig(cust, amounts, keep, scale, money);
   // customers with rows but no purchase (only returns): skipped, every row logged
@@ -235,18 +236,6 @@ function cancelledRows(inv: Int32Array, cancelled: boolean[]): Uint8Array {
   const out = new Uint8Array(inv.length);
   for (let i = 0; i < inv.length; i++) if (inv[i] >= 0 && cancelled[inv[i]]) out[i] = 1;
   return out;
-}
-
-/**
- * What counts while accumulating: with `net`, only purchases (positive amounts not on a
- * cancelled invoice) count toward frequency, first and last purchase; money is summed in units
- * of 1 / unitScale (0: summed afterwards with BigInt); `countRows`: frequency counts rows.
- */
-interface PurchaseRule {
-  net: boolean;
-  cancelledRow: Uint8Array | null;
-  unitScale: number;
-  countRows: boolean;
 }
 
 /**
@@ -330,74 +319,6 @@ function collectCustomers(slots: Int32Array, key: Pick<KeyColumn, 'keys' | 'numb
   }
   if (numericKeys !== null) out.numericKeys = numericKeys;
   return out;
-}
-
-/**
- * First and last purchase, money (in units) and, with `countRows`, frequency per customer, and
- * which customers have used rows; returns the latest day of any used row.
- */
-function accumulate(
-  cust: Int32Array,
-  days: Float64Array,
-  amounts: Float64Array,
-  keep: Uint8Array | null,
-  rule: PurchaseRule,
-  out: { first: Float64Array; last: Float64Array; seen: Uint8Array; money: Float64Array; freq: Float64Array },
-): number {
-  const { first, last, seen, money, freq } = out;
-  const { net, cancelledRow, unitScale, countRows } = rule;
-  let maxDay = -Infinity;
-  for (let i = 0; i < cust.length; i++) {
-    if (keep !== null && keep[i] === 0) continue;
-    const c = cust[i];
-    const d = days[i];
-    const a = amounts[i];
-    if (d > maxDay) maxDay = d;
-    seen[c] = 1;
-    if (unitScale !== 0) money[c] += Math.round(a * unitScale);
-    if (net && (!(a > 0) || (cancelledRow !== null && cancelledRow[i] === 1))) continue;
-    if (d < first[c]) first[c] = d;
-    if (d > last[c]) last[c] = d;
-    if (countRows) freq[c]++;
-  }
-  return maxDay;
-}
-
-/**
- * {@link accumulate} for rows in date order (`NumberColumn.ascending`), as runs of one day: a
- * customer's first purchase is its first purchase row's day and its last the last one's, and
- * the latest day of any used row is the last used row's — no comparisons and no day per row.
- */
-function accumulateInDateOrder(
-  cust: Int32Array,
-  days: ValueRuns,
-  amounts: Float64Array,
-  keep: Uint8Array | null,
-  rule: PurchaseRule,
-  out: { first: Float64Array; last: Float64Array; seen: Uint8Array; money: Float64Array; freq: Float64Array },
-): number {
-  const { first, last, seen, money, freq } = out;
-  const { net, cancelledRow, unitScale, countRows } = rule;
-  const { lengths, values: dayOf } = days;
-  let maxDay = -Infinity;
-  let i = 0;
-  for (let r = 0; r < lengths.length; r++) {
-    const d = dayOf[r];
-    // (a whole number: the loop then counts in integers)
-    for (const end = i + (lengths[r] | 0); i < end; i++) {
-      if (keep !== null && keep[i] === 0) continue;
-      const c = cust[i];
-      const a = amounts[i];
-      maxDay = d;
-      seen[c] = 1;
-      if (unitScale !== 0) money[c] += Math.round(a * unitScale);
-      if (net && (!(a > 0) || (cancelledRow !== null && cancelledRow[i] === 1))) continue;
-      if (last[c] === -Infinity) first[c] = d;
-      last[c] = d;
-      if (countRows) freq[c]++;
-    }
-  }
-  return maxDay;
 }
 
 /** Rows in runs. */
