@@ -1,8 +1,8 @@
 /**
  * The one pass over a transaction log's rows that `aggregateTransactions` makes: per customer,
  * first and last purchase day, money and (optionally) frequency. Run by the WebAssembly loop
- * (`accumulate-wasm.ts`) where the engine has WebAssembly, else by {@link accumulateRowsJs};
- * both give the same sums (tests hold them to it).
+ * (`accumulate-wasm.ts`) for 16,384 rows or more where the engine has WebAssembly, else by
+ * {@link accumulateRowsJs}; both give the same sums (tests hold them to it).
  */
 import type { ValueRuns } from './columns';
 import { accumulateRowsWasm } from './accumulate-wasm';
@@ -53,8 +53,16 @@ export interface RowSums {
  * sums.money; // Float64Array [5, 20]; sums.freq // [1, 1]; sums.last // [5, 6]
  */
 export function accumulateRows(rows: AccumulateRows, rule: PurchaseRule, sums: RowSums): number {
+  if (rows.cust.length < WASM_FROM_ROWS) return accumulateRowsJs(rows, rule, sums);
   return accumulateRowsWasm(rows, rule, sums) ?? accumulateRowsJs(rows, rule, sums);
 }
+
+/**
+ * Fewer rows than this take the JavaScript loop: its warm-up costs about a millisecond here,
+ * no more than setting up a module instance (and its memory) would — which custom functions,
+ * called often on small ranges, would otherwise do on every call.
+ */
+const WASM_FROM_ROWS = 16384;
 
 /**
  * {@link accumulateRows} in JavaScript: where WebAssembly is missing, and the reference the
