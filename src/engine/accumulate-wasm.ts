@@ -9,6 +9,7 @@
  * Where WebAssembly is missing or refused (a content policy), the JavaScript loop runs instead.
  */
 import type { AccumulateRows, PurchaseRule, RowSums } from './accumulate';
+import type { ValueRuns } from './columns';
 import { ACCUMULATE_WASM } from './wasm/accumulate-bytes';
 
 /** Rows copied into the module's memory per call. */
@@ -92,7 +93,7 @@ export function accumulateRowsWasm(rows: AccumulateRows, rule: PurchaseRule, sum
   const { keep: keepRows, amounts: amountRows } = rows;
   const cancelRows = rule.net ? rule.cancelledRow : null;
   const perRow = rows.days instanceof Float64Array ? rows.days : null;
-  const runs = perRow === null ? new RunCursor(rows.days as { lengths: ArrayLike<number>; values: ArrayLike<number> }) : null;
+  const runs = perRow === null ? new RunCursor(rows.days as ValueRuns) : null;
   const flags =
     (rule.net ? NET : 0) | (rule.countRows ? COUNT_ROWS : 0) | (keepRows ? HAS_KEEP : 0) | (cancelRows ? HAS_CANCEL : 0) | (perRow ? DAY_PER_ROW : 0);
   let maxDay = -Infinity;
@@ -147,7 +148,7 @@ function layout(k: number, block: number): Record<'first' | 'last' | 'money' | '
 class RunCursor {
   private r = 0;
   private left: number;
-  constructor(private readonly runs: { lengths: ArrayLike<number>; values: ArrayLike<number> }) {
+  constructor(private readonly runs: ValueRuns) {
     this.left = runs.lengths.length > 0 ? runs.lengths[0] : 0;
   }
 
