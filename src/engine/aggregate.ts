@@ -162,11 +162,16 @@ export function aggregateTransactions(tx: Transactions, options: AggregateOption
   let keep: Uint8Array | null = null;
   let listed = 0;
   if (mayReject) {
-    const days = tx.date.values;
+    // the day of each row: from the runs of one day when the reader kept them (no day per row)
+    const runs = tx.date.runs ?? null;
+    const days = runs === null ? tx.date.values : null;
+    let r = -1;
+    let runEnd = 0;
     keep = new Uint8Array(n);
     for (let i = 0; i < n; i++) {
       const c = cust[i];
-      const d = days[i];
+      if (runs !== null) while (i >= runEnd) runEnd += runs.lengths[++r];
+      const d = runs !== null ? runs.values[r] : (days as Float64Array)[i];
       const a = amounts[i];
       if (c < 0) addSkip(skipped, i, 'customer', reasonAt(tx.customer.reasons as Uint8Array, i));
       else if (options.keepNoPurchase === true && listingRow(tx, i)) {
@@ -201,13 +206,7 @@ export function aggregateTransactions(tx: Transactions, options: AggregateOption
   const zeroValueBuyers = options.keepNoPurchase === 'zero-value' ? zeroAmountCustomers(cust, amounts, keep, cancelledRow, k) : null;
   if (policy === 'net' && options.keepNoPurchase !== true && skipOnlyReturns(cust, keep, freq, seen, skipped, zeroValueBuyers)) {
     keep ??= new Uint8Array(n).fill(1);
-    const days = tx.date.values;
-    maxDay = -Infinity;
-    for (let i = 0; i < n; i++) {
-      if (keep[i] === 0) continue;
-      if (seen[cust[i]] === 0) keep[i] = 0;
-      else if (days[i] > maxDay) maxDay = days[i];
-    }
+    maxDay = dropUnseen(cust, keep, seen, days);
   }
   const rowsUsed = n - skipped.total;
   if (rowsUsed === listed) {
@@ -223,6 +222,31 @@ export function aggregateTransactions(tx: Transactions, options: AggregateOption
   const out = collectCustomers(slots.subarray(0, m), tx.customer, { freq, money, first, last, scale }, resolvedAsOf, rowsUsed, skipped);
   out.moneyDecimals = decimals;
   return out;
+}
+
+/**
+ * Unmarks the kept rows of customers no longer `seen`; returns the latest day of the rows still
+ * kept. Rows in date order are read as runs of one day (no day per row is built for them).
+ */
+function dropUnseen(cust: Int32Array, keep: Uint8Array, seen: Uint8Array, days: Float64Array | ValueRuns): number {
+  let maxDay = -Infinity;
+  if (days instanceof Float64Array) {
+    for (let i = 0; i < cust.length; i++) {
+      if (keep[i] === 0) continue;
+      if (seen[cust[i]] === 0) keep[i] = 0;
+      else if (days[i] > maxDay) maxDay = days[i];
+    }
+    return maxDay;
+  }
+  let i = 0;
+  for (let r = 0; r < days.lengths.length; r++) {
+    for (const end = i + days.lengths[r]; i < end; i++) {
+      if (keep[i] === 0) continue;
+      if (seen[cust[i]] === 0) keep[i] = 0;
+      else maxDay = days.values[r];
+    }
+  }
+  return maxDay;
 }
 
 /** A row naming a customer with a blank date and a blank amount: a customer list's row. */

@@ -156,6 +156,49 @@ describe('transactions → customers', () => {
       { numRuns: 400 },
     );
   });
+  it('dates kept as runs of one day (a reader’s log in date order) aggregate without a day per row being built', () => {
+    const row = fc.record({
+      customer: fc.constantFrom('A', 'B', 'C', 'D', '', '#N/A'),
+      day: fc.integer({ min: 0, max: 30 }),
+      amount: fc.oneof(fc.constantFrom(0, -5, 12.5, 100, 0.1, 'x', ''), fc.integer({ min: -50, max: 500 })),
+      invoice: fc.constantFrom('1', '2', 'C4', ''),
+    });
+    fc.assert(
+      fc.property(fc.array(row, { minLength: 1, maxLength: 60 }), fc.boolean(), fc.constantFrom('net', 'drop', 'all') as fc.Arbitrary<'net' | 'drop' | 'all'>, fc.option(fc.integer({ min: 5, max: 35 })), fc.constantFrom(false, true, 'zero-value') as fc.Arbitrary<boolean | 'zero-value'>, (rows, invoices, returns, asOfDay, keepNoPurchase) => {
+        const sorted = [...rows].sort((a, b) => a.day - b.day);
+        const days = sorted.map((r) => dayNumber(2024, 1, 1) + r.day);
+        const t = tx(sorted.map((r) => r.customer), days.map(() => '2024-01-01'), sorted.map((r) => r.amount), invoices ? sorted.map((r) => r.invoice) : undefined);
+        const plainDate = { values: Float64Array.from(days), reasons: null, ascending: true };
+        const lengths: number[] = [];
+        const values: number[] = [];
+        for (const d of days) {
+          if (values[values.length - 1] === d) lengths[lengths.length - 1]++;
+          else {
+            lengths.push(1);
+            values.push(d);
+          }
+        }
+        const runsDate = {
+          get values(): Float64Array {
+            throw new Error('a day per row was built');
+          },
+          reasons: null,
+          ascending: true,
+          runs: { lengths, values },
+        };
+        const options = { returns, keepNoPurchase, ...(asOfDay === null ? {} : { asOf: dayNumber(2024, 1, 1) + asOfDay }) };
+        const attempt = (date: typeof plainDate | typeof runsDate): unknown => {
+          try {
+            return aggregateTransactions({ ...t, date }, options);
+          } catch (e) {
+            return (e as Error).message;
+          }
+        };
+        expect(attempt(runsDate)).toEqual(attempt(plainDate));
+      }),
+      { numRuns: 400 },
+    );
+  });
   it('date columns read from a file say whether they are in date order (rows with a bad date aside)', () => {
     const column = (texts: string[]) => {
       const b = new DictBuilder(2);
