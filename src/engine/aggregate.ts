@@ -164,14 +164,14 @@ export function aggregateTransactions(tx: Transactions, options: AggregateOption
   if (mayReject) {
     // the day of each row: from the runs of one day when the reader kept them (no day per row)
     const runs = tx.date.runs ?? null;
-    const days = runs === null ? tx.date.values : null;
+    const rowDays = runs === null ? tx.date.values : null;
     let r = -1;
     let runEnd = 0;
     keep = new Uint8Array(n);
     for (let i = 0; i < n; i++) {
       const c = cust[i];
       if (runs !== null) while (i >= runEnd) runEnd += runs.lengths[++r];
-      const d = runs !== null ? runs.values[r] : (days as Float64Array)[i];
+      const d = runs !== null ? runs.values[r] : (rowDays as Float64Array)[i];
       const a = amounts[i];
       if (c < 0) addSkip(skipped, i, 'customer', reasonAt(tx.customer.reasons as Uint8Array, i));
       else if (options.keepNoPurchase === true && listingRow(tx, i)) {
