@@ -63,13 +63,14 @@ export function accumulateRowsWasm(rows: AccumulateRows, rule: PurchaseRule, sum
   const at = layout(k, block);
   if (module === null || at.end > MAX_BYTES) return null;
   const api = (globalThis as { WebAssembly?: WasmApi }).WebAssembly as WasmApi;
-  const { exports } = new api.Instance(module, {});
-  const memory = exports.memory as { buffer: ArrayBuffer; grow(pages: number): number };
+  let exports: Record<string, unknown>;
   try {
-    memory.grow(Math.ceil(at.end / PAGE) - 1);
+    exports = new api.Instance(module, {}).exports;
+    (exports.memory as { grow(pages: number): number }).grow(Math.ceil(at.end / PAGE) - 1);
   } catch {
-    return null; // the memory could not be had: the JavaScript loop needs none
+    return null; // no memory for an instance (each reserves address space): the JavaScript loop needs none
   }
+  const memory = exports.memory as { buffer: ArrayBuffer };
   const accumulate = exports.accumulate as AccumulateFn;
   const buf = memory.buffer;
   // the sums in, as one array each, then as one record per customer (see the .wat)

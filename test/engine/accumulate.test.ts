@@ -121,6 +121,34 @@ describe('the row pass (accumulate)', () => {
     expect(plain(s)).toEqual({ first: [5, 6], last: [5, 6], seen: [1, 1], money: [5, 20], freq: [1, 1] });
   });
 
+  it('runs the JavaScript loop when no instance can be had (its memory reserves address space)', () => {
+    const saved = globalThis.WebAssembly;
+    try {
+      (globalThis as { WebAssembly?: unknown }).WebAssembly = {
+        Module: saved.Module,
+        Instance: class {
+          constructor() {
+            throw new RangeError('WebAssembly.Instance(): Out of memory: Cannot allocate Wasm memory for new instance');
+          }
+        },
+      };
+      jest.isolateModules(() => {
+        // eslint-disable-next-line @typescript-eslint/no-require-imports
+        const fresh = require('../../src/engine/accumulate') as typeof import('../../src/engine/accumulate');
+        const n = 20_000;
+        const rows: AccumulateRows = { cust: Int32Array.from({ length: n }, (_, i) => i % 3), days: Float64Array.from({ length: n }, (_, i) => i % 11), amounts: new Float64Array(n).fill(2.5), keep: null };
+        const rule: PurchaseRule = { net: true, cancelledRow: null, unitScale: 10, countRows: true };
+        const s = sumsFor(3);
+        expect(fresh.accumulateRows(rows, rule, s)).toBe(10);
+        const js = sumsFor(3);
+        accumulateRowsJs(rows, rule, js);
+        expect(plain(s)).toEqual(plain(js));
+      });
+    } finally {
+      globalThis.WebAssembly = saved;
+    }
+  });
+
   it('the bytes the engine loads are the .wat source compiled (npm run build:wasm)', () => {
     const root = join(__dirname, '..', '..');
     const printed = execFileSync(process.execPath, [join(root, 'scripts', 'build-wasm.mjs'), '--print'], { encoding: 'utf8' });
