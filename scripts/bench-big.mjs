@@ -1,8 +1,9 @@
 #!/usr/bin/env node
-// Big files through the CLI as a user runs it: `tierwise classify FILE --out out.csv` in memory
-// and with `--engine duckdb` (DuckDB reads and aggregates the CSV), on generated logs of 1M and
-// 10M rows (50M with BENCH_BIG=1, about 1.2 GB). Prints the median wall time of RUNS runs, rows
-// per second, peak memory (from /usr/bin/time) and whether both paths wrote the same file.
+// Big files through the CLI as a user runs it: `tierwise classify FILE --out out.csv` read in
+// memory, folded block by block (the default from 1 GiB; TIERWISE_FOLD_BYTES picks the path
+// here) and with `--engine duckdb` (DuckDB reads and aggregates the CSV), on generated logs of
+// 1M and 10M rows (50M with BENCH_BIG=1, about 1.2 GB). Prints the median wall time of RUNS runs,
+// rows per second, peak memory (from /usr/bin/time) and whether the paths wrote the same file.
 // BENCH_METHODS=lifecycle,clv runs those methods (one block each) instead of the default method;
 // BENCH_SIZES=1000000 picks the sizes. Needs `npm run build:cli`; --engine duckdb needs the
 // optional @duckdb/node-api.
@@ -39,11 +40,12 @@ async function writeCsv(n) {
   return file;
 }
 
-function classify(input, out, extra) {
+function classify(input, out, extra, env) {
   const args = [join(root, 'bin', 'tierwise.js'), 'classify', input, '--out', out, '--force', '--quiet', ...extra];
   const timed = existsSync(TIME);
   const t0 = performance.now();
-  const r = timed ? spawnSync(TIME, ['-f', '%M', process.execPath, ...args], { encoding: 'utf8' }) : spawnSync(process.execPath, args, { encoding: 'utf8' });
+  const o = { encoding: 'utf8', env: { ...process.env, ...env } };
+  const r = timed ? spawnSync(TIME, ['-f', '%M', process.execPath, ...args], o) : spawnSync(process.execPath, args, o);
   const ms = performance.now() - t0;
   if (r.status !== 0) return { error: (r.stderr || '').split('\n').find((l) => l.startsWith('tierwise:')) ?? `exit ${r.status}` };
   const kb = timed ? Number(r.stderr.trim().split('\n').pop()) : NaN;
@@ -58,17 +60,24 @@ for (const n of sizes) {
     if (method) console.log(`--method ${method}`);
     const byMethod = method ? ['--method', method] : [];
     const outs = {};
-    for (const [name, paths] of [['in memory', []], ['--engine duckdb', ['--engine', 'duckdb']]]) {
-      const extra = [...byMethod, ...paths];
-      if (paths.length && !hasDuck) {
+    const paths = [
+      ['in memory', [], { TIERWISE_FOLD_BYTES: '1e18' }],
+      ['folded', [], { TIERWISE_FOLD_BYTES: '0' }],
+      ['--engine duckdb', ['--engine', 'duckdb'], {}],
+    ];
+    for (const [name, engine, env] of paths) {
+      // methods that read each purchase are not folded (they run in memory)
+      if (name === 'folded' && ['lifecycle', 'clv'].includes(method)) continue;
+      const extra = [...byMethod, ...engine];
+      if (engine.length && !hasDuck) {
         console.log(`${n.toLocaleString('en-US').padEnd(12)}${name.padEnd(19)}SKIPPED: @duckdb/node-api is not installed`);
         continue;
       }
-      const out = join(dir, `out-${n}-${paths.length}.csv`);
+      const out = join(dir, `out-${n}-${name.replace(/\W/g, '')}.csv`);
       const runs = [];
       let error;
       for (let i = 0; i < (n > 1_000_000 ? 1 : RUNS); i++) {
-        const r = classify(input, out, extra);
+        const r = classify(input, out, extra, env);
         if (r.error) {
           error = r.error;
           break;
@@ -84,9 +93,10 @@ for (const n of sizes) {
       console.log(`${n.toLocaleString('en-US').padEnd(12)}${name.padEnd(19)}${s.toFixed(2).padStart(8)}   ${Math.round(n / s).toLocaleString('en-US').padStart(10)}   ${Number.isNaN(mb) ? '   n/a' : mb.toFixed(0).padStart(6)}`);
       outs[name] = out;
     }
-    if (outs['in memory'] && outs['--engine duckdb']) {
-      const same = readFileSync(outs['in memory']).equals(readFileSync(outs['--engine duckdb']));
-      console.log(`${''.padEnd(12)}outputs ${same ? 'identical' : 'DIFFER'}`);
+    const written = Object.entries(outs);
+    if (written.length > 1) {
+      const same = written.every(([, f]) => readFileSync(f).equals(readFileSync(written[0][1])));
+      console.log(`${''.padEnd(12)}outputs of ${written.map(([k]) => k).join(', ')} ${same ? 'identical' : 'DIFFER'}`);
     }
   }
   rmSync(input, { force: true });

@@ -10,6 +10,7 @@ import { resolveColumn } from './column-spec';
 import { openCsvStream } from './csv-stream-source';
 import { CliError } from './errors';
 import { firstBadCell } from './explain';
+import { classifyFolded, notFoldable } from './fold-classify';
 import { loopAdditions } from './loop-classify';
 import { type OutStream, progress } from './progress';
 import { type InputReport, inputLines, inputReport } from './read-report';
@@ -55,6 +56,14 @@ export async function openSource(args: ClassifyArgs, io: CommandIo): Promise<Tab
   if (!p) return source;
   const load = source.load;
   source.load = (idx, numeric) => { const r = load(idx, numeric); p.done(); return r; };
+  const readBlocks = source.readBlocks;
+  if (readBlocks) {
+    source.readBlocks = (idx, numeric, onBlock, o) => {
+      const r = readBlocks(idx, numeric, onBlock, o);
+      if (o?.part === undefined || o.part[0] === o.part[1] - 1) p.done();
+      return r;
+    };
+  }
   return source;
 }
 
@@ -88,6 +97,11 @@ export function classifyInput(source: TableSource, args: ClassifyArgs): { result
     const flag = method.params.find((p) => p.kind === 'columns' && ((args.params[p.name] ?? p.default) as string[]).includes(name))?.flag ?? method.params.find((p) => p.kind === 'table')?.flag ?? 'features';
     return { name, index: resolveColumn(name, source.headers, flag) };
   });
+  // a big CSV log: folded block by block (memory for its customers, not its rows)
+  if (notFoldable(source, args, choice, source.readBlocks ? statSync(source.file).size : 0) === null) {
+    const result = classifyFolded(source, args, choice, tableOptions(args, source));
+    if (result) return { result, columns: new Map(), choice };
+  }
   const indexes = [...new Set([...(Object.values(m) as number[]), ...named.map((x) => x.index)])];
   const numeric = [m.amount, m.quantity, m.price, m.value].filter((i): i is number => i !== undefined);
   const { columns } = source.load(indexes, numeric);

@@ -3,7 +3,7 @@
  * and date text interned into codes ({@link DictBuilder}), number text parsed on the way
  * ({@link NumberBuilder}). Typed arrays grow by half again when full.
  */
-import type { DictCells, NumberCells } from '../engine/coded-cells';
+import { type DictCells, type NumberCells, plainText } from '../engine/coded-cells';
 
 /** Something that takes one field per row. */
 export interface ColumnBuilder {
@@ -165,8 +165,13 @@ export class DictBuilder implements ColumnBuilder {
   private codes: Int32Array;
   private n = 0;
 
-  constructor(capacity = 1024) {
+  /** Rows handed over by {@link drain} before the current block. */
+  private drained = 0;
+
+  /** `blocks`: rows are handed over block by block ({@link drain}), so every code is written. */
+  constructor(capacity = 1024, blocks = false) {
     this.codes = new Int32Array(capacity);
+    if (blocks) this.rising = false;
   }
 
   add(buf: Uint8Array, start: number, end: number): void {
@@ -262,6 +267,34 @@ export class DictBuilder implements ColumnBuilder {
   addText(text: string): void {
     const b = text === '' ? EMPTY : Buffer.from(text, 'utf8');
     this.add(b, 0, b.length);
+  }
+
+  /**
+   * The codes of the rows added since the last drain (a view, valid until the next row is added),
+   * and a new block begins; the distinct values and their counts go on over all blocks. Only for
+   * a builder made with `blocks`.
+   */
+  drain(): Int32Array {
+    if (this.rising) throw new Error('internal: drain() needs a DictBuilder made for blocks');
+    const out = this.codes.subarray(0, this.n);
+    this.drained += this.n;
+    this.n = 0;
+    return out;
+  }
+
+  /** The distinct values and counts over every row, when the rows went block by block (no codes). */
+  survey(): DictCells {
+    const numbers = this.dict.wholeNumbers();
+    return {
+      kind: 'dict',
+      length: this.drained + this.n,
+      get codes(): Int32Array {
+        throw new Error('internal: a survey keeps no rows');
+      },
+      values: this.dict.texts(),
+      counts: this.counts.subarray(0, this.dict.size),
+      ...(numbers ? { numbers } : {}),
+    };
   }
 
   cells(): DictCells {
@@ -503,13 +536,72 @@ export class NumberBuilder implements ColumnBuilder {
     }
     // what the text says about the decimal mark (see markEvidence): 1.234 reads both ways
     const cls = after === 0 ? 2 : after === 3 && before <= 3 && !(before === 1 && this.zeroFirst) ? 1 : 0;
-    if (this.count[cls]++ === 0) this.first[cls] = i;
+    if (this.count[cls]++ === 0) this.first[cls] = this.base + i;
   }
 
   private text(i: number, buf: Uint8Array, start: number, end: number): void {
     if (!this.codes) this.codes = new Int32Array(this.values.length).fill(-1, 0, i);
-    this.codes[i] = this.dict.code(buf, start, end, i);
+    this.codes[i] = this.dict.code(buf, start, end, this.base + i);
     this.values[i] = NaN;
+  }
+
+  /** Rows handed over by {@link drain} before the current block (row indexes above are the log's). */
+  private base = 0;
+  /** Rows per distinct text over the drained blocks. */
+  private textCounts = new Float64Array(0);
+  /** The text of the first plain row of each evidence class, kept as its block is drained. */
+  private firstPlainText: (string | null)[] = [null, null, null];
+
+  /**
+   * The rows added since the last drain as number cells (views, valid until the next row is
+   * added: values, decimals, text codes), and a new block begins; the distinct texts and the
+   * decimal-mark evidence go on over all blocks (see {@link survey}).
+   */
+  drain(): NumberCells {
+    const n = this.n;
+    const codes = this.codes ? this.codes.subarray(0, n) : null;
+    if (codes) {
+      if (this.textCounts.length < this.dict.size) this.textCounts = grown(this.textCounts, this.dict.size);
+      for (let i = 0; i < n; i++) if (codes[i] >= 0) this.textCounts[codes[i]]++;
+    }
+    for (let c = 0; c < 3; c++) {
+      const f = this.first[c] - this.base;
+      if (f >= 0 && f < n) this.firstPlainText[c] = plainText(this.values[f], this.decimals ? this.decimals[f] : 0);
+    }
+    const block: NumberCells = {
+      kind: 'numbers',
+      length: n,
+      values: this.values.subarray(0, n),
+      decimals: this.decimals ? this.decimals.slice(0, n) : null,
+      codes,
+      text: [],
+      textCounts: [],
+      textFirst: [],
+      plain: { count: this.count, first: this.first },
+      money: null,
+    };
+    // a row's decimals are written only when it has some: cleared for the next block
+    this.decimals?.fill(0, 0, n);
+    this.base += n;
+    this.n = 0;
+    return block;
+  }
+
+  /** The distinct texts and decimal-mark evidence over every row, when the rows went block by block. */
+  survey(): NumberCells {
+    return {
+      kind: 'numbers',
+      length: this.base + this.n,
+      values: new Float64Array(0),
+      decimals: null,
+      codes: null,
+      text: this.dict.texts(),
+      textCounts: Float64Array.from({ length: this.dict.size }, (_, k) => this.textCounts[k] ?? 0),
+      textFirst: this.dict.firsts.subarray(0, this.dict.size),
+      plain: { count: this.count, first: this.first },
+      money: null,
+      firstPlainText: this.firstPlainText,
+    };
   }
 
   addText(text: string): void {

@@ -36,6 +36,11 @@ export interface ScanOptions {
   file?: string;
   /** Called after each chunk with the file bytes read so far. */
   onProgress?: (read: number) => void;
+  /**
+   * Called after each chunk's whole records, and after the last, with the data records read so
+   * far: the builders may hand over their rows.
+   */
+  onChunk?: (rows: number) => void;
 }
 
 /** What a scan found besides the columns. */
@@ -444,8 +449,10 @@ export function scanCsv(chunks: Iterable<{ bytes: Buffer; read: number }>, optio
     work[end] = 0;
     p = s.scan(work, 0, end, false);
     options.onProgress?.(read);
+    options.onChunk?.(s.rows);
     if (s.done) break;
   }
   if (!s.done) s.scan(work, p, end, true);
+  options.onChunk?.(s.rows);
   return { headers: s.headers, builders: s.builders, rows: s.rows, malformed: s.malformed };
 }

@@ -6,6 +6,7 @@
  */
 import { statSync } from 'node:fs';
 import type { Cell } from '../engine/cells';
+import type { DictCells, NumberCells } from '../engine/coded-cells';
 import { looksHeaderless } from '../engine/detect';
 import { type ColumnBuilder, DictBuilder, NumberBuilder } from './column-builders';
 import { CHUNK_BYTES, type EncodingPlan, NotUtf8Error, planEncoding, textHead, utf8Chunks } from './csv-chunks';
@@ -25,6 +26,9 @@ class StringsBuilder implements ColumnBuilder {
     this.cells.push(text);
   }
 }
+
+/** Rows per block when a file is read block by block (`readBlocks`): about 20 MB of columns. */
+const BLOCK_ROWS = 1 << 20;
 
 /** Options of the streaming reader beyond {@link CsvReadOptions}. */
 export interface CsvStreamOptions extends CsvReadOptions {
@@ -121,6 +125,61 @@ export function openCsvStream(file: string, onProgress?: (done: number, total: n
         columns.set(i, b instanceof DictBuilder || b instanceof NumberBuilder ? b.cells() : []);
       }
       return { columns, rows: r.rows };
+    },
+    readBlocks(indexes, numeric, onBlock, blockOptions = {}) {
+      const blockRows = blockOptions.blockRows ?? BLOCK_ROWS;
+      const [part, parts] = blockOptions.part ?? [0, 1];
+      // a block ends at the first chunk end past blockRows: room for one chunk more of short records
+      const capacity = Math.min(blockRows + (chunkBytes >> 4), rowEstimate(head, size));
+      const scan = (): { r: ScanResult; builders: Map<number, DictBuilder | NumberBuilder> } => {
+        const builders = new Map<number, DictBuilder | NumberBuilder>();
+        let offset = 0;
+        const drain = (): void => {
+          const block = new Map<number, Int32Array | NumberCells>();
+          let n = -1;
+          for (const [i, b] of builders) {
+            const rows = b.drain();
+            block.set(i, rows);
+            n = rows.length;
+          }
+          if (n > 0) take(block, offset);
+          offset += Math.max(n, 0);
+        };
+        const r = scanCsv(utf8Chunks(file, plan, chunkBytes), {
+          ...base,
+          keep: indexes,
+          headerless,
+          builder: (i) => {
+            const b = numeric.includes(i) ? new NumberBuilder(capacity) : new DictBuilder(capacity, true);
+            builders.set(i, b);
+            return b;
+          },
+          onProgress: onProgress ? (read) => onProgress(part * size + read, parts * size) : undefined,
+          onChunk: (rows) => {
+            if (rows - offset >= blockRows) drain();
+          },
+        });
+        drain();
+        return { r, builders };
+      };
+      // a file found not to be UTF-8 after its ASCII head is read again from the start: only
+      // before any block went out (the first read of a two-read run, which reads every byte)
+      let blocksOut = false;
+      const take = (block: Map<number, Int32Array | NumberCells>, offset: number): void => {
+        if (onBlock === null) return;
+        blocksOut = true;
+        onBlock(block, offset);
+      };
+      const { r, builders } = notUtf8Again(scan, () => {
+        if (blocksOut) throw new CliError(`${file}: the file changed while it was read`);
+        plan = planEncoding(file, options.encoding);
+        source.reading = { ...source.reading, headerRow: source.reading?.headerRow ?? null, encoding: encodingReport(plan) };
+      });
+      skippedBefore = r.malformed.before;
+      if (r.malformed.count > 0) source.reading = { ...source.reading, headerRow: source.reading?.headerRow ?? null, malformedRows: { count: r.malformed.count, lines: r.malformed.lines } };
+      const out = new Map<number, DictCells | NumberCells>();
+      for (const [i, b] of builders) out.set(i, b.survey());
+      return out;
     },
     // rows skipped for an unbalanced quote still count in the row numbers the user sees
     rowNumber: (i) => fileRow(i, first, skippedBefore),

@@ -1,5 +1,5 @@
 /** A table read from a file, before the columns are chosen: headers, a sample, and a loader. */
-import type { Cell, ColumnCells } from '../engine';
+import type { Cell, ColumnCells, DictCells, NumberCells } from '../engine';
 
 /** How many data rows the column detection looks at. */
 export const SAMPLE_ROWS = 500;
@@ -18,6 +18,14 @@ export interface SourceReading {
   malformedRows?: { count: number; lines: number[] };
 }
 
+/** Options of {@link TableSource.readBlocks}. */
+export interface BlockReadOptions {
+  /** Rows per block (about). */
+  blockRows?: number;
+  /** This read is part `[i, of]` of several over the same file: progress goes from i/of to (i+1)/of. */
+  part?: [number, number];
+}
+
 /** A readable table (CSV or worksheet). */
 export interface TableSource {
   /** File name as the user gave it, for messages. */
@@ -31,6 +39,13 @@ export interface TableSource {
    * (see `engine/coded-cells.ts`): read a cell with `cellAt`.
    */
   load(indexes: readonly number[], numeric?: readonly number[]): { columns: Map<number, ColumnCells>; rows: number };
+  /**
+   * Reads the columns block by block (CSV files): `onBlock` gets each block's rows — a text column
+   * as codes into its distinct values, a number column as number cells — and the index of its
+   * first row (null: a survey, the rows are let go); returns each column over all rows without its rows (distinct values, counts, the
+   * decimal-mark evidence). Memory holds one block of about `blockRows` rows, not the file.
+   */
+  readBlocks?(indexes: readonly number[], numeric: readonly number[], onBlock: ((block: Map<number, Int32Array | NumberCells>, offset: number) => void) | null, options?: BlockReadOptions): Map<number, DictCells | NumberCells>;
   /** Row number the user sees (header row = its own number) of 0-based data row i. */
   rowNumber(i: number): number;
   /** Epoch of numeric dates (xlsx workbooks can use 1904). */

@@ -161,32 +161,7 @@ export function aggregateTransactions(tx: Transactions, options: AggregateOption
     asOfGiven || dropReturns || tx.customer.reasons !== null || tx.date.reasons !== null || tx.amount.reasons !== null;
   let keep: Uint8Array | null = null;
   let listed = 0;
-  if (mayReject) {
-    // the day of each row: from the runs of one day when the reader kept them (no day per row)
-    const runs = tx.date.runs ?? null;
-    const rowDays = runs === null ? tx.date.values : null;
-    let r = -1;
-    let runEnd = 0;
-    keep = new Uint8Array(n);
-    for (let i = 0; i < n; i++) {
-      const c = cust[i];
-      if (runs !== null) while (i >= runEnd) runEnd += runs.lengths[++r];
-      const d = runs !== null ? runs.values[r] : (rowDays as Float64Array)[i];
-      const a = amounts[i];
-      if (c < 0) addSkip(skipped, i, 'customer', reasonAt(tx.customer.reasons as Uint8Array, i));
-      else if (options.keepNoPurchase === true && listingRow(tx, i)) {
-        seen[c] = 1;
-        listed++;
-      }
-      else if (d !== d) addSkip(skipped, i, 'date', reasonAt(tx.date.reasons as Uint8Array, i));
-      else if (a !== a) addSkip(skipped, i, 'amount', reasonAt(tx.amount.reasons as Uint8Array, i));
-      else if (asOfGiven && Math.floor(d) >= asOf) addSkip(skipped, i, 'date', 'after-as-of');
-      else if (dropReturns && cancelled && invoice && invoice.codes[i] >= 0 && cancelled[invoice.codes[i]]) {
-        addSkip(skipped, i, 'invoice', 'cancellation');
-      } else if (dropReturns && a <= 0) addSkip(skipped, i, 'amount', 'return');
-      else keep[i] = 1;
-    }
-  }
+  if (mayReject) ({ keep, listed } = usedRows(tx, { asOf: asOfGiven ? asOf : undefined, dropReturns, cancelled, keepNoPurchase: options.keepNoPurchase }, skipped, seen));
   // one pass: purchases (rows that count toward frequency, first and last purchase) and money in
   // whole units of the input's decimals (see money.ts)
   const known = tx.amount.money;
@@ -224,6 +199,62 @@ export function aggregateTransactions(tx: Transactions, options: AggregateOption
   return out;
 }
 
+/** What decides which rows {@link usedRows} keeps. */
+export interface RowRules {
+  asOf?: number;
+  /** Returns and cancellations are skipped rows ("drop"). */
+  dropReturns: boolean;
+  /** Per invoice code, whether it is a cancellation ("C…"); null when none is. */
+  cancelled: boolean[] | null;
+  keepNoPurchase?: AggregateOptions['keepNoPurchase'];
+}
+
+/**
+ * Which rows are used: every column valid (NaN / -1 mark rejected cells), before the as-of date,
+ * not a dropped return; the others are logged in `skipped` (as row `offset + i`) with the column
+ * at fault. A customer-list row (`keepNoPurchase` true) marks its customer `seen` and counts in
+ * `listed`.
+ *
+ * @example
+ * const log = emptySkipLog();
+ * usedRows(tx, { dropReturns: false, cancelled: null }, log, new Uint8Array(2)).keep; // Uint8Array [1, 0, 1]
+ */
+export function usedRows(tx: Transactions, rules: RowRules, skipped: SkipLog, seen: Uint8Array, offset = 0): { keep: Uint8Array; listed: number } {
+  const n = tx.customer.codes.length;
+  const cust = tx.customer.codes;
+  const amounts = tx.amount.values;
+  const { invoice } = tx;
+  const { dropReturns, cancelled } = rules;
+  const asOfGiven = rules.asOf !== undefined;
+  const asOf = rules.asOf ?? 0;
+  let listed = 0;
+  // the day of each row: from the runs of one day when the reader kept them (no day per row)
+  const runs = tx.date.runs ?? null;
+  const rowDays = runs === null ? tx.date.values : null;
+  let r = -1;
+  let runEnd = 0;
+  const keep = new Uint8Array(n);
+  for (let i = 0; i < n; i++) {
+    const c = cust[i];
+    if (runs !== null) while (i >= runEnd) runEnd += runs.lengths[++r];
+    const d = runs !== null ? runs.values[r] : (rowDays as Float64Array)[i];
+    const a = amounts[i];
+    if (c < 0) addSkip(skipped, offset + i, 'customer', reasonAt(tx.customer.reasons as Uint8Array, i));
+    else if (rules.keepNoPurchase === true && listingRow(tx, i)) {
+      seen[c] = 1;
+      listed++;
+    }
+    else if (d !== d) addSkip(skipped, offset + i, 'date', reasonAt(tx.date.reasons as Uint8Array, i));
+    else if (a !== a) addSkip(skipped, offset + i, 'amount', reasonAt(tx.amount.reasons as Uint8Array, i));
+    else if (asOfGiven && Math.floor(d) >= asOf) addSkip(skipped, offset + i, 'date', 'after-as-of');
+    else if (dropReturns && cancelled && invoice && invoice.codes[i] >= 0 && cancelled[invoice.codes[i]]) {
+      addSkip(skipped, offset + i, 'invoice', 'cancellation');
+    } else if (dropReturns && a <= 0) addSkip(skipped, offset + i, 'amount', 'return');
+    else keep[i] = 1;
+  }
+  return { keep, listed };
+}
+
 /**
  * Unmarks the kept rows of customers no longer `seen`; returns the latest day of the rows still
  * kept. Rows in date order are read as runs of one day (no day per row is built for them).
@@ -255,8 +286,13 @@ function listingRow(tx: Transactions, i: number): boolean {
   return date.reasons !== null && amount.reasons !== null && reasonAt(date.reasons, i) === 'blank' && reasonAt(amount.reasons, i) === 'blank';
 }
 
-/** 1 for a row of a cancelled invoice. */
-function cancelledRows(inv: Int32Array, cancelled: boolean[]): Uint8Array {
+/**
+ * 1 for a row of a cancelled invoice.
+ *
+ * @example
+ * cancelledRows(Int32Array.of(0, 1, -1), [false, true]); // Uint8Array [0, 1, 0]
+ */
+export function cancelledRows(inv: Int32Array, cancelled: boolean[]): Uint8Array {
   const out = new Uint8Array(inv.length);
   for (let i = 0; i < inv.length; i++) if (inv[i] >= 0 && cancelled[inv[i]]) out[i] = 1;
   return out;
@@ -298,7 +334,7 @@ function sumUnitsBig(cust: Int32Array, amounts: Float64Array, keep: Uint8Array |
 }
 
 /** Per-slot sums of the used rows. */
-interface SlotSums {
+export interface SlotSums {
   freq: ArrayLike<number>;
   /** Money in units of 1 / `scale`. */
   money: Float64Array;
@@ -307,8 +343,13 @@ interface SlotSums {
   last: Float64Array;
 }
 
-/** The customer table of the given slots (codes of `key`), in their order. */
-function collectCustomers(slots: Int32Array, key: Pick<KeyColumn, 'keys' | 'numbers'>, sums: SlotSums, asOf: number, rowsUsed: number, skipped: SkipLog): Customers {
+/**
+ * The customer table of the given slots (codes of `key`), in their order.
+ *
+ * @example
+ * collectCustomers(Int32Array.of(1), { keys: ["a", "b"] }, sums, 19800, 3, emptySkipLog()).keys; // ["b"]
+ */
+export function collectCustomers(slots: Int32Array, key: Pick<KeyColumn, 'keys' | 'numbers'>, sums: SlotSums, asOf: number, rowsUsed: number, skipped: SkipLog): Customers {
   const m = slots.length;
   const out: Customers = {
     keys: new Array<string>(m),
@@ -352,8 +393,14 @@ function runsLength(runs: ValueRuns): number {
   return n;
 }
 
-/** Frequency as distinct purchase invoices per customer (an invoice shared by customers counts for each). */
-function countInvoices(
+/**
+ * Frequency as distinct purchase invoices per customer (an invoice shared by customers counts for
+ * each); `owner` (per invoice, -1 at first) and `shared` carry from one block of rows to the next.
+ *
+ * @example
+ * countInvoices(cust, inv, amounts, null, rule, new Int32Array(nInv).fill(-1), new Set(), nInv, freq);
+ */
+export function countInvoices(
   cust: Int32Array,
   inv: Int32Array,
   amounts: Float64Array,

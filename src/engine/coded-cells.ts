@@ -62,6 +62,11 @@ export interface NumberCells {
    * last non-zero decimal, see `money.ts`); null otherwise.
    */
   money: { decimals: number; bound: number } | null;
+  /**
+   * The text of the first plain row of each evidence class, for a column whose rows are no longer
+   * held (a streaming reader's survey keeps only the evidence); absent: read from the rows.
+   */
+  firstPlainText?: readonly (string | null)[];
 }
 
 /** A column as the engine takes it: plain cells, or one of the coded forms. */
@@ -144,8 +149,27 @@ export function rowTest(cells: ColumnCells, test: (text: Cell) => boolean): ((i:
 export function keyColumnOf(cells: ColumnCells): KeyColumn {
   if (!isCoded(cells)) return keyColumn(cells);
   if (cells.kind !== 'dict') return keyColumn(plainCells(cells));
-  const { values, codes } = cells;
-  const n = cells.length;
+  return keyRows(keyTableOf(cells.values), cells.codes, cells.length, cells.numbers);
+}
+
+/** The key of each distinct text of a key column: what {@link keyRows} maps codes through. */
+export interface KeyTable {
+  keys: string[];
+  /** Per distinct text, its key's code (-1: rejected, `reasonOf` says why). */
+  keyOf: Int32Array;
+  reasonOf: Uint8Array;
+  /** Every distinct text is its own key and none is blank: codes are key codes as they are. */
+  identity: boolean;
+}
+
+/**
+ * The keys of a key column's distinct texts (trimmed once each, texts with the same key sharing
+ * its code, codes in order of first appearance).
+ *
+ * @example
+ * keyTableOf(["A", " A", ""]).keyOf; // Int32Array [0, 0, -1]
+ */
+export function keyTableOf(values: readonly string[]): KeyTable {
   const keyOf = new Int32Array(values.length);
   const reasonOf = new Uint8Array(values.length);
   const keys = keyInterner();
@@ -154,10 +178,21 @@ export function keyColumnOf(cells: ColumnCells): KeyColumn {
     keyOf[v] = code < 0 ? -1 : code;
     if (code < 0) reasonOf[v] = -code;
   }
-  // every distinct text its own key, none blank (the usual case): the codes are the key codes
   let identity = true;
   for (let v = 0; v < keyOf.length && identity; v++) identity = keyOf[v] === v;
-  if (identity) return { codes: codes.length === n ? codes : codes.subarray(0, n), keys: keys.keys, reasons: null, shared: true, ...(cells.numbers ? { numbers: cells.numbers } : {}) };
+  return { keys: keys.keys, keyOf, reasonOf, identity };
+}
+
+/**
+ * The key column of `n` rows of text codes, through the table of their distinct texts.
+ *
+ * @example
+ * keyRows(keyTableOf(["A", ""]), Int32Array.of(0, 1), 2).codes; // Int32Array [0, -1]
+ */
+export function keyRows(table: KeyTable, codes: Int32Array, n: number, numbers?: Float64Array): KeyColumn {
+  const { keyOf, reasonOf } = table;
+  // every distinct text its own key, none blank (the usual case): the codes are the key codes
+  if (table.identity) return { codes: codes.length === n ? codes : codes.subarray(0, n), keys: table.keys, reasons: null, shared: true, ...(numbers ? { numbers } : {}) };
   const out = new Int32Array(n);
   let reasons: Uint8Array | null = null;
   for (let i = 0; i < n; i++) {
@@ -168,7 +203,7 @@ export function keyColumnOf(cells: ColumnCells): KeyColumn {
       reasons[i] = reasonOf[codes[i]];
     }
   }
-  return { codes: out, keys: keys.keys, reasons };
+  return { codes: out, keys: table.keys, reasons };
 }
 
 /**
@@ -182,14 +217,7 @@ export function dateColumnOf(cells: ColumnCells, options: DateColumnOptions = {}
   if (!isCoded(cells)) return dateColumn(cells, options);
   if (cells.kind !== 'dict') return dateColumn(plainCells(cells), options);
   const dateOrder = dateOrderOf(cells, options.dateOrder, options.fallbackOrder);
-  const opts: DateOptions = { dateSystem: options.dateSystem, dateOrder: dateOrder.order };
-  const byValue = new Float64Array(cells.values.length);
-  const reasonOf = new Uint8Array(cells.values.length);
-  cells.values.forEach((v, k) => {
-    const r = coerceDate(v, opts);
-    byValue[k] = r.ok ? r.value : NaN;
-    if (!r.ok) reasonOf[k] = reasonIndex(r.reason);
-  });
+  const { byValue, reasonOf } = dateTableOf(cells.values, { dateSystem: options.dateSystem, dateOrder: dateOrder.order });
   if (cells.ascending !== true) return { ...mapRows(cells.codes, cells.length, byValue, reasonOf), dateOrder };
   // codes that never go down: a run of rows per code, so the codes themselves are not read; with
   // every date accepted and in date order, the rows stay runs until something asks for values
@@ -210,11 +238,54 @@ export function dateColumnOf(cells: ColumnCells, options: DateColumnOptions = {}
   return { ...fillRuns(n, byValue, reasonOf, counts), dateOrder };
 }
 
+/** Per distinct text, its value (NaN when rejected) and the reason it was rejected. */
+export interface ValueTable {
+  byValue: Float64Array;
+  reasonOf: Uint8Array;
+}
+
+/**
+ * The day number of each distinct date text, read in the given date order.
+ *
+ * @example
+ * dateTableOf(["2024-01-31", "x"], { dateOrder: "ymd" }).byValue; // Float64Array [19753, NaN]
+ */
+export function dateTableOf(values: readonly string[], opts: DateOptions): ValueTable {
+  const byValue = new Float64Array(values.length);
+  const reasonOf = new Uint8Array(values.length);
+  values.forEach((v, k) => {
+    const r = coerceDate(v, opts);
+    byValue[k] = r.ok ? r.value : NaN;
+    if (!r.ok) reasonOf[k] = reasonIndex(r.reason);
+  });
+  return { byValue, reasonOf };
+}
+
+/**
+ * The number of each distinct number text, read with the given decimal mark.
+ *
+ * @example
+ * numberTableOf(["46,80", "x"], ",").byValue; // Float64Array [46.8, NaN]
+ */
+export function numberTableOf(values: readonly string[], mark: DecimalMark): ValueTable {
+  const byValue = new Float64Array(values.length);
+  const reasonOf = new Uint8Array(values.length);
+  values.forEach((v, k) => {
+    const r = coerceNumber(v, mark);
+    byValue[k] = r.ok ? r.value : NaN;
+    if (!r.ok) reasonOf[k] = reasonIndex(r.reason);
+  });
+  return { byValue, reasonOf };
+}
+
 /**
  * Row values from per-code values: `values[i] = byValue[codes[i]]`, with the rejected rows'
  * reasons and whether the accepted values never go down.
+ *
+ * @example
+ * mapRows(Int32Array.of(1, 0), 2, Float64Array.of(5, NaN), Uint8Array.of(0, 5)).reasons; // Uint8Array [5, 0]
  */
-function mapRows(codes: Int32Array, n: number, byValue: Float64Array, reasonOf: Uint8Array): { values: Float64Array; reasons: Uint8Array | null; ascending: boolean } {
+export function mapRows(codes: Int32Array, n: number, byValue: Float64Array, reasonOf: Uint8Array): { values: Float64Array; reasons: Uint8Array | null; ascending: boolean } {
   const values = new Float64Array(n);
   let reasons: Uint8Array | null = null;
   // whether the accepted values never go down (a log in date order: see NumberColumn.ascending)
@@ -265,7 +336,7 @@ function markWitnesses(cells: NumberCells): { texts: string[]; weights: number[]
   for (let k = 0; k < cells.text.length; k++) items.push({ first: cells.textFirst[k], text: cells.text[k], weight: cells.textCounts[k] });
   for (let c = 0; c < 3; c++) {
     const first = cells.plain.first[c];
-    if (first >= 0) items.push({ first, text: cellAt(cells, first) as string, weight: cells.plain.count[c] });
+    if (first >= 0) items.push({ first, text: cells.firstPlainText?.[c] ?? (cellAt(cells, first) as string), weight: cells.plain.count[c] });
   }
   items.sort((a, b) => a.first - b.first);
   return { texts: items.map((x) => x.text), weights: items.map((x) => x.weight) };
@@ -306,17 +377,24 @@ export function dateOrderOf(cells: ColumnCells, forced?: DateOrder, fallback?: D
 export function numberColumnOf(cells: ColumnCells, options: NumberOptions = {}): NumberColumn {
   if (!isCoded(cells)) return numberColumn(cells, options);
   const n = cells.length;
-  const dict = cells.kind === 'dict' ? cells.values : cells.text;
   const decimal = decimalMarkOf(cells, options.decimal, options.fallbackDecimal);
-  const mark = decimal.mark;
-  const byValue = new Float64Array(dict.length);
-  const reasonOf = new Uint8Array(dict.length);
-  dict.forEach((v, k) => {
-    const r = coerceNumber(v, mark);
-    byValue[k] = r.ok ? r.value : NaN;
-    if (!r.ok) reasonOf[k] = reasonIndex(r.reason);
-  });
-  let column: { values: Float64Array; reasons: Uint8Array | null };
+  const column = numberRows(cells, numberTableOf(cells.kind === 'dict' ? cells.values : cells.text, decimal.mark), decimal.mark);
+  // as numberColumn: the mark is reported when it mattered (every coded cell is text)
+  const mattered = options.decimal !== undefined || (n > 0 && (decimal.how !== 'assumed' || decimal.ambiguous > 0));
+  return mattered ? { ...column, decimal } : column;
+}
+
+/**
+ * The rows of a coded number column as numbers, through the table of its distinct texts read
+ * with `mark` (plain rows keep their parsed value unless a decimal comma rereads them).
+ *
+ * @example
+ * numberRows(cells, numberTableOf(cells.text, ","), ",").values;
+ */
+export function numberRows(cells: DictCells | NumberCells, table: ValueTable, mark: DecimalMark): NumberColumn {
+  const n = cells.length;
+  const { byValue, reasonOf } = table;
+  let column: NumberColumn;
   if (cells.kind === 'dict') {
     const { values, reasons } = mapRows(cells.codes, n, byValue, reasonOf);
     column = { values, reasons };
@@ -326,7 +404,7 @@ export function numberColumnOf(cells: ColumnCells, options: NumberOptions = {}):
     const reread = mark === ',' && decimals !== null;
     if (codes === null && !reread) {
       column = { values: cells.values.length === n ? cells.values : cells.values.subarray(0, n), reasons: null };
-      if (cells.money) (column as NumberColumn).money = cells.money;
+      if (cells.money) column.money = cells.money;
     }
     else {
       const values = new Float64Array(n);
@@ -352,7 +430,5 @@ export function numberColumnOf(cells: ColumnCells, options: NumberOptions = {}):
       column = { values, reasons };
     }
   }
-  // as numberColumn: the mark is reported when it mattered (every coded cell is text)
-  const mattered = options.decimal !== undefined || (n > 0 && (decimal.how !== 'assumed' || decimal.ambiguous > 0));
-  return mattered ? { ...column, decimal } : column;
+  return column;
 }

@@ -5,6 +5,8 @@ export * from './abc';
 export * from './aggregate';
 export * from './cells';
 export * from './coded-cells';
+export * from './fold';
+export * from './fold-columns';
 export * from './classify';
 export * from './coerce';
 export * from './columns';

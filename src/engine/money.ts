@@ -57,6 +57,19 @@ export interface MoneyProfile {
  * moneyProfile([19.99, -5]); // { decimals: 2, fitsDouble: true }
  */
 export function moneyProfile(values: ArrayLike<number>, keep: Uint8Array | null = null): MoneyProfile {
+  const { decimals, bound } = moneyFacts(values, keep);
+  return profileOf(decimals, bound, values.length);
+}
+
+/**
+ * The values' decimals (see {@link moneyDecimals}) and the sum of their magnitudes: what
+ * {@link profileOf} judges, gathered block by block by a reader that folds a log as it goes
+ * (decimals combine by their maximum, bounds by their sum).
+ *
+ * @example
+ * moneyFacts([19.99, -5]); // { decimals: 2, bound: 24.99 }
+ */
+export function moneyFacts(values: ArrayLike<number>, keep: Uint8Array | null = null): { decimals: number; bound: number } {
   let d = 0;
   let p = 1;
   let bound = 0;
@@ -66,7 +79,7 @@ export function moneyProfile(values: ArrayLike<number>, keep: Uint8Array | null 
     bound += Math.abs(v);
     while (d < MAX_DECIMALS && !whole(v * p)) p = POW10[++d];
   }
-  return profileOf(d, bound, values.length);
+  return { decimals: d, bound };
 }
 
 /**

@@ -62,16 +62,29 @@ export function reasonAt(reasons: Uint8Array, row: number): SkipReason {
 /**
  * Fills in the offending value of each listed skipped row from the raw columns (by the column
  * name the row was logged under), so messages can quote it: `amount "12,3,4" is not a number`.
+ * A log filled block by block quotes the rows listed from index `from` on, whose cells are row
+ * `issue.row - offset` of the block's columns.
  *
  * @example
  * quoteSkippedValues(log, (column) => (column === 'amount' ? amountCells : undefined));
  */
-export function quoteSkippedValues(log: SkipLog, cellsOf: (column: string) => ColumnCells | undefined): void {
-  for (const issue of log.rows) {
+export function quoteSkippedValues(log: SkipLog, cellsOf: (column: string) => ColumnCells | undefined, from = 0, offset = 0): void {
+  for (let k = from; k < log.rows.length; k++) {
+    const issue = log.rows[k];
     const cells = cellsOf(issue.column);
     if (!cells) continue;
-    const c = cellAt(cells, issue.row);
+    const c = cellAt(cells, issue.row - offset);
     const text = typeof c === 'object' && c !== null && !(c instanceof Date) ? (c.error ?? c.code ?? '') : keyText(c);
-    if (text !== '') issue.value = text.length > 60 ? `${text.slice(0, 57)}…` : text;
+    if (text !== '') issue.value = quotedValue(text);
   }
+}
+
+/**
+ * A cell's text as a message quotes it: at most 60 characters.
+ *
+ * @example
+ * quotedValue("x".repeat(80)).length; // 58
+ */
+export function quotedValue(text: string): string {
+  return text.length > 60 ? `${text.slice(0, 57)}…` : text;
 }

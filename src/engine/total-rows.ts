@@ -40,14 +40,47 @@ function close(a: number, b: number): boolean {
  * markTotalRows(k, new Float64Array([1, 2, 3]), [["a", "b", "Total"]]); // 1 (k.codes[2] === -1)
  */
 export function markTotalRows(customer: KeyColumn, amounts: Float64Array | null, labelColumns: readonly (ColumnCells | undefined)[]): number {
+  const labels = labelColumns
+    .filter((c): c is ColumnCells => c !== undefined)
+    .map((c) => rowTest(c, (v) => typeof v === 'string' && isTotalLabel(keyText(v))))
+    .filter((t): t is (i: number) => boolean => t !== null);
+  // no label anywhere and no row without a customer: no total row (without looking at each row's amount)
+  if (labels.length === 0 && customer.reasons === null) return 0;
+  return markTotalRowsBy(customer, amounts ?? new Float64Array(customer.codes.length).fill(NaN), labels, newTotalRowCarry());
+}
+
+/** The running sums {@link markTotalRowsBy} carries from one block of rows to the next. */
+export interface TotalRowCarry {
+  /** Since the last total row, and since the start. */
+  sum: Float64Array;
+  sinceRows: number;
+  grandRows: number;
+}
+
+/**
+ * Running sums before the first row.
+ *
+ * @example
+ * newTotalRowCarry().sinceRows; // 0
+ */
+export function newTotalRowCarry(): TotalRowCarry {
+  return { sum: new Float64Array(2), sinceRows: 0, grandRows: 0 };
+}
+
+/**
+ * {@link markTotalRows} with the label tests given (`labels[j](i)`: row i holds a total label in
+ * one of the label columns) and the running sums carried in `carry`, so a log read block by block
+ * marks the rows the whole log would.
+ *
+ * @example
+ * const carry = newTotalRowCarry();
+ * markTotalRowsBy(keyColumn(["a", "b"]), Float64Array.of(1, 2), [], carry); // 0
+ * markTotalRowsBy(keyColumn([""]), Float64Array.of(3), [], carry); // 1
+ */
+export function markTotalRowsBy(customer: KeyColumn, values: Float64Array, labels: readonly ((i: number) => boolean)[], carry: TotalRowCarry): number {
   const n = customer.codes.length;
   const total = reasonIndex('total-row');
   let marked = 0;
-  // the running sums since the last total row and since the start, in a typed array: as plain
-  // `let`s they were boxed numbers, one allocation per row
-  const sum = new Float64Array(2);
-  let sinceRows = 0;
-  let grandRows = 0;
   const mark = (i: number): void => {
     if (customer.codes[i] === -1 && customer.reasons?.[i] === total) return;
     if (customer.shared) {
@@ -59,18 +92,15 @@ export function markTotalRows(customer: KeyColumn, amounts: Float64Array | null,
     customer.reasons[i] = total;
     marked++;
   };
-  const labels = labelColumns
-    .filter((c): c is ColumnCells => c !== undefined)
-    .map((c) => rowTest(c, (v) => typeof v === 'string' && isTotalLabel(keyText(v))))
-    .filter((t): t is (i: number) => boolean => t !== null);
   const codes = customer.codes;
-  // no label anywhere and no row without a customer: no total row (without looking at each row's amount)
-  if (labels.length === 0 && customer.reasons === null) return 0;
   // rows are marked after the pass (marking row i changes nothing the pass reads later), so the
-  // pass is one tight loop the compiler keeps optimised
+  // pass is one tight loop the compiler keeps optimised; the running sums sit in a typed array
+  // (as plain `let`s they were boxed numbers, one allocation per row)
+  const sum = carry.sum;
+  let sinceRows = carry.sinceRows;
+  let grandRows = carry.grandRows;
   const toMark: number[] = [];
   const nl = labels.length;
-  const values = amounts ?? new Float64Array(n).fill(NaN);
   for (let i = 0; i < n; i++) {
     let labelled = false;
     for (let j = 0; j < nl; j++) if (labels[j](i)) labelled = true;
@@ -88,6 +118,8 @@ export function markTotalRows(customer: KeyColumn, amounts: Float64Array | null,
       grandRows++;
     }
   }
+  carry.sinceRows = sinceRows;
+  carry.grandRows = grandRows;
   for (const i of toMark) mark(i);
   return marked;
 }
