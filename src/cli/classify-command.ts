@@ -99,7 +99,7 @@ export function classifyInput(source: TableSource, args: ClassifyArgs): { result
   });
   // a big CSV log: folded block by block (memory for its customers, not its rows)
   if (notFoldable(source, args, choice, source.readBlocks ? statSync(source.file).size : 0) === null) {
-    const result = classifyFolded(source, args, choice, tableOptions(args, source));
+    const result = classifyFolded(source, choice, tableOptions(args, source));
     if (result) return { result, columns: new Map(), choice };
   }
   const indexes = [...new Set([...(Object.values(m) as number[]), ...named.map((x) => x.index)])];

@@ -147,11 +147,24 @@ export class ByteDict {
 
   /** The distinct values as text, in order of first appearance. */
   texts(): string[] {
-    const out = new Array<string>(this.size);
+    return this.textsFrom(0);
+  }
+
+  /** The distinct values from code `start` on, as text. */
+  textsFrom(start: number): string[] {
+    const out = new Array<string>(Math.max(0, this.size - start));
     const b = Buffer.from(this.arena.buffer, this.arena.byteOffset, this.used);
-    for (let c = 0; c < this.size; c++) out[c] = b.toString('utf8', this.starts[c], this.starts[c + 1]);
+    for (let c = start; c < this.size; c++) out[c - start] = b.toString('utf8', this.starts[c], this.starts[c + 1]);
     return out;
   }
+}
+
+/** A column read block by block, as far as it has been read: what a fold needs between blocks. */
+export interface ColumnSoFar {
+  /** The column over the rows read so far, without its rows (see `survey()` of the builders). */
+  survey(): DictCells | NumberCells;
+  /** The distinct texts from code `start` on (a number column's: its non-plain texts). */
+  textsFrom(start: number): string[];
 }
 
 /**
@@ -160,7 +173,7 @@ export class ByteDict {
  * @example
  * const b = new DictBuilder(); b.addText("x"); b.addText("x"); b.cells().values; // ["x"]
  */
-export class DictBuilder implements ColumnBuilder {
+export class DictBuilder implements ColumnBuilder, ColumnSoFar {
   private dict = new ByteDict();
   private codes: Int32Array;
   private n = 0;
@@ -280,6 +293,11 @@ export class DictBuilder implements ColumnBuilder {
     this.drained += this.n;
     this.n = 0;
     return out;
+  }
+
+  /** The distinct values from code `start` on. */
+  textsFrom(start: number): string[] {
+    return this.dict.textsFrom(start);
   }
 
   /** The distinct values and counts over every row, when the rows went block by block (no codes). */
@@ -405,7 +423,7 @@ const POW10 = [1, 10, 100, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 
  * @example
  * const b = new NumberBuilder(); b.addText("-12.50"); b.cells().values[0]; // -12.5
  */
-export class NumberBuilder implements ColumnBuilder {
+export class NumberBuilder implements ColumnBuilder, ColumnSoFar {
   private values: Float64Array;
   private decimals: Uint8Array | null = null;
   private codes: Int32Array | null = null;
@@ -547,6 +565,8 @@ export class NumberBuilder implements ColumnBuilder {
 
   /** Rows handed over by {@link drain} before the current block (row indexes above are the log's). */
   private base = 0;
+  /** The sum of magnitudes when the last block was drained. */
+  private drainedBound = 0;
   /** Rows per distinct text over the drained blocks. */
   private textCounts = new Float64Array(0);
   /** The text of the first plain row of each evidence class, kept as its block is drained. */
@@ -578,13 +598,21 @@ export class NumberBuilder implements ColumnBuilder {
       textCounts: [],
       textFirst: [],
       plain: { count: this.count, first: this.first },
-      money: null,
+      // the block's money profile: the most decimals so far (the fold's unit follows them) and the
+      // magnitudes of this block's rows
+      money: this.codes === null && !this.wide ? { decimals: Math.min(6, this.maxDecimals), bound: this.bound - this.drainedBound } : null,
     };
+    this.drainedBound = this.bound;
     // a row's decimals are written only when it has some: cleared for the next block
     this.decimals?.fill(0, 0, n);
     this.base += n;
     this.n = 0;
     return block;
+  }
+
+  /** The distinct non-plain texts from code `start` on. */
+  textsFrom(start: number): string[] {
+    return this.dict.textsFrom(start);
   }
 
   /** The distinct texts and decimal-mark evidence over every row, when the rows went block by block. */

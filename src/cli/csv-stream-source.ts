@@ -14,7 +14,7 @@ import { sniffDelimiter } from './csv-read';
 import { type ScanResult, scanCsv } from './csv-scan';
 import type { CsvReadOptions } from './csv-source';
 import { CliError } from './errors';
-import { SAMPLE_ROWS, type SourceReading, type TableSource, fileRow } from './table-source';
+import { ReadAgainError, SAMPLE_ROWS, type SourceReading, type TableSource, fileRow } from './table-source';
 
 /** The sample's fields as strings. */
 class StringsBuilder implements ColumnBuilder {
@@ -142,7 +142,7 @@ export function openCsvStream(file: string, onProgress?: (done: number, total: n
             block.set(i, rows);
             n = rows.length;
           }
-          if (n > 0) take(block, offset);
+          if (n > 0) take(block, offset, builders);
           offset += Math.max(n, 0);
         };
         const r = scanCsv(utf8Chunks(file, plan, chunkBytes), {
@@ -162,18 +162,18 @@ export function openCsvStream(file: string, onProgress?: (done: number, total: n
         drain();
         return { r, builders };
       };
-      // a file found not to be UTF-8 after its ASCII head is read again from the start: only
-      // before any block went out (the first read of a two-read run, which reads every byte)
+      // a file found not to be UTF-8 after its ASCII head is read again from the start (once
+      // blocks went out, by the caller, who starts its blocks over)
       let blocksOut = false;
-      const take = (block: Map<number, Int32Array | NumberCells>, offset: number): void => {
+      const take = (block: Map<number, Int32Array | NumberCells>, offset: number, soFar: Map<number, DictBuilder | NumberBuilder>): void => {
         if (onBlock === null) return;
         blocksOut = true;
-        onBlock(block, offset);
+        onBlock(block, offset, soFar);
       };
       const { r, builders } = notUtf8Again(scan, () => {
-        if (blocksOut) throw new CliError(`${file}: the file changed while it was read`);
         plan = planEncoding(file, options.encoding);
         source.reading = { ...source.reading, headerRow: source.reading?.headerRow ?? null, encoding: encodingReport(plan) };
+        if (blocksOut) throw new ReadAgainError(file);
       });
       skippedBefore = r.malformed.before;
       if (r.malformed.count > 0) source.reading = { ...source.reading, headerRow: source.reading?.headerRow ?? null, malformedRows: { count: r.malformed.count, lines: r.malformed.lines } };

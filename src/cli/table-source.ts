@@ -1,5 +1,6 @@
 /** A table read from a file, before the columns are chosen: headers, a sample, and a loader. */
 import type { Cell, ColumnCells, DictCells, NumberCells } from '../engine';
+import type { ColumnSoFar } from './column-builders';
 
 /** How many data rows the column detection looks at. */
 export const SAMPLE_ROWS = 500;
@@ -16,6 +17,18 @@ export interface SourceReading {
   headerRow: number | null;
   /** CSV with `--lenient`: records skipped for an unbalanced quote, and the first lines. */
   malformedRows?: { count: number; lines: number[] };
+}
+
+/**
+ * Thrown by {@link TableSource.readBlocks} when the blocks it handed over are void: the file was
+ * found not to be UTF-8 after its ASCII head, and is to be read again from the start in the
+ * encoding decided on the whole file (the caller starts its blocks over).
+ */
+export class ReadAgainError extends Error {
+  constructor(file: string) {
+    super(`${file}: not UTF-8 after all; to be read again`);
+    this.name = 'ReadAgainError';
+  }
 }
 
 /** Options of {@link TableSource.readBlocks}. */
@@ -42,10 +55,11 @@ export interface TableSource {
   /**
    * Reads the columns block by block (CSV files): `onBlock` gets each block's rows — a text column
    * as codes into its distinct values, a number column as number cells — and the index of its
-   * first row (null: a survey, the rows are let go); returns each column over all rows without its rows (distinct values, counts, the
+   * first row (null: a survey, the rows are let go), and the columns as far as they were read
+   * (their distinct texts so far, to extend the tables the blocks are read through); returns each column over all rows without its rows (distinct values, counts, the
    * decimal-mark evidence). Memory holds one block of about `blockRows` rows, not the file.
    */
-  readBlocks?(indexes: readonly number[], numeric: readonly number[], onBlock: ((block: Map<number, Int32Array | NumberCells>, offset: number) => void) | null, options?: BlockReadOptions): Map<number, DictCells | NumberCells>;
+  readBlocks?(indexes: readonly number[], numeric: readonly number[], onBlock: ((block: Map<number, Int32Array | NumberCells>, offset: number, soFar: Map<number, ColumnSoFar>) => void) | null, options?: BlockReadOptions): Map<number, DictCells | NumberCells>;
   /** Row number the user sees (header row = its own number) of 0-based data row i. */
   rowNumber(i: number): number;
   /** Epoch of numeric dates (xlsx workbooks can use 1904). */

@@ -153,7 +153,7 @@ export function aggregateTransactions(tx: Transactions, options: AggregateOption
   const freq = new Float64Array(k);
   const seen = new Uint8Array(k);
   const owner = invoice ? new Int32Array(invoice.keys.length).fill(-1) : null;
-  const shared = new Set<number>();
+  const shared = new Set<number | string>();
   const nInv = invoice ? invoice.keys.length : 0;
   // which rows are used: every column valid (NaN / -1 mark rejected cells), before the as-of
   // date, not a dropped return; the others are logged with the column at fault
@@ -407,7 +407,7 @@ export function countInvoices(
   keep: Uint8Array | null,
   rule: PurchaseRule,
   owner: Int32Array,
-  shared: Set<number>,
+  shared: Set<number | string>,
   nInv: number,
   freq: Float64Array,
 ): void {
@@ -422,7 +422,9 @@ export function countInvoices(
       owner[v] = c;
       freq[c]++;
     } else if (owner[v] !== c) {
-      const pair = c * nInv + v;
+      // a customer and invoice as one number while it is exact, else as text (a shared invoice is rare)
+      const product = c * nInv + v;
+      const pair = product <= Number.MAX_SAFE_INTEGER ? product : `${c}:${v}`;
       if (!shared.has(pair)) {
         shared.add(pair);
         freq[c]++;

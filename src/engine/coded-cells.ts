@@ -7,7 +7,7 @@
  * coerced once instead of once per row.
  */
 import type { Cell } from './cells';
-import { coerceDate, coerceNumber, type DateOptions, type DateOrder } from './coerce';
+import { type Coerced, coerceDate, coerceNumber, type DateOptions, type DateOrder } from './coerce';
 import { type DateColumnOptions, type KeyColumn, type NumberColumn, type NumberOptions, ascendingValues, dateColumn, keyColumn, keyInterner, numberColumn, reasonIndex } from './columns';
 import { type DateOrderFinding, decideDateOrder } from './date-order';
 import { type DecimalFinding, type DecimalMark, decideDecimalMark } from './number-format';
@@ -251,10 +251,15 @@ export interface ValueTable {
  * dateTableOf(["2024-01-31", "x"], { dateOrder: "ymd" }).byValue; // Float64Array [19753, NaN]
  */
 export function dateTableOf(values: readonly string[], opts: DateOptions): ValueTable {
+  return valueTable(values, (v) => coerceDate(v, opts));
+}
+
+/** Each distinct text coerced once. */
+function valueTable(values: readonly string[], coerce: (text: string) => Coerced): ValueTable {
   const byValue = new Float64Array(values.length);
   const reasonOf = new Uint8Array(values.length);
   values.forEach((v, k) => {
-    const r = coerceDate(v, opts);
+    const r = coerce(v);
     byValue[k] = r.ok ? r.value : NaN;
     if (!r.ok) reasonOf[k] = reasonIndex(r.reason);
   });
@@ -268,14 +273,7 @@ export function dateTableOf(values: readonly string[], opts: DateOptions): Value
  * numberTableOf(["46,80", "x"], ",").byValue; // Float64Array [46.8, NaN]
  */
 export function numberTableOf(values: readonly string[], mark: DecimalMark): ValueTable {
-  const byValue = new Float64Array(values.length);
-  const reasonOf = new Uint8Array(values.length);
-  values.forEach((v, k) => {
-    const r = coerceNumber(v, mark);
-    byValue[k] = r.ok ? r.value : NaN;
-    if (!r.ok) reasonOf[k] = reasonIndex(r.reason);
-  });
-  return { byValue, reasonOf };
+  return valueTable(values, (v) => coerceNumber(v, mark));
 }
 
 /**

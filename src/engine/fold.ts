@@ -11,13 +11,12 @@ import { TierwiseError } from './errors';
 import { moneyFacts, moneyScale, profileOf } from './money';
 import { MAX_LISTED_ISSUES, addSkip, emptySkipLog, quotedValue } from './skips';
 
-/** What a fold needs to know before its first block: the whole log's keys and the rules. */
+/** What a fold needs to know: the log's keys (which grow as blocks come) and the rules. */
 export interface FoldSetup {
-  /** The customer keys of the whole log (codes index them), and as numbers when a reader knew them. */
-  customerKeys: string[];
-  customerNumbers?: Float64Array;
-  /** The invoice keys of the whole log, when there is an invoice column. */
-  invoiceKeys?: string[];
+  /** The customer keys (codes index them); the array may grow between blocks. */
+  customerKeys: readonly string[];
+  /** The invoice keys, when there is an invoice column; may grow between blocks. */
+  invoiceKeys?: readonly string[];
   /** As-of date and returns policy; customers without a purchase are not kept (see {@link foldable}). */
   options: Pick<AggregateOptions, 'asOf' | 'returns'>;
 }
@@ -43,37 +42,61 @@ export function foldable(options: AggregateOptions): boolean {
  */
 export class TransactionFold {
   readonly skipped = emptySkipLog();
-  private readonly first: Float64Array;
-  private readonly last: Float64Array;
-  private readonly freq: Float64Array;
-  private readonly seen: Uint8Array;
-  private money: Float64Array;
-  /** Per customer: used rows, and the latest day of a used row that is not a purchase (a return). */
-  private readonly usedRows: Float64Array;
-  private readonly lastOther: Float64Array;
+  private first = new Float64Array(0);
+  private last = new Float64Array(0);
+  private freq = new Float64Array(0);
+  private seen = new Uint8Array(0);
+  private money = new Float64Array(0);
+  /** Per customer: used rows that are not purchases (returns), and the latest day of one. */
+  private otherRows = new Float64Array(0);
+  private lastOther = new Float64Array(0);
   /** Customers without a purchase so far → their first used rows (to list them if none comes). */
   private readonly waiting = new Map<number, number[]>();
-  private readonly owner: Int32Array | null;
-  private readonly shared = new Set<number>();
-  private readonly cancelled: boolean[] | null;
+  private owner: Int32Array | null = null;
+  private readonly shared = new Set<number | string>();
+  /** Per invoice key, whether it is a cancellation ("C…"); null while none is. */
+  private cancelled: boolean[] | null = null;
+  private cancelledKeys: boolean[] = [];
   private decimals = 0;
   private bound = 0;
   private rows = 0;
   private maxDay = -Infinity;
 
-  constructor(private readonly setup: FoldSetup) {
-    const k = setup.customerKeys.length;
-    this.first = new Float64Array(k).fill(Infinity);
-    this.last = new Float64Array(k).fill(-Infinity);
-    this.freq = new Float64Array(k);
-    this.seen = new Uint8Array(k);
-    this.money = new Float64Array(k);
-    this.usedRows = new Float64Array(k);
-    this.lastOther = new Float64Array(k).fill(-Infinity);
-    const inv = setup.invoiceKeys;
-    this.owner = inv ? new Int32Array(inv.length).fill(-1) : null;
-    const cancelledKeys = inv && setup.options.returns !== 'all' ? inv.map((key) => /^c/i.test(key)) : null;
-    this.cancelled = cancelledKeys && cancelledKeys.includes(true) ? cancelledKeys : null;
+  constructor(private readonly setup: FoldSetup) {}
+
+  /** Room for every customer and invoice key so far (the arrays grow by half again when short). */
+  private fit(): void {
+    const k = this.setup.customerKeys.length;
+    if (k > this.first.length) {
+      const cap = Math.max(k, Math.ceil(this.first.length * 1.5) + 64);
+      const grow = <T extends Float64Array | Uint8Array>(a: T, fill: number): T => {
+        const b = new (a.constructor as new (n: number) => T)(cap);
+        b.set(a);
+        if (fill !== 0) b.fill(fill, a.length);
+        return b;
+      };
+      this.first = grow(this.first, Infinity);
+      this.last = grow(this.last, -Infinity);
+      this.freq = grow(this.freq, 0);
+      this.seen = grow(this.seen, 0);
+      this.money = grow(this.money, 0);
+      this.otherRows = grow(this.otherRows, 0);
+      this.lastOther = grow(this.lastOther, -Infinity);
+    }
+    const inv = this.setup.invoiceKeys;
+    if (!inv) return;
+    if (this.owner === null || inv.length > this.owner.length) {
+      const owner = new Int32Array(Math.max(inv.length, Math.ceil((this.owner?.length ?? 0) * 1.5) + 64)).fill(-1);
+      if (this.owner) owner.set(this.owner);
+      this.owner = owner;
+    }
+    // cancellations: invoice keys starting with "C" (all rows count with --returns all)
+    if (this.setup.options.returns === 'all') return;
+    for (let v = this.cancelledKeys.length; v < inv.length; v++) {
+      const c = /^c/i.test(inv[v]);
+      this.cancelledKeys.push(c);
+      if (c) this.cancelled = this.cancelledKeys;
+    }
   }
 
   /** Folds the rows of one block; `offset` is the row index of its first row in the whole log. */
@@ -81,6 +104,7 @@ export class TransactionFold {
     const n = tx.customer.codes.length;
     if (offset !== this.rows) throw new Error(`internal: block at row ${offset}, expected ${this.rows}`);
     this.rows += n;
+    this.fit();
     const policy = this.setup.options.returns ?? 'net';
     const dropReturns = policy === 'drop';
     const asOf = this.setup.options.asOf;
@@ -92,7 +116,8 @@ export class TransactionFold {
     const keep = mayReject ? usedRows(tx, { asOf, dropReturns, cancelled: this.cancelled }, this.skipped, this.seen, offset).keep : null;
     // money in units of the decimals seen so far: a block with more rescales what is summed (exact,
     // as every value so far is a whole number of the smaller unit)
-    const facts = moneyFacts(amounts, keep);
+    const known = tx.amount.money;
+    const facts = keep === null && known ? known : moneyFacts(amounts, keep);
     this.bound += facts.bound;
     if (facts.decimals > this.decimals) {
       const by = moneyScale(facts.decimals) / moneyScale(this.decimals);
@@ -105,20 +130,22 @@ export class TransactionFold {
     const sums = { first: this.first, last: this.last, seen: this.seen, money: this.money, freq: this.freq };
     const day = accumulateRows({ cust, days, amounts, keep }, rule, sums);
     if (day > this.maxDay) this.maxDay = day;
-    if (invoice && this.owner) countInvoices(cust, invoice.codes, amounts, keep, rule, this.owner, this.shared, this.owner.length, this.freq);
+    if (invoice && this.owner) countInvoices(cust, invoice.codes, amounts, keep, rule, this.owner, this.shared, 2 ** 31, this.freq);
     if (net) this.noteNoPurchase(cust, days, amounts, keep, cancelledRow, offset);
   }
 
-  /** Used rows and returns per customer, and the rows of customers still without a purchase. */
+  /**
+   * The used rows that are not purchases (returns, zero amounts, cancellations), per customer:
+   * how many, the latest day, and those of customers still without a purchase. A customer left
+   * with nothing but such rows is dropped at the end with every one of them.
+   */
   private noteNoPurchase(cust: Int32Array, days: Float64Array, amounts: Float64Array, keep: Uint8Array | null, cancelledRow: Uint8Array | null, offset: number): void {
-    const { usedRows, lastOther, freq, waiting } = this;
+    const { otherRows, lastOther, freq, waiting } = this;
     for (let i = 0; i < cust.length; i++) {
-      if (keep !== null && keep[i] === 0) continue;
+      if ((keep !== null && keep[i] === 0) || (amounts[i] > 0 && !(cancelledRow !== null && cancelledRow[i] === 1))) continue;
       const c = cust[i];
-      usedRows[c]++;
-      if (!(amounts[i] > 0) || (cancelledRow !== null && cancelledRow[i] === 1)) {
-        if (days[i] > lastOther[c]) lastOther[c] = days[i];
-      }
+      otherRows[c]++;
+      if (days[i] > lastOther[c]) lastOther[c] = days[i];
       if (freq[c] === 0) {
         let rows = waiting.get(c);
         if (rows === undefined) waiting.set(c, (rows = []));
@@ -129,12 +156,16 @@ export class TransactionFold {
   }
 
   /**
-   * The customer table, as {@link aggregateTransactions} gives it; throws TierwiseError "empty"
+   * The customer table, as {@link aggregateTransactions} gives it — with the rows of customers
+   * who had nothing but returns listed with their customer quoted (their blocks are gone; the
+   * in-memory path quotes them from its cells afterwards); throws TierwiseError "empty"
    * when no row was used. Null when money units may pass 2^53 (rare: the caller then aggregates
-   * in memory, where BigInt sums take over).
+   * in memory, where BigInt sums take over). `customerNumbers`: the keys as numbers, when the
+   * reader knew them (see `KeyColumn.numbers`).
    */
-  finish(): Customers | null {
+  finish(customerNumbers?: Float64Array): Customers | null {
     const { seen, freq, first, last, skipped } = this;
+    this.fit();
     let maxDay = this.maxDay;
     // customers with used rows but no purchase (only returns): skipped, every row logged
     if ((this.setup.options.returns ?? 'net') === 'net') {
@@ -150,7 +181,7 @@ export class TransactionFold {
           if (key !== '') skipped.rows[skipped.rows.length - 1].value = quotedValue(key);
         }
         let rest = -Math.min(room, listed.length);
-        for (const c of onlyReturns) rest += this.usedRows[c];
+        for (const c of onlyReturns) rest += this.otherRows[c];
         if (rest > 0) {
           skipped.total += rest;
           skipped.byReason['returns-only'] = (skipped.byReason['returns-only'] ?? 0) + rest;
@@ -169,7 +200,7 @@ export class TransactionFold {
     if (rowsUsed === 0) throw new TierwiseError('empty', `no usable transactions: all ${this.rows} rows were skipped (${describeSkips(skipped)})`);
     if (!profileOf(this.decimals, this.bound, this.rows).fitsDouble) return null;
     const asOf = this.setup.options.asOf ?? Math.floor(maxDay) + 1;
-    const key = { keys: this.setup.customerKeys, numbers: this.setup.customerNumbers };
+    const key = { keys: this.setup.customerKeys as string[], numbers: customerNumbers };
     const order = keyOrder(key.keys, key.numbers);
     const slots = new Int32Array(order.length);
     let m = 0;

@@ -6,7 +6,7 @@
  * of row the aggregation treats apart, read in blocks of one to a few rows so each decision is
  * met in a block other than the one it was made from.
  */
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import type { Run } from './helpers';
@@ -17,8 +17,9 @@ const expected = JSON.parse(readFileSync(join(DIR, 'expected.json'), 'utf8')) as
 
 type Runner = (...argv: string[]) => Promise<Run>;
 
-/** Blocks handed to a fold by the swapped reader (a run that folded nothing would fail the tests that expect one). */
+/** Blocks handed to a fold by the swapped reader (a run that folded nothing would fail the tests that expect one), and reads of the file that folded. */
 let blocksSeen = 0;
+let foldReads = 0;
 
 /** The CLI with the streaming reader reading `chunkBytes` at a time and folding blocks of `blockRows`. */
 function foldingCli(chunkBytes: number, blockRows: number): Runner {
@@ -31,11 +32,13 @@ function foldingCli(chunkBytes: number, blockRows: number): Runner {
           const source = actual.openCsvStream(file, onProgress, { ...options, chunkBytes });
           const readBlocks = source.readBlocks?.bind(source);
           if (readBlocks) {
-            source.readBlocks = (indexes, numeric, onBlock, o) =>
-              readBlocks(indexes, numeric, onBlock && ((block, offset) => {
+            source.readBlocks = (indexes, numeric, onBlock, o) => {
+              if (onBlock) foldReads++;
+              return readBlocks(indexes, numeric, onBlock && ((block, offset, soFar) => {
                 blocksSeen++;
-                onBlock(block, offset);
+                onBlock(block, offset, soFar);
               }), { ...o, blockRows });
+            };
           }
           return source;
         },
@@ -135,6 +138,45 @@ describe('classify: random logs folded = in memory', () => {
     );
     // most logs fold (the others have no usable row, or mostly unreadable dates: the in-memory path words that)
     expect(folded).toBeGreaterThan(200);
+  });
+
+  it('reads the file once, and again only when its later rows decide the reading otherwise', async () => {
+    const head = ['Customer,Date,Amount', '1,03/04/2024,10', '2,05/01/2024,5', '1,12/11/2023,2.5', '3,02/02/2024,4'];
+    const cases: [string, string[], number][] = [
+      ['iso.csv', ['Customer,Date,Amount', '1,2024-01-02,10', '2,2024-01-03,5', '1,2024-02-01,7'], 1],
+      // month first until the last row: day 25 decides day first
+      ['late-day.csv', [...head, '2,25/03/2024,3'], 2],
+      // a decimal point until the last rows: two decimal commas decide the comma
+      ['late-comma.csv', [...head, '2,05/01/2024,"12,50"', '3,05/01/2024,"7,25"'], 2],
+    ];
+    for (const [name, lines, reads] of cases) {
+      const file = writeTemp(dir, name, lines.join('\n') + '\n');
+      const argv = ['classify', file, '--format', 'json'];
+      const before = foldReads;
+      const got = await folders[0](...argv);
+      expect([name, foldReads - before]).toEqual([name, reads]);
+      expect(got).toEqual(await inMemory(...argv));
+    }
+  });
+
+  it('starts over when the file is not UTF-8 after its ASCII head', async () => {
+    // 300 KB of ASCII rows (more than the 256 KiB head the encoding is first judged on), then
+    // windows-1252 bytes: blocks went out before the reader knew
+    const ascii = ['Customer,Date,Amount'];
+    for (let i = 0; ascii.join('\n').length < 300_000; i++) ascii.push(`${100 + (i % 50)},2024-01-${String(1 + (i % 28)).padStart(2, '0')},${(i % 7) + 0.5}`);
+    const latin = Buffer.from('Zoë,2024-02-03,12.5\nRené,2024-02-04,7\n', 'latin1');
+    const file = writeTemp(dir, 'late-latin1.csv', '');
+    writeFileSync(file, Buffer.concat([Buffer.from(ascii.join('\n') + '\n'), latin]));
+    const argv = ['classify', file, '--format', 'json'];
+    const before = foldReads;
+    const blocks = blocksSeen;
+    const got = await foldingCli(65536, 1000)(...argv);
+    expect(blocksSeen - blocks).toBeGreaterThan(5);
+    // read twice: the first read's blocks were void
+    expect(foldReads - before).toBe(2);
+    const want = await inMemory(...argv);
+    expect(got).toEqual(want);
+    expect(got.stdout).toContain('René');
   });
 
   it('subtotal rows and rescaled money across blocks', async () => {
