@@ -51,17 +51,24 @@ export async function openSource(args: ClassifyArgs, io: CommandIo): Promise<Tab
   }
   if (ext === '.xls') throw new CliError(`${file}: old .xls workbooks are not supported; save it as .xlsx or .csv`);
   if (args.sheet !== undefined) throw new CliError(`--sheet only applies to .xlsx input, and ${file} is read as CSV`, 2);
-  const p = size > BIG_FILE ? progress(io.stderr, `reading ${file}`) : null;
-  const source = openCsvStream(file, p ? (d, t) => p.update(d, t) : undefined, { encoding: args.reading.encoding, lenient: args.reading.lenient });
+  let p = size > BIG_FILE ? progress(io.stderr, `reading ${file}`) : null;
+  const source = openCsvStream(file, p ? (d, t) => p?.update(d, t) : undefined, { encoding: args.reading.encoding, lenient: args.reading.lenient });
   if (!p) return source;
   const load = source.load;
-  source.load = (idx, numeric) => { const r = load(idx, numeric); p.done(); return r; };
+  source.load = (idx, numeric) => { const r = load(idx, numeric); p?.done(); return r; };
   const readBlocks = source.readBlocks;
   if (readBlocks) {
     source.readBlocks = (idx, numeric, onBlock, o) => {
-      const r = readBlocks(idx, numeric, onBlock, o);
-      if (o?.part === undefined || o.part[0] === o.part[1] - 1) p.done();
-      return r;
+      // a second read says why, rather than start again from 0 % unexplained
+      if (o?.again !== undefined) {
+        p?.done();
+        p = progress(io.stderr, `reading ${file} again (${o.again})`);
+      }
+      try {
+        return readBlocks(idx, numeric, onBlock, o);
+      } finally {
+        p?.done();
+      }
     };
   }
   return source;

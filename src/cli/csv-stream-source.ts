@@ -128,7 +128,6 @@ export function openCsvStream(file: string, onProgress?: (done: number, total: n
     },
     readBlocks(indexes, numeric, onBlock, blockOptions = {}) {
       const blockRows = blockOptions.blockRows ?? BLOCK_ROWS;
-      const [part, parts] = blockOptions.part ?? [0, 1];
       // a block ends at the first chunk end past blockRows: room for one chunk more of short records
       const capacity = Math.min(blockRows + (chunkBytes >> 4), rowEstimate(head, size));
       const scan = (): { r: ScanResult; builders: Map<number, DictBuilder | NumberBuilder> } => {
@@ -154,7 +153,7 @@ export function openCsvStream(file: string, onProgress?: (done: number, total: n
             builders.set(i, b);
             return b;
           },
-          onProgress: onProgress ? (read) => onProgress(part * size + read, parts * size) : undefined,
+          onProgress: onProgress ? (read) => onProgress(read, size) : undefined,
           onChunk: (rows) => {
             if (rows - offset >= blockRows) drain();
           },

@@ -92,17 +92,17 @@ interface FoldRoles {
  * Reads the log once, folding each block as it comes (see {@link classifyFolded}); from the start
  * again when the reader finds the file is not UTF-8 after its ASCII head.
  */
-function foldRead(source: TableSource, roles: FoldRoles, options: TableOptions, decide: (soFar: Map<number, ColumnSoFar>) => ReadingDecisions, part: [number, number], expectRows?: number): FoldedRead {
+function foldRead(source: TableSource, roles: FoldRoles, options: TableOptions, decide: (soFar: Map<number, ColumnSoFar>) => ReadingDecisions, again?: string, expectRows?: number): FoldedRead {
   try {
-    return foldReadOnce(source, roles, options, decide, part, expectRows);
+    return foldReadOnce(source, roles, options, decide, again, expectRows);
   } catch (e) {
     if (!(e instanceof ReadAgainError)) throw e;
-    return foldReadOnce(source, roles, options, decide, part, expectRows);
+    return foldReadOnce(source, roles, options, decide, 'not UTF-8 after all', expectRows);
   }
 }
 
 /** One read of the log, folding each block as it comes. */
-function foldReadOnce(source: TableSource, roles: FoldRoles, options: TableOptions, decide: (soFar: Map<number, ColumnSoFar>) => ReadingDecisions, part: [number, number], expectRows?: number): FoldedRead {
+function foldReadOnce(source: TableSource, roles: FoldRoles, options: TableOptions, decide: (soFar: Map<number, ColumnSoFar>) => ReadingDecisions, again: string | undefined, expectRows?: number): FoldedRead {
   const readBlocks = source.readBlocks as NonNullable<TableSource['readBlocks']>;
   const indexes = [roles.customer, roles.date, roles.amount, ...(roles.invoice !== undefined ? [roles.invoice] : [])];
   // the distinct texts read so far, per column (codes index them): the blocks' tables and quotes read them
@@ -146,7 +146,7 @@ function foldReadOnce(source: TableSource, roles: FoldRoles, options: TableOptio
       };
       quoteSkippedValues(fold.skipped, (column) => cells[column], from, offset);
     },
-    { part },
+    again === undefined ? {} : { again },
   );
   if (!state) {
     // no data row: an empty fold (the caller reports it)
@@ -157,9 +157,17 @@ function foldReadOnce(source: TableSource, roles: FoldRoles, options: TableOptio
   return { ...state, survey };
 }
 
-/** Whether two readings read every text alike: the same date order and decimal mark. */
-function sameReading(a: ReadingDecisions, b: ReadingDecisions): boolean {
-  return a.dateOrder.order === b.dateOrder.order && a.decimal.mark === b.decimal.mark;
+const ORDER_NAMES = { dmy: 'day first', mdy: 'month first', ymd: 'year first' } as const;
+
+/**
+ * Why the whole log reads otherwise than its first block said (null: it reads alike — the same
+ * date order and decimal mark).
+ */
+function readsOtherwise(first: ReadingDecisions, whole: ReadingDecisions): string | null {
+  const why: string[] = [];
+  if (first.dateOrder.order !== whole.dateOrder.order) why.push(`its later dates are ${ORDER_NAMES[whole.dateOrder.order]}`);
+  if (first.decimal.mark !== whole.decimal.mark) why.push(`its amounts have a decimal ${whole.decimal.mark === ',' ? 'comma' : 'point'}`);
+  return why.length > 0 ? why.join(', ') : null;
 }
 
 /**
@@ -183,12 +191,13 @@ export function classifyFolded(source: TableSource, choice: ColumnChoice, option
   const distinct = new Set([roles.customer, roles.date, roles.amount, ...(roles.invoice !== undefined ? [roles.invoice] : [])]);
   if (distinct.size !== (roles.invoice !== undefined ? 4 : 3)) return null;
   const surveyOf = (cols: Map<number, { survey(): DictCells | NumberCells }>): ReadingSurvey => ({ date: cols.get(roles.date)?.survey() as DictCells, amount: cols.get(roles.amount)?.survey() as NumberCells });
-  let read = foldRead(source, roles, options, (soFar) => decideReading(surveyOf(soFar), options), [0, 1]);
+  let read = foldRead(source, roles, options, (soFar) => decideReading(surveyOf(soFar), options));
   const rows = (read.survey.get(roles.customer) as DictCells).length;
   if (rows === 0) throw new CliError(`${source.file}: no data rows below the header`);
   const whole = decideReading({ date: read.survey.get(roles.date) as DictCells, amount: read.survey.get(roles.amount) as NumberCells }, options);
-  if (!sameReading(read.decisions, whole)) {
-    read = foldRead(source, roles, options, () => whole, [0, 1], rows);
+  const why = readsOtherwise(read.decisions, whole);
+  if (why !== null) {
+    read = foldRead(source, roles, options, () => whole, why, rows);
     if ((read.survey.get(roles.customer) as DictCells).length !== rows) throw new CliError(`${source.file}: the file changed while it was read`);
   }
   const customerSurvey = read.survey.get(roles.customer) as DictCells;

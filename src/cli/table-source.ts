@@ -35,8 +35,8 @@ export class ReadAgainError extends Error {
 export interface BlockReadOptions {
   /** Rows per block (about). */
   blockRows?: number;
-  /** This read is part `[i, of]` of several over the same file: progress goes from i/of to (i+1)/of. */
-  part?: [number, number];
+  /** Why the file is read once more (a progress line says so). */
+  again?: string;
 }
 
 /** A readable table (CSV or worksheet). */

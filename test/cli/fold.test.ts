@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import type { Run } from './helpers';
 import { EXAMPLES, tempDir, writeTemp } from './helpers';
+import { main } from '../../src/cli/main';
 
 const DIR = join(__dirname, '..', 'fixtures', 'files');
 const expected = JSON.parse(readFileSync(join(DIR, 'expected.json'), 'utf8')) as Record<string, { args: string[] }>;
@@ -177,6 +178,27 @@ describe('classify: random logs folded = in memory', () => {
     const want = await inMemory(...argv);
     expect(got).toEqual(want);
     expect(got.stdout).toContain('René');
+  });
+
+  it('says on the progress line why a big file is read again', async () => {
+    // over 8 MiB (progress is shown from there on a terminal) and over a block (about a million
+    // rows); month first until the last row
+    const lines = ['Customer,Date,Amount'];
+    for (let i = 0; i < 1_100_000; i++) lines.push(`${100 + (i % 900)},0${1 + (i % 9)}/0${1 + (i % 7)}/2024,${(i % 50) + 0.5}`);
+    lines.push('7,25/03/2024,3');
+    const file = writeTemp(dir, 'big-late-day.csv', lines.join('\n') + '\n');
+    let stderr = '';
+    process.env.TIERWISE_FOLD_BYTES = '0';
+    try {
+      const code = await main(['classify', file, '--format', 'json', '--quiet'], {
+        stdout: { write: () => true },
+        stderr: { isTTY: true, write: (c: string | Uint8Array) => (stderr += String(c)) },
+      });
+      expect(code).toBe(0);
+    } finally {
+      delete process.env.TIERWISE_FOLD_BYTES;
+    }
+    expect(stderr).toContain(`reading ${file} again (its later dates are day first)`);
   });
 
   it('subtotal rows and rescaled money across blocks', async () => {
