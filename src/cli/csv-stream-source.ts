@@ -165,7 +165,6 @@ export function openCsvStream(file: string, onProgress?: (done: number, total: n
       // blocks went out, by the caller, who starts its blocks over)
       let blocksOut = false;
       const take = (block: Map<number, Int32Array | NumberCells>, offset: number, soFar: Map<number, DictBuilder | NumberBuilder>): void => {
-        if (onBlock === null) return;
         blocksOut = true;
         onBlock(block, offset, soFar);
       };

@@ -54,12 +54,13 @@ export interface TableSource {
   load(indexes: readonly number[], numeric?: readonly number[]): { columns: Map<number, ColumnCells>; rows: number };
   /**
    * Reads the columns block by block (CSV files): `onBlock` gets each block's rows — a text column
-   * as codes into its distinct values, a number column as number cells — and the index of its
-   * first row (null: a survey, the rows are let go), and the columns as far as they were read
-   * (their distinct texts so far, to extend the tables the blocks are read through); returns each column over all rows without its rows (distinct values, counts, the
-   * decimal-mark evidence). Memory holds one block of about `blockRows` rows, not the file.
+   * as codes into its distinct values, a number column as number cells — the index of its first
+   * row, and the columns as far as they were read (their distinct texts so far, to extend the
+   * tables the blocks are read through). Returns each column over all rows without its rows
+   * (distinct values, counts, the decimal-mark evidence). Memory holds one block of about
+   * `blockRows` rows, not the file. Throws {@link ReadAgainError} when the blocks so far are void.
    */
-  readBlocks?(indexes: readonly number[], numeric: readonly number[], onBlock: ((block: Map<number, Int32Array | NumberCells>, offset: number, soFar: Map<number, ColumnSoFar>) => void) | null, options?: BlockReadOptions): Map<number, DictCells | NumberCells>;
+  readBlocks?(indexes: readonly number[], numeric: readonly number[], onBlock: (block: Map<number, Int32Array | NumberCells>, offset: number, soFar: Map<number, ColumnSoFar>) => void, options?: BlockReadOptions): Map<number, DictCells | NumberCells>;
   /** Row number the user sees (header row = its own number) of 0-based data row i. */
   rowNumber(i: number): number;
   /** Epoch of numeric dates (xlsx workbooks can use 1904). */

@@ -34,11 +34,11 @@ function foldingCli(chunkBytes: number, blockRows: number): Runner {
           const readBlocks = source.readBlocks?.bind(source);
           if (readBlocks) {
             source.readBlocks = (indexes, numeric, onBlock, o) => {
-              if (onBlock) foldReads++;
-              return readBlocks(indexes, numeric, onBlock && ((block, offset, soFar) => {
+              foldReads++;
+              return readBlocks(indexes, numeric, (block, offset, soFar) => {
                 blocksSeen++;
                 onBlock(block, offset, soFar);
-              }), { ...o, blockRows });
+              }, { ...o, blockRows });
             };
           }
           return source;
