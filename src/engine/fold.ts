@@ -65,7 +65,7 @@ export class TransactionFold {
   constructor(private readonly setup: FoldSetup) {}
 
   /** Room for every customer and invoice key so far (the arrays grow by half again when short). */
-  private fit(): void {
+  private makeRoom(): void {
     const k = this.setup.customerKeys.length;
     if (k > this.first.length) {
       const cap = Math.max(k, Math.ceil(this.first.length * 1.5) + 64);
@@ -104,7 +104,7 @@ export class TransactionFold {
     const n = tx.customer.codes.length;
     if (offset !== this.rows) throw new Error(`internal: block at row ${offset}, expected ${this.rows}`);
     this.rows += n;
-    this.fit();
+    this.makeRoom();
     const policy = this.setup.options.returns ?? 'net';
     const dropReturns = policy === 'drop';
     const asOf = this.setup.options.asOf;
@@ -165,7 +165,7 @@ export class TransactionFold {
    */
   finish(customerNumbers?: Float64Array): Customers | null {
     const { seen, freq, first, last, skipped } = this;
-    this.fit();
+    this.makeRoom();
     let maxDay = this.maxDay;
     // customers with used rows but no purchase (only returns): skipped, every row logged
     if ((this.setup.options.returns ?? 'net') === 'net') {
