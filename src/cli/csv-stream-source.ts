@@ -99,26 +99,27 @@ export function openCsvStream(file: string, onProgress?: (done: number, total: n
   const first = headerless ? 1 : 2;
   const capacity = rowEstimate(head, size);
   let skippedBefore: number[] = [];
+  /** One read of the file into builders of the kept columns (`onChunk`: see `ScanOptions`). */
+  const scanFile = (indexes: readonly number[], builder: (i: number) => ColumnBuilder, onChunk?: (rows: number) => void): ScanResult =>
+    scanCsv(utf8Chunks(file, plan, chunkBytes), { ...base, keep: indexes, headerless, builder, onProgress: onProgress ? (read) => onProgress(read, size) : undefined, onChunk });
+  /** The file is not UTF-8 after its ASCII head: its encoding decided on the whole file. */
+  const replan = (): void => {
+    plan = planEncoding(file, options.encoding);
+    source.reading = { ...source.reading, headerRow: source.reading?.headerRow ?? null, encoding: encodingReport(plan) };
+  };
+  /** Records skipped for an unbalanced quote (`--lenient`): for the row numbers and the reading report. */
+  const noteMalformed = (r: ScanResult): void => {
+    skippedBefore = r.malformed.before;
+    if (r.malformed.count > 0) source.reading = { ...source.reading, headerRow: source.reading?.headerRow ?? null, malformedRows: { count: r.malformed.count, lines: r.malformed.lines } };
+  };
   const source: TableSource = {
     file,
     headers: sample.headers,
     sample: sample.columns,
     load(indexes, numeric = []) {
-      const scan = (): ScanResult =>
-        scanCsv(utf8Chunks(file, plan, chunkBytes), {
-          ...base,
-          keep: indexes,
-          headerless,
-          builder: (i) => (numeric.includes(i) ? new NumberBuilder(capacity) : new DictBuilder(capacity)),
-          onProgress: onProgress ? (read) => onProgress(read, size) : undefined,
-        });
       // not UTF-8 after its ASCII head: decided on the whole file and read again (the sample came from the head)
-      const r = notUtf8Again(scan, () => {
-        plan = planEncoding(file, options.encoding);
-        source.reading = { ...source.reading, headerRow: source.reading?.headerRow ?? null, encoding: encodingReport(plan) };
-      });
-      skippedBefore = r.malformed.before;
-      if (r.malformed.count > 0) source.reading = { ...source.reading, headerRow: source.reading?.headerRow ?? null, malformedRows: { count: r.malformed.count, lines: r.malformed.lines } };
+      const r = notUtf8Again(() => scanFile(indexes, (i) => (numeric.includes(i) ? new NumberBuilder(capacity) : new DictBuilder(capacity))), replan);
+      noteMalformed(r);
       const columns = new Map<number, ReturnType<DictBuilder['cells']> | ReturnType<NumberBuilder['cells']> | Cell[]>();
       for (const i of indexes) {
         const b = r.builders[i];
@@ -129,52 +130,42 @@ export function openCsvStream(file: string, onProgress?: (done: number, total: n
     readBlocks(indexes, numeric, onBlock, blockOptions = {}) {
       const blockRows = blockOptions.blockRows ?? BLOCK_ROWS;
       // a block ends at the first chunk end past blockRows: room for one chunk more of short records
-      const capacity = Math.min(blockRows + (chunkBytes >> 4), rowEstimate(head, size));
+      const blockCapacity = Math.min(blockRows + (chunkBytes >> 4), capacity);
+      // a file found not to be UTF-8 after its ASCII head is read again from the start (once
+      // blocks went out, by the caller, who starts its blocks over)
+      let blocksOut = false;
       const scan = (): { r: ScanResult; builders: Map<number, DictBuilder | NumberBuilder> } => {
         const builders = new Map<number, DictBuilder | NumberBuilder>();
         let offset = 0;
         const drain = (): void => {
           const block = new Map<number, Int32Array | NumberCells>();
-          let n = -1;
+          let n = 0;
           for (const [i, b] of builders) {
             const rows = b.drain();
             block.set(i, rows);
             n = rows.length;
           }
-          if (n > 0) take(block, offset, builders);
-          offset += Math.max(n, 0);
+          if (n === 0) return;
+          blocksOut = true;
+          onBlock(block, offset, builders);
+          offset += n;
         };
-        const r = scanCsv(utf8Chunks(file, plan, chunkBytes), {
-          ...base,
-          keep: indexes,
-          headerless,
-          builder: (i) => {
-            const b = numeric.includes(i) ? new NumberBuilder(capacity) : new DictBuilder(capacity, true);
-            builders.set(i, b);
-            return b;
-          },
-          onProgress: onProgress ? (read) => onProgress(read, size) : undefined,
-          onChunk: (rows) => {
-            if (rows - offset >= blockRows) drain();
-          },
+        const builder = (i: number): DictBuilder | NumberBuilder => {
+          const b = numeric.includes(i) ? new NumberBuilder(blockCapacity) : new DictBuilder(blockCapacity, true);
+          builders.set(i, b);
+          return b;
+        };
+        const r = scanFile(indexes, builder, (rows) => {
+          if (rows - offset >= blockRows) drain();
         });
         drain();
         return { r, builders };
       };
-      // a file found not to be UTF-8 after its ASCII head is read again from the start (once
-      // blocks went out, by the caller, who starts its blocks over)
-      let blocksOut = false;
-      const take = (block: Map<number, Int32Array | NumberCells>, offset: number, soFar: Map<number, DictBuilder | NumberBuilder>): void => {
-        blocksOut = true;
-        onBlock(block, offset, soFar);
-      };
       const { r, builders } = notUtf8Again(scan, () => {
-        plan = planEncoding(file, options.encoding);
-        source.reading = { ...source.reading, headerRow: source.reading?.headerRow ?? null, encoding: encodingReport(plan) };
+        replan();
         if (blocksOut) throw new ReadAgainError(file);
       });
-      skippedBefore = r.malformed.before;
-      if (r.malformed.count > 0) source.reading = { ...source.reading, headerRow: source.reading?.headerRow ?? null, malformedRows: { count: r.malformed.count, lines: r.malformed.lines } };
+      noteMalformed(r);
       const out = new Map<number, DictCells | NumberCells>();
       for (const [i, b] of builders) out.set(i, b.survey());
       return out;

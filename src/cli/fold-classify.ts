@@ -18,7 +18,6 @@ import {
   classifyCustomers,
   decideReading,
   foldReading,
-  foldable,
   methodById,
   namedColumns,
   quoteSkippedValues,
@@ -67,7 +66,8 @@ export function notFoldable(source: TableSource, args: ClassifyArgs, choice: Col
   const method = methodById(args.method);
   if (namedColumns(method, args.params).length > 0) return 'the method reads columns of each row';
   const needs = timelineNeeds(method, args.params);
-  if (needs.purchases || !foldable({ keepNoPurchase: needs.keepNoPurchase })) return 'the method reads each purchase';
+  // (and keeps customers without a purchase, which the fold drops)
+  if (needs.purchases || needs.keepNoPurchase !== false) return 'the method reads each purchase';
   return null;
 }
 

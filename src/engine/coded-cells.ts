@@ -170,17 +170,52 @@ export interface KeyTable {
  * keyTableOf(["A", " A", ""]).keyOf; // Int32Array [0, 0, -1]
  */
 export function keyTableOf(values: readonly string[]): KeyTable {
-  const keyOf = new Int32Array(values.length);
-  const reasonOf = new Uint8Array(values.length);
-  const keys = keyInterner();
-  for (let v = 0; v < values.length; v++) {
-    const code = keys.code(values[v]);
-    keyOf[v] = code < 0 ? -1 : code;
-    if (code < 0) reasonOf[v] = -code;
+  const table = new KeyTableBuilder(values.length);
+  table.add(values);
+  return table;
+}
+
+/**
+ * A {@link KeyTable} extended as distinct texts come (a log read block by block: each block adds
+ * the texts first seen in it).
+ *
+ * @example
+ * const t = new KeyTableBuilder(); t.add(["A"]); t.add([" A", "B"]); t.keyOf; // [0, 0, 1, …]
+ */
+export class KeyTableBuilder implements KeyTable {
+  private readonly interner = keyInterner();
+  readonly keys = this.interner.keys;
+  keyOf: Int32Array;
+  reasonOf: Uint8Array;
+  identity = true;
+  /** Distinct texts so far (`keyOf` may have room for more). */
+  size = 0;
+
+  constructor(capacity = 64) {
+    this.keyOf = new Int32Array(capacity);
+    this.reasonOf = new Uint8Array(capacity);
   }
-  let identity = true;
-  for (let v = 0; v < keyOf.length && identity; v++) identity = keyOf[v] === v;
-  return { keys: keys.keys, keyOf, reasonOf, identity };
+
+  /** Adds the next distinct texts, in code order. */
+  add(texts: readonly string[]): void {
+    const need = this.size + texts.length;
+    if (need > this.keyOf.length) {
+      const cap = Math.max(need, this.keyOf.length * 2);
+      const keyOf = new Int32Array(cap);
+      keyOf.set(this.keyOf);
+      const reasonOf = new Uint8Array(cap);
+      reasonOf.set(this.reasonOf);
+      this.keyOf = keyOf;
+      this.reasonOf = reasonOf;
+    }
+    for (const text of texts) {
+      const v = this.size++;
+      const code = this.interner.code(text);
+      this.keyOf[v] = code < 0 ? -1 : code;
+      if (code < 0) this.reasonOf[v] = -code;
+      if (code !== v) this.identity = false;
+    }
+  }
 }
 
 /**

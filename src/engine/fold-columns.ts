@@ -8,10 +8,10 @@
  * the whole log.
  */
 import { keyText } from './cells';
-import { type DictCells, type KeyTable, type NumberCells, type ValueTable, dateOrderOf, dateTableOf, decimalMarkOf, keyRows, mapRows, numberRows, numberTableOf } from './coded-cells';
+import { type DictCells, KeyTableBuilder, type NumberCells, type ValueTable, dateOrderOf, dateTableOf, decimalMarkOf, keyRows, mapRows, numberRows, numberTableOf } from './coded-cells';
 import type { DateOrder } from './coerce';
 import type { Transactions } from './aggregate';
-import { type KeyColumn, type NumberColumn, keyInterner } from './columns';
+import type { NumberColumn } from './columns';
 import type { DateOrderFinding } from './date-order';
 import type { DecimalFinding, DecimalMark } from './number-format';
 import { type TableReading, readingOf } from './table-reading';
@@ -82,66 +82,48 @@ export function foldReading(decisions: ReadingDecisions, options: FoldReadingOpt
   return readingOf({ values: empty, reasons: null, ...(mattered ? { decimal } : {}) }, { values: empty, reasons: null, dateOrder }, totalRows);
 }
 
-/** Keys of a key column's distinct texts, extended as texts come. */
-class GrowingKeys implements KeyTable {
-  private readonly interner = keyInterner();
-  readonly keys = this.interner.keys;
-  keyOf = new Int32Array(64);
-  reasonOf = new Uint8Array(64);
-  size = 0;
-  /** Every text so far is its own key and none is blank: codes are key codes as they are. */
-  identity = true;
-  labels: Uint8Array = new Uint8Array(64);
+/**
+ * Per distinct text of a column, extended as texts come: its value (dates, amounts) and whether
+ * it is a total label (key and date columns). Arrays grow by doubling; codes index them.
+ */
+class TextTable implements ValueTable {
+  byValue = new Float64Array(0);
+  reasonOf = new Uint8Array(0);
+  labels = new Uint8Array(0);
   anyLabel = false;
+  private size = 0;
 
-  add(texts: readonly string[]): void {
+  /** Adds the next distinct texts (in code order) with their values, when the column has values. */
+  add(texts: readonly string[], values: ValueTable | null, labelled: boolean): void {
+    if (texts.length === 0) return;
     const need = this.size + texts.length;
-    if (need > this.keyOf.length) {
-      const cap = Math.max(need, this.keyOf.length * 2);
-      this.keyOf = grownTo(this.keyOf, cap);
-      this.reasonOf = grownTo(this.reasonOf, cap);
+    if (need > this.labels.length) {
+      const cap = Math.max(need, this.labels.length * 2, 64);
+      if (values) {
+        this.byValue = grownTo(this.byValue, cap);
+        this.reasonOf = grownTo(this.reasonOf, cap);
+      }
       this.labels = grownTo(this.labels, cap);
     }
-    for (const text of texts) {
-      const v = this.size++;
-      const code = this.interner.code(text);
-      this.keyOf[v] = code < 0 ? -1 : code;
-      if (code < 0) this.reasonOf[v] = -code;
-      if (code !== v) this.identity = false;
-      if (isTotalLabel(keyText(text))) {
-        this.labels[v] = 1;
-        this.anyLabel = true;
-      }
+    if (values) {
+      this.byValue.set(values.byValue, this.size);
+      this.reasonOf.set(values.reasonOf, this.size);
     }
-  }
-
-  /** The key column of a block's codes. */
-  rows(codes: Int32Array): KeyColumn {
-    return keyRows(this, codes, codes.length);
+    if (labelled) {
+      texts.forEach((text, k) => {
+        if (!isTotalLabel(keyText(text))) return;
+        this.labels[this.size + k] = 1;
+        this.anyLabel = true;
+      });
+    }
+    this.size = need;
   }
 }
 
-function grownTo<T extends Int32Array | Uint8Array | Float64Array>(a: T, n: number): T {
+function grownTo<T extends Uint8Array | Float64Array>(a: T, n: number): T {
   const b = new (a.constructor as new (n: number) => T)(n);
   b.set(a);
   return b;
-}
-
-/** A value table extended with the values of more texts. */
-function extended(table: ValueTable, more: ValueTable): ValueTable {
-  if (more.byValue.length === 0) return table;
-  const byValue = new Float64Array(table.byValue.length + more.byValue.length);
-  byValue.set(table.byValue);
-  byValue.set(more.byValue, table.byValue.length);
-  const reasonOf = new Uint8Array(byValue.length);
-  reasonOf.set(table.reasonOf);
-  reasonOf.set(more.reasonOf, table.reasonOf.length);
-  return { byValue, reasonOf };
-}
-
-/** Per text, 1 for a total label (the date column's labels: a "Total" row with no date). */
-function labelFlags(texts: readonly string[]): Uint8Array {
-  return Uint8Array.from(texts, (v) => (isTotalLabel(keyText(v)) ? 1 : 0));
 }
 
 /** The coercion of a log's blocks with fixed reading decisions. */
@@ -166,14 +148,14 @@ export interface TransactionBlocks {
  * fold.add(blocks.coerce(block, addedTexts), offset);
  */
 export function transactionBlocks(decisions: ReadingDecisions, options: FoldReadingOptions, hasInvoice: boolean): TransactionBlocks {
-  const customers = new GrowingKeys();
-  const invoices = hasInvoice ? new GrowingKeys() : null;
+  const customers = new KeyTableBuilder();
+  const customerTexts = new TextTable();
+  const invoices = hasInvoice ? new KeyTableBuilder() : null;
+  const invoiceTexts = new TextTable();
+  const dates = new TextTable();
+  const amounts = new TextTable();
   const dateOptions = { dateSystem: options.dateSystem, dateOrder: decisions.dateOrder.order };
   const mark = decisions.decimal.mark;
-  let dates: ValueTable = { byValue: new Float64Array(0), reasonOf: new Uint8Array(0) };
-  let dateLabels = new Uint8Array(0);
-  let anyDateLabel = false;
-  let amounts: ValueTable = { byValue: new Float64Array(0), reasonOf: new Uint8Array(0) };
   const carry = newTotalRowCarry();
   let totalRows = 0;
   return {
@@ -183,19 +165,15 @@ export function transactionBlocks(decisions: ReadingDecisions, options: FoldRead
     totalRows: () => totalRows,
     coerce(block, added) {
       customers.add(added.customer);
-      if (invoices) invoices.add(added.invoice ?? []);
-      if (added.date.length > 0) {
-        dates = extended(dates, dateTableOf(added.date, dateOptions));
-        const flags = labelFlags(added.date);
-        const all = new Uint8Array(dateLabels.length + flags.length);
-        all.set(dateLabels);
-        all.set(flags, dateLabels.length);
-        dateLabels = all;
-        anyDateLabel ||= flags.includes(1);
+      customerTexts.add(added.customer, null, true);
+      if (invoices) {
+        invoices.add(added.invoice ?? []);
+        invoiceTexts.add(added.invoice ?? [], null, true);
       }
-      amounts = extended(amounts, numberTableOf(added.amount, mark));
+      dates.add(added.date, dateTableOf(added.date, dateOptions), true);
+      amounts.add(added.amount, numberTableOf(added.amount, mark), false);
       const n = block.customer.length;
-      const customer = customers.rows(block.customer);
+      const customer = keyRows(customers, block.customer, n);
       const { values, reasons } = mapRows(block.date, n, dates.byValue, dates.reasonOf);
       const date: NumberColumn = { values, reasons };
       const amount = numberRows(block.amount, amounts, mark);
@@ -203,15 +181,17 @@ export function transactionBlocks(decisions: ReadingDecisions, options: FoldRead
       // may come later); a label test only for a column that has had a label (a row's text is
       // either one read before or one this block added)
       const tests: ((i: number) => boolean)[] = [];
-      const label = (flags: Uint8Array, codes: Int32Array): void => {
+      const label = (texts: TextTable, codes: Int32Array | undefined): void => {
+        if (!texts.anyLabel || codes === undefined) return;
+        const flags = texts.labels;
         tests.push((i) => flags[codes[i]] === 1);
       };
-      if (customers.anyLabel) label(customers.labels, block.customer);
-      if (invoices?.anyLabel && block.invoice) label(invoices.labels, block.invoice);
-      if (anyDateLabel) label(dateLabels, block.date);
+      label(customerTexts, block.customer);
+      label(invoiceTexts, block.invoice);
+      label(dates, block.date);
       totalRows += markTotalRowsBy(customer, amount.values, tests, carry);
       const tx: Transactions = { customer, date, amount };
-      if (invoices && block.invoice) tx.invoice = invoices.rows(block.invoice);
+      if (invoices && block.invoice) tx.invoice = keyRows(invoices, block.invoice, n);
       return tx;
     },
   };

@@ -17,19 +17,11 @@ export interface FoldSetup {
   customerKeys: readonly string[];
   /** The invoice keys, when there is an invoice column; may grow between blocks. */
   invoiceKeys?: readonly string[];
-  /** As-of date and returns policy; customers without a purchase are not kept (see {@link foldable}). */
+  /**
+   * As-of date and returns policy. Customers without a purchase are not kept: methods that keep
+   * them (`keepNoPurchase`: lifecycle, CLV) aggregate in memory.
+   */
   options: Pick<AggregateOptions, 'asOf' | 'returns'>;
-}
-
-/**
- * Whether a fold gives what {@link aggregateTransactions} would with these options: not when
- * customers without a purchase are kept (their listing rows and zero-value purchases).
- *
- * @example
- * foldable({ keepNoPurchase: true }); // false
- */
-export function foldable(options: AggregateOptions): boolean {
-  return !options.keepNoPurchase;
 }
 
 /**
